@@ -1,0 +1,28 @@
+/**
+ * The `facegate` command line: one verb per module under src/cli/verbs/, loaded only when used
+ * (so `facegate keys list` does not load the face models). A verb returns the exit code; nothing
+ * here calls process.exit, so pending output is flushed before Node exits on its own.
+ */
+export type Verb = (args: string[]) => Promise<number>;
+
+const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
+};
+
+function usage(): string {
+  const lines = Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(16)} ${v.summary}`);
+  return ['usage: facegate <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const verb = verbs[name];
+  if (!verb) {
+    console.error(`facegate: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return (await verb.load())(rest);
+}
