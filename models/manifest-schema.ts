@@ -1,0 +1,78 @@
+/**
+ * JSON Schema of models/manifest.json; models/manifest.ts validates the file against it on load.
+ */
+const sha256 = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+const shape = { type: 'array', minItems: 1, items: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string' }] } };
+const text = { type: 'string', minLength: 1 };
+const numbers3 = { type: 'array', items: { type: 'number' }, minItems: 3, maxItems: 3 };
+
+export const manifestSchema = {
+  type: 'object',
+  required: ['models'],
+  properties: {
+    $comment: { type: 'string' },
+    models: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'file', 'role', 'build', 'source', 'sha256', 'input', 'output', 'license'],
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9-]+$' },
+          file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.onnx$' },
+          role: { enum: ['detector', 'landmarks', 'embedder'] },
+          build: { enum: ['copy', 'dlib-resnet', 'landmarks68'] },
+          description: text,
+          source: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['package', 'version', 'files'],
+            properties: {
+              package: text,
+              version: text,
+              files: {
+                type: 'array',
+                minItems: 1,
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['path', 'sha256'],
+                  properties: { path: text, sha256 },
+                },
+              },
+            },
+          },
+          sha256,
+          input: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'shape', 'layout', 'colorOrder', 'mean', 'scale', 'preprocessing'],
+            properties: {
+              name: text,
+              shape,
+              layout: { enum: ['NCHW', 'NHWC'] },
+              colorOrder: { enum: ['RGB'] },
+              mean: numbers3,
+              scale: { type: 'number', exclusiveMinimum: 0 },
+              range: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+              preprocessing: { type: 'array', items: text, minItems: 1 },
+            },
+          },
+          output: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name', 'shape', 'meaning'],
+              properties: { name: text, shape, meaning: text },
+            },
+          },
+          license: text,
+          notes: { type: 'array', items: text },
+        },
+      },
+    },
+  },
+} as const;
