@@ -1,0 +1,41 @@
+/**
+ * Makes the bytes of one model file from its verified source files, as the manifest's `build` says.
+ */
+import { readFileSync } from 'node:fs';
+import type { OnnxGraphBuilder } from './onnx/graph-builder.js';
+import type { ModelBuild, ModelEntry } from './manifest.js';
+import { buildDlibResnetGraph } from './nets/dlib-resnet.js';
+import { buildLandmarks68Graph } from './nets/landmarks68.js';
+import { readTfjsWeights, type WeightMap } from './weights/tfjs-weights.js';
+
+/** Opset 13 has every operator these graphs use, and onnxruntime-node 1.30 runs it. */
+const OPSET = 13;
+/** Part of every built file: changing it changes every sha256 in the manifest. */
+const BUILDER_VERSION = '1';
+
+const graphBuilders: Record<Exclude<ModelBuild, 'copy'>, (weights: WeightMap) => OnnxGraphBuilder> = {
+  'dlib-resnet': buildDlibResnetGraph,
+  landmarks68: buildLandmarks68Graph,
+};
+
+export function buildModel(entry: ModelEntry, sourceFiles: readonly string[]): Uint8Array {
+  if (entry.build === 'copy') {
+    if (sourceFiles.length !== 1) throw new Error(`model ${entry.id}: a copy needs exactly one source file`);
+    return readFileSync(sourceFiles[0]!);
+  }
+  const weightsManifest = sourceFiles.find((f) => f.endsWith('-weights_manifest.json'));
+  if (!weightsManifest) throw new Error(`model ${entry.id}: no tfjs *-weights_manifest.json among its source files`);
+  const graph = graphBuilders[entry.build](readTfjsWeights(weightsManifest));
+  const { package: pkg, version, files } = entry.source;
+  return graph.toBytes({
+    graphName: entry.id,
+    producerName: 'facegate models/install',
+    producerVersion: BUILDER_VERSION,
+    opsetVersion: OPSET,
+    docString: entry.description ?? entry.id,
+    metadata: {
+      source: `${pkg}@${version}`,
+      ...Object.fromEntries(files.map((f) => [`sha256:${f.path}`, f.sha256])),
+    },
+  });
+}
