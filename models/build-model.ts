@@ -32,7 +32,8 @@ export function buildModel(entry: ModelEntry, sourceFiles: readonly string[]): U
     producerName: 'facegate models/install',
     producerVersion: BUILDER_VERSION,
     opsetVersion: OPSET,
-    docString: entry.description ?? entry.id,
+    // Provenance only: the manifest's prose stays out of the bytes, so editing it changes no sha256.
+    docString: `${entry.id}, built by facegate's models/install from ${pkg}@${version}; see models/manifest.json`,
     metadata: {
       source: `${pkg}@${version}`,
       ...Object.fromEntries(files.map((f) => [`sha256:${f.path}`, f.sha256])),
