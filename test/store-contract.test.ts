@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { KeyRecord, Store } from '../adapters/contract.js';
 import { AccountNotFoundError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
-import { backends } from './helpers/stores.js';
+import { backends, specOrSkip } from './helpers/stores.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const vector = (...values: number[]) => Float32Array.from(values);
@@ -12,12 +12,7 @@ for (const backend of backends) {
     let store: Store;
 
     beforeEach(async function () {
-      const spec = await backend.spec();
-      if (!spec) {
-        console.warn(`      ${backend.skipReason}`);
-        this.skip();
-      }
-      store = await openStore(spec);
+      store = await openStore(await specOrSkip(this, backend));
     });
     afterEach(async () => { await store?.close(); });
 

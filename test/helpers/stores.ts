@@ -40,3 +40,13 @@ export const backends: Backend[] = [
     skipReason: redisMissing,
   },
 ];
+
+/** A fresh store spec for this backend, or the test (or suite) is skipped, saying why. */
+export async function specOrSkip(context: Mocha.Context, backend: Backend): Promise<StoreSpec> {
+  const spec = await backend.spec();
+  if (!spec) {
+    console.warn(`      ${backend.skipReason}`);
+    context.skip();
+  }
+  return spec!;
+}
