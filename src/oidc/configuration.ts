@@ -46,7 +46,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     features: {
       devInteractions: { enabled: false },
       userinfo: { enabled: true },
-      revocation: { enabled: true },
+      revocation: { enabled: true, allowedPolicy: ownTokensOnly },
       introspection: { enabled: true, allowedPolicy: confidentialClientsOnly },
       rpInitiatedLogout: { enabled: true, logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource },
     },
@@ -55,6 +55,11 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     clientBasedCORS: corsForRedirectOrigins,
     renderError: pages.renderError,
   };
+}
+
+/** A client may revoke the tokens issued to it, and no others. */
+function ownTokensOnly(_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }): boolean {
+  return token.clientId === client.clientId;
 }
 
 /** Introspection tells token contents: only clients that authenticate may ask. */
