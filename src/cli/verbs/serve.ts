@@ -26,6 +26,10 @@ export async function serve(args: string[]): Promise<number> {
       console.error(`facegate: ${error.message}`);
       return 1;
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`facegate: ${(error as Error).message}: stop the other server, or set "port" in ${file}`);
+      return 1;
+    }
     throw error;
   }
   const running = facegate;
