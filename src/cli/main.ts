@@ -3,9 +3,14 @@
  * (so `facegate keys list` does not load the face models). A verb returns the exit code; nothing
  * here calls process.exit, so pending output is flushed before Node exits on its own.
  */
+import { UsageError } from './parse.js';
+
 export type Verb = (args: string[]) => Promise<number>;
 
 const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
+  serve: { summary: 'serve the OpenID Connect provider (npm start)', load: async () => (await import('./verbs/serve.js')).serve },
+  keys: { summary: 'list or rotate the signing and cookie keys', load: async () => (await import('./verbs/keys.js')).keys },
+  accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
 };
 
 function usage(): string {
@@ -24,5 +29,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`facegate: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
-  return (await verb.load())(rest);
+  try {
+    return await (await verb.load())(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`facegate ${name}: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
 }

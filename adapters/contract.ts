@@ -1,0 +1,126 @@
+/**
+ * What facegate keeps, as interfaces every storage backend implements (sqlite, redis). The server
+ * (src/) sees only these; a backend imports nothing from src/.
+ *
+ * A Store is a record of named sub-stores. A later store (invitations, audit events, rate-limit
+ * windows) is one more property here and one more module per backend; nothing existing changes.
+ * Every method rejects with StoreUnavailableError (code `store_unavailable`) when the backend
+ * cannot be reached, so the HTTP layer can answer 503 whatever the backend.
+ */
+
+/** oidc-provider's model payloads, as the adapter sees them: JSON objects it must keep as given. */
+export interface OidcPayload {
+  [key: string]: unknown;
+  grantId?: string;
+  uid?: string;
+  userCode?: string;
+  consumed?: number;
+}
+
+/** oidc-provider's Adapter contract, one instance per model name ("Session", "AccessToken", ...). */
+export interface OidcAdapter {
+  /** Stores payload under id, replacing what was there; expiresIn is in seconds from now. */
+  upsert(id: string, payload: OidcPayload, expiresIn?: number): Promise<void>;
+  find(id: string): Promise<OidcPayload | undefined>;
+  /** Sessions only. */
+  findByUid(uid: string): Promise<OidcPayload | undefined>;
+  /** Device codes only. */
+  findByUserCode(userCode: string): Promise<OidcPayload | undefined>;
+  /** Marks the record used (sets `consumed` to the time in epoch seconds); a later find shows it. */
+  consume(id: string): Promise<void>;
+  destroy(id: string): Promise<void>;
+  /** Removes every record of this model that belongs to the grant. */
+  revokeByGrantId(grantId: string): Promise<void>;
+}
+
+export interface AccountRecord {
+  id: string;
+  name?: string;
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  emailVerified?: boolean;
+  picture?: string;
+  /** Epoch milliseconds of the first upsert; kept by later upserts. */
+  createdAt: number;
+}
+
+export type AccountInput = Omit<AccountRecord, 'createdAt'>;
+
+export interface AccountStore {
+  /** Creates or replaces the account's profile (fields left out are cleared); keeps createdAt. */
+  upsert(account: AccountInput): Promise<AccountRecord>;
+  get(id: string): Promise<AccountRecord | undefined>;
+  /** Every account, ordered by id. */
+  list(): Promise<AccountRecord[]>;
+  /** Removes the account and all its face templates in one step; false when there was none. */
+  remove(id: string): Promise<boolean>;
+}
+
+export interface FaceTemplateRecord {
+  id: string;
+  accountId: string;
+  /** The embedder that made it: templates of different models are never compared. */
+  model: string;
+  embedding: Float32Array;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+export interface TemplateStore {
+  /**
+   * Adds the account's templates atomically. With `replace`, the account's earlier templates of
+   * that model go in the same transaction. Rejects with AccountNotFoundError for an unknown account.
+   */
+  add(accountId: string, model: string, embeddings: Float32Array[], opts?: { replace?: boolean }): Promise<FaceTemplateRecord[]>;
+  list(model: string): Promise<FaceTemplateRecord[]>;
+  listForAccount(accountId: string): Promise<FaceTemplateRecord[]>;
+  /** Increases on every change to templates or accounts, so a gallery elsewhere knows to reload. */
+  revision(): Promise<number>;
+}
+
+/** Signing keys are private JWKs (RSA or EC); cookie keys are `oct` JWKs. */
+export type KeyKind = 'signing' | 'cookie';
+
+export interface StoredJwk {
+  kty: string;
+  kid: string;
+  alg?: string;
+  [parameter: string]: unknown;
+}
+
+export interface KeyRecord {
+  kind: KeyKind;
+  kid: string;
+  jwk: StoredJwk;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+export interface KeyStore {
+  /** The keys of that kind, newest first (ties keep the order they were given in). */
+  list(kind: KeyKind): Promise<KeyRecord[]>;
+  /**
+   * Stores `initial` only when no key of that kind exists yet, atomically, so instances starting
+   * together agree on one set; returns the keys stored afterwards (the winner's).
+   */
+  ensure(kind: KeyKind, initial: KeyRecord[]): Promise<KeyRecord[]>;
+  /** Adds keys next to the existing ones (rotation). */
+  add(kind: KeyKind, records: KeyRecord[]): Promise<void>;
+}
+
+export interface Store {
+  readonly backend: 'sqlite' | 'redis';
+  /** oidc-provider's adapter factory. */
+  adapterFor(model: string): OidcAdapter;
+  readonly accounts: AccountStore;
+  readonly templates: TemplateStore;
+  readonly keys: KeyStore;
+  /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type StoreSpec =
+  | { type: 'sqlite'; file: string }
+  | { type: 'redis'; url: string; keyPrefix?: string };

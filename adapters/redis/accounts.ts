@@ -1,0 +1,56 @@
+import type { Redis } from 'ioredis';
+import type { AccountStore } from '../contract.js';
+import { accountFromStored, profileToJson } from '../account-record.js';
+import { guard } from './connection.js';
+
+// KEYS: account hash, account set, revision. ARGV: id, profile JSON, now. Keeps the first createdAt.
+const upsertScript = `
+redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[3])
+redis.call('HSET', KEYS[1], 'profile', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('INCR', KEYS[3])
+return redis.call('HGET', KEYS[1], 'createdAt')`;
+
+// KEYS: account hash, account set, revision, the account's template set. ARGV: id, key prefix.
+// The account and every template of it go in one script, so no reader sees half of it.
+const removeScript = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
+  local tkey = ARGV[2] .. 'template:' .. tid
+  local model = redis.call('HGET', tkey, 'model')
+  if model then redis.call('SREM', ARGV[2] .. 'templates:model:' .. model, tid) end
+  redis.call('DEL', tkey)
+end
+redis.call('DEL', KEYS[1], KEYS[4])
+redis.call('SREM', KEYS[2], ARGV[1])
+redis.call('INCR', KEYS[3])
+return 1`;
+
+export function redisAccounts(redis: Redis, prefix: string): AccountStore {
+  const accountKey = (id: string) => `${prefix}account:${id}`;
+  const accountSet = `${prefix}accounts`;
+  const revision = `${prefix}revision`;
+
+  const get = (id: string) => guard(async () => {
+    const stored = await redis.hgetall(accountKey(id));
+    return stored.profile ? accountFromStored(id, stored.profile, Number(stored.createdAt)) : undefined;
+  });
+
+  return {
+    upsert: (account) => guard(async () => {
+      const profile = profileToJson(account);
+      const createdAt = await redis.eval(upsertScript, 3, accountKey(account.id), accountSet, revision, account.id, profile, Date.now());
+      return accountFromStored(account.id, profile, Number(createdAt));
+    }),
+    get,
+    list: () => guard(async () => {
+      const ids = (await redis.smembers(accountSet)).sort();
+      const accounts = await Promise.all(ids.map(get));
+      return accounts.filter((account) => account !== undefined);
+    }),
+    remove: (id) => guard(async () => {
+      const removed = await redis.eval(removeScript, 4, accountKey(id), accountSet, revision, `${prefix}templates:account:${id}`, id, prefix);
+      return removed === 1;
+    }),
+  };
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { FaceTemplateRecord, TemplateStore } from '../contract.js';
+import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
+import { AccountNotFoundError } from '../errors.js';
+import { guard } from './connection.js';
+
+// KEYS: account hash, the account's template set, the model's template set, revision.
+// ARGV: key prefix, model, replace ("1" or "0"), createdAt, account id, then (id, embedding bytes) pairs.
+// One script, so the replacement and the additions are seen together or not at all.
+const addScript = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('ACCOUNT_NOT_FOUND') end
+if ARGV[3] == '1' then
+  for _, tid in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+    local tkey = ARGV[1] .. 'template:' .. tid
+    if redis.call('HGET', tkey, 'model') == ARGV[2] then
+      redis.call('DEL', tkey)
+      redis.call('SREM', KEYS[2], tid)
+      redis.call('SREM', KEYS[3], tid)
+    end
+  end
+end
+for i = 6, #ARGV, 2 do
+  redis.call('HSET', ARGV[1] .. 'template:' .. ARGV[i],
+    'accountId', ARGV[5], 'model', ARGV[2], 'createdAt', ARGV[4], 'embedding', ARGV[i + 1])
+  redis.call('SADD', KEYS[2], ARGV[i])
+  redis.call('SADD', KEYS[3], ARGV[i])
+end
+return redis.call('INCR', KEYS[4])`;
+
+export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
+  const revision = `${prefix}revision`;
+
+  const readAll = async (ids: string[]): Promise<FaceTemplateRecord[]> => {
+    const pipeline = redis.pipeline();
+    for (const id of ids) pipeline.hgetallBuffer(`${prefix}template:${id}`);
+    const results = (await pipeline.exec()) ?? [];
+    const records: FaceTemplateRecord[] = [];
+    results.forEach(([error, value], i) => {
+      if (error) throw error;
+      const fields = value as Record<string, Buffer>;
+      // A template removed between the set read and this read is simply gone.
+      if (!fields.embedding) return;
+      records.push({
+        id: ids[i]!,
+        accountId: fields.accountId!.toString(),
+        model: fields.model!.toString(),
+        embedding: embeddingFromBytes(fields.embedding),
+        createdAt: Number(fields.createdAt!.toString()),
+      });
+    });
+    return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  };
+
+  return {
+    add: (accountId, model, embeddings, opts = {}) => guard(async () => {
+      const createdAt = Date.now();
+      const records = embeddings.map((embedding) => ({ id: randomUUID(), accountId, model, embedding, createdAt }));
+      const pairs = records.flatMap((record) => [record.id, embeddingToBytes(record.embedding)]);
+      await redis.eval(addScript, 4,
+        `${prefix}account:${accountId}`, `${prefix}templates:account:${accountId}`, `${prefix}templates:model:${model}`, revision,
+        prefix, model, opts.replace ? '1' : '0', createdAt, accountId, ...pairs);
+      return records;
+    }, { ACCOUNT_NOT_FOUND: () => new AccountNotFoundError(accountId) }),
+    list: (model) => guard(async () => readAll(await redis.smembers(`${prefix}templates:model:${model}`))),
+    listForAccount: (accountId) => guard(async () => readAll(await redis.smembers(`${prefix}templates:account:${accountId}`))),
+    revision: () => guard(async () => Number(await redis.get(revision) ?? 0)),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Database } from 'better-sqlite3';
+import type { AccountStore } from '../contract.js';
+import { accountFromStored, profileToJson } from '../account-record.js';
+import { guard } from './guard.js';
+import { bumpRevision } from './revision.js';
+
+interface Row { id: string; profile: string; created_at: number }
+
+export function sqliteAccounts(db: Database): AccountStore {
+  const upsert = db.prepare(`
+    INSERT INTO accounts (id, profile, created_at) VALUES (@id, @profile, @now)
+    ON CONFLICT (id) DO UPDATE SET profile = excluded.profile`);
+  const get = db.prepare('SELECT id, profile, created_at FROM accounts WHERE id = ?');
+  const list = db.prepare('SELECT id, profile, created_at FROM accounts ORDER BY id');
+  // Templates go with the account through the foreign key's ON DELETE CASCADE.
+  const remove = db.prepare('DELETE FROM accounts WHERE id = ?');
+  const read = (row: Row) => accountFromStored(row.id, row.profile, row.created_at);
+
+  return {
+    upsert: (account) => guard(() => db.transaction(() => {
+      upsert.run({ id: account.id, profile: profileToJson(account), now: Date.now() });
+      bumpRevision(db);
+      return read(get.get(account.id) as Row);
+    }).immediate()),
+    get: (id) => guard(() => {
+      const row = get.get(id) as Row | undefined;
+      return row && read(row);
+    }),
+    list: () => guard(() => (list.all() as Row[]).map(read)),
+    remove: (id) => guard(() => db.transaction(() => {
+      const removed = remove.run(id).changes > 0;
+      if (removed) bumpRevision(db);
+      return removed;
+    }).immediate()),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The schema, as an append-only list: migration i brings the file from version i to i + 1
+ * (SQLite's `user_version`). A later store adds a migration at the end; none is ever edited.
+ */
+const migrations: string[] = [
+  `
+  CREATE TABLE oidc (
+    model TEXT NOT NULL,
+    id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    grant_id TEXT,
+    uid TEXT,
+    user_code TEXT,
+    consumed_at INTEGER,
+    expires_at INTEGER,
+    PRIMARY KEY (model, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX oidc_grant ON oidc (model, grant_id) WHERE grant_id IS NOT NULL;
+  CREATE INDEX oidc_uid ON oidc (model, uid) WHERE uid IS NOT NULL;
+  CREATE INDEX oidc_user_code ON oidc (model, user_code) WHERE user_code IS NOT NULL;
+  CREATE INDEX oidc_expiry ON oidc (expires_at) WHERE expires_at IS NOT NULL;
+
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    profile TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE face_templates (
+    id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    embedding BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX face_templates_model ON face_templates (model);
+  CREATE INDEX face_templates_account ON face_templates (account_id);
+  CREATE TABLE revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+  );
+  INSERT INTO revision (id, value) VALUES (1, 0);
+
+  CREATE TABLE keys (
+    kind TEXT NOT NULL,
+    kid TEXT NOT NULL,
+    jwk TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (kind, kid)
+  );
+  `,
+];
+
+export function migrate(db: Database): void {
+  db.transaction(() => {
+    const from = db.pragma('user_version', { simple: true }) as number;
+    if (from > migrations.length) {
+      throw new Error(`the store file is of schema version ${from}, newer than this facegate knows (${migrations.length}): upgrade facegate`);
+    }
+    for (const [version, sql] of migrations.entries()) {
+      if (version >= from) db.exec(sql);
+    }
+    db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}

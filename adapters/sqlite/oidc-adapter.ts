@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import type { OidcAdapter, OidcPayload } from '../contract.js';
+import { guard } from './guard.js';
+
+interface Row { payload: string; consumed_at: number | null }
+
+/** oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. */
+export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
+  const live = '(expires_at IS NULL OR expires_at > @now)';
+  // Prepared on first use, inside guard(): oidc-provider may ask for an adapter when the store is
+  // already down, and that must surface as StoreUnavailableError like any other failure.
+  let prepared: ReturnType<typeof prepare> | undefined;
+  const statements = () => (prepared ??= prepare());
+  const prepare = () => ({
+    upsert: db.prepare(`
+      INSERT OR REPLACE INTO oidc (model, id, payload, grant_id, uid, user_code, consumed_at, expires_at)
+      VALUES (@model, @id, @payload, @grantId, @uid, @userCode, NULL, @expiresAt)`),
+    find: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND id = @id AND ${live}`),
+    findByUid: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND uid = @uid AND ${live}`),
+    findByUserCode: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`),
+    consume: db.prepare('UPDATE oidc SET consumed_at = @consumed WHERE model = @model AND id = @id'),
+    destroy: db.prepare('DELETE FROM oidc WHERE model = @model AND id = @id'),
+    revoke: db.prepare('DELETE FROM oidc WHERE model = @model AND grant_id = @grantId'),
+  });
+
+  const read = (row: Row | undefined): OidcPayload | undefined => {
+    if (!row) return undefined;
+    const payload = JSON.parse(row.payload) as OidcPayload;
+    return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
+  };
+
+  return {
+    upsert: (id, payload, expiresIn) => guard(() => {
+      statements().upsert.run({
+        model,
+        id,
+        payload: JSON.stringify(payload),
+        grantId: payload.grantId ?? null,
+        uid: payload.uid ?? null,
+        userCode: payload.userCode ?? null,
+        expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
+      });
+    }),
+    find: (id) => guard(() => read(statements().find.get({ model, id, now: Date.now() }) as Row | undefined)),
+    findByUid: (uid) => guard(() => read(statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined)),
+    findByUserCode: (userCode) => guard(() => read(statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined)),
+    consume: (id) => guard(() => { statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) }); }),
+    destroy: (id) => guard(() => { statements().destroy.run({ model, id }); }),
+    revokeByGrantId: (grantId) => guard(() => { statements().revoke.run({ model, grantId }); }),
+  };
+}

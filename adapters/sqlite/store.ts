@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../contract.js';
+import { oneAdapterPerModel } from '../one-adapter-per-model.js';
+import { StoreUnavailableError } from '../errors.js';
+import { sqliteAccounts } from './accounts.js';
+import { guard } from './guard.js';
+import { sqliteKeys } from './keys.js';
+import { migrate } from './migrations.js';
+import { sqliteOidcAdapter } from './oidc-adapter.js';
+import { sqliteTemplates } from './templates.js';
+
+/** Expired rows are invisible at once (every read filters them); this only reclaims their space. */
+const sweepEveryMs = 60_000;
+
+/**
+ * The embedded default: one file in WAL mode, so readers never wait for the writer and several
+ * processes on one machine may share it. Writes wait up to `busyTimeoutMs` for the lock.
+ */
+export function openSqliteStore(file: string, { busyTimeoutMs = 5000 } = {}): Store {
+  let db: Database.Database;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file, { timeout: busyTimeoutMs });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (error) {
+    throw new StoreUnavailableError('sqlite', error);
+  }
+
+  const sweep = db.prepare('DELETE FROM oidc WHERE expires_at <= ?');
+  const timer = setInterval(() => {
+    guard(() => sweep.run(Date.now())).catch(() => { /* retried at the next tick */ });
+  }, sweepEveryMs);
+  timer.unref();
+
+  return {
+    backend: 'sqlite',
+    adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model)),
+    accounts: sqliteAccounts(db),
+    templates: sqliteTemplates(db),
+    keys: sqliteKeys(db),
+    ping: () => guard(() => { db.prepare('SELECT 1').get(); }),
+    async close() {
+      clearInterval(timer);
+      if (db.open) db.close();
+    },
+  };
+}

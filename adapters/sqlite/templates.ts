@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { FaceTemplateRecord, TemplateStore } from '../contract.js';
+import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
+import { AccountNotFoundError } from '../errors.js';
+import { guard } from './guard.js';
+import { bumpRevision, readRevision } from './revision.js';
+
+interface Row { id: string; account_id: string; model: string; embedding: Buffer; created_at: number }
+
+export function sqliteTemplates(db: Database): TemplateStore {
+  const accountExists = db.prepare('SELECT 1 FROM accounts WHERE id = ?');
+  const removeOfModel = db.prepare('DELETE FROM face_templates WHERE account_id = ? AND model = ?');
+  const insert = db.prepare(`
+    INSERT INTO face_templates (id, account_id, model, embedding, created_at)
+    VALUES (@id, @accountId, @model, @embedding, @createdAt)`);
+  const byModel = db.prepare('SELECT * FROM face_templates WHERE model = ? ORDER BY created_at, id');
+  const byAccount = db.prepare('SELECT * FROM face_templates WHERE account_id = ? ORDER BY created_at, id');
+  const read = (row: Row): FaceTemplateRecord => ({
+    id: row.id,
+    accountId: row.account_id,
+    model: row.model,
+    embedding: embeddingFromBytes(row.embedding),
+    createdAt: row.created_at,
+  });
+
+  return {
+    add: (accountId, model, embeddings, opts = {}) => guard(() => db.transaction(() => {
+      if (!accountExists.get(accountId)) throw new AccountNotFoundError(accountId);
+      if (opts.replace) removeOfModel.run(accountId, model);
+      const createdAt = Date.now();
+      const records = embeddings.map((embedding) => ({ id: randomUUID(), accountId, model, embedding, createdAt }));
+      for (const record of records) insert.run({ ...record, embedding: embeddingToBytes(record.embedding) });
+      bumpRevision(db);
+      return records;
+    }).immediate()),
+    list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
+    listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
+    revision: () => guard(() => readRevision(db)),
+  };
+}

@@ -1,0 +1,30 @@
+import type { ProviderPages } from '../src/oidc/pages.js';
+import { render } from './views.js';
+
+/** What an error code means to the person in front of the browser. */
+const plainWords: Record<string, string> = {
+  invalid_client: 'The application that sent you here is not registered with this sign-in service.',
+  invalid_redirect_uri: 'The application asked to send you back to an address it has not registered.',
+  server_error: 'The sign-in service had a problem. Try again in a moment.',
+};
+
+/** The pages oidc-provider renders, in our views. */
+export const providerPages: ProviderPages = {
+  renderError(ctx, out) {
+    ctx.type = 'html';
+    const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
+    ctx.body = render('error', { title: 'Sign-in error', error: out.error, description });
+  },
+  logoutSource(ctx, form) {
+    ctx.type = 'html';
+    ctx.body = render('logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
+  },
+  postLogoutSuccessSource(ctx) {
+    ctx.type = 'html';
+    ctx.body = render('logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
+  },
+};
+
+function clientName(client: { clientName?: string; clientId: string } | undefined): string | undefined {
+  return client && (client.clientName ?? client.clientId);
+}

@@ -1,0 +1,109 @@
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import type Provider from 'oidc-provider';
+import { addMissingToGrant } from '../src/oidc/grants.js';
+import { isStoreUnavailable } from '../src/server/store-unavailable.js';
+import { render } from './views.js';
+
+export interface InteractionOptions {
+  isFirstParty(clientId: string): boolean;
+}
+
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/**
+ * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is a
+ * placeholder until the face page lands; consent is skipped for first-party clients.
+ */
+export function interactionRoutes(provider: Provider, { isFirstParty }: InteractionOptions): Router {
+  const router = new Router({ prefix: '/interaction/:uid' });
+  const form = bodyParser({ enableTypes: ['form'] });
+  router.use(noStore, renderFailures);
+
+  router.get('/', async (ctx) => {
+    const details = await detailsFor(provider, ctx);
+    const clientId = String(details.params.client_id);
+    const client = await provider.Client.find(clientId);
+    const clientName = client?.clientName ?? clientId;
+    switch (details.prompt.name) {
+      case 'login':
+        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName });
+        return;
+      case 'consent': {
+        if (isFirstParty(clientId)) {
+          await finishConsent(provider, ctx, details);
+          return;
+        }
+        const { missingOIDCScope = [] } = details.prompt.details as { missingOIDCScope?: string[] };
+        ctx.body = render('consent', {
+          title: 'Allow access',
+          uid: details.uid,
+          clientName,
+          accountId: details.session?.accountId,
+          scopes: missingOIDCScope.filter((scope) => scope !== 'openid' && scope !== 'offline_access'),
+          offlineAccess: missingOIDCScope.includes('offline_access'),
+        });
+        return;
+      }
+      default:
+        ctx.throw(400, `unknown prompt ${details.prompt.name}`);
+    }
+  });
+
+  router.post('/confirm', form, async (ctx) => {
+    const details = await detailsFor(provider, ctx);
+    if (details.prompt.name !== 'consent') ctx.throw(400, 'this sign-in is not waiting for consent');
+    await finishConsent(provider, ctx, details);
+  });
+
+  router.post('/abort', form, async (ctx) => {
+    await detailsFor(provider, ctx);
+    const result = { error: 'access_denied', error_description: 'The user cancelled the sign-in.' };
+    await provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    ctx.respond = false;
+  });
+
+  return router;
+}
+
+/** The interaction of this browser (its cookie), and it must be the one in the URL. */
+async function detailsFor(provider: Provider, ctx: Context): Promise<Details> {
+  const details = await provider.interactionDetails(ctx.req, ctx.res);
+  if (details.uid !== ctx.params.uid) ctx.throw(400, 'this page belongs to another sign-in: start again from the application');
+  return details;
+}
+
+async function finishConsent(provider: Provider, ctx: Context, details: Details): Promise<void> {
+  const accountId = details.session!.accountId;
+  const grant = details.grantId
+    ? (await provider.Grant.find(details.grantId))!
+    : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+  addMissingToGrant(grant, details.prompt.details);
+  const grantId = await grant.save();
+  await provider.interactionFinished(ctx.req, ctx.res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  ctx.respond = false;
+}
+
+/** Interaction pages show state: never cache them. */
+async function noStore(ctx: Context, next: Next): Promise<void> {
+  ctx.set('Cache-Control', 'no-store');
+  await next();
+}
+
+/** A failure on these pages is a page that says what happened, with the right status. */
+async function renderFailures(ctx: Context, next: Next): Promise<void> {
+  try {
+    await next();
+  } catch (error) {
+    const e = error as { status?: number; statusCode?: number; expose?: boolean; error?: string; error_description?: string; message?: string };
+    const status = isStoreUnavailable(error) ? 503 : e.statusCode ?? e.status ?? 500;
+    ctx.status = status;
+    ctx.type = 'html';
+    const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
+    const description = status < 500 && (e.error_description ?? (e.expose ? e.message : undefined))
+      || (status === 503 ? 'The sign-in service cannot reach its storage. Try again in a moment.' : 'The sign-in service had a problem. Try again in a moment.');
+    ctx.body = render('error', { title: 'Sign-in error', error: code, description });
+    if (status >= 500) ctx.app.emit('error', error, ctx);
+  }
+}

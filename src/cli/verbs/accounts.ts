@@ -1,0 +1,71 @@
+import type { AccountInput } from '../../../adapters/contract.js';
+import { parse } from '../parse.js';
+import { withStore } from '../with-store.js';
+
+const usage = [
+  'facegate accounts add ID [--name NAME] [--given-name G] [--family-name F] [--email E] [--email-verified] [--picture URL] [--update]',
+  'facegate accounts list',
+  'facegate accounts remove ID',
+  '(each takes --config PATH)',
+].join('\n       ');
+
+const profileOptions = {
+  name: { type: 'string' },
+  'given-name': { type: 'string' },
+  'family-name': { type: 'string' },
+  email: { type: 'string' },
+  'email-verified': { type: 'boolean' },
+  picture: { type: 'string' },
+  update: { type: 'boolean' },
+} as const;
+
+/** The accounts people sign in to. Removing one removes its face templates with it. */
+export async function accounts(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, profileOptions, usage);
+  const [action, id] = positionals;
+  const needsId = action === 'add' || action === 'remove';
+  if (!['add', 'list', 'remove'].includes(action ?? '') || (needsId && !id) || positionals.length > (needsId ? 2 : 1)) {
+    console.error(`usage: ${usage}`);
+    return 2;
+  }
+  return withStore(values.config, async (store) => {
+    switch (action) {
+      case 'add': {
+        const exists = await store.accounts.get(id!);
+        if (exists && !values.update) {
+          console.error(`facegate: account "${id}" exists already: add --update to replace its profile`);
+          return 1;
+        }
+        const account: AccountInput = {
+          id: id!,
+          name: values.name,
+          givenName: values['given-name'],
+          familyName: values['family-name'],
+          email: values.email,
+          emailVerified: values['email-verified'],
+          picture: values.picture,
+        };
+        await store.accounts.upsert(account);
+        console.log(`${exists ? 'updated' : 'added'} account ${id}`);
+        return 0;
+      }
+      case 'remove': {
+        if (!await store.accounts.remove(id!)) {
+          console.error(`facegate: no account "${id}"`);
+          return 1;
+        }
+        console.log(`removed account ${id} and its face templates`);
+        return 0;
+      }
+      default: {
+        const all = await store.accounts.list();
+        if (all.length === 0) console.log('no accounts yet: add one with facegate accounts add ID --name NAME --email EMAIL');
+        for (const account of all) {
+          const templates = await store.templates.listForAccount(account.id);
+          console.log([account.id, account.name ?? '-', account.email ?? '-', `${templates.length} face template(s)`].join('\t'));
+        }
+        return 0;
+      }
+    }
+  });
+}

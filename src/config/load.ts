@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { describeSchemaError } from './describe-schema-error.js';
+import { ConfigError } from './errors.js';
+import { configSchema } from './schema.js';
+import type { FacegateConfig } from './types.js';
+
+const ajv = new Ajv({ useDefaults: true, discriminator: true, allowUnionTypes: true, verbose: true, strict: true });
+const validate = ajv.compile(configSchema);
+
+/**
+ * Reads and validates the configuration file, applying defaults as it validates. Anything wrong
+ * throws a ConfigError whose one-line message names the file, the place and what to do.
+ * Clients are checked here against our schema; oidc-provider's own client checks run when the
+ * provider is built (src/oidc/check-clients.ts).
+ */
+export function loadConfig(file: string): FacegateConfig {
+  return validateConfig(readJson(file), file);
+}
+
+export function validateConfig(data: unknown, file: string): FacegateConfig {
+  if (!validate(data)) {
+    const [error] = validate.errors!;
+    throw new ConfigError('config_invalid', file, where(data, error!.instancePath), describeSchemaError(error!));
+  }
+  const config = { ...(data as Omit<FacegateConfig, 'file'>), file };
+  checkClientIdsUnique(config);
+  checkDevelopmentRelaxation(config);
+  if (config.storage.type === 'sqlite') {
+    config.storage = { ...config.storage, file: resolve(dirname(file), config.storage.file) };
+  }
+  return config;
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ConfigError('config_missing', file, '', `${reason}: create it (the repository's facegate.config.json is a start), or name another with --config PATH or FACEGATE_CONFIG`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('config_not_json', file, '', `not JSON (${(error as Error).message}): fix the syntax`);
+  }
+}
+
+/** The JSON pointer, plus the client_id when the place is inside a client. */
+function where(data: unknown, pointer: string): string {
+  const client = /^\/clients\/(\d+)/.exec(pointer);
+  const clientId = client && (data as { clients?: { client_id?: unknown }[] }).clients?.[Number(client[1])]?.client_id;
+  return `${pointer || '/'}${typeof clientId === 'string' ? ` (client "${clientId}")` : ''}`;
+}
+
+function checkClientIdsUnique(config: FacegateConfig): void {
+  const seen = new Set<string>();
+  config.clients.forEach((client, i) => {
+    if (seen.has(client.client_id)) {
+      throw new ConfigError('config_invalid', config.file, `/clients/${i}/client_id (client "${client.client_id}")`, 'registered twice: give each client its own client_id');
+    }
+    seen.add(client.client_id);
+  });
+}
+
+/** The relaxation is for a developer's own machine: refuse it on any other issuer. */
+function checkDevelopmentRelaxation(config: FacegateConfig): void {
+  if (config.development.allowHttpLocalhostImplicitRedirectUris && !isLocalhostHttp(config.issuer)) {
+    throw new ConfigError('config_invalid', config.file, '/development/allowHttpLocalhostImplicitRedirectUris',
+      `is only accepted when the issuer is http://localhost (it is ${config.issuer}): remove it`);
+  }
+}
+
+export function isLocalhostHttp(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && parsed.hostname === 'localhost';
+}

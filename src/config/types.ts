@@ -1,0 +1,57 @@
+/** The configuration after validation: every default applied, every path absolute. */
+export interface FacegateConfig {
+  /** The file it was read from, for messages. */
+  file: string;
+  issuer: string;
+  port: number;
+  host: string;
+  proxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  storage: { type: 'sqlite'; file: string } | { type: 'redis'; url: string; keyPrefix?: string };
+  development: { allowHttpLocalhostImplicitRedirectUris: boolean };
+  clients: ClientConfig[];
+  /** Scope name -> the claims it releases. */
+  scopes: Record<string, ClaimName[]>;
+  ttl: {
+    accessToken: number;
+    authorizationCode: number;
+    idToken: number;
+    refreshToken: number;
+    session: number;
+    grant: number;
+    interaction: number;
+  };
+  face: FaceConfig;
+}
+
+export type ClaimName = 'name' | 'given_name' | 'family_name' | 'email' | 'email_verified' | 'picture';
+
+export interface ClientConfig {
+  client_id: string;
+  client_secret?: string;
+  client_name?: string;
+  redirect_uris: string[];
+  post_logout_redirect_uris?: string[];
+  response_types: ('code' | 'id_token' | 'id_token token' | 'code id_token')[];
+  grant_types: ('authorization_code' | 'implicit' | 'refresh_token')[];
+  token_endpoint_auth_method?: 'none' | 'client_secret_basic' | 'client_secret_post';
+  first_party: boolean;
+}
+
+/** Owned by the face engine; the provider only passes it through. */
+export interface FaceConfig {
+  detector: 'blazeface-front-128' | 'blazeface-back-256';
+  embedder: string;
+  targetFalseAcceptRate: number;
+  threshold: number | null;
+  margin: number;
+  minEyeDistancePx: number;
+  workers: number;
+  queueLength: number;
+  maxImageBytes: number;
+  attempts: {
+    perInteraction: number;
+    perAccount: { max: number; windowSeconds: number };
+    perIp: { max: number; windowSeconds: number };
+  };
+}

@@ -1,0 +1,73 @@
+import type { Client, Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { Store } from '../../adapters/contract.js';
+import type { FacegateConfig } from '../config/types.js';
+import type { ProviderKeys } from '../keys/load.js';
+import { acrValues } from './acr.js';
+import { claimsConfiguration } from './claims.js';
+import { clientMetadata } from './client-metadata.js';
+import { findAccountIn } from './find-account.js';
+import { loadExistingGrantWith } from './grants.js';
+import type { ProviderPages } from './pages.js';
+
+export interface ProviderInputs {
+  config: FacegateConfig;
+  store: Store;
+  keys: ProviderKeys;
+  pages: ProviderPages;
+}
+
+/** oidc-provider's configuration, as data derived from ours. */
+export function providerConfiguration({ config, store, keys, pages }: ProviderInputs): Configuration {
+  const firstParty = new Set(config.clients.filter((client) => client.first_party).map((client) => client.client_id));
+  const secure = new URL(config.issuer).protocol === 'https:';
+  return {
+    adapter: store.adapterFor as Configuration['adapter'],
+    clients: config.clients.map(clientMetadata),
+    findAccount: findAccountIn(store.accounts),
+    claims: claimsConfiguration(config.scopes),
+    scopes: ['openid', 'offline_access', ...Object.keys(config.scopes)],
+    acrValues,
+    responseTypes: ['code', 'id_token', 'id_token token', 'code id_token'],
+    jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
+    cookies: {
+      keys: keys.cookie,
+      long: { signed: true, secure },
+      short: { signed: true, secure },
+    },
+    ttl: {
+      AccessToken: config.ttl.accessToken,
+      AuthorizationCode: config.ttl.authorizationCode,
+      IdToken: config.ttl.idToken,
+      RefreshToken: config.ttl.refreshToken,
+      Session: config.ttl.session,
+      Grant: config.ttl.grant,
+      Interaction: config.ttl.interaction,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      userinfo: { enabled: true },
+      revocation: { enabled: true, allowedPolicy: ownTokensOnly },
+      introspection: { enabled: true, allowedPolicy: confidentialClientsOnly },
+      rpInitiatedLogout: { enabled: true, logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource },
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
+    clientBasedCORS: corsForRedirectOrigins,
+    renderError: pages.renderError,
+  };
+}
+
+/** A client may revoke the tokens issued to it, and no others. */
+function ownTokensOnly(_ctx: KoaContextWithOIDC, client: Client, token: { clientId?: string }): boolean {
+  return token.clientId === client.clientId;
+}
+
+/** Introspection tells token contents: only clients that authenticate may ask. */
+function confidentialClientsOnly(ctx: KoaContextWithOIDC): boolean {
+  return ctx.oidc.client?.clientAuthMethod !== 'none';
+}
+
+/** A browser RP may call the token and userinfo endpoints from the origins it redirects to. */
+function corsForRedirectOrigins(_ctx: KoaContextWithOIDC, origin: string, client: Client): boolean {
+  return (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin);
+}

@@ -1,0 +1,23 @@
+import Provider from 'oidc-provider';
+import { isStoreUnavailable } from '../server/store-unavailable.js';
+import { checkClients } from './check-clients.js';
+import { providerConfiguration, type ProviderInputs } from './configuration.js';
+import { allowHttpLocalhostImplicitRedirects } from './local-development.js';
+
+/** A ready provider: configured, its clients checked, store outages answered with 503. */
+export async function createProvider(inputs: ProviderInputs): Promise<Provider> {
+  const { config } = inputs;
+  const provider = new Provider(config.issuer, providerConfiguration(inputs));
+  provider.proxy = config.proxy;
+  if (config.development.allowHttpLocalhostImplicitRedirectUris) allowHttpLocalhostImplicitRedirects(provider);
+  await checkClients(provider, config);
+
+  // oidc-provider answers any failure of ours as server_error 500; a store outage is a 503.
+  provider.on('server_error', (ctx, error) => {
+    if (isStoreUnavailable(error)) {
+      ctx.status = 503;
+      ctx.set('Retry-After', '5');
+    }
+  });
+  return provider;
+}

@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../adapters/open.js';
+import { temporaryFolder } from './helpers/stores.js';
+
+/** The real command, as an operator runs it. */
+function facegate(...args: string[]) {
+  const run = spawnSync(process.execPath, ['bin/facegate.js', ...args], { encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+describe('facegate command line', () => {
+  const folder = temporaryFolder();
+  const config = join(folder, 'facegate.config.json');
+  writeFileSync(config, JSON.stringify({ storage: { type: 'sqlite', file: 'cli.sqlite' } }));
+
+  it('accounts add, list and remove (with the templates)', async () => {
+    expect(facegate('accounts', 'add', 'bob', '--name', 'Bob B', '--email', 'bob@example.com', '--email-verified', '--config', config)).to.include({ code: 0 });
+    const again = facegate('accounts', 'add', 'bob', '--config', config);
+    expect(again.code).to.equal(1);
+    expect(again.err).to.include('--update');
+
+    const store = await openStore({ type: 'sqlite', file: join(folder, 'cli.sqlite') });
+    try {
+      expect(await store.accounts.get('bob')).to.include({ name: 'Bob B', email: 'bob@example.com', emailVerified: true });
+      await store.templates.add('bob', 'm', [Float32Array.of(1, 2)]);
+    } finally {
+      await store.close();
+    }
+    expect(facegate('accounts', 'list', '--config', config).out).to.equal('bob\tBob B\tbob@example.com\t1 face template(s)\n');
+    expect(facegate('accounts', 'remove', 'bob', '--config', config)).to.include({ code: 0 });
+    expect(facegate('accounts', 'remove', 'bob', '--config', config).code).to.equal(1);
+    expect(facegate('accounts', 'list', '--config', config).out).to.include('no accounts yet');
+  });
+
+  it('keys rotate adds signing keys and keeps the earlier ones; keys list shows which sign', () => {
+    expect(facegate('keys', 'list', '--config', config).out).to.include('no keys yet');
+    expect(facegate('keys', 'rotate', '--config', config)).to.include({ code: 0 });
+    expect(facegate('keys', 'rotate', '--config', config)).to.include({ code: 0 });
+    expect(facegate('keys', 'rotate', '--cookie', '--config', config)).to.include({ code: 0 });
+    const lines = facegate('keys', 'list', '--config', config).out.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('signing'))).to.have.length(4);
+    expect(lines.filter((l) => l.includes('(signs)')).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).to.have.members(['signing RS256', 'signing ES256', 'cookie HS256']);
+  });
+
+  it('a bad configuration is one line on stderr and exit code 1', () => {
+    const bad = join(folder, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ storage: { type: 'sqlite', file: 'x', extra: 1 } }));
+    const run = facegate('keys', 'list', '--config', bad);
+    expect(run.code).to.equal(1);
+    expect(run.err.trim().split('\n')).to.have.length(1);
+    expect(run.err).to.include('unknown key "extra"');
+  });
+
+  it('usage errors exit with 2', () => {
+    expect(facegate('accounts', 'frobnicate').code).to.equal(2);
+    expect(facegate('keys', 'list', '--bogus').code).to.equal(2);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * A user agent for the tests: real HTTP with a cookie jar, following the provider's redirects by
+ * hand so a test sees every hop. It never follows a redirect that leaves the provider (the RP's
+ * callback): that URL is what the test hands to the RP library.
+ */
+export class Browser {
+  private readonly cookies = new Map<string, { value: string; path: string }>();
+
+  constructor(private readonly origin: string) {}
+
+  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+    const target = new URL(url, this.origin);
+    const headers: Record<string, string> = { accept: 'text/html' };
+    const cookie = this.cookieHeader(target);
+    if (cookie) headers.cookie = cookie;
+    let body: string | undefined;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    if (target.origin === this.origin) this.store(response.headers.getSetCookie());
+    return response;
+  }
+
+  /**
+   * Follows redirects while they stay on the provider; returns the last response, or the URL
+   * outside the provider that it was redirected to.
+   */
+  async navigate(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ response: Response; url: URL }> {
+    let response = await this.request(url, init);
+    let at = new URL(url, this.origin);
+    for (let hops = 0; hops < 10; hops++) {
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return { response, url: at };
+      at = new URL(location, at);
+      if (at.origin !== this.origin) return { response, url: at };
+      response = await this.request(at);
+    }
+    throw new Error('too many redirects');
+  }
+
+  hasCookie(name: string): boolean {
+    return [...this.cookies.keys()].some((key) => key.startsWith(`${name}|`));
+  }
+
+  private cookieHeader(url: URL): string {
+    return [...this.cookies.entries()]
+      .filter(([, cookie]) => url.pathname.startsWith(cookie.path))
+      .map(([key, cookie]) => `${key.split('|')[0]}=${cookie.value}`)
+      .join('; ');
+  }
+
+  private store(setCookies: string[]): void {
+    for (const line of setCookies) {
+      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+      const [name, ...value] = pair!.split('=');
+      const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) || '/';
+      const expires = attributes.find((a) => /^expires=/i.test(a))?.slice(8);
+      const key = `${name}|${path}`;
+      if (expires && Date.parse(expires) <= Date.now()) this.cookies.delete(key);
+      else this.cookies.set(key, { value: value.join('='), path });
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { temporaryFolder } from './helpers/stores.js';
+
+describe('server', () => {
+  let facegate: TestFacegate;
+  const origin = () => `http://localhost:${facegate.port}`;
+  beforeEach(async () => { facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'server.sqlite') }); });
+  afterEach(async () => { await facegate.close().catch(() => {}); });
+
+  it('/healthz reports each check, 200 when the store answers', async () => {
+    const response = await fetch(`${origin()}/healthz`);
+    expect(response.status).to.equal(200);
+    expect(await response.json()).to.deep.equal({ ok: true, checks: { store: { ok: true } } });
+    expect(response.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a store outage is 503 on /healthz and on the token endpoint', async () => {
+    await facegate.store.close();
+    const health = await fetch(`${origin()}/healthz`);
+    expect(health.status).to.equal(503);
+    expect(await health.json()).to.deep.include({ ok: false }).and.have.nested.property('checks.store.error').that.includes('unavailable');
+    const token = await fetch(`${origin()}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r', client_id: 'spa' }),
+    });
+    expect(token.status).to.equal(503);
+    expect(token.headers.get('retry-after')).to.equal('5');
+  });
+
+  it('serves the stylesheet, and nothing else from disk', async () => {
+    const css = await fetch(`${origin()}/static/facegate.css`);
+    expect(css.status).to.equal(200);
+    expect(css.headers.get('content-type')).to.include('text/css');
+    expect((await fetch(`${origin()}/static/../package.json`)).status).to.equal(404);
+  });
+
+  it('an interaction page without its cookie says to start again, as a 4xx page', async () => {
+    const response = await fetch(`${origin()}/interaction/made-up`, { headers: { accept: 'text/html' } });
+    expect(response.status).to.be.within(400, 499);
+    expect(await response.text()).to.include('This sign-in cannot go on');
+  });
+
+  it('shuts down gracefully: a request in flight is answered, new connections are refused', async () => {
+    const socket = connect(facegate.port, 'localhost');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const body = 'grant_type=refresh_token&refresh_token=r&client_id=spa';
+    socket.write(`POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+    const reply = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => { text += chunk; });
+      socket.on('close', () => resolve(text));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = facegate.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const refused = await fetch(`${origin()}/healthz`).then(() => false, () => true);
+    socket.write(body.slice(10));
+    expect(await reply).to.match(/^HTTP\/1\.1 400/).and.include('invalid_grant');
+    await closing;
+    expect(refused).to.equal(true);
+  });
+});
