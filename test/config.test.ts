@@ -42,8 +42,10 @@ describe('configuration', () => {
     expect(config.storage).to.deep.equal({ type: 'sqlite', file: join(folder, 'data/facegate.sqlite') });
     expect(config.ttl.accessToken).to.equal(3600);
     expect(config.face).to.deep.equal({
-      detector: 'blazeface-front-128', embedder: 'dlib-resnet-v1', targetFalseAcceptRate: 0.0001, threshold: null,
-      margin: 0.04, minEyeDistancePx: 24, workers: 2, queueLength: 16, maxImageBytes: 8388608,
+      detector: 'blazeface-front-128', landmarks: true, embedder: 'dlib-resnet-v1', mirrorFusion: true,
+      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: 0.04,
+      minDetectionScore: 0.5, minEyeDistancePx: 24, minBrightness: 40, minSharpness: 0.05,
+      workers: 2, queueLength: 16, maxImageBytes: 8388608, maxImagePixels: 40000000,
       attempts: { perInteraction: 5, perAccount: { max: 10, windowSeconds: 900 }, perIp: { max: 30, windowSeconds: 900 } },
     });
   });

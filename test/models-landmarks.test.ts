@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelEntry } from '../models/manifest.js';
-import { cropFace, SAMPLE_FACES, squareChip, toNchw, type RgbImage } from './support/face-chips.js';
-import { faceApi, faceApiWeightMap, tf } from './support/face-api-reference.js';
-import { maxAbsDiff, openModel, runNchw } from './support/model-session.js';
+import { cropFace, SAMPLE_FACES, squareChip, toNchw, type RgbImage } from './helpers/face-chips.js';
+import { faceApi, faceApiWeightMap, tf } from './helpers/face-api-reference.js';
+import { maxAbsDiff, openModel, runNchw } from './helpers/model-session.js';
 
 const SIZE = 112;
 const POINTS = 68;

@@ -43,16 +43,16 @@ export class OnnxGraphBuilder {
   /** Every value name that exists so far: graph inputs, initializers, node outputs. */
   private readonly values = new Set<string>();
 
-  addInput(name: string, shape: readonly Dim[], docString?: string): string {
+  addInput(name: string, shape: readonly Dim[], docString?: string, elemType: DataTypeCode = DataType.FLOAT): string {
     this.claim(name);
-    this.inputs.push(valueInfo(name, shape, docString));
+    this.inputs.push(valueInfo(name, shape, docString, elemType));
     return name;
   }
 
   /** Declares an existing value as a graph output. */
-  addOutput(name: string, shape: readonly Dim[], docString?: string): void {
+  addOutput(name: string, shape: readonly Dim[], docString?: string, elemType: DataTypeCode = DataType.FLOAT): void {
     this.require(name, 'graph output');
-    this.outputs.push(valueInfo(name, shape, docString));
+    this.outputs.push(valueInfo(name, shape, docString, elemType));
   }
 
   /** Records the shape of an intermediate value (a reader's aid in tools such as Netron). */
@@ -75,6 +75,12 @@ export class OnnxGraphBuilder {
     const view = new DataView(bytes.buffer);
     values.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));
     return this.addInitializer(name, dims, DataType.INT64, bytes);
+  }
+
+  /** One-byte elements (int8 or uint8), stored as they are. */
+  addByteInitializer(name: string, dims: readonly number[], dataType: typeof DataType.INT8 | typeof DataType.UINT8, values: Int8Array | Uint8Array): string {
+    checkElementCount(name, dims, values.length);
+    return this.addInitializer(name, dims, dataType, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   }
 
   /** Adds a node with one output, named after the node, and returns that output's name. */
@@ -127,9 +133,9 @@ export class OnnxGraphBuilder {
   }
 }
 
-function valueInfo(name: string, shape: readonly Dim[], docString?: string): ValueInfoProto {
+function valueInfo(name: string, shape: readonly Dim[], docString?: string, elemType: DataTypeCode = DataType.FLOAT): ValueInfoProto {
   const dim: DimensionProto[] = shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d }));
-  return { name, type: { tensor_type: { elem_type: DataType.FLOAT, shape: { dim } } }, ...(docString ? { doc_string: docString } : {}) };
+  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } }, ...(docString ? { doc_string: docString } : {}) };
 }
 
 function intAttribute(name: string, value: number | readonly number[]): AttributeProto {

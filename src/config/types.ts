@@ -1,3 +1,5 @@
+import type { FaceOptions } from '../face/options.js';
+
 /** The configuration after validation: every default applied, every path absolute. */
 export interface FacegateConfig {
   /** The file it was read from, for messages. */
@@ -38,17 +40,8 @@ export interface ClientConfig {
   first_party: boolean;
 }
 
-/** Owned by the face engine; the provider only passes it through. */
-export interface FaceConfig {
-  detector: 'blazeface-front-128' | 'blazeface-back-256';
-  embedder: string;
-  targetFalseAcceptRate: number;
-  threshold: number | null;
-  margin: number;
-  minEyeDistancePx: number;
-  workers: number;
-  queueLength: number;
-  maxImageBytes: number;
+/** The face engine's options, plus the attempt limits the sign-in pages enforce. */
+export interface FaceConfig extends FaceOptions {
   attempts: {
     perInteraction: number;
     perAccount: { max: number; windowSeconds: number };

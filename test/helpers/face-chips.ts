@@ -31,13 +31,13 @@ export interface RgbImage {
 
 const require = createRequire(import.meta.url);
 
-function photoPath(photo: string): string {
+export function demoPhotoPath(photo: string): string {
   return join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo', photo);
 }
 
 /** The box exactly as detected (not square). */
 export async function cropFace(face: FaceBox): Promise<RgbImage> {
-  return rgb(sharp(photoPath(face.photo)).extract({ left: face.left, top: face.top, width: face.width, height: face.height }));
+  return rgb(sharp(demoPhotoPath(face.photo)).extract({ left: face.left, top: face.top, width: face.width, height: face.height }));
 }
 
 /** A size x size chip: the square of side max(width, height) centred on the box, resized bilinearly. */
@@ -45,7 +45,7 @@ export async function squareChip(face: FaceBox, size: number): Promise<RgbImage>
   const side = Math.max(face.width, face.height);
   const left = Math.round(face.left + face.width / 2 - side / 2);
   const top = Math.round(face.top + face.height / 2 - side / 2);
-  return rgb(sharp(photoPath(face.photo)).extract({ left, top, width: side, height: side }).resize(size, size, { kernel: 'linear' }));
+  return rgb(sharp(demoPhotoPath(face.photo)).extract({ left, top, width: side, height: side }).resize(size, size, { kernel: 'linear' }));
 }
 
 async function rgb(image: Sharp): Promise<RgbImage> {

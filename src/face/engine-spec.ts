@@ -1,0 +1,30 @@
+/**
+ * Everything a face pipeline needs to start, as plain data: it crosses into worker threads as
+ * workerData, so it holds paths and numbers, never sessions.
+ */
+import type { EmbedderSpec } from './embed/spec.js';
+import type { PipelineSettings } from './pipeline.js';
+
+export interface DetectorSpec {
+  id: string;
+  file: string;
+  inputSize: number;
+}
+
+export interface LandmarksSpec {
+  id: string;
+  file: string;
+}
+
+export interface EngineSpec {
+  /** Tried in order until one finds a face. */
+  detectors: DetectorSpec[];
+  /** Absent: align on the detector's keypoints alone. */
+  landmarks?: LandmarksSpec;
+  embedder: EmbedderSpec;
+  settings: PipelineSettings;
+  /** Worker threads; 0 runs the pipeline on the calling thread (command-line tools). */
+  workers: number;
+  /** Requests allowed to wait for a worker before new ones are refused as "busy". */
+  queueLength: number;
+}

@@ -1,0 +1,76 @@
+/**
+ * The face engine's front door: images in, face analyses out, on worker threads behind a bounded
+ * queue (or on the calling thread for command-line tools). It knows no HTTP and no storage.
+ */
+import { buildPipeline } from './build-pipeline.js';
+import { FaceError } from './errors.js';
+import type { EngineSpec } from './engine-spec.js';
+import { runOperation, type Operation } from './operations.js';
+import type { FaceAnalysis, FacePipeline } from './pipeline.js';
+import { WorkerPool, type PoolStats } from './pool.js';
+
+interface Executor {
+  run(op: Operation, bytes: Uint8Array): Promise<unknown>;
+  stats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** One image at a time on this thread; a second caller waits its turn (or is told "busy"). */
+class InProcessExecutor implements Executor {
+  private tail: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
+
+  constructor(private readonly pipeline: FacePipeline, private readonly queueLength: number) {}
+
+  run(op: Operation, bytes: Uint8Array): Promise<unknown> {
+    if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
+    this.waiting++;
+    const result = this.tail.then(() => runOperation(this.pipeline, op, bytes)).finally(() => { this.waiting--; });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  stats(): PoolStats {
+    return { workers: 0, busy: Math.min(1, this.waiting), queued: Math.max(0, this.waiting - 1), queueLength: this.queueLength };
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+  }
+}
+
+export type FaceSummary = Omit<FaceAnalysis, 'timings' | 'image'>;
+
+export class FaceEngine {
+  private constructor(readonly spec: EngineSpec, private readonly executor: Executor) {}
+
+  static async start(spec: EngineSpec): Promise<FaceEngine> {
+    const executor = spec.workers > 0
+      ? await WorkerPool.start(new URL('./worker.js', import.meta.url), spec, spec.workers, spec.queueLength)
+      : new InProcessExecutor(await buildPipeline(spec), spec.queueLength);
+    return new FaceEngine(spec, executor);
+  }
+
+  /** The one face to sign in with, or a FaceError saying what to fix. */
+  analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
+    return this.executor.run('analyze', bytes) as Promise<FaceAnalysis>;
+  }
+
+  /** Every face found, largest first, with embeddings. */
+  analyzeAll(bytes: Uint8Array): Promise<FaceSummary[]> {
+    return this.executor.run('analyzeAll', bytes) as Promise<FaceSummary[]>;
+  }
+
+  /** The centred face's embedding without sign-in refusals (evaluation on datasets), or null. */
+  embedCentral(bytes: Uint8Array): Promise<Float32Array | null> {
+    return this.executor.run('embedCentral', bytes) as Promise<Float32Array | null>;
+  }
+
+  stats(): PoolStats {
+    return this.executor.stats();
+  }
+
+  close(): Promise<void> {
+    return this.executor.close();
+  }
+}

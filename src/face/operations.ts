@@ -1,0 +1,17 @@
+/** What a face worker (or the in-process executor) can be asked to do with an image. */
+import type { FacePipeline } from './pipeline.js';
+
+export type Operation = 'analyze' | 'analyzeAll' | 'embedCentral';
+
+export function runOperation(pipeline: FacePipeline, op: string, bytes: Uint8Array): Promise<unknown> {
+  switch (op as Operation) {
+    case 'analyze':
+      return pipeline.analyze(bytes);
+    case 'analyzeAll':
+      return pipeline.analyzeAll(bytes);
+    case 'embedCentral':
+      return pipeline.embedCentral(bytes);
+    default:
+      return Promise.reject(new Error(`unknown face operation "${op}"`));
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The `face` section of facegate.config.json, as the engine reads it: validated and defaulted by
+ * the configuration loader against the JSON Schema (src/config/facegate.config.schema.json), which
+ * documents each option and holds the defaults.
+ */
+import type { EmbedderSpec } from './embed/spec.js';
+import type { TemplateName } from './align/templates.js';
+
+/**
+ * A user's own ONNX embedder (FaceNet, ArcFace, ...), as written in the configuration: an
+ * EmbedderSpec whose file is relative to the configuration file, whose alignment names a template
+ * (the chip size is the input size) and whose mirror fusion defaults to the face section's.
+ */
+export type CustomEmbedderOptions = Omit<EmbedderSpec, 'alignment' | 'mirrorFusion'> & {
+  alignment: { template: TemplateName; padding?: number };
+  mirrorFusion?: boolean;
+};
+
+export interface FaceOptions {
+  detector: 'blazeface-front-128' | 'blazeface-back-256';
+  /** Align on face-api's 68 landmarks (dlib's own alignment) rather than BlazeFace's keypoints alone. */
+  landmarks: boolean;
+  /** A shipped model id, or a custom embedder. */
+  embedder: string | CustomEmbedderOptions;
+  mirrorFusion: boolean;
+  /** Wanted chance, per sign-in, that a stranger is let in as somebody: the 1:N threshold follows from it. */
+  targetFalseAcceptRate: number;
+  /** 1:N is refused once its threshold would accept fewer genuine users than this. */
+  minGenuineAcceptRate: number;
+  /** A fixed distance threshold instead of the derived one. */
+  threshold: number | null;
+  margin: number;
+  minDetectionScore: number;
+  minEyeDistancePx: number;
+  minBrightness: number;
+  minSharpness: number;
+  workers: number;
+  queueLength: number;
+  maxImageBytes: number;
+  maxImagePixels: number;
+}

@@ -1,0 +1,146 @@
+/**
+ * The face pipeline on one thread: bytes -> decode -> detect -> choose the face -> landmarks ->
+ * align -> quality -> embed. Each step refuses with a typed FaceError; nothing is written anywhere.
+ * Worker threads each own one pipeline (pool.ts); the CLI may run one in-process.
+ */
+import { decodeImage, type DecodeLimits, type RgbImage } from './image.js';
+import { FaceError } from './errors.js';
+import type { BlazeFaceDetector } from './detect/blazeface.js';
+import { eyeDistance, type Box, type Detection } from './detect/detection.js';
+import type { Landmarker } from './landmarks/landmarker.js';
+import type { AlignmentTemplate, FacePoints } from './align/templates.js';
+import { extractChip } from './align/chip.js';
+import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
+import type { Embedder } from './embed/embedder.js';
+import type { Point } from './geometry/similarity.js';
+
+export interface PipelineSettings {
+  decode: DecodeLimits;
+  minDetectionScore: number;
+  /** A second face at least this wide, relative to the largest, means "several faces". */
+  severalFacesRatio: number;
+  minEyeDistancePx: number;
+  quality: QualityThresholds;
+}
+
+export interface PipelineParts {
+  /** Tried in order until one finds a face: the webcam (front) model, then the long-range (back) one. */
+  detectors: readonly BlazeFaceDetector[];
+  landmarker?: Landmarker;
+  embedder: Embedder;
+  /** Alignment templates in order of preference; the first whose points the face has is used. */
+  templates: readonly AlignmentTemplate[];
+}
+
+export interface StageTimings {
+  decode: number;
+  detect: number;
+  align: number;
+  embed: number;
+}
+
+export interface FaceAnalysis {
+  image: { width: number; height: number };
+  box: Box;
+  score: number;
+  keypoints: Point[];
+  landmarks68?: Point[];
+  eyeDistancePx: number;
+  quality: Quality;
+  embedding: Float32Array;
+  timings: StageTimings;
+}
+
+const now = () => performance.now();
+
+export class FacePipeline {
+  constructor(private readonly parts: PipelineParts, private readonly settings: PipelineSettings) {}
+
+  /** The one face to sign in with, or a refusal saying what to fix. */
+  async analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
+    const t0 = now();
+    const image = await decodeImage(bytes, this.settings.decode);
+    const t1 = now();
+    const detections = await this.detect(image);
+    const face = this.chooseFace(detections);
+    const t2 = now();
+    const points = await this.locate(image, face);
+    const eyes = eyeDistance(face);
+    if (eyes < this.settings.minEyeDistancePx) {
+      throw new FaceError('face_too_small', { eyeDistancePx: Math.round(eyes), minEyeDistancePx: this.settings.minEyeDistancePx });
+    }
+    const chip = extractChip(image, points, this.parts.templates);
+    const quality = measureQuality(chip);
+    checkQuality(quality, this.settings.quality);
+    const t3 = now();
+    const [embedding] = await this.parts.embedder.embed([chip]);
+    const t4 = now();
+    return {
+      image: { width: image.width, height: image.height },
+      box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
+      eyeDistancePx: eyes, quality, embedding,
+      timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
+    };
+  }
+
+  /** Every face in the image with its embedding, largest first, without sign-in refusals (for `facegate embed`). */
+  async analyzeAll(bytes: Uint8Array): Promise<Omit<FaceAnalysis, 'timings' | 'image'>[]> {
+    const image = await decodeImage(bytes, this.settings.decode);
+    const detections = (await this.detect(image)).sort(byWidth);
+    const results = [];
+    for (const face of detections) {
+      const points = await this.locate(image, face);
+      const chip = extractChip(image, points, this.parts.templates);
+      const [embedding] = await this.parts.embedder.embed([chip]);
+      results.push({
+        box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
+        eyeDistancePx: eyeDistance(face), quality: measureQuality(chip), embedding,
+      });
+    }
+    return results;
+  }
+
+  /**
+   * The face nearest the image centre, embedded without sign-in refusals: for datasets such as LFW,
+   * whose subject is the centred face. Null when no face is found.
+   */
+  async embedCentral(bytes: Uint8Array): Promise<Float32Array | null> {
+    const image = await decodeImage(bytes, this.settings.decode);
+    const detections = await this.detect(image);
+    const cx = image.width / 2;
+    const cy = image.height / 2;
+    const offCentre = (d: Detection) => Math.hypot(d.box.x + d.box.width / 2 - cx, d.box.y + d.box.height / 2 - cy);
+    const [face] = detections.sort((p, q) => offCentre(p) - offCentre(q));
+    if (!face) return null;
+    const chip = extractChip(image, await this.locate(image, face), this.parts.templates);
+    const [embedding] = await this.parts.embedder.embed([chip]);
+    return embedding;
+  }
+
+  private async detect(image: RgbImage): Promise<Detection[]> {
+    for (const detector of this.parts.detectors) {
+      const found = await detector.detect(image, this.settings.minDetectionScore);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  /** The largest face; refused when there is none, or when another is nearly as large. */
+  private chooseFace(detections: Detection[]): Detection {
+    const [largest, second] = [...detections].sort(byWidth);
+    if (!largest) throw new FaceError('no_face');
+    if (second && second.box.width >= this.settings.severalFacesRatio * largest.box.width) {
+      throw new FaceError('several_faces', { faces: detections.length });
+    }
+    return largest;
+  }
+
+  private async locate(image: RgbImage, face: Detection): Promise<FacePoints> {
+    const landmarks68 = this.parts.landmarker ? await this.parts.landmarker.locate(image, face) : undefined;
+    return { keypoints: face.keypoints, landmarks68 };
+  }
+}
+
+function byWidth(p: Detection, q: Detection): number {
+  return q.box.width - p.box.width;
+}

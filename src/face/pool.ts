@@ -1,0 +1,148 @@
+/**
+ * A fixed set of worker threads, each with its own face pipeline (its own ONNX sessions), and a
+ * bounded queue in front of them. onnxruntime keeps a thread busy while it computes, so inference
+ * runs off the HTTP thread here; when the queue is full a request is refused at once ("busy")
+ * instead of waiting without bound.
+ */
+import { Worker } from 'node:worker_threads';
+import { FaceError, type FaceErrorCode } from './errors.js';
+
+export interface WorkerRequest {
+  id: number;
+  op: string;
+  bytes: ArrayBuffer;
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: FaceErrorCode; message: string; detail?: Record<string, number | string> } }
+  | { ready: true }
+  | { ready: false; error: string };
+
+interface Task {
+  id: number;
+  op: string;
+  bytes: ArrayBuffer;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: Task;
+}
+
+export interface PoolStats {
+  workers: number;
+  busy: number;
+  queued: number;
+  queueLength: number;
+}
+
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  private constructor(private readonly script: URL, private readonly workerData: unknown, private readonly queueLength: number) {}
+
+  /** Start `size` workers and wait until each has loaded its models (or one fails to). */
+  static async start(script: URL, workerData: unknown, size: number, queueLength: number): Promise<WorkerPool> {
+    const pool = new WorkerPool(script, workerData, queueLength);
+    try {
+      await Promise.all(Array.from({ length: size }, () => pool.spawn()));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    return pool;
+  }
+
+  stats(): PoolStats {
+    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length, queueLength: this.queueLength };
+  }
+
+  run(op: string, input: Uint8Array): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the face engine is closed'));
+    const idle = this.slots.find((s) => !s.task);
+    if (!idle && this.queue.length >= this.queueLength) {
+      return Promise.reject(new FaceError('busy', { queued: this.queue.length }));
+    }
+    // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
+    // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
+    const bytes = new Uint8Array(input).buffer as ArrayBuffer;
+    return new Promise((resolve, reject) => {
+      const task: Task = { id: this.nextId++, op, bytes, resolve, reject };
+      if (idle) this.dispatch(idle, task);
+      else this.queue.push(task);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error('the face engine is closing'));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.script, { workerData: this.workerData });
+      const slot: Slot = { worker };
+      let ready = false;
+      worker.on('message', (reply: WorkerReply) => {
+        if ('ready' in reply) {
+          if (reply.ready) {
+            ready = true;
+            this.slots.push(slot);
+            this.next(slot);
+            resolve();
+          } else {
+            reject(new Error(reply.error));
+          }
+          return;
+        }
+        const task = slot.task;
+        if (!task || task.id !== reply.id) return;
+        slot.task = undefined;
+        if (reply.ok) task.resolve(reply.result);
+        else task.reject(new FaceError(reply.error.code, reply.error.detail, reply.error.message));
+        this.next(slot);
+      });
+      const fail = (error: Error) => {
+        if (!ready) return reject(error);
+        this.replace(slot, error);
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => {
+        if (!this.closed && this.slots.includes(slot)) fail(new Error(`face worker exited with code ${code}`));
+      });
+    });
+  }
+
+  /** A worker died: fail its task, take it out, start another in its place. */
+  private replace(slot: Slot, error: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    slot.task?.reject(new FaceError('engine_failure', { reason: error.message }));
+    slot.task = undefined;
+    void slot.worker.terminate();
+    if (!this.closed) {
+      this.spawn().catch((e: Error) => {
+        for (const task of this.queue.splice(0)) task.reject(new FaceError('engine_failure', { reason: e.message }));
+      });
+    }
+  }
+
+  private next(slot: Slot): void {
+    const task = this.queue.shift();
+    if (task) this.dispatch(slot, task);
+  }
+
+  private dispatch(slot: Slot, task: Task): void {
+    slot.task = task;
+    const request: WorkerRequest = { id: task.id, op: task.op, bytes: task.bytes };
+    slot.worker.postMessage(request, [task.bytes]);
+  }
+}

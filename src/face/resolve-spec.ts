@@ -1,0 +1,83 @@
+/**
+ * From the configuration's face options and the model manifest to an EngineSpec: shipped models
+ * are found and verified (a missing or altered file stops here, with the command that rebuilds it),
+ * a custom embedder is taken as described.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelManifest } from '../../models/manifest.js';
+import { DEFAULT_DECODE_LIMITS } from './image.js';
+import type { EngineSpec } from './engine-spec.js';
+import type { EmbedderSpec } from './embed/spec.js';
+import type { FaceOptions } from './options.js';
+
+const DETECTORS = ['blazeface-front-128', 'blazeface-back-256'] as const;
+
+export interface ResolveContext {
+  /** Folder that relative paths in the options are relative to (the configuration file's). */
+  baseDir: string;
+  manifest?: ModelManifest;
+}
+
+export function resolveEngineSpec(options: FaceOptions, context: ResolveContext): EngineSpec {
+  const manifest = context.manifest ?? loadManifest();
+  // The configured detector first, the other one as a fallback for faces it misses.
+  const detectorIds = [options.detector, ...DETECTORS.filter((id) => id !== options.detector)];
+  const landmarks = options.landmarks ? findModel(manifest, 'landmarks68') : undefined;
+  return {
+    detectors: detectorIds.map((id) => {
+      const entry = findModel(manifest, id);
+      return { id, file: verifyModelFile(entry), inputSize: Number(entry.input.shape[1]) };
+    }),
+    landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks) },
+    embedder: resolveEmbedder(options, manifest, context.baseDir),
+    settings: {
+      decode: { ...DEFAULT_DECODE_LIMITS, maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
+      minDetectionScore: options.minDetectionScore,
+      severalFacesRatio: 0.6,
+      minEyeDistancePx: options.minEyeDistancePx,
+      quality: { minBrightness: options.minBrightness, minSharpness: options.minSharpness },
+    },
+    workers: options.workers,
+    queueLength: options.queueLength,
+  };
+}
+
+function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string): EmbedderSpec {
+  const custom = options.embedder;
+  if (typeof custom !== 'string') {
+    return {
+      id: custom.id,
+      file: isAbsolute(custom.file) ? custom.file : resolve(baseDir, custom.file),
+      sha256: custom.sha256,
+      inputName: custom.inputName,
+      outputName: custom.outputName,
+      inputSize: custom.inputSize,
+      layout: custom.layout,
+      colorOrder: custom.colorOrder,
+      mean: custom.mean,
+      scale: custom.scale,
+      alignment: { name: custom.alignment.template, size: custom.inputSize, padding: custom.alignment.padding },
+      metric: custom.metric,
+      mirrorFusion: custom.mirrorFusion ?? options.mirrorFusion,
+    };
+  }
+  const entry = findModel(manifest, custom);
+  if (entry.role !== 'embedder') throw new Error(`face.embedder: model ${custom} is a ${entry.role}, not an embedder`);
+  const size = Number(entry.input.shape[2]);
+  return {
+    id: `${entry.id}@${entry.sha256.slice(0, 12)}`,
+    file: verifyModelFile(entry, modelsDir()),
+    sha256: entry.sha256,
+    inputName: entry.input.name,
+    outputName: entry.output[0].name,
+    inputSize: size,
+    layout: entry.input.layout,
+    colorOrder: entry.input.colorOrder,
+    mean: entry.input.mean,
+    scale: entry.input.scale,
+    // dlib's recogniser was trained on get_face_chip_details(shape, 150, 0.25) chips.
+    alignment: { name: 'dlib', size, padding: 0.25 },
+    metric: 'euclidean',
+    mirrorFusion: options.mirrorFusion,
+  };
+}

@@ -1,0 +1,142 @@
+import { expect } from 'chai';
+import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
+import { FaceError, type FaceErrorCode } from '../src/face/errors.js';
+import type { FaceEngine } from '../src/face/engine.js';
+import { distance } from '../src/face/match/distance.js';
+import { loadCalibration } from '../src/face/match/load-calibration.js';
+import { ThresholdPolicy } from '../src/face/match/threshold-policy.js';
+import { demoPhoto, FACE_COUNT, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
+import { startTestEngine, testFaceOptions } from './helpers/face-engine.js';
+
+async function refusal(promise: Promise<unknown>): Promise<FaceErrorCode> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(FaceError);
+    return (error as FaceError).code;
+  }
+  throw new Error('expected a refusal, the image was accepted');
+}
+
+describe('face engine', () => {
+  let engine: FaceEngine;
+  let threshold: number;
+  const embeddings: Float32Array[] = [];
+
+  before(async () => {
+    engine = await startTestEngine();
+    const { embedder } = engine.spec;
+    const calibration = loadCalibration(embedder.id, { landmarks: true, mirrorFusion: embedder.mirrorFusion });
+    expect(calibration, 'the shipped calibration fits the default pipeline').to.not.equal(null);
+    threshold = new ThresholdPolicy({ targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null }, calibration).verification();
+    for (let i = 0; i < FACE_COUNT; i++) embeddings.push((await engine.analyze(await portrait(i))).embedding);
+  });
+
+  after(() => engine.close());
+
+  it('gives unit-length 128-D embeddings with the face box, keypoints and 68 landmarks', async () => {
+    const analysis = await engine.analyze(await portrait(0));
+    expect(analysis.embedding).to.have.length(128);
+    expect(Math.hypot(...analysis.embedding)).to.be.closeTo(1, 1e-5);
+    expect(analysis.keypoints).to.have.length(6);
+    expect(analysis.landmarks68).to.have.length(68);
+    expect(analysis.box.width).to.be.greaterThan(100);
+  });
+
+  for (const name of Object.keys(variants) as (keyof typeof variants)[]) {
+    it(`matches each face with its ${name} version`, async () => {
+      for (let i = 0; i < FACE_COUNT; i++) {
+        const { embedding } = await engine.analyze(await variants[name](await portrait(i)));
+        expect(distance(embedding, embeddings[i], 'euclidean'), `face ${i}`).to.be.below(threshold);
+      }
+    });
+  }
+
+  it('matches a face placed in a 640x480 webcam frame', async () => {
+    const { embedding, image } = await engine.analyze(await webcamFrame(await portrait(2)));
+    expect(image).to.deep.equal({ width: 640, height: 480 });
+    expect(distance(embedding, embeddings[2], 'euclidean')).to.be.below(threshold);
+  });
+
+  it('keeps different people apart', () => {
+    for (let i = 0; i < FACE_COUNT; i++) {
+      for (let j = i + 1; j < FACE_COUNT; j++) {
+        expect(distance(embeddings[i], embeddings[j], 'euclidean'), `faces ${i} and ${j}`).to.be.above(threshold);
+      }
+    }
+  });
+
+  it('honours EXIF orientation', async () => {
+    // Stored sideways, with the EXIF tag that says to turn it back upright.
+    const sideways = await sharp(await portrait(1)).rotate(90).withMetadata({ orientation: 8 }).jpeg().toBuffer();
+    const { embedding } = await engine.analyze(sideways);
+    expect(distance(embedding, embeddings[1], 'euclidean')).to.be.below(threshold);
+  });
+
+  describe('refuses, with its own code', () => {
+    const noise = () => sharp(Buffer.from(Array.from({ length: 320 * 240 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 320, height: 240, channels: 3 } }).jpeg().toBuffer();
+
+    it('not_an_image: a text file named .jpg, an empty body, a truncated JPEG', async () => {
+      expect(await refusal(engine.analyze(Buffer.from('this is not a photo\n')))).to.equal('not_an_image');
+      expect(await refusal(engine.analyze(Buffer.alloc(0)))).to.equal('not_an_image');
+      const jpeg = await portrait(0);
+      expect(await refusal(engine.analyze(jpeg.subarray(0, Math.floor(jpeg.length / 2))))).to.equal('not_an_image');
+    });
+
+    it('unsupported_format: a GIF', async () => {
+      const gif = await sharp(await portrait(0)).gif().toBuffer();
+      expect(await refusal(engine.analyze(gif))).to.equal('unsupported_format');
+    });
+
+    it('image_too_large: a PNG that declares 30000x30000 pixels, and a body over the byte limit', async () => {
+      const png = Buffer.from(await sharp({ create: { width: 64, height: 64, channels: 3, background: 'white' } }).png().toBuffer());
+      png.writeUInt32BE(30000, 16); // IHDR width
+      png.writeUInt32BE(30000, 20); // IHDR height
+      png.writeUInt32BE(crc32(png.subarray(12, 29)), 29); // IHDR checksum, so only the size is wrong
+      expect(await refusal(engine.analyze(png))).to.equal('image_too_large');
+      const limit = testFaceOptions().maxImageBytes;
+      expect(await refusal(engine.analyze(Buffer.alloc(limit + 1, 0xff)))).to.equal('image_too_large');
+    });
+
+    it('no_face: noise and a blank frame', async () => {
+      expect(await refusal(engine.analyze(await noise()))).to.equal('no_face');
+      const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: 'white' } }).jpeg().toBuffer();
+      expect(await refusal(engine.analyze(blank))).to.equal('no_face');
+    });
+
+    it('several_faces: a group photo', async () => {
+      expect(await refusal(engine.analyze(demoPhoto('sample3.jpg')))).to.equal('several_faces');
+    });
+
+    it('face_too_small: a face far from the camera', async () => {
+      const far = await sharp(await webcamFrame(await portrait(0), 360)).resize(200).toBuffer();
+      expect(await refusal(engine.analyze(far))).to.equal('face_too_small');
+    });
+
+    it('too_dark: a face in the dark', async () => {
+      const dark = await sharp(await portrait(0)).linear(0.12, 0).jpeg({ quality: 95 }).toBuffer();
+      expect(await refusal(engine.analyze(dark))).to.equal('too_dark');
+    });
+
+    it('too_blurry: a face out of focus', async () => {
+      const blurred = await sharp(await portrait(0)).blur(6).jpeg({ quality: 95 }).toBuffer();
+      expect(await refusal(engine.analyze(blurred))).to.equal('too_blurry');
+    });
+
+    it('busy: more requests than the workers and the queue hold', async () => {
+      const small = await startTestEngine({ workers: 1, queueLength: 1 });
+      try {
+        const jpeg = await portrait(0);
+        const results = await Promise.allSettled(Array.from({ length: 6 }, () => small.analyze(jpeg)));
+        const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as FaceError).code : 'ok'));
+        expect(codes.filter((c) => c === 'ok')).to.have.length(2); // one running, one queued
+        expect(codes.filter((c) => c === 'busy')).to.have.length(4);
+        // And it recovers once the queue drains.
+        await small.analyze(jpeg);
+      } finally {
+        await small.close();
+      }
+    });
+  });
+});
