@@ -3,7 +3,7 @@
  * (so `facegate keys list` does not load the face models). A verb returns the exit code; nothing
  * here calls process.exit, so pending output is flushed before Node exits on its own.
  */
-import { UsageError } from './parse.js';
+import { CliError, UsageError } from './parse.js';
 
 export type Verb = (args: string[]) => Promise<number>;
 
@@ -11,6 +11,8 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   serve: { summary: 'serve the OpenID Connect provider (npm start)', load: async () => (await import('./verbs/serve.js')).serve },
   keys: { summary: 'list or rotate the signing and cookie keys', load: async () => (await import('./verbs/keys.js')).keys },
   accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
+  embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
+  eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
 };
 
 function usage(): string {
@@ -35,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(`facegate ${name}: ${error.message}`);
       return 2;
+    }
+    if (error instanceof CliError) {
+      console.error(`facegate ${name}: ${error.message}`);
+      return 1;
     }
     throw error;
   }

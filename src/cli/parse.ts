@@ -14,3 +14,8 @@ export function parse<O extends Options>(args: string[], options: O, usage: stri
 export class UsageError extends Error {
   readonly code = 'usage';
 }
+
+/** An expected failure (a bad configuration, a missing model): one line on stderr, exit code 1. */
+export class CliError extends Error {
+  readonly code = 'cli';
+}

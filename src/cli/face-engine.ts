@@ -1,0 +1,22 @@
+/**
+ * Starting the face engine for a command-line tool, with the configuration's face options; a
+ * bad configuration or a missing or altered model becomes one line that says what to do.
+ */
+import { ModelFileError } from '../../models/errors.js';
+import { ConfigError } from '../config/errors.js';
+import { faceOptionsFor } from '../config/face-options.js';
+import type { FaceConfig } from '../config/types.js';
+import { FaceEngine } from '../face/engine.js';
+import { resolveEngineSpec } from '../face/resolve-spec.js';
+import { CliError } from './parse.js';
+
+export async function startCliEngine(configOption: string | undefined, overrides: Partial<FaceConfig> = {}): Promise<{ engine: FaceEngine; face: FaceConfig }> {
+  try {
+    const { face: configured, baseDir } = faceOptionsFor(configOption);
+    const face = { ...configured, ...overrides };
+    return { engine: await FaceEngine.start(resolveEngineSpec(face, { baseDir })), face };
+  } catch (error) {
+    if (error instanceof ModelFileError || error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+}
