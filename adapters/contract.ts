@@ -109,6 +109,66 @@ export interface KeyStore {
   add(kind: KeyKind, records: KeyRecord[]): Promise<void>;
 }
 
+/** A one-time enrolment link: `facegate invite` makes it, the enrolment page spends it. */
+export interface InvitationRecord {
+  /** sha256 (hex) of the link's token: the token itself is never stored. */
+  tokenHash: string;
+  accountId: string;
+  /** The profile to give the account when the enrolment completes (it may not exist yet). */
+  profile: Omit<AccountInput, 'id'>;
+  /** Whether the new templates replace the account's earlier ones. */
+  replace: boolean;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface InvitationStore {
+  create(invitation: InvitationRecord): Promise<void>;
+  /** The invitation, unless unknown, expired or already spent. Does not spend it. */
+  find(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /**
+   * Spends it, atomically: of several concurrent calls one gets the record, the others (and every
+   * later call) undefined; undefined too when unknown or expired.
+   */
+  consume(tokenHash: string): Promise<InvitationRecord | undefined>;
+}
+
+/** One line of the audit trail: every sign-in and enrolment attempt, never an image. */
+export interface AuditEvent {
+  /** Epoch milliseconds. */
+  at: number;
+  /** e.g. "signin", "enrollment". */
+  type: string;
+  /** e.g. "accepted", "not_recognised", "no_face". */
+  result: string;
+  accountId: string | null;
+  clientId: string | null;
+  ip: string | null;
+  /** Measured values: distance, margin, threshold, mode, interaction uid... */
+  detail: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditStore {
+  append(event: AuditEvent): Promise<void>;
+  /** The newest events first, at most `limit`. */
+  recent(limit: number): Promise<AuditEvent[]>;
+}
+
+/** Sliding-window counters for attempt limits (per interaction, per account, per client IP). */
+export interface AttemptStore {
+  /**
+   * Records one attempt under `key` at `now` (epoch ms) and returns how many attempts under that key
+   * fall within the last `windowSeconds`, this one included. Attempts older than the window are
+   * forgotten (no key grows without bound).
+   */
+  record(key: string, windowSeconds: number, now?: number): Promise<number>;
+  /** How many attempts under `key` fall within the last `windowSeconds`, without recording one. */
+  count(key: string, windowSeconds: number, now?: number): Promise<number>;
+  /** Epoch ms at which the oldest attempt within the window leaves it, or undefined when none. */
+  oldestExpiry(key: string, windowSeconds: number, now?: number): Promise<number | undefined>;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'redis';
   /** oidc-provider's adapter factory. */
@@ -116,6 +176,9 @@ export interface Store {
   readonly accounts: AccountStore;
   readonly templates: TemplateStore;
   readonly keys: KeyStore;
+  readonly invitations: InvitationStore;
+  readonly audit: AuditStore;
+  readonly attempts: AttemptStore;
   /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
