@@ -51,17 +51,52 @@ const migrations: string[] = [
     PRIMARY KEY (kind, kid)
   );
   `,
+  `
+  CREATE TABLE invitations (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    replace_templates INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX invitations_expiry ON invitations (expires_at);
+
+  CREATE TABLE audit_events (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    result TEXT NOT NULL,
+    account_id TEXT,
+    client_id TEXT,
+    ip TEXT,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_at ON audit_events (at);
+
+  CREATE TABLE attempts (
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX attempts_key ON attempts (key, at);
+  CREATE INDEX attempts_expiry ON attempts (expires_at);
+  `,
 ];
 
-export function migrate(db: Database): void {
+/** The schema version this code writes. */
+export const schemaVersion = migrations.length;
+
+/** Brings the file to `target` (the current version unless a test asks for an earlier one). */
+export function migrate(db: Database, target = schemaVersion): void {
   db.transaction(() => {
     const from = db.pragma('user_version', { simple: true }) as number;
     if (from > migrations.length) {
       throw new Error(`the store file is of schema version ${from}, newer than this facegate knows (${migrations.length}): upgrade facegate`);
     }
     for (const [version, sql] of migrations.entries()) {
-      if (version >= from) db.exec(sql);
+      if (version >= from && version < target) db.exec(sql);
     }
-    db.pragma(`user_version = ${migrations.length}`);
+    if (target > from) db.pragma(`user_version = ${target}`);
   }).immediate();
 }

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect } from 'chai';
+import { sqliteAccounts } from '../adapters/sqlite/accounts.js';
+import { sqliteKeys } from '../adapters/sqlite/keys.js';
+import { migrate, schemaVersion } from '../adapters/sqlite/migrations.js';
+import { sqliteOidcAdapter } from '../adapters/sqlite/oidc-adapter.js';
+import { openSqliteStore } from '../adapters/sqlite/store.js';
+import { sqliteTemplates } from '../adapters/sqlite/templates.js';
+import { temporaryFolder } from './helpers/stores.js';
+
+const userVersion = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe('sqlite store migrations', () => {
+  it('brings a file written before invitations, audit and attempts up to date, keeping everything', async () => {
+    const file = join(temporaryFolder(), 'schema-1.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.pragma('foreign_keys = ON');
+    migrate(old, 1);
+    const key = { kind: 'signing' as const, kid: 'k1', createdAt: 1, jwk: { kty: 'EC', kid: 'k1', alg: 'ES256' } };
+    const account = await sqliteAccounts(old).upsert({ id: 'alice', name: 'Alice', emailVerified: false });
+    const templates = await sqliteTemplates(old).add('alice', 'dlib', [Float32Array.from([0.5, -0.25])]);
+    await sqliteKeys(old).ensure('signing', [key]);
+    await sqliteOidcAdapter(old, 'Session').upsert('s1', { uid: 'u1', accountId: 'alice' }, 3600);
+    const revision = await sqliteTemplates(old).revision();
+    old.close();
+    expect(userVersion(file)).to.equal(1);
+
+    const store = openSqliteStore(file);
+    try {
+      expect(userVersion(file)).to.equal(schemaVersion);
+      expect(await store.accounts.list()).to.deep.equal([account]);
+      expect(await store.templates.listForAccount('alice')).to.deep.equal(templates);
+      expect(await store.templates.revision()).to.equal(revision);
+      expect(await store.keys.list('signing')).to.deep.equal([key]);
+      expect(await store.adapterFor('Session').findByUid('u1')).to.deep.equal({ uid: 'u1', accountId: 'alice' });
+      expect(await store.attempts.record('ip:a', 60)).to.equal(1);
+      expect(await store.audit.recent(10)).to.deep.equal([]);
+    } finally {
+      await store.close();
+    }
+
+    const reopened = openSqliteStore(file);
+    try {
+      expect(userVersion(file)).to.equal(schemaVersion);
+      expect(await reopened.attempts.count('ip:a', 60)).to.equal(1);
+      expect(await reopened.accounts.get('alice')).to.deep.equal(account);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('refuses a file of a newer schema, leaving it as it was', () => {
+    const file = join(temporaryFolder(), 'newer.sqlite');
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${schemaVersion + 1}`);
+    newer.close();
+    expect(() => openSqliteStore(file)).to.throw(/newer than this facegate knows/).with.property('code', 'store_unavailable');
+    expect(userVersion(file)).to.equal(schemaVersion + 1);
+  });
+});
