@@ -1,7 +1,11 @@
 import type { Store } from '../contract.js';
+import { defaultAuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { redisAccounts } from './accounts.js';
+import { redisAttempts } from './attempts.js';
+import { redisAudit } from './audit.js';
 import { connectRedis, guard } from './connection.js';
+import { redisInvitations } from './invitations.js';
 import { redisKeys } from './keys.js';
 import { redisOidcAdapter } from './oidc-adapter.js';
 import { redisTemplates } from './templates.js';
@@ -11,7 +15,7 @@ import { redisTemplates } from './templates.js';
  * with `keyPrefix`, so one Redis can hold several facegates (or a test run) side by side.
  * Expiry is Redis's own (EXPIRE on every record that has a lifetime).
  */
-export async function openRedisStore(url: string, keyPrefix = 'facegate:'): Promise<Store> {
+export async function openRedisStore(url: string, keyPrefix = 'facegate:', { auditRetention = defaultAuditRetention } = {}): Promise<Store> {
   const redis = await connectRedis(url);
   return {
     backend: 'redis',
@@ -19,6 +23,9 @@ export async function openRedisStore(url: string, keyPrefix = 'facegate:'): Prom
     accounts: redisAccounts(redis, keyPrefix),
     templates: redisTemplates(redis, keyPrefix),
     keys: redisKeys(redis, keyPrefix),
+    invitations: redisInvitations(redis, keyPrefix),
+    audit: redisAudit(redis, keyPrefix, auditRetention),
+    attempts: redisAttempts(redis, keyPrefix),
     ping: () => guard(async () => { await redis.ping(); }),
     async close() {
       await redis.quit().catch(() => redis.disconnect());
