@@ -1,18 +1,22 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'chai';
-import type { KeyRecord, Store } from '../adapters/contract.js';
-import { AccountNotFoundError } from '../adapters/errors.js';
+import type { AuditEvent, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
+import { AccountNotFoundError, StoreUnavailableError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const vector = (...values: number[]) => Float32Array.from(values);
+const day = 24 * 60 * 60 * 1000;
 
 for (const backend of backends) {
   describe(`store contract: ${backend.name}`, function () {
+    let spec: StoreSpec;
     let store: Store;
 
     beforeEach(async function () {
-      store = await openStore(await specOrSkip(this, backend));
+      spec = await specOrSkip(this, backend);
+      store = await openStore(spec);
     });
     afterEach(async () => { await store?.close(); });
 
@@ -196,6 +200,224 @@ for (const backend of backends) {
         await store.keys.add('signing', [key('new-rs'), key('new-ec')]);
         expect((await store.keys.list('signing')).map((k) => k.kid)).to.deep.equal(['new-rs', 'new-ec', 'old']);
       });
+    });
+
+    describe('invitations', () => {
+      const invitation = (overrides: Partial<InvitationRecord> = {}): InvitationRecord => {
+        const token = randomBytes(32).toString('base64url');
+        return {
+          tokenHash: createHash('sha256').update(token).digest('hex'),
+          accountId: 'alice',
+          profile: { name: 'Alice Liddell', email: 'alice@example.com', emailVerified: true },
+          replace: false,
+          createdAt: Date.now(),
+          expiresAt: Date.now() + 60_000,
+          ...overrides,
+        };
+      };
+
+      it('finds an invitation by its token hash, as created, without spending it', async () => {
+        const created = invitation({ replace: true });
+        await store.invitations.create(created);
+        expect(await store.invitations.find(created.tokenHash)).to.deep.equal(created);
+        expect(await store.invitations.find(created.tokenHash)).to.deep.equal(created);
+        expect(await store.invitations.consume(created.tokenHash)).to.deep.equal(created);
+      });
+
+      it('keeps the hash it is given: found by it, by nothing else', async () => {
+        const token = randomBytes(32).toString('base64url');
+        const tokenHash = createHash('sha256').update(token).digest('hex');
+        await store.invitations.create(invitation({ tokenHash, profile: {} }));
+        expect(await store.invitations.find(token)).to.equal(undefined);
+        expect(await store.invitations.find(createHash('sha256').update(tokenHash).digest('hex'))).to.equal(undefined);
+        expect(await store.invitations.find(tokenHash)).to.include({ tokenHash, accountId: 'alice' });
+      });
+
+      it('spends an invitation once: later finds and consumes get nothing', async () => {
+        const created = invitation();
+        await store.invitations.create(created);
+        expect(await store.invitations.consume(created.tokenHash)).to.deep.equal(created);
+        expect(await store.invitations.consume(created.tokenHash)).to.equal(undefined);
+        expect(await store.invitations.find(created.tokenHash)).to.equal(undefined);
+      });
+
+      it('gives the record to exactly one of ten concurrent consumers on two connections', async () => {
+        const other = await openStore(spec);
+        try {
+          const created = invitation();
+          await store.invitations.create(created);
+          const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).invitations.consume(created.tokenHash)));
+          const winners = results.filter((result) => result !== undefined);
+          expect(winners).to.deep.equal([created]);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it('spends only the invitation named', async () => {
+        const first = invitation();
+        const second = invitation({ accountId: 'bob' });
+        await store.invitations.create(first);
+        await store.invitations.create(second);
+        await store.invitations.consume(first.tokenHash);
+        expect(await store.invitations.find(second.tokenHash)).to.deep.equal(second);
+      });
+
+      it('neither finds nor spends an unknown or expired invitation', async () => {
+        expect(await store.invitations.find('0'.repeat(64))).to.equal(undefined);
+        expect(await store.invitations.consume('0'.repeat(64))).to.equal(undefined);
+        const expired = invitation({ expiresAt: Date.now() - 1 });
+        await store.invitations.create(expired);
+        expect(await store.invitations.find(expired.tokenHash)).to.equal(undefined);
+        expect(await store.invitations.consume(expired.tokenHash)).to.equal(undefined);
+      });
+
+      it('stops finding an invitation once it expires', async () => {
+        const shortLived = invitation({ expiresAt: Date.now() + 300 });
+        await store.invitations.create(shortLived);
+        expect(await store.invitations.find(shortLived.tokenHash)).to.deep.equal(shortLived);
+        await sleep(400);
+        expect(await store.invitations.find(shortLived.tokenHash)).to.equal(undefined);
+        expect(await store.invitations.consume(shortLived.tokenHash)).to.equal(undefined);
+      });
+    });
+
+    describe('audit', () => {
+      const event = (overrides: Partial<AuditEvent> = {}): AuditEvent => ({
+        at: Date.now(),
+        type: 'signin',
+        result: 'accepted',
+        accountId: 'alice',
+        clientId: 'rp',
+        ip: '203.0.113.7',
+        detail: {},
+        ...overrides,
+      });
+
+      it('returns the newest events first, at most `limit`', async () => {
+        const now = Date.now();
+        for (const [i, at] of [now - 3000, now - 1000, now - 2000, now].entries()) {
+          await store.audit.append(event({ at, detail: { i } }));
+        }
+        expect((await store.audit.recent(10)).map((e) => e.detail.i)).to.deep.equal([3, 1, 2, 0]);
+        expect((await store.audit.recent(2)).map((e) => e.detail.i)).to.deep.equal([3, 1]);
+        expect(await store.audit.recent(0)).to.deep.equal([]);
+      });
+
+      it('keeps events of the same millisecond, the last appended first', async () => {
+        const at = Date.now();
+        for (let i = 0; i < 3; i++) await store.audit.append(event({ at }));
+        await store.audit.append(event({ at, result: 'no_face' }));
+        const recent = await store.audit.recent(10);
+        expect(recent.map((e) => e.result)).to.deep.equal(['no_face', 'accepted', 'accepted', 'accepted']);
+      });
+
+      it('keeps every field and every kind of detail value exactly', async () => {
+        const full = event({
+          type: 'enrollment',
+          result: 'not_recognised',
+          detail: { distance: 0.4213, margin: -0.05, threshold: 0.6, attempts: 3, mode: 'mirror', uid: 'x:y', live: true, spoof: false, face: null },
+        });
+        const anonymous = event({ at: full.at + 1, accountId: null, clientId: null, ip: null, detail: {} });
+        await store.audit.append(full);
+        await store.audit.append(anonymous);
+        expect(await store.audit.recent(2)).to.deep.equal([anonymous, full]);
+      });
+
+      it('loses no event when many are appended at once', async () => {
+        const at = Date.now();
+        await Promise.all(Array.from({ length: 50 }, (_, i) => store.audit.append(event({ at, detail: { i } }))));
+        const recent = await store.audit.recent(100);
+        expect(recent.map((e) => e.detail.i).sort((a, b) => Number(a) - Number(b))).to.deep.equal(Array.from({ length: 50 }, (_, i) => i));
+      });
+
+      it('drops events older than 90 days', async () => {
+        const now = Date.now();
+        await store.audit.append(event({ at: now - 91 * day, result: 'ancient' }));
+        await store.audit.append(event({ at: now - 89 * day, result: 'old' }));
+        await store.audit.append(event({ at: now, result: 'new' }));
+        expect((await store.audit.recent(10)).map((e) => e.result)).to.deep.equal(['new', 'old']);
+      });
+    });
+
+    describe('attempts', () => {
+      const t0 = 1_700_000_000_000;
+      /** Calls record or count under one key and window at each time (ms after t0), in order, checking each answer. */
+      const expectAnswers = async (key: string, windowSeconds: number, steps: Array<['record' | 'count', number, number]>) => {
+        for (const [method, after, expected] of steps) {
+          expect(await store.attempts[method](key, windowSeconds, t0 + after), `${method} at t0 + ${after}`).to.equal(expected);
+        }
+      };
+
+      it('counts the attempts within the window, this one included; count records nothing', async () => {
+        await expectAnswers('ip:a', 60, [['count', 0, 0], ['record', 0, 1], ['record', 1000, 2], ['count', 2000, 2], ['count', 2000, 2], ['record', 2000, 3]]);
+      });
+
+      it('stops counting an attempt exactly one window after it', async () => {
+        await expectAnswers('account:alice', 10, [
+          ['record', 0, 1], ['record', 4000, 2],
+          ['count', 9999, 2], ['count', 10_000, 1],
+          ['record', 12_000, 2], ['count', 30_000, 0], ['record', 30_000, 1],
+        ]);
+      });
+
+      it('counts two attempts of the same millisecond as two', async () => {
+        await store.attempts.record('interaction:i1', 60, t0);
+        expect(await store.attempts.record('interaction:i1', 60, t0)).to.equal(2);
+        expect(await store.attempts.count('interaction:i1', 60, t0)).to.equal(2);
+      });
+
+      it('gives each of many concurrent attempts its own count', async () => {
+        const counts = await Promise.all(Array.from({ length: 20 }, () => store.attempts.record('ip:b', 60, t0)));
+        expect([...counts].sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 20 }, (_, i) => i + 1));
+      });
+
+      it('says when the oldest attempt in the window leaves it', async () => {
+        expect(await store.attempts.oldestExpiry('ip:c', 10, t0)).to.equal(undefined);
+        await store.attempts.record('ip:c', 10, t0);
+        await store.attempts.record('ip:c', 10, t0 + 3000);
+        expect(await store.attempts.oldestExpiry('ip:c', 10, t0 + 5000)).to.equal(t0 + 10_000);
+        expect(await store.attempts.oldestExpiry('ip:c', 10, t0 + 10_000)).to.equal(t0 + 13_000);
+        expect(await store.attempts.oldestExpiry('ip:c', 10, t0 + 13_000)).to.equal(undefined);
+      });
+
+      it('keeps keys apart', async () => {
+        await store.attempts.record('ip:d', 60, t0);
+        await store.attempts.record('ip:d', 60, t0);
+        expect(await store.attempts.record('ip:e', 60, t0)).to.equal(1);
+        expect(await store.attempts.count('ip:d', 60, t0)).to.equal(2);
+        expect(await store.attempts.oldestExpiry('ip:f', 60, t0)).to.equal(undefined);
+      });
+
+      it('uses the current time when none is given, and forgets what leaves the window', async () => {
+        const before = Date.now();
+        expect(await store.attempts.record('ip:g', 1)).to.equal(1);
+        const after = Date.now();
+        expect(await store.attempts.count('ip:g', 1)).to.equal(1);
+        expect(await store.attempts.oldestExpiry('ip:g', 1)).to.be.within(before + 1000, after + 1000);
+        await sleep(1100);
+        expect(await store.attempts.count('ip:g', 1)).to.equal(0);
+        expect(await store.attempts.oldestExpiry('ip:g', 1)).to.equal(undefined);
+        expect(await store.attempts.record('ip:g', 1)).to.equal(1);
+      });
+    });
+
+    it('rejects every invitation, audit and attempt call with StoreUnavailableError once closed', async () => {
+      await store.close();
+      const calls: Array<() => Promise<unknown>> = [
+        () => store.invitations.create({ tokenHash: 'h', accountId: 'a', profile: {}, replace: false, createdAt: 0, expiresAt: Date.now() + 60_000 }),
+        () => store.invitations.find('h'),
+        () => store.invitations.consume('h'),
+        () => store.audit.append({ at: Date.now(), type: 'signin', result: 'accepted', accountId: null, clientId: null, ip: null, detail: {} }),
+        () => store.audit.recent(10),
+        () => store.attempts.record('k', 60),
+        () => store.attempts.count('k', 60),
+        () => store.attempts.oldestExpiry('k', 60),
+      ];
+      for (const call of calls) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).to.be.instanceOf(StoreUnavailableError).and.include({ code: 'store_unavailable' });
+      }
     });
 
     it('answers ping while open, and StoreUnavailableError once closed', async () => {
