@@ -2,21 +2,29 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
+import { faceLogin } from '../src/oidc/acr.js';
 import { isStoreUnavailable } from '../src/server/store-unavailable.js';
+import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
+import type { FrameLimits } from './read-frames.js';
+import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
+import { consentItems } from './consent-words.js';
 import { render } from './views.js';
 
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
+  signIn: SignInAttempts;
+  frames: FrameLimits;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /**
- * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is a
- * placeholder until the face page lands; consent is skipped for first-party clients.
+ * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is the
+ * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
  */
-export function interactionRoutes(provider: Provider, { isFirstParty }: InteractionOptions): Router {
+export function interactionRoutes(provider: Provider, { isFirstParty, signIn, frames }: InteractionOptions): Router {
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
   router.use(noStore, renderFailures);
@@ -28,27 +36,46 @@ export function interactionRoutes(provider: Provider, { isFirstParty }: Interact
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName });
+        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details) });
         return;
       case 'consent': {
         if (isFirstParty(clientId)) {
           await finishConsent(provider, ctx, details);
           return;
         }
-        const { missingOIDCScope = [] } = details.prompt.details as { missingOIDCScope?: string[] };
+        const { missingOIDCScope = [], missingOIDCClaims = [] } = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
         ctx.body = render('consent', {
           title: 'Allow access',
           uid: details.uid,
           clientName,
           accountId: details.session?.accountId,
-          scopes: missingOIDCScope.filter((scope) => scope !== 'openid' && scope !== 'offline_access'),
-          offlineAccess: missingOIDCScope.includes('offline_access'),
+          items: consentItems(missingOIDCScope, missingOIDCClaims),
         });
         return;
       }
       default:
         ctx.throw(400, `unknown prompt ${details.prompt.name}`);
     }
+  });
+
+  /** The camera frames of one attempt (one JPEG, or several as multipart): JSON says what next. */
+  router.post('/face', async (ctx) => {
+    const details = await detailsFor(provider, ctx);
+    if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
+    const read = await framesOrAnswer(ctx, frames);
+    if (!read) return;
+    const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
+    const outcome = await signIn.attempt(read.frames, {
+      interaction: details.uid,
+      clientId: String(details.params.client_id),
+      ip: ctx.ip,
+      claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
+    });
+    const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    await answerAttempt(ctx, outcome, {
+      accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
+      exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
+    });
   });
 
   router.post('/confirm', form, async (ctx) => {
@@ -65,6 +92,11 @@ export function interactionRoutes(provider: Provider, { isFirstParty }: Interact
   });
 
   return router;
+}
+
+function loginHintOf(details: Details): string | undefined {
+  const hint = details.params.login_hint;
+  return typeof hint === 'string' && hint.trim() ? hint.trim() : undefined;
 }
 
 /** The interaction of this browser (its cookie), and it must be the one in the URL. */

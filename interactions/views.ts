@@ -5,7 +5,7 @@ import pug from 'pug';
 const viewsFolder = fileURLToPath(new URL('../../interactions/views/', import.meta.url));
 export const publicFolder = fileURLToPath(new URL('../../interactions/public/', import.meta.url));
 
-const names = ['login', 'consent', 'error', 'logout', 'logged-out'] as const;
+const names = ['login', 'enroll', 'consent', 'error', 'logout', 'logged-out'] as const;
 export type ViewName = (typeof names)[number];
 
 const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFolder}${name}.pug`)]));

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../adapters/open.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { demoPhoto, portrait, variants } from './helpers/face-fixtures.js';
 
 /** The real command, as an operator runs it. */
 function facegate(...args: string[]) {
@@ -57,5 +58,52 @@ describe('facegate command line', () => {
   it('usage errors exit with 2', () => {
     expect(facegate('accounts', 'frobnicate').code).to.equal(2);
     expect(facegate('keys', 'list', '--bogus').code).to.equal(2);
+  });
+});
+
+describe('facegate enroll and invite (command line)', function () {
+  this.timeout(120_000);
+  const folder = temporaryFolder();
+  const config = join(folder, 'facegate.config.json');
+  writeFileSync(config, JSON.stringify({ storage: { type: 'sqlite', file: 'enroll.sqlite' }, face: { workers: 1 } }));
+  const photo = (name: string, bytes: Buffer) => {
+    const file = join(folder, name);
+    writeFileSync(file, bytes);
+    return file;
+  };
+
+  it('enroll needs the account to exist, and says how to create it', () => {
+    const run = facegate('enroll', 'dora', 'whatever.jpg', '--config', config);
+    expect(run.code).to.equal(1);
+    expect(run.err).to.include('facegate accounts add dora');
+  });
+
+  it('enrolls from photos, adding or with --replace replacing; a group photo is refused and nothing stored', async () => {
+    expect(facegate('accounts', 'add', 'dora', '--name', 'Dora', '--config', config).code).to.equal(0);
+    const one = photo('dora-1.jpg', await portrait(0));
+    const two = photo('dora-2.png', await variants.rescaled(await portrait(0)));
+    const group = photo('group.jpg', demoPhoto('sample3.jpg'));
+
+    const refused = facegate('enroll', 'dora', one, group, '--config', config);
+    expect(refused.code).to.equal(1);
+    expect(refused.err).to.include('group.jpg').and.include('several_faces').and.include('nothing was stored');
+
+    expect(facegate('enroll', 'dora', one, two, '--config', config)).to.include({ code: 0 });
+    expect(facegate('enroll', 'dora', one, '--config', config)).to.include({ code: 0 });
+    const templates = async () => {
+      const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
+      try { return (await store.templates.listForAccount('dora')).length; } finally { await store.close(); }
+    };
+    expect(await templates()).to.equal(3);
+    expect(facegate('enroll', 'dora', two, '--replace', '--config', config)).to.include({ code: 0 });
+    expect(await templates()).to.equal(1);
+  });
+
+  it('invite prints a one-time enrolment link on stdout', () => {
+    const run = facegate('invite', 'erin', '--name', 'Erin', '--ttl', '15m', '--config', config);
+    expect(run.code).to.equal(0);
+    expect(run.out.trim()).to.match(/^http:\/\/localhost:3000\/enroll\/[A-Za-z0-9_-]{43}$/);
+    expect(run.err).to.include('valid until');
+    expect(facegate('invite', 'erin', '--ttl', 'soon', '--config', config).code).to.equal(2);
   });
 });

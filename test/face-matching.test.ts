@@ -35,7 +35,7 @@ describe('gallery and decision', () => {
   async function galleryOf(entries: [string, Float32Array[]][], options = {}): Promise<Gallery> {
     const source = new MemoryTemplateSource();
     for (const [id, templates] of entries) source.add(MODEL, id, ...templates);
-    return Gallery.load(source, MODEL, 'euclidean', 128, options);
+    return Gallery.load(source, MODEL, 'euclidean', options);
   }
 
   it('identifies the nearest account when it is within the threshold and clear of the next', async () => {
@@ -84,7 +84,7 @@ describe('gallery and decision', () => {
   it('reloads when the source changes (an enrolment on another instance)', async () => {
     const source = new MemoryTemplateSource();
     source.add(MODEL, 'alice', alice);
-    const gallery = await Gallery.load(source, MODEL, 'euclidean', 128);
+    const gallery = await Gallery.load(source, MODEL, 'euclidean');
     source.add(MODEL, 'bob', bob);
     expect(gallery.accountCount).to.equal(1);
     await gallery.refresh();
@@ -94,7 +94,7 @@ describe('gallery and decision', () => {
   it('ignores templates of another embedder', async () => {
     const source = new MemoryTemplateSource();
     source.add('other-model', 'alice', alice);
-    const gallery = await Gallery.load(source, MODEL, 'euclidean', 128);
+    const gallery = await Gallery.load(source, MODEL, 'euclidean');
     expect(gallery.accountCount).to.equal(0);
   });
 });
@@ -103,8 +103,8 @@ describe('quantised shortlist for large galleries', () => {
   it('finds the same nearest two accounts as the exact scan over 20,000 accounts', async () => {
     const source = new MemoryTemplateSource();
     for (let i = 0; i < 20_000; i++) source.add(MODEL, `user-${i}`, randomUnit(1000 + i));
-    const exact = await Gallery.load(source, MODEL, 'euclidean', 128);
-    const quick = await Gallery.load(source, MODEL, 'euclidean', 128, { shortlister: quantizedShortlister, shortlistFrom: 1 });
+    const exact = await Gallery.load(source, MODEL, 'euclidean');
+    const quick = await Gallery.load(source, MODEL, 'euclidean', { shortlister: quantizedShortlister, shortlistFrom: 1 });
     for (let p = 0; p < 25; p++) {
       const probe = near(randomUnit(1000 + p * 37), randomUnit(5 + p), 0.15);
       expect(await quick.nearestAccounts(probe)).to.deep.equal(await exact.nearestAccounts(probe));

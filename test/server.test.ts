@@ -13,7 +13,7 @@ describe('server', () => {
   it('/healthz reports each check, 200 when the store answers', async () => {
     const response = await fetch(`${origin()}/healthz`);
     expect(response.status).to.equal(200);
-    expect(await response.json()).to.deep.equal({ ok: true, checks: { store: { ok: true } } });
+    expect(await response.json()).to.deep.equal({ ok: true, checks: { store: { ok: true }, models: { ok: true } } });
     expect(response.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 

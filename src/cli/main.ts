@@ -11,6 +11,8 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   serve: { summary: 'serve the OpenID Connect provider (npm start)', load: async () => (await import('./verbs/serve.js')).serve },
   keys: { summary: 'list or rotate the signing and cookie keys', load: async () => (await import('./verbs/keys.js')).keys },
   accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
+  enroll: { summary: 'enrol an account\'s face from photos', load: async () => (await import('./verbs/enroll.js')).enroll },
+  invite: { summary: 'print a one-time link to enrol a face from the browser', load: async () => (await import('./verbs/invite.js')).invite },
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
   eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
 };

@@ -8,6 +8,7 @@ export const acrValues = [faceAcr];
 
 /** What the login step hands oidc-provider through interactionFinished. */
 export interface LoginResult {
+  [key: string]: unknown;
   login: { accountId: string; amr: string[]; acr: string };
 }
 

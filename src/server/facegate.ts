@@ -1,11 +1,17 @@
+import { dirname } from 'node:path';
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { Store } from '../../adapters/contract.js';
 import { openStore } from '../../adapters/open.js';
 import { providerPages } from '../../interactions/pages.js';
+import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
 import { publicFolder } from '../../interactions/views.js';
 import type { FacegateConfig } from '../config/types.js';
+import { AttemptLimits } from '../signin/attempt-limits.js';
+import { AuditTrail } from '../signin/audit-trail.js';
+import { startFaceService, type FaceService } from '../signin/face-service.js';
+import { SignInAttempts } from '../signin/sign-in-attempt.js';
 import { loadKeys } from '../keys/load.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
@@ -22,6 +28,7 @@ export interface Facegate {
   issuer: string;
   port: number;
   store: Store;
+  face: FaceService;
   /** The provider serving requests now (a reload replaces it). */
   readonly provider: Provider;
   /** Builds a provider from a new configuration and serves the next requests with it. */
@@ -29,6 +36,9 @@ export interface Facegate {
   /** Stops accepting, finishes requests in flight, closes the store. */
   close(): Promise<void>;
 }
+
+/** Frames one sign-in attempt may carry (a burst for the liveness check). */
+const MAX_FRAMES = 16;
 
 export interface FacegateOptions {
   logger?: Logger;
@@ -39,15 +49,29 @@ export interface FacegateOptions {
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config.storage);
+  let face: FaceService | undefined;
   try {
-    const checks: HealthCheck[] = [{ name: 'store', check: () => store.ping() }, ...(options.checks ?? [])];
+    face = await startFaceService(config.face, store, dirname(config.file));
+    const faceService = face;
+    const audit = new AuditTrail(store.audit, logger);
+    const checks: HealthCheck[] = [
+      { name: 'store', check: () => store.ping() },
+      { name: 'models', check: () => faceService.check() },
+      ...(options.checks ?? []),
+    ];
     const build = async (next: FacegateConfig) => {
       const provider = await createProvider({ config: next, store, keys: await loadKeys(store.keys), pages: providerPages });
       provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'provider error'));
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
-      const routes = interactionRoutes(provider, { isFirstParty: (id) => firstParty.has(id) });
-      // The face engine is wired here when it lands; it receives next.face.
-      const app = createApp({ provider, logger, checks, routes: [routes.routes(), routes.allowedMethods()] as Middleware[], staticFolder: publicFolder });
+      const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction);
+      const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
+      const routes = interactionRoutes(provider, {
+        isFirstParty: (id) => firstParty.has(id),
+        signIn: new SignInAttempts(faceService, limits, audit, next.face.attempts.perInteraction),
+        frames,
+      });
+      const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames });
+      const app = createApp({ provider, logger, checks, routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
       return { provider, handler: app.callback() };
     };
 
@@ -59,9 +83,10 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       issuer: config.issuer,
       port: server.port,
       store,
+      face: faceService,
       get provider() { return current.provider; },
       async reload(next) {
-        for (const key of ['issuer', 'port', 'host', 'storage'] as const) {
+        for (const key of ['issuer', 'port', 'host', 'storage', 'face'] as const) {
           if (JSON.stringify(next[key]) !== JSON.stringify(config[key])) {
             throw new Error(`"${key}" changed: it takes a restart, not a reload`);
           }
@@ -72,10 +97,12 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       },
       async close() {
         await server.close();
+        await faceService.close();
         await store.close();
       },
     };
   } catch (error) {
+    await face?.close();
     await store.close();
     throw error;
   }

@@ -3,22 +3,33 @@
  * hand so a test sees every hop. It never follows a redirect that leaves the provider (the RP's
  * callback): that URL is what the test hands to the RP library.
  */
+export interface RequestOptions {
+  method?: string;
+  form?: Record<string, string>;
+  /** A raw body (an image, a FormData for multipart) and its type. */
+  body?: RequestInit["body"];
+  contentType?: string;
+  accept?: string;
+}
+
 export class Browser {
   private readonly cookies = new Map<string, { value: string; path: string }>();
 
   constructor(private readonly origin: string) {}
 
-  async request(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(url: string | URL, init: RequestOptions = {}): Promise<Response> {
     const target = new URL(url, this.origin);
-    const headers: Record<string, string> = { accept: 'text/html' };
+    const headers: Record<string, string> = { accept: init.accept ?? 'text/html' };
     const cookie = this.cookieHeader(target);
     if (cookie) headers.cookie = cookie;
-    let body: string | undefined;
+    let body: RequestInit["body"] | undefined = init.body;
+    if (init.contentType) headers['content-type'] = init.contentType;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(target, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const method = init.method ?? (body === undefined ? 'GET' : 'POST');
+    const response = await fetch(target, { method, headers, body, redirect: 'manual' });
     if (target.origin === this.origin) this.store(response.headers.getSetCookie());
     return response;
   }
@@ -27,7 +38,13 @@ export class Browser {
    * Follows redirects while they stay on the provider; returns the last response, or the URL
    * outside the provider that it was redirected to.
    */
-  async navigate(url: string | URL, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ response: Response; url: URL }> {
+  /** A JSON API call as the page's script makes it (same cookies). */
+  async json(url: string | URL, init: RequestOptions = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+    const response = await this.request(url, { accept: 'application/json', ...init });
+    return { status: response.status, headers: response.headers, body: await response.json() as Record<string, unknown> };
+  }
+
+  async navigate(url: string | URL, init: RequestOptions = {}): Promise<{ response: Response; url: URL }> {
     let response = await this.request(url, init);
     let at = new URL(url, this.origin);
     for (let hops = 0; hops < 10; hops++) {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { StoreSpec } from '../../adapters/contract.js';
 import { validateConfig } from '../../src/config/load.js';
 import type { FacegateConfig } from '../../src/config/types.js';
@@ -43,8 +44,10 @@ export function testConfig(storage: StoreSpec, port: number, extra: Record<strin
     storage,
     development: { allowHttpLocalhostImplicitRedirectUris: true },
     clients: testClients,
+    // One face worker per test server: tests start many, and two cores are all there is.
+    face: { workers: 1 },
     ...extra,
-  }, 'test.config.json');
+  }, join(process.cwd(), 'test.config.json'));
 }
 
 /** facegate in this process on a free port, issuer http://localhost:PORT. */

@@ -5,6 +5,7 @@ import { StoreError } from '../../../adapters/errors.js';
 import { createLogger } from '../../server/logger.js';
 import { startFacegate } from '../../server/facegate.js';
 import { parse } from '../parse.js';
+import { firstRunInvitation } from '../../signin/first-run.js';
 
 const usage = 'facegate serve [--config PATH]';
 
@@ -34,6 +35,10 @@ export async function serve(args: string[]): Promise<number> {
   }
   const running = facegate;
   const log = logger;
+  const firstLink = await firstRunInvitation(running.store, running.issuer);
+  if (firstLink) {
+    console.log(`No account yet. Enrol your face (one-time link, valid for an hour):\n  ${firstLink}`);
+  }
 
   const onHangup = () => {
     Promise.resolve().then(() => running.reload(loadConfig(file)))

@@ -61,14 +61,13 @@ export class Gallery {
     private readonly source: TemplateSource,
     readonly model: string,
     readonly metric: Metric,
-    readonly dims: number,
     private readonly options: GalleryOptions,
   ) {
-    this.snapshot = { revision: -1, templates: 0, index: new ExactIndex(new Float32Array(0), dims), accounts: [], rowOf: new Map() };
+    this.snapshot = { revision: -1, templates: 0, index: new ExactIndex(new Float32Array(0), 0), accounts: [], rowOf: new Map() };
   }
 
-  static async load(source: TemplateSource, model: string, metric: Metric, dims: number, options: GalleryOptions = {}): Promise<Gallery> {
-    const gallery = new Gallery(source, model, metric, dims, options);
+  static async load(source: TemplateSource, model: string, metric: Metric, options: GalleryOptions = {}): Promise<Gallery> {
+    const gallery = new Gallery(source, model, metric, options);
     await gallery.refresh();
     return gallery;
   }
@@ -96,19 +95,20 @@ export class Gallery {
   }
 
   private async build(revision: number, templates: GalleryTemplate[]): Promise<Snapshot> {
+    const dims = templates[0]?.embedding.length ?? 0;
     const sums = new Map<string, Float32Array>();
     for (const t of templates) {
-      if (t.embedding.length !== this.dims) {
-        throw new Error(`a template of account ${t.accountId} has ${t.embedding.length} dimensions, the embedder gives ${this.dims}`);
+      if (t.embedding.length !== dims) {
+        throw new Error(`templates of model ${this.model} differ in length (${t.embedding.length} and ${dims}): the store is inconsistent`);
       }
       let sum = sums.get(t.accountId);
-      if (!sum) sums.set(t.accountId, (sum = new Float32Array(this.dims)));
-      for (let i = 0; i < this.dims; i++) sum[i] += t.embedding[i];
+      if (!sum) sums.set(t.accountId, (sum = new Float32Array(dims)));
+      for (let i = 0; i < dims; i++) sum[i] += t.embedding[i];
     }
     const accounts = [...sums.keys()];
-    const matrix = new Float32Array(accounts.length * this.dims);
-    accounts.forEach((id, row) => matrix.set(normalise(sums.get(id)!), row * this.dims));
-    const index = new ExactIndex(matrix, this.dims);
+    const matrix = new Float32Array(accounts.length * dims);
+    accounts.forEach((id, row) => matrix.set(normalise(sums.get(id)!), row * dims));
+    const index = new ExactIndex(matrix, dims);
     const { shortlister, shortlistFrom = Infinity } = this.options;
     return {
       revision, templates: templates.length, index, accounts,
@@ -120,6 +120,8 @@ export class Gallery {
   /** The nearest accounts, nearest first. */
   async nearestAccounts(probe: Float32Array, count = 2): Promise<Candidate[]> {
     const { index, accounts, shortlister } = this.snapshot;
+    if (accounts.length === 0) return [];
+    this.checkLength(probe);
     const scored: { row: number; similarity: number }[] = [];
     if (shortlister) {
       for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST))) scored.push({ row, similarity: index.similarityAt(probe, row) });
@@ -136,6 +138,14 @@ export class Gallery {
   /** Distance from the probe to one account, or undefined when it has no template. */
   accountDistance(probe: Float32Array, accountId: string): number | undefined {
     const row = this.snapshot.rowOf.get(accountId);
-    return row === undefined ? undefined : distanceFromDot(this.snapshot.index.similarityAt(probe, row), this.metric);
+    if (row === undefined) return undefined;
+    this.checkLength(probe);
+    return distanceFromDot(this.snapshot.index.similarityAt(probe, row), this.metric);
+  }
+
+  private checkLength(probe: Float32Array): void {
+    if (probe.length !== this.snapshot.index.dims) {
+      throw new Error(`the probe has ${probe.length} dimensions, the enrolled templates of ${this.model} ${this.snapshot.index.dims}`);
+    }
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * How an attempt's outcome is told to the sign-in page: JSON it can act on, with the HTTP status
+ * an API client would expect. The page never has to parse an HTML error.
+ */
+import type { Context } from 'koa';
+import type { AttemptOutcome } from '../src/signin/sign-in-attempt.js';
+import { FrameRequestError, readFrames, type FrameLimits, type ReadFrames } from './read-frames.js';
+
+/** Refusal codes and their statuses: unreadable input, unsupported input, too big, or a face that does not pass. */
+const STATUS: Record<string, number> = {
+  not_an_image: 400,
+  unsupported_format: 415,
+  image_too_large: 413,
+};
+
+export interface Finishers {
+  /** Ends the interaction as a sign-in; resolves to the URL to go to next. */
+  accepted(accountId: string, acr: string): Promise<string>;
+  /** Ends the interaction with access_denied; resolves to the URL back to the application. */
+  exhausted(): Promise<string>;
+}
+
+export async function answerAttempt(ctx: Context, outcome: AttemptOutcome, finish: Finishers): Promise<void> {
+  switch (outcome.kind) {
+    case 'accepted':
+      ctx.body = { status: 'accepted', redirectTo: await finish.accepted(outcome.accountId, outcome.acr) };
+      return;
+    case 'exhausted':
+      ctx.body = {
+        status: 'ended',
+        message: 'Too many failed attempts: this sign-in has ended. You are being sent back to the application.',
+        redirectTo: await finish.exhausted(),
+      };
+      return;
+    case 'refused':
+      ctx.status = STATUS[outcome.code] ?? 422;
+      ctx.body = { status: 'refused', error: outcome.code, message: outcome.message, attemptsLeft: outcome.attemptsLeft };
+      return;
+    case 'need_account':
+      ctx.status = 409;
+      ctx.body = { status: 'need_account', error: 'account_required', message: outcome.message };
+      return;
+    case 'rate_limited':
+      ctx.status = 429;
+      ctx.set('Retry-After', String(outcome.retryAfterSeconds));
+      ctx.body = {
+        status: 'refused', error: 'too_many_attempts',
+        message: `Too many attempts. Wait ${minutes(outcome.retryAfterSeconds)} and try again.`,
+        retryAfter: outcome.retryAfterSeconds,
+      };
+      return;
+    case 'busy':
+      ctx.status = 503;
+      ctx.set('Retry-After', '2');
+      ctx.body = { status: 'refused', error: 'busy', message: outcome.message, retryAfter: 2 };
+      return;
+  }
+}
+
+/** The request's frames, or undefined once the request has been answered with why it has none. */
+export async function framesOrAnswer(ctx: Context, limits: FrameLimits): Promise<ReadFrames | undefined> {
+  try {
+    return await readFrames(ctx, limits);
+  } catch (error) {
+    if (!(error instanceof FrameRequestError)) throw error;
+    ctx.status = error.status;
+    ctx.body = { status: 'refused', error: error.code, message: error.message };
+    return undefined;
+  }
+}
+
+function minutes(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+}

@@ -1,0 +1,94 @@
+/**
+ * `/enroll/:token`: the page an invitation link opens, and the frames it sends back. The token is
+ * spent only when the frames pass every check, so a failed try can be repeated with the same link.
+ */
+import Router from '@koa/router';
+import type { Context, Next } from 'koa';
+import type { Store } from '../adapters/contract.js';
+import type { AttemptLimits } from '../src/signin/attempt-limits.js';
+import type { AuditTrail } from '../src/signin/audit-trail.js';
+import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
+import type { FaceService } from '../src/signin/face-service.js';
+import { hashToken } from '../src/signin/invitations.js';
+import { framesOrAnswer } from './attempt-answer.js';
+import type { FrameLimits } from './read-frames.js';
+import { render } from './views.js';
+
+export const MIN_ENROLLMENT_FRAMES = 3;
+
+export interface EnrollmentOptions {
+  store: Store;
+  face: FaceService;
+  limits: AttemptLimits;
+  audit: AuditTrail;
+  frames: FrameLimits;
+}
+
+const INVALID_LINK = 'This enrolment link is not valid: it may have expired or been used already. Ask for a new one.';
+
+export function enrollmentRoutes({ store, face, limits, audit, frames }: EnrollmentOptions): Router {
+  const router = new Router({ prefix: '/enroll/:token' });
+  router.use(noStore);
+
+  router.get('/', async (ctx) => {
+    const invitation = await store.invitations.find(hashToken(ctx.params.token));
+    if (!invitation) {
+      ctx.status = 404;
+      ctx.body = render('error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: INVALID_LINK });
+      return;
+    }
+    ctx.body = render('enroll', {
+      title: 'Enrol your face',
+      token: ctx.params.token,
+      accountId: invitation.accountId,
+      name: invitation.profile.name,
+      minFrames: MIN_ENROLLMENT_FRAMES,
+    });
+  });
+
+  router.post('/', async (ctx) => {
+    const tokenHash = hashToken(ctx.params.token);
+    const invitation = await store.invitations.find(tokenHash);
+    if (!invitation) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
+    const gate = await limits.gate(ctx.ip);
+    if (!gate.open) {
+      ctx.set('Retry-After', String(gate.retryAfterSeconds));
+      return refuse(ctx, 429, 'too_many_attempts', 'Too many attempts from this network. Wait a few minutes and try again.');
+    }
+    const read = await framesOrAnswer(ctx, frames);
+    if (!read) return;
+    const base = { type: 'enrollment', accountId: invitation.accountId, ip: ctx.ip };
+    if (read.frames.length < MIN_ENROLLMENT_FRAMES) {
+      return refuse(ctx, 400, 'too_few_frames', `Send at least ${MIN_ENROLLMENT_FRAMES} pictures.`);
+    }
+    const examination = await examineEnrollment(face, read.frames, invitation.accountId);
+    if (!examination.ok) {
+      if (examination.code === 'busy') {
+        ctx.set('Retry-After', '2');
+        return refuse(ctx, 503, 'busy', examination.message);
+      }
+      await limits.refused(ctx.ip);
+      await audit.record({ ...base, result: examination.code, detail: { frame: examination.image ?? null, ...examination.detail } });
+      return refuse(ctx, 422, examination.code, examination.message, examination.image);
+    }
+    // Spend the link only now, atomically: of two tabs sending at once, one enrols.
+    if (!(await store.invitations.consume(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
+    const typedName = read.fields.name?.trim();
+    const profile = { ...invitation.profile, ...(invitation.profile.name || !typedName ? {} : { name: typedName }) };
+    await saveEnrollment(store, face.model, invitation.accountId, examination.embeddings, { replace: invitation.replace, profile });
+    await audit.record({ ...base, result: 'enrolled', detail: { templates: examination.embeddings.length, replace: invitation.replace } });
+    ctx.body = { status: 'enrolled', accountId: invitation.accountId, message: 'Your face is enrolled. You can now sign in with it.' };
+  });
+
+  return router;
+}
+
+function refuse(ctx: Context, status: number, error: string, message: string, frame?: number): void {
+  ctx.status = status;
+  ctx.body = { status: 'refused', error, message, ...(frame === undefined ? {} : { frame }) };
+}
+
+async function noStore(ctx: Context, next: Next): Promise<void> {
+  ctx.set('Cache-Control', 'no-store');
+  await next();
+}

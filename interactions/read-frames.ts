@@ -1,0 +1,116 @@
+/**
+ * Reads the camera frames of a request: one image as the whole body (image/jpeg, image/png,
+ * image/webp), or several as multipart/form-data parts named `frame` (plus small text fields).
+ * Sizes are checked while the body streams in, so a 50 MB upload is cut off at the limit, not
+ * buffered; the frames stay in memory only and are never written anywhere.
+ */
+import type { Context } from 'koa';
+
+export interface FrameLimits {
+  /** Largest frame, in bytes. */
+  maxFrameBytes: number;
+  /** Most frames in one request. */
+  maxFrames: number;
+}
+
+export interface ReadFrames {
+  frames: Uint8Array[];
+  /** Text fields of a multipart body. */
+  fields: Record<string, string>;
+}
+
+export class FrameRequestError extends Error {
+  constructor(readonly status: 400 | 413 | 415, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+/** Multipart framing and text fields on top of the frames themselves. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+export async function readFrames(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
+  const type = ctx.request.type;
+  if (IMAGE_TYPES.includes(type)) {
+    const body = await readBody(ctx, limits.maxFrameBytes);
+    if (body.length === 0) throw new FrameRequestError(400, 'empty_body', 'The request has no image: send the camera frame as the body.');
+    return { frames: [body], fields: {} };
+  }
+  if (type === 'multipart/form-data') return readMultipart(ctx, limits);
+  throw new FrameRequestError(415, 'unsupported_media_type', `Send the frame as image/jpeg (or several as multipart/form-data), not ${type || 'an untyped body'}.`);
+}
+
+async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
+  const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD);
+  let form: FormData;
+  try {
+    // Node's fetch implementation parses multipart bodies; no parser of our own, no temp files.
+    form = await new Response(body, { headers: { 'content-type': ctx.get('content-type') } }).formData();
+  } catch {
+    throw new FrameRequestError(400, 'bad_multipart', 'The multipart body could not be read.');
+  }
+  const frames: Uint8Array[] = [];
+  const fields: Record<string, string> = {};
+  let parts = 0;
+  for (const [name, value] of form.entries()) {
+    if (++parts > limits.maxFrames + 8) throw new FrameRequestError(413, 'too_many_parts', `Too many parts: send at most ${limits.maxFrames} frames.`);
+    if (typeof value === 'string') {
+      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', `The field "${name}" is too long.`);
+      fields[name] = value;
+    } else if (name === 'frame') {
+      if (value.size > limits.maxFrameBytes) throw new FrameRequestError(413, 'frame_too_large', `A frame is larger than ${limits.maxFrameBytes} bytes.`);
+      frames.push(new Uint8Array(await value.arrayBuffer()));
+    }
+  }
+  if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', 'The request has no frame: send parts named "frame".');
+  if (frames.length > limits.maxFrames) throw new FrameRequestError(413, 'too_many_frames', `Too many frames: send at most ${limits.maxFrames}.`);
+  return { frames, fields };
+}
+
+/**
+ * The body, up to `limit` bytes. Past it, reading stops (the request is paused, not destroyed, so
+ * the client still gets our 413 answer) and the connection closes after the answer.
+ */
+function readBody(ctx: Context, limit: number): Promise<Uint8Array> {
+  const declared = Number(ctx.get('content-length') || 0);
+  if (declared > limit) {
+    ctx.set('Connection', 'close');
+    return Promise.reject(tooLarge(limit));
+  }
+  const req = ctx.req;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const cleanup = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        cleanup();
+        req.pause();
+        ctx.set('Connection', 'close');
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks, total));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(new FrameRequestError(400, 'body_unreadable', `The upload broke off: ${error.message}`));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+function tooLarge(limit: number): FrameRequestError {
+  return new FrameRequestError(413, 'body_too_large', `The upload is larger than ${limit} bytes: send one webcam frame (a JPEG of a few hundred kB at most).`);
+}

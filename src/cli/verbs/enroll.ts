@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AccountNotFoundError } from '../../../adapters/errors.js';
+import { loadConfig } from '../../config/load.js';
+import { locateConfig } from '../../config/locate.js';
+import { examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
+import { startFaceService } from '../../signin/face-service.js';
+import { progressBar } from '../progress.js';
+import { CliError, parse, UsageError } from '../parse.js';
+import { withStore } from '../with-store.js';
+
+const usage = 'facegate enroll ID PHOTO... [--replace] [--config PATH]';
+
+/**
+ * Enrols an existing account from photos: every photo must show exactly one face, clear enough to
+ * sign in with, and all the same person; otherwise nothing is stored. With --replace the account's
+ * earlier templates go; without, these are added to them.
+ */
+export async function enroll(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { replace: { type: 'boolean' } }, usage);
+  const [accountId, ...photos] = positionals;
+  if (!accountId || photos.length === 0) throw new UsageError(`give an account id and at least one photo\nusage: ${usage}`);
+  return withStore(values.config, async (store) => {
+    const file = locateConfig(values.config);
+    const config = loadConfig(file);
+    if (!(await store.accounts.get(accountId))) {
+      throw new CliError(`no account "${accountId}": create it first with \`facegate accounts add ${accountId} --name ...\``);
+    }
+    const images = await Promise.all(photos.map((p) => readFile(p).catch((e: NodeJS.ErrnoException) => {
+      throw new CliError(`${p}: cannot read it (${e.code})`);
+    })));
+    const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file));
+    try {
+      const progress = progressBar(`checking ${images.length} photo${images.length === 1 ? '' : 's'}`);
+      const examination = await examineEnrollment(face, images, accountId, (done, total) => progress.update(done, total));
+      progress.finish();
+      if (!examination.ok) {
+        const which = examination.image === undefined ? '' : `${photos[examination.image]}: `;
+        console.error(`facegate enroll: ${which}${examination.message} (${examination.code}); nothing was stored`);
+        return 1;
+      }
+      await saveEnrollment(store, face.model, accountId, examination.embeddings, { replace: values.replace ?? false });
+      console.log(`enrolled ${accountId}: ${examination.embeddings.length} template${examination.embeddings.length === 1 ? '' : 's'} ${values.replace ? 'replace the earlier ones' : 'added'}`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AccountNotFoundError) throw new CliError(error.message);
+      throw error;
+    } finally {
+      await face.close();
+    }
+  });
+}

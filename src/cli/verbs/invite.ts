@@ -1,0 +1,26 @@
+import { loadConfig } from '../../config/load.js';
+import { locateConfig } from '../../config/locate.js';
+import { createInvitation, parseDuration } from '../../signin/invitations.js';
+import { parse, UsageError } from '../parse.js';
+import { withStore } from '../with-store.js';
+
+const usage = 'facegate invite ID [--name NAME] [--email EMAIL] [--ttl 1h] [--replace] [--config PATH]';
+
+/** Prints a one-time link that lets a person enrol their face for account ID from their own browser. */
+export async function invite(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    name: { type: 'string' }, email: { type: 'string' }, ttl: { type: 'string', default: '1h' }, replace: { type: 'boolean' },
+  }, usage);
+  const [accountId] = positionals;
+  if (!accountId || positionals.length !== 1) throw new UsageError(`give one account id\nusage: ${usage}`);
+  const ttlSeconds = parseDuration(values.ttl!);
+  if (!ttlSeconds) throw new UsageError(`--ttl takes a duration such as 90s, 15m, 1h or 2d\nusage: ${usage}`);
+  return withStore(values.config, async (store) => {
+    const { issuer } = loadConfig(locateConfig(values.config));
+    const profile = { ...(values.name ? { name: values.name } : {}), ...(values.email ? { email: values.email } : {}) };
+    const { link, expiresAt } = await createInvitation(store.invitations, issuer, { accountId, profile, replace: values.replace, ttlSeconds });
+    console.log(link);
+    console.error(`one-time enrolment link for ${accountId}, valid until ${new Date(expiresAt).toISOString()}`);
+    return 0;
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * Enrolment, shared by `facegate enroll` (photos) and the invitation page (webcam frames):
+ * every image must pass the same checks as a sign-in, all must show one person, and that person
+ * must not be enrolled already under another account. Only then are templates stored, and only
+ * embeddings: the images are dropped.
+ */
+import type { AccountInput, Store } from '../../adapters/contract.js';
+import { FaceError } from '../face/errors.js';
+import { distance } from '../face/match/distance.js';
+import { fuse } from '../face/recognizer.js';
+import type { FaceService } from './face-service.js';
+
+export const ENROLLMENT_REFUSALS = {
+  not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
+  already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
+} as const;
+
+export type EnrollmentRefusal = keyof typeof ENROLLMENT_REFUSALS;
+
+export type Examination =
+  | { ok: true; embeddings: Float32Array[] }
+  | { ok: false; code: FaceError['code'] | EnrollmentRefusal; message: string; detail?: Record<string, number | string>; image?: number };
+
+export async function examineEnrollment(
+  service: FaceService, images: readonly Uint8Array[], accountId: string,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<Examination> {
+  const embeddings: Float32Array[] = [];
+  for (let i = 0; i < images.length; i++) {
+    try {
+      embeddings.push((await service.engine.analyze(images[i])).embedding);
+    } catch (error) {
+      if (!(error instanceof FaceError)) throw error;
+      return { ok: false, code: error.code, message: error.message, detail: error.detail, image: i };
+    }
+    onProgress(i + 1, images.length);
+  }
+  const threshold = service.policy.verification();
+  const centre = fuse(embeddings);
+  const outlier = embeddings.findIndex((e) => distance(e, centre, service.recognizer.gallery.metric) > threshold);
+  if (outlier >= 0) return { ok: false, code: 'not_same_person', message: ENROLLMENT_REFUSALS.not_same_person, image: outlier };
+
+  const { gallery } = service.recognizer;
+  await gallery.refresh();
+  const [nearest] = await gallery.nearestAccounts(centre, 1);
+  if (nearest && nearest.accountId !== accountId && nearest.distance <= threshold) {
+    return { ok: false, code: 'already_enrolled', message: ENROLLMENT_REFUSALS.already_enrolled, detail: { distance: round(nearest.distance) } };
+  }
+  return { ok: true, embeddings };
+}
+
+/** Creates the account when it does not exist (with the profile given), then stores the templates. */
+export async function saveEnrollment(
+  store: Store, model: string, accountId: string, embeddings: Float32Array[],
+  options: { replace: boolean; profile?: Omit<AccountInput, 'id'> },
+): Promise<void> {
+  if (options.profile && !(await store.accounts.get(accountId))) {
+    await store.accounts.upsert({ id: accountId, ...options.profile });
+  }
+  await store.templates.add(accountId, model, embeddings, { replace: options.replace });
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

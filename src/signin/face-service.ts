@@ -1,0 +1,55 @@
+/**
+ * The face side of the server, started once: the engine (worker threads), the gallery over the
+ * store's templates, the threshold policy from the shipped calibration, and the recognizer that
+ * puts them together. Its health check says whether the models are loaded and answering.
+ */
+import type { Store } from '../../adapters/contract.js';
+import type { FaceConfig } from '../config/types.js';
+import { FaceEngine } from '../face/engine.js';
+import { Gallery } from '../face/match/gallery.js';
+import { loadCalibration } from '../face/match/load-calibration.js';
+import { quantizedShortlister } from '../face/match/quantized-index.js';
+import { ThresholdPolicy } from '../face/match/threshold-policy.js';
+import { FaceRecognizer } from '../face/recognizer.js';
+import { resolveEngineSpec } from '../face/resolve-spec.js';
+import { storeTemplateSource } from './store-template-source.js';
+
+/** From this many accounts on, 1:N shortlists through int8 scores (a full scan of 4,096 takes ~1 ms). */
+const SHORTLIST_FROM = 4096;
+
+export interface FaceService {
+  readonly engine: FaceEngine;
+  readonly recognizer: FaceRecognizer;
+  readonly policy: ThresholdPolicy;
+  /** The embedder id templates are stored under. */
+  readonly model: string;
+  /** Rejects unless the models answer. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFaceService(face: FaceConfig, store: Store, baseDir: string): Promise<FaceService> {
+  const spec = resolveEngineSpec(face, { baseDir });
+  const calibration = loadCalibration(spec.embedder.id, { landmarks: face.landmarks, mirrorFusion: spec.embedder.mirrorFusion });
+  const policy = new ThresholdPolicy({
+    targetFalseAcceptRate: face.targetFalseAcceptRate,
+    minGenuineAcceptRate: face.minGenuineAcceptRate,
+    fixedThreshold: face.threshold,
+  }, calibration);
+  const gallery = await Gallery.load(storeTemplateSource(store.templates), spec.embedder.id, spec.embedder.metric, {
+    shortlister: quantizedShortlister,
+    shortlistFrom: SHORTLIST_FROM,
+  });
+  const engine = await FaceEngine.start(spec);
+  return {
+    engine,
+    policy,
+    model: spec.embedder.id,
+    recognizer: new FaceRecognizer(engine, gallery, policy, face.margin),
+    async check() {
+      const { workers } = engine.stats();
+      if (spec.workers > 0 && workers === 0) throw new Error('no face worker is running');
+    },
+    close: () => engine.close(),
+  };
+}

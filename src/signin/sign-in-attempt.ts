@@ -1,0 +1,92 @@
+/**
+ * One sign-in attempt, without HTTP: limits first, then the face engine and the gallery, then the
+ * audit trail. What the page should do next is the outcome's kind.
+ */
+import { faceAcr } from '../oidc/acr.js';
+import { FaceError, type FaceErrorCode } from '../face/errors.js';
+import type { Recognition } from '../face/recognizer.js';
+import type { AttemptLimits } from './attempt-limits.js';
+import type { AuditTrail } from './audit-trail.js';
+import type { FaceService } from './face-service.js';
+
+export const NOT_RECOGNISED = 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.';
+export const NEED_ACCOUNT = 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.';
+
+export interface AttemptContext {
+  /** The oidc-provider interaction uid. */
+  interaction: string;
+  clientId: string;
+  ip: string;
+  /** An account to verify against (login_hint, or typed by the user): 1:1 instead of 1:N. */
+  claimedAccount?: string;
+}
+
+export type AttemptOutcome =
+  | { kind: 'accepted'; accountId: string; acr: string }
+  | { kind: 'refused'; code: FaceErrorCode | 'not_recognised'; message: string; attemptsLeft: number }
+  | { kind: 'exhausted' }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'need_account'; message: string }
+  | { kind: 'busy'; message: string };
+
+export class SignInAttempts {
+  constructor(
+    private readonly face: FaceService,
+    private readonly limits: AttemptLimits,
+    private readonly audit: AuditTrail,
+    private readonly perInteraction: number,
+  ) {}
+
+  async attempt(frames: readonly Uint8Array[], ctx: AttemptContext): Promise<AttemptOutcome> {
+    const base = { type: 'signin', clientId: ctx.clientId, ip: ctx.ip };
+    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', frames: frames.length };
+
+    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
+    if (!gate.open) {
+      await this.audit.record({ ...base, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail: { ...detail, scope: gate.scope } });
+      return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
+    }
+
+    if (await this.attemptsLeft(ctx) === 0) return { kind: 'exhausted' };
+
+    let recognition: Recognition;
+    try {
+      const { recognizer } = this.face;
+      recognition = ctx.claimedAccount ? await recognizer.verify(frames, ctx.claimedAccount) : await recognizer.identify(frames);
+    } catch (error) {
+      if (!(error instanceof FaceError)) throw error;
+      if (error.code === 'busy') return { kind: 'busy', message: error.message };
+      await this.limits.refused(ctx.ip);
+      await this.audit.record({ ...base, result: error.code, detail: { ...detail, ...error.detail } });
+      return { kind: 'refused', code: error.code, message: error.message, attemptsLeft: await this.attemptsLeft(ctx) };
+    }
+
+    if (recognition.mode === 'identification_refused') {
+      await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
+      return { kind: 'need_account', message: NEED_ACCOUNT };
+    }
+
+    const { decision, threshold } = recognition;
+    const measured = { ...detail, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
+    if (decision.accepted) {
+      await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
+      return { kind: 'accepted', accountId: decision.accountId, acr: faceAcr };
+    }
+    const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+    await this.audit.record({
+      ...base, result: decision.reason, accountId: ctx.claimedAccount ?? null,
+      detail: { ...measured, nearest: decision.nearest, attemptsLeft },
+    });
+    return attemptsLeft === 0
+      ? { kind: 'exhausted' }
+      : { kind: 'refused', code: 'not_recognised', message: NOT_RECOGNISED, attemptsLeft };
+  }
+
+  private async attemptsLeft(ctx: AttemptContext): Promise<number> {
+    return Math.max(0, this.perInteraction - (await this.limits.used(ctx.interaction)));
+  }
+}
+
+function round(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 1e4) / 1e4;
+}

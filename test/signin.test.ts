@@ -1,0 +1,208 @@
+import { expect } from 'chai';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as oidc from 'openid-client';
+import { faceAcr } from '../src/oidc/acr.js';
+import { createInvitation } from '../src/signin/invitations.js';
+import { firstRunInvitation } from '../src/signin/first-run.js';
+import { Browser } from './helpers/browser.js';
+import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
+
+/** Three webcam frames of one face, a little different each (as a camera gives them). */
+async function framesOf(face: number): Promise<Buffer[]> {
+  const jpeg = await portrait(face);
+  return Promise.all([webcamFrame(jpeg, 360), webcamFrame(jpeg, 330), webcamFrame(await variants.recompressed(jpeg), 380)]);
+}
+
+function multipart(frames: Buffer[], fields: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  frames.forEach((frame, i) => form.append('frame', new Blob([frame], { type: 'image/jpeg' }), `frame-${i}.jpg`));
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+describe('face sign-in and enrolment over HTTP (SQLite)', function () {
+  this.timeout(180_000);
+  let facegate: TestFacegate;
+  let issuer: URL;
+
+  before(async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'facegate-signin-'));
+    facegate = await startTestFacegate({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, undefined, {
+      face: { workers: 1, attempts: { perInteraction: 5, perAccount: { max: 6, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+    });
+    issuer = new URL(facegate.issuer);
+  });
+  after(async () => { await facegate?.close(); });
+
+  async function enrol(accountId: string, face: number, profile = {}): Promise<void> {
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, profile, ttlSeconds: 600 });
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(face)) });
+    expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'enrolled', accountId });
+  }
+
+  /** Starts a code + PKCE sign-in and returns the browser on the face page, with what the RP needs to finish. */
+  async function startSignIn(clientId = 'spa', extra: Record<string, string> = {}) {
+    const config = await oidc.discovery(issuer, clientId, undefined, clientId === 'web' ? oidc.ClientSecretBasic('a-confidential-secret-of-at-least-32-chars') : oidc.None(), { execute: [oidc.allowInsecureRequests] });
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(config, {
+      redirect_uri: callback, scope: 'openid profile', state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    });
+    const browser = new Browser(issuer.origin);
+    const { url: page, response } = await browser.navigate(url);
+    expect(page.pathname).to.match(/^\/interaction\//);
+    return { browser, page, html: await response.text(), config, verifier, state };
+  }
+
+  const postFace = (browser: Browser, page: URL, frame: Buffer, query = '') =>
+    browser.json(`${page.pathname}/face${query}`, { method: 'POST', body: frame, contentType: 'image/jpeg' });
+
+  before(async () => {
+    await enrol('alice', 0, { name: 'Alice' });
+    await enrol('bob', 2, { name: 'Bob' });
+  });
+
+  it('enrols by invitation: the account is created with its profile, and the link works once', async () => {
+    expect(await facegate.store.accounts.get('alice')).to.include({ name: 'Alice' });
+    expect(await facegate.store.templates.listForAccount('alice')).to.have.length(3);
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'carol', ttlSeconds: 600 });
+    const browser = new Browser(issuer.origin);
+    const page = await browser.request(link);
+    expect(page.status).to.equal(200);
+    expect(await page.text()).to.contain('Enrol your face');
+    const first = await browser.json(link, { method: 'POST', body: multipart(await framesOf(3), { name: 'Carol' }) });
+    expect(first.body).to.include({ status: 'enrolled', accountId: 'carol' });
+    expect(await facegate.store.accounts.get('carol')).to.include({ name: 'Carol' });
+    const again = await browser.json(link, { method: 'POST', body: multipart(await framesOf(3)) });
+    expect(again.status).to.equal(410);
+    expect((await browser.request(link)).status).to.equal(404);
+  });
+
+  it('refuses an enrolment whose pictures are not all one person, and keeps the link for a retry', async () => {
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'mallory', ttlSeconds: 600 });
+    const [a, b] = await framesOf(1);
+    const mixed = [a!, b!, await webcamFrame(await portrait(3))];
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(mixed) });
+    expect(answer.status).to.equal(422);
+    expect(answer.body).to.include({ error: 'not_same_person' });
+    expect(await facegate.store.accounts.get('mallory')).to.equal(undefined);
+    expect((await new Browser(issuer.origin).request(link)).status).to.equal(200);
+  });
+
+  it('refuses to enrol a face already enrolled under another account', async () => {
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice-again', ttlSeconds: 600 });
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0)) });
+    expect(answer.body).to.include({ error: 'already_enrolled' });
+  });
+
+  it('signs in 1:N with a face: code + PKCE, the ID token names the account, amr face', async () => {
+    const { browser, page, html, config, verifier, state } = await startSignIn();
+    expect(html).to.contain('Verify my identity');
+    const answer = await postFace(browser, page, await webcamFrame(await variants.flipped(await portrait(0))));
+    expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
+    const { url: back } = await browser.navigate(answer.body.redirectTo as string);
+    expect(back.href.startsWith(callback)).to.equal(true);
+    const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier, expectedState: state });
+    const claims = tokens.claims()!;
+    expect(claims).to.include({ sub: 'alice', acr: faceAcr });
+    expect(claims.amr).to.deep.equal(['face']);
+    const [event] = await facegate.store.audit.recent(1);
+    expect(event).to.include({ type: 'signin', result: 'accepted', accountId: 'alice', clientId: 'spa' });
+    expect(event!.detail.distance).to.be.a('number');
+  });
+
+  it('refuses someone who is not enrolled, and counts down the attempts', async () => {
+    const { browser, page } = await startSignIn();
+    const answer = await postFace(browser, page, await webcamFrame(await portrait(1)));
+    expect(answer.status).to.equal(422);
+    expect(answer.body).to.include({ error: 'not_recognised', attemptsLeft: 4 });
+    expect(answer.body.message).to.match(/not be enrolled/);
+  });
+
+  it('says what is wrong with a frame without a face, and does not count it', async () => {
+    const { browser, page } = await startSignIn();
+    const blank = await webcamFrame(await variants.darkened(await portrait(0)), 10);
+    const answer = await postFace(browser, page, blank);
+    expect(answer.status).to.equal(422);
+    expect(answer.body).to.include({ error: 'no_face', attemptsLeft: 5 });
+    expect(answer.body.message).to.match(/No face was found/);
+  });
+
+  it('ends the sign-in with access_denied after 5 failed attempts', async () => {
+    const { browser, page } = await startSignIn();
+    const stranger = await webcamFrame(await portrait(1));
+    for (let left = 4; left >= 1; left--) {
+      expect((await postFace(browser, page, stranger)).body).to.include({ error: 'not_recognised', attemptsLeft: left });
+    }
+    const last = await postFace(browser, page, stranger);
+    expect(last.body).to.include({ status: 'ended' });
+    const { url: back } = await browser.navigate(last.body.redirectTo as string);
+    expect(back.searchParams.get('error')).to.equal('access_denied');
+  });
+
+  it('with login_hint verifies 1:1: another enrolled person is refused', async () => {
+    const { browser, page, html } = await startSignIn('spa', { login_hint: 'alice' });
+    expect(html).to.contain('alice');
+    const answer = await postFace(browser, page, await webcamFrame(await portrait(2)));
+    expect(answer.body).to.include({ error: 'not_recognised' });
+    const [event] = await facegate.store.audit.recent(1);
+    expect(event).to.include({ result: 'not_recognised', accountId: 'alice' });
+    expect(event!.detail.mode).to.equal('1:1');
+  });
+
+  it('an account typed on the page verifies 1:1 too', async () => {
+    const { browser, page } = await startSignIn();
+    const answer = await postFace(browser, page, await webcamFrame(await portrait(2)), '?account=bob');
+    expect(answer.body).to.include({ status: 'accepted' });
+  });
+
+  it('shows the consent page to a third-party client after the face check', async () => {
+    const { browser, page } = await startSignIn('web');
+    const answer = await postFace(browser, page, await webcamFrame(await portrait(2)));
+    expect(answer.body).to.include({ status: 'accepted' });
+    const { response, url } = await browser.navigate(answer.body.redirectTo as string);
+    expect(url.pathname).to.match(/^\/interaction\//);
+    const html = await response.text();
+    expect(html).to.contain('asks for access');
+    expect(html).to.contain('Your profile');
+  });
+
+  it('cancelling returns access_denied to the application', async () => {
+    const { browser, page } = await startSignIn();
+    const { url } = await browser.navigate(`${page.pathname}/abort`, { form: {} });
+    expect(url.searchParams.get('error')).to.equal('access_denied');
+  });
+
+  it('refuses bodies it cannot use, with a clear JSON error', async () => {
+    const { browser, page } = await startSignIn();
+    const wrongType = await browser.json(`${page.pathname}/face`, { method: 'POST', body: 'hello', contentType: 'text/plain' });
+    expect(wrongType.status).to.equal(415);
+    expect(wrongType.body.error).to.equal('unsupported_media_type');
+    const huge = await browser.json(`${page.pathname}/face`, { method: 'POST', body: Buffer.alloc(9 * 1024 * 1024, 1), contentType: 'image/jpeg' });
+    expect(huge.status).to.equal(413);
+    const tooMany = await browser.json(`${page.pathname}/face`, { method: 'POST', body: multipart(Array(17).fill(Buffer.from('x'))) });
+    expect(tooMany.status).to.equal(413);
+    // And the server still answers.
+    expect((await postFace(browser, page, await webcamFrame(await portrait(0)))).body).to.include({ status: 'accepted' });
+  });
+
+  it('rate-limits failed attempts per claimed account, with 429 and Retry-After', async () => {
+    let answer;
+    for (let i = 0; i < 8; i++) {
+      const { browser, page } = await startSignIn('spa', { login_hint: 'bob' });
+      answer = await postFace(browser, page, await webcamFrame(await portrait(1)));
+      if (answer.status === 429) break;
+    }
+    expect(answer!.status).to.equal(429);
+    expect(Number(answer!.headers.get('retry-after'))).to.be.above(0);
+    expect(answer!.body).to.include({ error: 'too_many_attempts' });
+  });
+
+  it('offers a first-run enrolment link only while no account exists', async () => {
+    expect(await firstRunInvitation(facegate.store, facegate.issuer)).to.equal(undefined);
+  });
+});
