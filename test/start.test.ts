@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { dataLocation } from '../src/cli/startup-summary.js';
 import { freePort } from './helpers/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -102,5 +103,10 @@ describe('facegate start (npm start)', () => {
     } finally {
       providerBusy.close();
     }
+  });
+
+  it('names a Redis store without its credentials', () => {
+    expect(dataLocation({ type: 'redis', url: 'redis://facegate:s3cret@cache.internal:6379/2', keyPrefix: 'fg:' }))
+      .to.equal('redis://cache.internal:6379/2 (Redis, keys under "fg:")');
   });
 });
