@@ -8,7 +8,8 @@ import { CliError, UsageError } from './parse.js';
 export type Verb = (args: string[]) => Promise<number>;
 
 const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
-  serve: { summary: 'serve the OpenID Connect provider (npm start)', load: async () => (await import('./verbs/serve.js')).serve },
+  start: { summary: 'serve the provider and the example RP together (npm start)', load: async () => (await import('./verbs/start.js')).start },
+  serve: { summary: 'serve the OpenID Connect provider alone, as deployed', load: async () => (await import('./verbs/serve.js')).serve },
   keys: { summary: 'list or rotate the signing and cookie keys', load: async () => (await import('./verbs/keys.js')).keys },
   accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
   enroll: { summary: 'enrol an account\'s face from photos', load: async () => (await import('./verbs/enroll.js')).enroll },
