@@ -1,13 +1,16 @@
 /**
- * `/enroll/:token`: the page an invitation link opens, and the frames it sends back. The token is
- * spent only when the frames pass every check, so a failed try can be repeated with the same link.
+ * `/enroll/:token`: the page an invitation link opens, and the frames it sends back (a live burst
+ * answering a challenge, or plain pictures when liveness is off). The token is spent only when the
+ * frames pass every check, so a failed try can be repeated with the same link.
  */
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { Store } from '../adapters/contract.js';
 import type { AttemptLimits } from '../src/signin/attempt-limits.js';
 import type { AuditTrail } from '../src/signin/audit-trail.js';
-import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
+import { examineEnrollment, examineLiveEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
+import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
+import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
 import { framesOrAnswer } from './attempt-answer.js';
@@ -22,11 +25,13 @@ export interface EnrollmentOptions {
   limits: AttemptLimits;
   audit: AuditTrail;
   frames: FrameLimits;
+  /** With a challenge, enrolment checks a live burst like sign-in does. */
+  challenges?: Challenges;
 }
 
 const INVALID_LINK = 'This enrolment link is not valid: it may have expired or been used already. Ask for a new one.';
 
-export function enrollmentRoutes({ store, face, limits, audit, frames }: EnrollmentOptions): Router {
+export function enrollmentRoutes({ store, face, limits, audit, frames, challenges }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
   router.use(noStore);
 
@@ -43,7 +48,15 @@ export function enrollmentRoutes({ store, face, limits, audit, frames }: Enrollm
       accountId: invitation.accountId,
       name: invitation.profile.name,
       minFrames: MIN_ENROLLMENT_FRAMES,
+      liveness: Boolean(challenges),
     });
+  });
+
+  router.post('/challenge', async (ctx) => {
+    const tokenHash = hashToken(ctx.params.token);
+    if (!challenges) return refuse(ctx, 404, 'liveness_off', 'This enrolment takes plain pictures: no challenge.');
+    if (!(await store.invitations.find(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
+    ctx.body = challengeAnswer(challenges.issue(`enroll:${tokenHash}`));
   });
 
   router.post('/', async (ctx) => {
@@ -58,10 +71,22 @@ export function enrollmentRoutes({ store, face, limits, audit, frames }: Enrollm
     const read = await framesOrAnswer(ctx, frames);
     if (!read) return;
     const base = { type: 'enrollment', accountId: invitation.accountId, ip: ctx.ip };
-    if (read.frames.length < MIN_ENROLLMENT_FRAMES) {
-      return refuse(ctx, 400, 'too_few_frames', `Send at least ${MIN_ENROLLMENT_FRAMES} pictures.`);
+    let examination;
+    if (challenges) {
+      let challenge;
+      try {
+        challenge = await challenges.redeem(read.fields.challenge ?? '', `enroll:${tokenHash}`);
+      } catch (error) {
+        if (!(error instanceof ChallengeError)) throw error;
+        return refuse(ctx, 400, error.code, error.message);
+      }
+      examination = await examineLiveEnrollment(face, read.frames, challenge.moves, invitation.accountId);
+    } else {
+      if (read.frames.length < MIN_ENROLLMENT_FRAMES) {
+        return refuse(ctx, 400, 'too_few_frames', `Send at least ${MIN_ENROLLMENT_FRAMES} pictures.`);
+      }
+      examination = await examineEnrollment(face, read.frames, invitation.accountId);
     }
-    const examination = await examineEnrollment(face, read.frames, invitation.accountId);
     if (!examination.ok) {
       if (examination.code === 'busy') {
         ctx.set('Retry-After', '2');

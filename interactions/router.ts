@@ -4,7 +4,9 @@ import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
-import { faceLogin } from '../src/oidc/acr.js';
+import { faceLivenessAcr, faceLogin } from '../src/oidc/acr.js';
+import type { Challenges } from '../src/signin/challenges.js';
+import { challengeAnswer } from './challenge-answer.js';
 import { isStoreUnavailable } from '../src/server/store-unavailable.js';
 import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
@@ -15,6 +17,9 @@ import { render } from './views.js';
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
   signIn: SignInAttempts;
+  challenges: Challenges;
+  /** The configuration asks for the liveness challenge on every sign-in. */
+  livenessByDefault: boolean;
   frames: FrameLimits;
 }
 
@@ -24,7 +29,8 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is the
  * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
  */
-export function interactionRoutes(provider: Provider, { isFirstParty, signIn, frames }: InteractionOptions): Router {
+export function interactionRoutes(provider: Provider, { isFirstParty, signIn, challenges, livenessByDefault, frames }: InteractionOptions): Router {
+  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
   router.use(noStore, renderFailures);
@@ -36,7 +42,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, fr
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details) });
+        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
         return;
       case 'consent': {
         if (isFirstParty(clientId)) {
@@ -58,7 +64,14 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, fr
     }
   });
 
-  /** The camera frames of one attempt (one JPEG, or several as multipart): JSON says what next. */
+  /** A liveness challenge for this sign-in: the moves to ask for, and the token the burst returns. */
+  router.post('/challenge', async (ctx) => {
+    const details = await detailsFor(provider, ctx);
+    if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
+    ctx.body = challengeAnswer(challenges.issue(`signin:${details.uid}`));
+  });
+
+  /** The camera frames of one attempt (one JPEG, or a burst as multipart): JSON says what next. */
   router.post('/face', async (ctx) => {
     const details = await detailsFor(provider, ctx);
     if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
@@ -70,6 +83,8 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, fr
       clientId: String(details.params.client_id),
       ip: ctx.ip,
       claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
+      livenessRequired: livenessFor(details),
+      challenge: read.fields.challenge,
     });
     const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     await answerAttempt(ctx, outcome, {
@@ -92,6 +107,12 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, fr
   });
 
   return router;
+}
+
+/** The client asked for the liveness acr (acr_values), so this sign-in needs the challenge. */
+function asksForLiveness(details: Details): boolean {
+  const asked = details.params.acr_values;
+  return typeof asked === 'string' && asked.split(' ').includes(faceLivenessAcr);
 }
 
 function loginHintOf(details: Details): string | undefined {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
-import { faceAcr } from '../src/oidc/acr.js';
+import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
 import { Browser } from './helpers/browser.js';
 import { callback, loggedOut, startTestFacegate, webSecret, type TestFacegate } from './helpers/facegate.js';
 import { isInteraction, signIn } from './helpers/sign-in.js';
@@ -47,7 +47,7 @@ for (const backend of backends) {
       expect(metadata.code_challenge_methods_supported).to.deep.equal(['S256']);
       expect(metadata.scopes_supported).to.include.members(['openid', 'profile', 'email', 'offline_access']);
       expect(metadata.claims_supported).to.include.members(['sub', 'name', 'given_name', 'family_name', 'email', 'email_verified', 'picture', 'acr', 'amr', 'auth_time']);
-      expect(metadata.acr_values_supported).to.deep.equal([faceAcr]);
+      expect(metadata.acr_values_supported).to.deep.equal([faceLivenessAcr, faceAcr]);
       expect(metadata.id_token_signing_alg_values_supported).to.include.members(['RS256', 'ES256']);
       for (const endpoint of ['userinfo_endpoint', 'revocation_endpoint', 'introspection_endpoint', 'end_session_endpoint', 'jwks_uri']) {
         expect(metadata[endpoint], endpoint).to.be.a('string');

@@ -31,7 +31,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   before(async () => {
     const folder = mkdtempSync(join(tmpdir(), 'facegate-signin-'));
     facegate = await startTestFacegate({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, undefined, {
-      face: { workers: 1, attempts: { perInteraction: 5, perAccount: { max: 6, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 6, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
   });

@@ -81,3 +81,29 @@ export async function postForJson(url, init) {
     return { status: 0, body: { message: 'The sign-in service could not be reached. Check your connection and try again.' } };
   }
 }
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Plays a liveness challenge: shows each step's prompt over the preview (and which way to move),
+ * gives the person a moment to start moving, then takes that step's frames a beat apart.
+ * Resolves to every frame, in order.
+ */
+export async function runChallenge({ video, camera, prompt }, steps, intervalMs) {
+  const frames = [];
+  try {
+    for (const [i, step] of steps.entries()) {
+      prompt.textContent = step.prompt;
+      camera.dataset.move = step.move;
+      await wait(i === 0 ? 400 : 700);
+      for (let f = 0; f < step.frames; f++) {
+        frames.push(await captureFrame(video));
+        await wait(intervalMs);
+      }
+    }
+  } finally {
+    prompt.textContent = '';
+    delete camera.dataset.move;
+  }
+  return frames;
+}

@@ -1,5 +1,5 @@
 // The face sign-in page: start the camera, take a frame, let the server decide.
-import { captureFrame, postForJson, setStatus, startButton } from './camera.js';
+import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
 
 const form = document.getElementById('signin');
 const video = document.getElementById('preview');
@@ -8,6 +8,7 @@ const status = document.getElementById('status');
 const start = document.getElementById('start');
 const verify = document.getElementById('verify');
 const account = document.getElementById('account');
+const prompt = document.getElementById('prompt');
 const { uid } = form.dataset;
 
 startButton({ start, video, camera, status, ready: 'Centre your face in the frame, then press “Verify my identity”.' }, () => {
@@ -15,15 +16,29 @@ startButton({ start, video, camera, status, ready: 'Centre your face in the fram
   verify.focus();
 });
 
+/** One frame, or with the liveness check a burst performing the server's challenge. */
+async function takeAttempt() {
+  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
+  const url = `/interaction/${encodeURIComponent(uid)}/face${query}`;
+  if (form.dataset.liveness !== 'true') {
+    setStatus(status, 'Checking…', 'busy');
+    return postForJson(url, { method: 'POST', headers: { 'Content-Type': 'image/jpeg' }, body: await captureFrame(video) });
+  }
+  const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge`, { method: 'POST' });
+  if (!challenge.body.challenge) return challenge;
+  setStatus(status, 'Follow the prompts on the picture.', 'busy');
+  const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);
+  setStatus(status, 'Checking…', 'busy');
+  const body = new FormData();
+  body.append('challenge', challenge.body.challenge);
+  frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
+  return postForJson(url, { method: 'POST', body });
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   verify.disabled = true;
-  setStatus(status, 'Checking…', 'busy');
-  const frame = await captureFrame(video);
-  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
-  const { status: code, body } = await postForJson(`/interaction/${encodeURIComponent(uid)}/face${query}`, {
-    method: 'POST', headers: { 'Content-Type': 'image/jpeg' }, body: frame,
-  });
+  const { status: code, body } = await takeAttempt();
   if (body.status === 'accepted') {
     setStatus(status, 'Recognised. Signing you in…', 'success');
     window.location.assign(body.redirectTo);

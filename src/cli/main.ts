@@ -15,6 +15,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   enroll: { summary: 'enrol an account\'s face from photos', load: async () => (await import('./verbs/enroll.js')).enroll },
   invite: { summary: 'print a one-time link to enrol a face from the browser', load: async () => (await import('./verbs/invite.js')).invite },
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
+  'eval-liveness': { summary: 'measure the liveness check: APCER per attack type, BPCER', load: async () => (await import('./verbs/eval-liveness.js')).evaluateLivenessVerb },
   eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
 };
 

@@ -56,6 +56,11 @@ export class FaceEngine {
     return this.executor.run('analyze', bytes) as Promise<FaceAnalysis>;
   }
 
+  /** One frame of a liveness burst (see FacePipeline.analyzeFrame). */
+  analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
+    return this.executor.run('analyzeFrame', bytes) as Promise<FaceAnalysis>;
+  }
+
   /** Every face found, largest first, with embeddings. */
   analyzeAll(bytes: Uint8Array): Promise<FaceSummary[]> {
     return this.executor.run('analyzeAll', bytes) as Promise<FaceSummary[]>;

@@ -1,12 +1,14 @@
 /** What a face worker (or the in-process executor) can be asked to do with an image. */
 import type { FacePipeline } from './pipeline.js';
 
-export type Operation = 'analyze' | 'analyzeAll' | 'embedCentral';
+export type Operation = 'analyze' | 'analyzeFrame' | 'analyzeAll' | 'embedCentral';
 
 export function runOperation(pipeline: FacePipeline, op: string, bytes: Uint8Array): Promise<unknown> {
   switch (op as Operation) {
     case 'analyze':
       return pipeline.analyze(bytes);
+    case 'analyzeFrame':
+      return pipeline.analyzeFrame(bytes);
     case 'analyzeAll':
       return pipeline.analyzeAll(bytes);
     case 'embedCentral':

@@ -23,6 +23,8 @@ export interface FaceOptions {
   /** A shipped model id, or a custom embedder. */
   embedder: string | CustomEmbedderOptions;
   mirrorFusion: boolean;
+  /** The active liveness challenge on sign-in and enrolment, or none. */
+  liveness: 'challenge' | 'off';
   /** Wanted chance, per sign-in, that a stranger is let in as somebody: the 1:N threshold follows from it. */
   targetFalseAcceptRate: number;
   /** 1:N is refused once its threshold would accept fewer genuine users than this. */

@@ -9,7 +9,7 @@ import type { BlazeFaceDetector } from './detect/blazeface.js';
 import { eyeDistance, type Box, type Detection } from './detect/detection.js';
 import type { Landmarker } from './landmarks/landmarker.js';
 import type { AlignmentTemplate, FacePoints } from './align/templates.js';
-import { extractChip } from './align/chip.js';
+import { extractChip, lumaThumbnail } from './align/chip.js';
 import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
@@ -48,6 +48,8 @@ export interface FaceAnalysis {
   eyeDistancePx: number;
   quality: Quality;
   embedding: Float32Array;
+  /** Liveness frames only: the chip's luma at THUMBNAIL x THUMBNAIL pixels. */
+  thumbnail?: Uint8Array;
   timings: StageTimings;
 }
 
@@ -57,7 +59,20 @@ export class FacePipeline {
   constructor(private readonly parts: PipelineParts, private readonly settings: PipelineSettings) {}
 
   /** The one face to sign in with, or a refusal saying what to fix. */
-  async analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
+  analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: true });
+  }
+
+  /**
+   * One frame of a liveness burst: the one face, with its landmarks (for the pose) and a small
+   * thumbnail of the chip (to spot repeated frames). Quality is measured, not enforced (a turning
+   * head blurs a little), and the embedding skips mirror fusion (the burst's frames fuse instead).
+   */
+  analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, thumbnail: true });
+  }
+
+  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; thumbnail?: boolean }): Promise<FaceAnalysis> {
     const t0 = now();
     const image = await decodeImage(bytes, this.settings.decode);
     const t1 = now();
@@ -71,14 +86,15 @@ export class FacePipeline {
     }
     const chip = extractChip(image, points, this.parts.templates);
     const quality = measureQuality(chip);
-    checkQuality(quality, this.settings.quality);
+    if (options.enforceQuality) checkQuality(quality, this.settings.quality);
     const t3 = now();
-    const [embedding] = await this.parts.embedder.embed([chip]);
+    const [embedding] = await this.parts.embedder.embed([chip], options.mirror);
     const t4 = now();
     return {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
       eyeDistancePx: eyes, quality, embedding,
+      thumbnail: options.thumbnail ? lumaThumbnail(chip) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
   }

@@ -1,7 +1,8 @@
 /**
- * From images to "this is account X" or "nobody we know": the engine's analysis, the gallery's
- * nearest accounts, the threshold policy and the decision rule, with everything an audit log needs.
- * Several frames of one attempt are fused into one embedding (their normalised mean) first.
+ * From images to "this is account X" or "nobody we know": the engine's analyses, the liveness
+ * check when a burst comes with a challenge, the gallery's nearest accounts, the threshold policy
+ * and the decision rule, with everything an audit log needs. Several frames of one attempt are
+ * fused into one embedding (their normalised mean).
  */
 import type { FaceEngine } from './engine.js';
 import { normalise } from './embed/embedder.js';
@@ -9,12 +10,22 @@ import type { FaceAnalysis } from './pipeline.js';
 import { decideIdentification, decideVerification, type Decision } from './match/decision.js';
 import type { Gallery } from './match/gallery.js';
 import type { ThresholdPolicy } from './match/threshold-policy.js';
+import { checkBurst, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
+import type { Move } from './liveness/challenge.js';
+import { analyzeBurst } from './liveness/analyze-burst.js';
 
 export type Recognition =
-  | { mode: '1:N'; decision: Decision; threshold: number; analyses: FaceAnalysis[] }
-  | { mode: '1:1'; decision: Decision; threshold: number; analyses: FaceAnalysis[] }
+  | { mode: '1:N' | '1:1'; decision: Decision; threshold: number; analyses: FaceAnalysis[] }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
-  | { mode: 'identification_refused'; reason: string; analyses: FaceAnalysis[] };
+  | { mode: 'identification_refused'; reason: string; analyses: FaceAnalysis[] }
+  /** The burst did not show a live person performing the challenge. */
+  | { mode: 'not_live'; verdict: Extract<LivenessVerdict, { live: false }>; analyses: FaceAnalysis[] };
+
+/** A challenge the burst must perform, and how strictly. */
+export interface LivenessRequest {
+  moves: readonly Move[];
+  settings: LivenessSettings;
+}
 
 export class FaceRecognizer {
   constructor(
@@ -24,35 +35,43 @@ export class FaceRecognizer {
     private readonly margin: number,
   ) {}
 
-  /** Analyse every frame (each may be refused with a FaceError) and fuse their embeddings. */
-  async analyze(frames: readonly Uint8Array[]): Promise<{ analyses: FaceAnalysis[]; embedding: Float32Array }> {
-    const analyses = await Promise.all(frames.map((f) => this.engine.analyze(f)));
-    return { analyses, embedding: fuse(analyses.map((a) => a.embedding)) };
-  }
-
-  /** 1:N: who is this, among everyone enrolled? */
-  async identify(frames: readonly Uint8Array[]): Promise<Recognition> {
-    const [{ analyses, embedding }] = await Promise.all([this.analyze(frames), this.gallery.refresh()]);
-    const rule = this.policy.identification(this.gallery.accountCount);
-    if (!rule.allowed) {
-      return { mode: 'identification_refused', reason: rule.reason, analyses };
+  /**
+   * Who is this: 1:N among everyone enrolled, or 1:1 against `claimedAccount`. With `liveness`,
+   * the frames are a burst that must perform its moves; only its frontal frames are matched.
+   */
+  async recognize(frames: readonly Uint8Array[], options: { claimedAccount?: string; liveness?: LivenessRequest } = {}): Promise<Recognition> {
+    const [probe] = await Promise.all([this.probe(frames, options.liveness), this.gallery.refresh()]);
+    if ('verdict' in probe) return { mode: 'not_live', verdict: probe.verdict, analyses: probe.analyses };
+    const { analyses, embedding } = probe;
+    if (options.claimedAccount) {
+      const threshold = this.policy.verification();
+      const distance = this.gallery.accountDistance(embedding, options.claimedAccount);
+      return { mode: '1:1', decision: decideVerification(options.claimedAccount, distance, { threshold, margin: this.margin }), threshold, analyses };
     }
+    const rule = this.policy.identification(this.gallery.accountCount);
+    if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, analyses };
     const candidates = await this.gallery.nearestAccounts(embedding, 2);
     return { mode: '1:N', decision: decideIdentification(candidates, { threshold: rule.threshold, margin: this.margin }), threshold: rule.threshold, analyses };
   }
 
-  /** 1:1: is this the claimed account? */
-  async verify(frames: readonly Uint8Array[], accountId: string): Promise<Recognition> {
-    const [{ analyses, embedding }] = await Promise.all([this.analyze(frames), this.gallery.refresh()]);
-    const threshold = this.policy.verification();
-    const decision = decideVerification(accountId, this.gallery.accountDistance(embedding, accountId), { threshold, margin: this.margin });
-    return { mode: '1:1', decision, threshold, analyses };
+  /** The embedding to match: every frame fused, or a live burst's frontal frames fused. */
+  private async probe(frames: readonly Uint8Array[], liveness?: LivenessRequest): Promise<
+    { analyses: FaceAnalysis[]; embedding: Float32Array } | { analyses: FaceAnalysis[]; verdict: Extract<LivenessVerdict, { live: false }> }
+  > {
+    if (!liveness) {
+      const analyses = await Promise.all(frames.map((f) => this.engine.analyze(f)));
+      return { analyses, embedding: fuse(analyses.map((a) => a.embedding)) };
+    }
+    const analyses = await analyzeBurst(this.engine, frames);
+    const verdict = checkBurst(analyses, liveness.moves, liveness.settings);
+    if (!verdict.live) return { analyses, verdict };
+    return { analyses, embedding: fuse(verdict.frontal.map((i) => analyses[i]!.embedding)) };
   }
 }
 
 /** The normalised mean of unit embeddings: the direction they agree on. */
 export function fuse(embeddings: readonly Float32Array[]): Float32Array {
-  const sum = new Float32Array(embeddings[0].length);
-  for (const e of embeddings) for (let i = 0; i < sum.length; i++) sum[i] += e[i];
+  const sum = new Float32Array(embeddings[0]!.length);
+  for (const e of embeddings) for (let i = 0; i < sum.length; i++) sum[i] += e[i]!;
   return normalise(sum);
 }

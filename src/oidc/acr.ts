@@ -1,10 +1,12 @@
 /**
- * The authentication facts facegate puts in ID tokens, defined once. The next issues add
- * stronger acr values (a face with a liveness check); each is listed in `acrValues` here.
+ * The authentication facts facegate puts in ID tokens, defined once. `acr` says how strong the
+ * face check was: a face matched on one frame, or a face matched on a burst that passed the
+ * liveness challenge. An RP that needs the latter asks for it with acr_values.
  */
 export const faceAcr = 'urn:facegate:acr:face';
+export const faceLivenessAcr = 'urn:facegate:acr:face:liveness';
 export const faceAmr = ['face'];
-export const acrValues = [faceAcr];
+export const acrValues = [faceLivenessAcr, faceAcr];
 
 /** What the login step hands oidc-provider through interactionFinished. */
 export interface LoginResult {

@@ -12,6 +12,8 @@ import { AttemptLimits } from '../signin/attempt-limits.js';
 import { AuditTrail } from '../signin/audit-trail.js';
 import { startFaceService, type FaceService } from '../signin/face-service.js';
 import { SignInAttempts } from '../signin/sign-in-attempt.js';
+import { Challenges } from '../signin/challenges.js';
+import type { RandomInt } from '../face/liveness/challenge.js';
 import { loadKeys } from '../keys/load.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
@@ -42,8 +44,10 @@ const MAX_FRAMES = 16;
 
 export interface FacegateOptions {
   logger?: Logger;
-  /** More health checks (the face engine adds "models loaded"). */
+  /** More health checks. */
   checks?: HealthCheck[];
+  /** Tests only: how challenges pick their moves (to replay a recorded head-turn video). */
+  challengeMoves?: RandomInt;
 }
 
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
@@ -60,17 +64,21 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       ...(options.checks ?? []),
     ];
     const build = async (next: FacegateConfig) => {
-      const provider = await createProvider({ config: next, store, keys: await loadKeys(store.keys), pages: providerPages });
+      const keys = await loadKeys(store.keys);
+      const provider = await createProvider({ config: next, store, keys, pages: providerPages });
+      const challenges = new Challenges(keys.cookie, store.attempts, options.challengeMoves);
       provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'provider error'));
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, next.face.attempts.perInteraction),
+        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.perInteraction),
+        challenges,
+        livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
-      const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames });
+      const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames, challenges: next.face.liveness === 'challenge' ? challenges : undefined });
       const app = createApp({ provider, logger, checks, routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
       return { provider, handler: app.callback() };
     };

@@ -8,14 +8,24 @@ import type { AccountInput, Store } from '../../adapters/contract.js';
 import { FaceError } from '../face/errors.js';
 import { distance } from '../face/match/distance.js';
 import { fuse } from '../face/recognizer.js';
+import { analyzeBurst } from '../face/liveness/analyze-burst.js';
+import { checkBurst } from '../face/liveness/burst-check.js';
+import type { Move } from '../face/liveness/challenge.js';
+import { livenessSettings } from '../face/liveness/settings.js';
+import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
 
 export const ENROLLMENT_REFUSALS = {
   not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
   already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
+  not_live: 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.',
+  too_few_frames: 'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
 } as const;
 
 export type EnrollmentRefusal = keyof typeof ENROLLMENT_REFUSALS;
+
+/** Frames facing the camera a live enrolment needs: they become the templates. */
+export const MIN_FRONTAL = 3;
 
 export type Examination =
   | { ok: true; embeddings: Float32Array[] }
@@ -35,6 +45,36 @@ export async function examineEnrollment(
     }
     onProgress(i + 1, images.length);
   }
+  return examineEmbeddings(service, embeddings, accountId);
+}
+
+/**
+ * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
+ * camera (at least MIN_FRONTAL) must pass sign-in's quality checks, and become the templates.
+ */
+export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], moves: readonly Move[], accountId: string): Promise<Examination> {
+  let analyses;
+  try {
+    analyses = await analyzeBurst(service.engine, frames);
+  } catch (error) {
+    if (!(error instanceof FaceError)) throw error;
+    return { ok: false, code: error.code, message: error.message, detail: error.detail };
+  }
+  const verdict = checkBurst(analyses, moves, livenessSettings(service.recognizer.gallery.metric));
+  if (!verdict.live) return { ok: false, code: 'not_live', message: ENROLLMENT_REFUSALS.not_live, detail: { reason: verdict.reason } };
+  const frontal = verdict.frontal.map((i) => analyses[i]!);
+  if (frontal.length < MIN_FRONTAL) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
+  try {
+    for (const frame of frontal) checkQuality(frame.quality, service.engine.spec.settings.quality);
+  } catch (error) {
+    if (!(error instanceof FaceError)) throw error;
+    return { ok: false, code: error.code, message: error.message, detail: error.detail };
+  }
+  return examineEmbeddings(service, frontal.map((f) => f.embedding), accountId);
+}
+
+/** Templates of one person, who is not enrolled under another account already. */
+async function examineEmbeddings(service: FaceService, embeddings: Float32Array[], accountId: string): Promise<Examination> {
   const threshold = service.policy.verification();
   const centre = fuse(embeddings);
   const outlier = embeddings.findIndex((e) => distance(e, centre, service.recognizer.gallery.metric) > threshold);

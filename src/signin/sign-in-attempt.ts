@@ -1,16 +1,21 @@
 /**
- * One sign-in attempt, without HTTP: limits first, then the face engine and the gallery, then the
- * audit trail. What the page should do next is the outcome's kind.
+ * One sign-in attempt, without HTTP: limits first, then the liveness challenge when one is due,
+ * then the face engine and the gallery, then the audit trail. What the page should do next is the
+ * outcome's kind.
  */
-import { faceAcr } from '../oidc/acr.js';
+import { faceAcr, faceLivenessAcr } from '../oidc/acr.js';
 import { FaceError, type FaceErrorCode } from '../face/errors.js';
 import type { Recognition } from '../face/recognizer.js';
+import { livenessSettings } from '../face/liveness/settings.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
+import { ChallengeError, type ChallengeProblem, type Challenges } from './challenges.js';
 import type { FaceService } from './face-service.js';
 
 export const NOT_RECOGNISED = 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.';
+export const NOT_LIVE = 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.';
 export const NEED_ACCOUNT = 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.';
+export const LIVENESS_REQUIRED = 'This sign-in needs the live check: press “Verify my identity” and follow the prompts.';
 
 export interface AttemptContext {
   /** The oidc-provider interaction uid. */
@@ -19,11 +24,17 @@ export interface AttemptContext {
   ip: string;
   /** An account to verify against (login_hint, or typed by the user): 1:1 instead of 1:N. */
   claimedAccount?: string;
+  /** The sign-in must pass the liveness challenge (configuration, or the client's acr_values). */
+  livenessRequired: boolean;
+  /** The challenge token the burst answers, when it comes with one. */
+  challenge?: string;
 }
+
+export type RefusalCode = FaceErrorCode | 'not_recognised' | 'not_live' | 'liveness_required' | ChallengeProblem;
 
 export type AttemptOutcome =
   | { kind: 'accepted'; accountId: string; acr: string }
-  | { kind: 'refused'; code: FaceErrorCode | 'not_recognised'; message: string; attemptsLeft: number }
+  | { kind: 'refused'; code: RefusalCode; message: string; attemptsLeft: number }
   | { kind: 'exhausted' }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'need_account'; message: string }
@@ -34,43 +45,63 @@ export class SignInAttempts {
     private readonly face: FaceService,
     private readonly limits: AttemptLimits,
     private readonly audit: AuditTrail,
+    private readonly challenges: Challenges,
     private readonly perInteraction: number,
   ) {}
 
   async attempt(frames: readonly Uint8Array[], ctx: AttemptContext): Promise<AttemptOutcome> {
     const base = { type: 'signin', clientId: ctx.clientId, ip: ctx.ip };
-    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', frames: frames.length };
+    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', frames: frames.length, liveness: ctx.livenessRequired };
+    const refuse = async (code: RefusalCode, message: string, more: Record<string, string | number | null> = {}): Promise<AttemptOutcome> => {
+      await this.limits.refused(ctx.ip);
+      await this.audit.record({ ...base, result: code, detail: { ...detail, ...more } });
+      return { kind: 'refused', code, message, attemptsLeft: await this.attemptsLeft(ctx) };
+    };
 
     const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
     if (!gate.open) {
       await this.audit.record({ ...base, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail: { ...detail, scope: gate.scope } });
       return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
     }
-
     if (await this.attemptsLeft(ctx) === 0) return { kind: 'exhausted' };
+
+    let liveness;
+    if (ctx.livenessRequired) {
+      if (!ctx.challenge) return refuse('liveness_required', LIVENESS_REQUIRED);
+      try {
+        const challenge = await this.challenges.redeem(ctx.challenge, `signin:${ctx.interaction}`);
+        liveness = { moves: challenge.moves, settings: livenessSettings(this.face.recognizer.gallery.metric) };
+      } catch (error) {
+        if (error instanceof ChallengeError) return refuse(error.code, error.message);
+        throw error;
+      }
+    }
 
     let recognition: Recognition;
     try {
-      const { recognizer } = this.face;
-      recognition = ctx.claimedAccount ? await recognizer.verify(frames, ctx.claimedAccount) : await recognizer.identify(frames);
+      recognition = await this.face.recognizer.recognize(frames, { claimedAccount: ctx.claimedAccount, liveness });
     } catch (error) {
       if (!(error instanceof FaceError)) throw error;
       if (error.code === 'busy') return { kind: 'busy', message: error.message };
-      await this.limits.refused(ctx.ip);
-      await this.audit.record({ ...base, result: error.code, detail: { ...detail, ...error.detail } });
-      return { kind: 'refused', code: error.code, message: error.message, attemptsLeft: await this.attemptsLeft(ctx) };
+      return refuse(error.code, error.message, error.detail);
     }
 
     if (recognition.mode === 'identification_refused') {
       await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
       return { kind: 'need_account', message: NEED_ACCOUNT };
     }
+    if (recognition.mode === 'not_live') {
+      // A failed live check counts like a failed recognition: it is what a photo held up produces.
+      const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+      await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, reason: recognition.verdict.reason, attemptsLeft } });
+      return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: NOT_LIVE, attemptsLeft };
+    }
 
     const { decision, threshold } = recognition;
     const measured = { ...detail, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
     if (decision.accepted) {
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
-      return { kind: 'accepted', accountId: decision.accountId, acr: faceAcr };
+      return { kind: 'accepted', accountId: decision.accountId, acr: liveness ? faceLivenessAcr : faceAcr };
     }
     const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
     await this.audit.record({

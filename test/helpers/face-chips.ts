@@ -1,38 +1,17 @@
 /**
- * Real faces for the model tests, from the group photos @vladmandic/face-api ships
- * (demo/sample1..6.jpg), so the tests need nothing outside node_modules. The boxes were measured
- * once with face-api's SSD MobileNet v1 detector (score >= 0.97) and written down here.
+ * Real faces for the model tests, cut from the group photos @vladmandic/face-api ships
+ * (src/eval/demo-faces.ts), so the tests need nothing outside node_modules.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { demoPhotoPath, type FaceBox } from '../../src/eval/demo-faces.js';
 import sharp, { type Sharp } from 'sharp';
 
-export interface FaceBox {
-  photo: string;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-export const SAMPLE_FACES: readonly FaceBox[] = [
-  { photo: 'sample1.jpg', left: 414, top: 355, width: 177, height: 240 },
-  { photo: 'sample2.jpg', left: 1447, top: 153, width: 194, height: 242 },
-  { photo: 'sample3.jpg', left: 585, top: 329, width: 199, height: 271 },
-  { photo: 'sample5.jpg', left: 787, top: 109, width: 156, height: 212 },
-];
+export { SAMPLE_FACES, demoPhotoPath, type FaceBox } from '../../src/eval/demo-faces.js';
 
 /** An RGB image as interleaved bytes, rows top to bottom (HWC). */
 export interface RgbImage {
   width: number;
   height: number;
   pixels: Uint8Array;
-}
-
-const require = createRequire(import.meta.url);
-
-export function demoPhotoPath(photo: string): string {
-  return join(dirname(require.resolve('@vladmandic/face-api/package.json')), 'demo', photo);
 }
 
 /** The box exactly as detected (not square). */

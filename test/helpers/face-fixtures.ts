@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { demoPhotoPath, SAMPLE_FACES } from './face-chips.js';
+import { demoPhotoPath, demoPortrait, SAMPLE_FACES } from '../../src/eval/demo-faces.js';
 
 export const FACE_COUNT = SAMPLE_FACES.length;
 
@@ -13,19 +13,8 @@ export function demoPhoto(name: string): Buffer {
   return readFileSync(demoPhotoPath(name));
 }
 
-/** Face `i` alone: its box grown to `grow` times its size, as a JPEG. */
-export async function portrait(i: number, grow = 1.8): Promise<Buffer> {
-  const face = SAMPLE_FACES[i]!;
-  const photo = sharp(demoPhotoPath(face.photo));
-  const { width, height } = await photo.metadata();
-  const side = Math.round(Math.max(face.width, face.height) * grow);
-  const left = Math.max(0, Math.round(face.left + face.width / 2 - side / 2));
-  const top = Math.max(0, Math.round(face.top + face.height / 2 - side / 2));
-  return photo
-    .extract({ left, top, width: Math.min(side, width! - left), height: Math.min(side, height! - top) })
-    .jpeg({ quality: 92 })
-    .toBuffer();
-}
+/** Face `i` alone, as a one-person photo. */
+export const portrait = demoPortrait;
 
 /** A 640x480 webcam-like frame with the image scaled to `faceHeight` pixels and centred on grey. */
 export async function webcamFrame(image: Buffer, faceHeight = 360): Promise<Buffer> {

@@ -32,3 +32,25 @@ export function extractChip(image: RgbImage, face: FacePoints, templates: readon
   }
   throw new Error('no alignment template fits the points found on this face');
 }
+
+export const THUMBNAIL = 16;
+
+/** The chip's luma averaged down to THUMBNAIL x THUMBNAIL: enough to tell two frames apart, nothing to recognise anyone by. */
+export function lumaThumbnail(chip: Chip): Uint8Array {
+  const out = new Uint8Array(THUMBNAIL * THUMBNAIL);
+  const block = chip.size / THUMBNAIL;
+  for (let ty = 0; ty < THUMBNAIL; ty++) {
+    for (let tx = 0; tx < THUMBNAIL; tx++) {
+      let sum = 0, count = 0;
+      for (let y = Math.floor(ty * block); y < Math.floor((ty + 1) * block); y++) {
+        for (let x = Math.floor(tx * block); x < Math.floor((tx + 1) * block); x++) {
+          const p = (y * chip.size + x) * 3;
+          sum += 0.299 * chip.rgb[p] + 0.587 * chip.rgb[p + 1] + 0.114 * chip.rgb[p + 2];
+          count++;
+        }
+      }
+      out[ty * THUMBNAIL + tx] = Math.round(sum / count);
+    }
+  }
+  return out;
+}

@@ -25,11 +25,11 @@ export class Embedder {
     return new Embedder(session, spec, inputName, outputName, typeof batchDim !== 'number' || batchDim < 1);
   }
 
-  /** One embedding per chip, each of unit length. */
-  async embed(chips: readonly Chip[]): Promise<Float32Array[]> {
-    const inputs = chips.flatMap((chip) => (this.spec.mirrorFusion ? [chip.rgb, mirror(chip.rgb, chip.size)] : [chip.rgb]));
+  /** One embedding per chip, each of unit length; `withMirror` overrides the spec's mirror fusion. */
+  async embed(chips: readonly Chip[], withMirror = this.spec.mirrorFusion): Promise<Float32Array[]> {
+    const inputs = chips.flatMap((chip) => (withMirror ? [chip.rgb, mirror(chip.rgb, chip.size)] : [chip.rgb]));
     const raw = await this.run(inputs);
-    const perChip = this.spec.mirrorFusion ? 2 : 1;
+    const perChip = withMirror ? 2 : 1;
     return chips.map((_, i) => {
       const sum = new Float32Array(raw[i * perChip]);
       for (let m = 1; m < perChip; m++) {

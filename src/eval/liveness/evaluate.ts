@@ -1,0 +1,181 @@
+/**
+ * The liveness check measured like a presentation-attack-detection lab (ISO/IEC 30107-3):
+ * APCER per attack type (the share of attack presentations accepted as live) and BPCER (the share
+ * of bona fide presentations refused), with the server time a burst costs.
+ */
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { FaceEngine } from '../../face/engine.js';
+import { analyzeBurst } from '../../face/liveness/analyze-burst.js';
+import { checkBurst, type LivenessSettings } from '../../face/liveness/burst-check.js';
+import { MOVES, randomMoves, type Move } from '../../face/liveness/challenge.js';
+import { facePose } from '../../face/liveness/pose.js';
+import { ATTACK_TYPES, attackFrames, type AttackType } from './attacks.js';
+import { bonaFideSequences, framed, type PosedPhoto } from './bona-fide.js';
+import { rasterOf, type RgbRaster } from './scene.js';
+
+export interface Rate {
+  presentations: number;
+  /** Attacks accepted as live, or bona fide presentations refused. */
+  errors: number;
+  rate: number | null;
+  /** Why presentations were refused, counted. */
+  reasons: Record<string, number>;
+}
+
+export interface LivenessReport {
+  apcer: Record<AttackType, Rate>;
+  bpcer: (Rate & { people: number }) | null;
+  burst_ms: { p50: number; p95: number; frames: number } | null;
+}
+
+export interface AttackPhoto {
+  name: string;
+  load(): Promise<Uint8Array>;
+}
+
+export interface LivenessEvalInput {
+  engine: FaceEngine;
+  settings: LivenessSettings;
+  /** Photos to attack with, one presentation per attack type each. */
+  attackPhotos: readonly AttackPhoto[];
+  /** People with several photos each, for bona fide sequences. */
+  people: readonly { name: string; photos: readonly string[] }[];
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A small deterministic generator, so a run can be repeated presentation for presentation. */
+function seeded(seed: number): (max: number) => number {
+  let state = seed >>> 0 || 1;
+  return (max) => {
+    state ^= state << 13; state >>>= 0; state ^= state >> 17; state ^= state << 5; state >>>= 0;
+    return state % max;
+  };
+}
+
+const emptyRate = (): Rate => ({ presentations: 0, errors: 0, rate: null, reasons: {} });
+
+export async function evaluateLiveness(input: LivenessEvalInput): Promise<LivenessReport> {
+  const random = seeded(input.seed);
+  const apcer = Object.fromEntries(ATTACK_TYPES.map((t) => [t, emptyRate()])) as Record<AttackType, Rate>;
+  const times: number[] = [];
+  const bonaFideTimes: number[] = [];
+  const total = input.attackPhotos.length * ATTACK_TYPES.length + input.people.length;
+  let done = 0;
+
+  for (const [index, source] of input.attackPhotos.entries()) {
+    const photo = await faceCard(input.engine, await source.load());
+    if (!photo) {
+      input.onProgress?.((done += ATTACK_TYPES.length), total);
+      continue;
+    }
+    for (const type of ATTACK_TYPES) {
+      const moves = randomMoves(random);
+      const frames = await attackFrames(type, photo, moves, input.seed + index);
+      const started = performance.now();
+      const verdict = await judge(input, frames, moves);
+      times.push(performance.now() - started);
+      tally(apcer[type], verdict.live, verdict.reason);
+      input.onProgress?.(++done, total);
+    }
+  }
+
+  const bpcer = { ...emptyRate(), people: 0 };
+  for (const person of input.people) {
+    const posed = await posedPhotos(input.engine, person.photos);
+    const sequences = bonaFideSequences(posed, input.settings, allChallenges()).slice(0, MAX_SEQUENCES_PER_PERSON);
+    for (const [s, { moves, sequence }] of sequences.entries()) {
+      // Every frame rendered afresh (held poses differ by motion and noise from frame to frame).
+      const frames = await Promise.all(sequence.map((photo, i) => framed(photo.bytes, input.seed * 7919 + s * 101 + i)));
+      const started = performance.now();
+      const verdict = await judge(input, frames, [...moves]);
+      bonaFideTimes.push(performance.now() - started);
+      tally(bpcer, !verdict.live, verdict.reason);
+    }
+    if (sequences.length > 0) bpcer.people++;
+    input.onProgress?.(++done, total);
+  }
+
+  for (const rate of [...Object.values(apcer), bpcer]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
+  return {
+    apcer,
+    bpcer: bpcer.presentations ? bpcer : null,
+    burst_ms: percentiles([...times, ...bonaFideTimes]),
+  };
+}
+
+async function judge(input: LivenessEvalInput, frames: Buffer[], moves: readonly Move[]): Promise<{ live: boolean; reason?: string }> {
+  try {
+    const verdict = checkBurst(await analyzeBurst(input.engine, frames), moves, input.settings);
+    return verdict.live ? { live: true } : { live: false, reason: verdict.reason };
+  } catch (error) {
+    return { live: false, reason: (error as { code?: string }).code ?? 'error' };
+  }
+}
+
+function tally(rate: Rate, error: boolean, reason?: string): void {
+  rate.presentations++;
+  if (error) rate.errors++;
+  if (reason) rate.reasons[reason] = (rate.reasons[reason] ?? 0) + 1;
+}
+
+/**
+ * The part of a photo an attacker would hold up: the face with room around it (twice the face box,
+ * square), so that it fills the camera as a real face at arm's length does. Undefined without a face.
+ */
+async function faceCard(engine: FaceEngine, photo: Uint8Array): Promise<RgbRaster | undefined> {
+  // The face the photo is of: the largest (analyzeAll lists them largest first).
+  const [face] = await engine.analyzeAll(photo).catch(() => []);
+  if (!face) return undefined;
+  const raster = await rasterOf(photo);
+  const side = Math.round(Math.max(face.box.width, face.box.height) * 2);
+  const left = Math.max(0, Math.round(face.box.x + face.box.width / 2 - side / 2));
+  const top = Math.max(0, Math.round(face.box.y + face.box.height / 2 - side / 2));
+  const width = Math.min(side, raster.width - left);
+  const height = Math.min(side, raster.height - top);
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    data.set(raster.data.subarray(((top + y) * raster.width + left) * 3, ((top + y) * raster.width + left + width) * 3), y * width * 3);
+  }
+  return { width, height, data };
+}
+
+/**
+ * Each photo, and its mirror image: a head turned left, mirrored, is a real head turned right (a
+ * face is nearly symmetric), which doubles the poses a person's few photos offer.
+ */
+async function posedPhotos(engine: FaceEngine, files: readonly string[]): Promise<PosedPhoto[]> {
+  const out: PosedPhoto[] = [];
+  for (const file of files) {
+    // The person alone, as in front of a webcam: press photos often show others at their edges.
+    const card = await faceCard(engine, await readFile(file));
+    if (!card) continue;
+    const photo = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const mirrored = await sharp(photo).flop().toBuffer();
+    for (const [name, bytes] of [[file, photo], [`${file} (mirrored)`, mirrored]] as const) {
+      try {
+        const analysis = await engine.analyzeFrame(await framed(bytes));
+        out.push({ file: name, bytes, analysis, pose: facePose(analysis) });
+      } catch {
+        // A photo without a usable face is no pose: skipped.
+      }
+    }
+  }
+  return out;
+}
+
+/** Every ordered pair of distinct moves: the six challenges. */
+function allChallenges(): Move[][] {
+  return MOVES.flatMap((a) => MOVES.filter((b) => b !== a).map((b) => [a, b]));
+}
+
+function percentiles(times: number[]): LivenessReport['burst_ms'] {
+  if (times.length === 0) return null;
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95), frames: 10 };
+}
+
+/** Sequences kept per person, so a person with many photos does not outweigh the others. */
+const MAX_SEQUENCES_PER_PERSON = 2;

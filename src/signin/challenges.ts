@@ -1,0 +1,80 @@
+/**
+ * Liveness challenges as signed, short-lived, single-use tokens. The server picks the moves and a
+ * nonce, signs them with a key derived from the cookie keys (every instance has them), and binds
+ * them to one sign-in (the interaction) or one enrolment (the invitation). The burst comes back
+ * with the token: a forged, expired or foreign token is refused, and a nonce is spent on first use,
+ * so a replayed burst is refused too.
+ */
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AttemptStore } from '../../adapters/contract.js';
+import { isMove, randomMoves, type Move, type RandomInt } from '../face/liveness/challenge.js';
+
+export const CHALLENGE_SECONDS = 30;
+
+export interface Challenge {
+  /** What the token is for: `signin:<interaction uid>` or `enroll:<invitation hash>`. */
+  subject: string;
+  moves: Move[];
+  nonce: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export type ChallengeProblem = 'challenge_invalid' | 'challenge_expired' | 'challenge_replayed';
+
+export const CHALLENGE_PROBLEMS: Record<ChallengeProblem, string> = {
+  challenge_invalid: 'This check does not belong to this page. Press the button to start a new one.',
+  challenge_expired: 'The check took too long. Press the button to start a new one.',
+  challenge_replayed: 'This check was used already. Press the button to start a new one.',
+};
+
+export class ChallengeError extends Error {
+  constructor(readonly code: ChallengeProblem) {
+    super(CHALLENGE_PROBLEMS[code]);
+  }
+}
+
+export class Challenges {
+  private readonly keys: Buffer[];
+
+  /** `cookieKeys`: newest first; the newest signs, all verify (a rotation does not break a check in flight). */
+  constructor(cookieKeys: readonly string[], private readonly attempts: AttemptStore, private readonly random?: RandomInt) {
+    this.keys = cookieKeys.map((k) => Buffer.from(hkdfSync('sha256', k, 'facegate', 'liveness challenge', 32)));
+  }
+
+  issue(subject: string, now = Date.now()): { token: string; challenge: Challenge } {
+    const challenge: Challenge = { subject, moves: randomMoves(this.random), nonce: randomBytes(16).toString('base64url'), expiresAt: now + CHALLENGE_SECONDS * 1000 };
+    const payload = Buffer.from(JSON.stringify(challenge)).toString('base64url');
+    return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
+  }
+
+  /** The challenge of a token, checked and spent; throws ChallengeError. */
+  async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
+    const challenge = this.read(token);
+    if (!challenge || challenge.subject !== subject) throw new ChallengeError('challenge_invalid');
+    if (challenge.expiresAt <= now) throw new ChallengeError('challenge_expired');
+    if (await this.attempts.record(`challenge:${challenge.nonce}`, CHALLENGE_SECONDS * 2) > 1) throw new ChallengeError('challenge_replayed');
+    return challenge;
+  }
+
+  private read(token: string): Challenge | undefined {
+    const [payload, signature, extra] = token.split('.');
+    if (!payload || !signature || extra !== undefined) return undefined;
+    const given = Buffer.from(signature, 'base64url');
+    const valid = this.keys.some((key) => {
+      const expected = Buffer.from(this.sign(key, payload), 'base64url');
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!valid) return undefined;
+    try {
+      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Challenge;
+      return Array.isArray(parsed.moves) && parsed.moves.every(isMove) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private sign(key: Buffer, payload: string): string {
+    return createHmac('sha256', key).update(payload).digest('base64url');
+  }
+}
