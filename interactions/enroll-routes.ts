@@ -3,7 +3,7 @@
  * spent only when the frames pass every check, so a failed try can be repeated with the same link.
  */
 import Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import type { Store } from '../adapters/contract.js';
 import type { AttemptLimits } from '../src/signin/attempt-limits.js';
 import type { AuditTrail } from '../src/signin/audit-trail.js';
@@ -11,6 +11,7 @@ import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
 import { framesOrAnswer } from './attempt-answer.js';
+import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { render } from './views.js';
 
@@ -28,7 +29,7 @@ const INVALID_LINK = 'This enrolment link is not valid: it may have expired or b
 
 export function enrollmentRoutes({ store, face, limits, audit, frames }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
-  router.use(noStore);
+  router.use(pageHeaders);
 
   router.get('/', async (ctx) => {
     const invitation = await store.invitations.find(hashToken(ctx.params.token));
@@ -86,9 +87,4 @@ export function enrollmentRoutes({ store, face, limits, audit, frames }: Enrollm
 function refuse(ctx: Context, status: number, error: string, message: string, frame?: number): void {
   ctx.status = status;
   ctx.body = { status: 'refused', error, message, ...(frame === undefined ? {} : { frame }) };
-}
-
-async function noStore(ctx: Context, next: Next): Promise<void> {
-  ctx.set('Cache-Control', 'no-store');
-  await next();
 }

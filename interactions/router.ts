@@ -2,7 +2,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
-import type { InteractionResults } from 'oidc-provider';
+import { errors, type InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
 import { faceLogin } from '../src/oidc/acr.js';
 import { isStoreUnavailable } from '../src/server/store-unavailable.js';
@@ -10,6 +10,7 @@ import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
 import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
+import { pageHeaders } from './page-headers.js';
 import { render } from './views.js';
 
 export interface InteractionOptions {
@@ -27,7 +28,7 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 export function interactionRoutes(provider: Provider, { isFirstParty, signIn, frames }: InteractionOptions): Router {
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
-  router.use(noStore, renderFailures);
+  router.use(pageHeaders, renderFailures);
 
   router.get('/', async (ctx) => {
     const details = await detailsFor(provider, ctx);
@@ -117,11 +118,7 @@ async function finishConsent(provider: Provider, ctx: Context, details: Details)
   ctx.respond = false;
 }
 
-/** Interaction pages show state: never cache them. */
-async function noStore(ctx: Context, next: Next): Promise<void> {
-  ctx.set('Cache-Control', 'no-store');
-  await next();
-}
+const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
 
 /** A failure on these pages is a page that says what happened, with the right status. */
 async function renderFailures(ctx: Context, next: Next): Promise<void> {
@@ -133,6 +130,10 @@ async function renderFailures(ctx: Context, next: Next): Promise<void> {
     ctx.status = status;
     ctx.type = 'html';
     const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
+    if (error instanceof errors.SessionNotFound) {
+      ctx.body = render('error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: EXPIRED });
+      return;
+    }
     const description = status < 500 && (e.error_description ?? (e.expose ? e.message : undefined))
       || (status === 503 ? 'The sign-in service cannot reach its storage. Try again in a moment.' : 'The sign-in service had a problem. Try again in a moment.');
     ctx.body = render('error', { title: 'Sign-in error', error: code, description });

@@ -165,6 +165,13 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     expect(html).to.contain('Your profile');
   });
 
+  it('serves the face page with a Content-Security-Policy that forbids inline script, never cached', async () => {
+    const { browser, page } = await startSignIn();
+    const response = await browser.request(page);
+    expect(response.headers.get('content-security-policy')).to.include("script-src 'self'").and.include("frame-ancestors 'none'");
+    expect(response.headers.get('cache-control')).to.equal('no-store');
+  });
+
   it('cancelling returns access_denied to the application', async () => {
     const { browser, page } = await startSignIn();
     const { url } = await browser.navigate(`${page.pathname}/abort`, { form: {} });
