@@ -14,23 +14,50 @@ const count = Number(form.dataset.minFrames);
 const PAUSE_MS = 700;
 
 startButton({ start, video, camera, status, ready: 'Look straight at the camera, then press “Take pictures”.' }, () => {
+  capture.hidden = false;
   capture.disabled = false;
   capture.focus();
 });
 
+/** The thumbnail slots: emptied before a new series, filled as each picture is taken. */
+function clearShots() {
+  for (const slot of shots.children) {
+    const img = slot.querySelector('img');
+    if (img) URL.revokeObjectURL(img.src);
+    img?.remove();
+    delete slot.dataset.taken;
+  }
+}
+
+function showShot(index, frame) {
+  const slot = shots.children[index];
+  if (!slot) return;
+  const img = document.createElement('img');
+  img.alt = '';
+  img.src = URL.createObjectURL(frame);
+  slot.append(img);
+  slot.dataset.taken = '';
+}
+
+function flash() {
+  camera.classList.remove('flash');
+  void camera.offsetWidth; // restart the animation
+  camera.classList.add('flash');
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   capture.disabled = true;
-  shots.replaceChildren();
+  camera.dataset.state = 'capturing';
+  clearShots();
   const body = new FormData();
   for (let i = 0; i < count; i++) {
     setStatus(status, `Picture ${i + 1} of ${count}: hold still…`, 'busy');
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const frame = await captureFrame(video);
+    flash();
     body.append('frame', frame, `frame-${i + 1}.jpg`);
-    const item = document.createElement('li');
-    item.textContent = `Picture ${i + 1}`;
-    shots.append(item);
+    showShot(i, frame);
   }
   if (name?.value.trim()) body.append('name', name.value.trim());
   setStatus(status, 'Checking your pictures…', 'busy');
@@ -39,8 +66,11 @@ form.addEventListener('submit', async (event) => {
     setStatus(status, answer.message, 'success');
     camera.dataset.state = 'done';
     video.srcObject?.getTracks().forEach((track) => track.stop());
+    capture.hidden = true;
+    if (name) name.readOnly = true;
     return;
   }
+  camera.dataset.state = 'on';
   const which = typeof answer.frame === 'number' ? `Picture ${answer.frame + 1}: ` : '';
   setStatus(status, which + (answer.message ?? `Something went wrong (HTTP ${code}). Try again.`), 'error');
   capture.disabled = answer.error === 'invalid_link';

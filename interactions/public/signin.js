@@ -9,8 +9,10 @@ const start = document.getElementById('start');
 const verify = document.getElementById('verify');
 const account = document.getElementById('account');
 const { uid } = form.dataset;
+const BUSY_RETRIES = 3;
 
-startButton({ start, video, camera, status, ready: 'Centre your face in the frame, then press “Verify my identity”.' }, () => {
+startButton({ start, video, camera, status, ready: 'Centre your face in the oval, then press “Verify my identity”.' }, () => {
+  verify.hidden = false;
   verify.disabled = false;
   verify.focus();
 });
@@ -18,18 +20,21 @@ startButton({ start, video, camera, status, ready: 'Centre your face in the fram
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   verify.disabled = true;
-  setStatus(status, 'Checking…', 'busy');
+  camera.dataset.state = 'checking';
+  setStatus(status, 'Checking your face…', 'busy');
   const frame = await captureFrame(video);
   const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
-  const { status: code, body } = await postForJson(`/interaction/${encodeURIComponent(uid)}/face${query}`, {
-    method: 'POST', headers: { 'Content-Type': 'image/jpeg' }, body: frame,
-  });
+  const { status: code, body } = await sendFrame(`/interaction/${encodeURIComponent(uid)}/face${query}`, frame);
+  camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
   if (body.status === 'accepted') {
     setStatus(status, 'Recognised. Signing you in…', 'success');
     window.location.assign(body.redirectTo);
     return;
   }
   if (body.status === 'ended') {
+    video.srcObject?.getTracks().forEach((track) => track.stop());
+    camera.dataset.state = 'off';
+    verify.hidden = true;
     setStatus(status, body.message, 'error');
     setTimeout(() => window.location.assign(body.redirectTo), 2500);
     return;
@@ -43,3 +48,13 @@ form.addEventListener('submit', async (event) => {
   setStatus(status, (body.message ?? `Something went wrong (HTTP ${code}). Try again.`) + left, 'error');
   verify.disabled = false;
 });
+
+/** Posts the frame; when the server is busy (503), waits as it asks and tries again, a few times. */
+async function sendFrame(url, frame) {
+  for (let tries = 1; ; tries++) {
+    const answer = await postForJson(url, { method: 'POST', headers: { 'Content-Type': 'image/jpeg' }, body: frame });
+    if (answer.body.error !== 'busy' || tries === BUSY_RETRIES) return answer;
+    setStatus(status, 'Many people are signing in right now: one moment…', 'busy');
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (Number(answer.body.retryAfter) || 2)));
+  }
+}
