@@ -11,6 +11,7 @@ import type { FrameLimits } from './read-frames.js';
 import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { pageHeaders } from './page-headers.js';
+import { ServerTiming } from './server-timing.js';
 import { render } from './views.js';
 
 export interface InteractionOptions {
@@ -59,24 +60,36 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, fr
     }
   });
 
-  /** The camera frames of one attempt (one JPEG, or several as multipart): JSON says what next. */
+  /**
+   * The camera frames of one attempt (one JPEG, or several as multipart): JSON says what next.
+   * Server-Timing tells the stages' durations: read (the interaction and the body), face (limits,
+   * the face engine with its queue, the gallery, the audit trail), finish (the interaction's result).
+   */
   router.post('/face', async (ctx) => {
-    const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
-    const read = await framesOrAnswer(ctx, frames);
-    if (!read) return;
-    const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
-    const outcome = await signIn.attempt(read.frames, {
-      interaction: details.uid,
-      clientId: String(details.params.client_id),
-      ip: ctx.ip,
-      claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
-    });
-    const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
-    await answerAttempt(ctx, outcome, {
-      accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
-      exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
-    });
+    const timing = new ServerTiming();
+    try {
+      const details = await detailsFor(provider, ctx);
+      if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
+      const read = await framesOrAnswer(ctx, frames);
+      timing.mark('read');
+      if (!read) return;
+      const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
+      const outcome = await signIn.attempt(read.frames, {
+        interaction: details.uid,
+        clientId: String(details.params.client_id),
+        ip: ctx.ip,
+        claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
+      });
+      timing.mark('face');
+      const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+      await answerAttempt(ctx, outcome, {
+        accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
+        exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
+      });
+      timing.mark('finish');
+    } finally {
+      ctx.set('Server-Timing', timing.header());
+    }
   });
 
   router.post('/confirm', form, async (ctx) => {
