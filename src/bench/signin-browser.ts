@@ -5,7 +5,9 @@
  *       callback, over N sign-ins one after another (median, p95);
  *   (b) the server's time per attempt, from the Server-Timing header of POST /face (p50, p95);
  *   (c) C sign-ins at once (C pages clicking together): how many reached the RP, and what the
- *       face engine's queue did meanwhile.
+ *       face engine's queue did meanwhile;
+ *   (d) the same from C HTTP clients posting the frame through real interactions, without
+ *       Chromium taking CPU from the server (browser and server share this machine in (c)).
  * The person is a face from the photos @vladmandic/face-api ships, enrolled over HTTP first;
  * each sign-in is a code + PKCE authorization by openid-client whose code is then exchanged.
  *
@@ -15,16 +17,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import { pino } from 'pino';
 import { createInvitation } from '../signin/invitations.js';
 import { startFacegate, type Facegate } from '../server/facegate.js';
 import { portrait, variants, webcamFrame } from '../../test/helpers/face-fixtures.js';
+import { Browser } from '../../test/helpers/browser.js';
 import { FaceBrowsers, sentToCallback } from '../../test/helpers/face-browsers.js';
 import { pressVerify } from '../../test/helpers/face-pages.js';
 import { testConfig } from '../../test/helpers/facegate.js';
 import { fakeWebcamMissing, Webcams } from '../../test/helpers/fake-webcam.js';
 import { freePort } from '../../test/helpers/free-port.js';
+import { startAuthorization } from '../../test/helpers/test-rp.js';
 
 interface SignIn {
   /** Click on "Verify my identity" to the request for the callback, in ms. */
@@ -70,19 +73,18 @@ try {
   for (let i = 0; i < runs; i++) sequential.push(await signIn(await browsers.signInPage('alice')));
   report(`(a)+(b) ${runs} sign-ins one after another`, sequential);
 
-  const pages = await Promise.all(Array.from({ length: concurrent }, () => browsers.signInPage('alice')));
-  const queue = watchQueue(facegate);
-  const started = performance.now();
-  const together = await Promise.all(pages.map((opened) => signIn(opened).catch((error: Error) => error)));
-  const wall = performance.now() - started;
-  const seen = queue.stop();
-  const done = together.filter((result): result is SignIn => !(result instanceof Error));
-  const failed = together.length - done.filter((result) => result.sub === 'alice' && result.statuses.every((s) => s === 200)).length;
-  report(`(c) ${concurrent} sign-ins at once`, done);
-  console.log(`  reached the RP as alice: ${done.filter((r) => r.sub === 'alice').length}/${concurrent}; failed: ${failed}; busy (503) answers retried by the page: ${done.flatMap((r) => r.statuses).filter((s) => s === 503).length}`);
-  console.log(`  all ${concurrent} done in ${ms(wall)}; face engine queue: at most ${seen.busy} busy workers and ${seen.queued} images waiting (limit ${seen.queueLength})`);
-  for (const error of together.filter((result) => result instanceof Error)) console.log(`  error: ${(error as Error).message}`);
+  const pages = await Promise.all(Array.from({ length: concurrent }, async () => instrument(await browsers.signInPage('alice'))));
+  const inBrowsers = await atOnce(facegate, pages);
+  report(`(c) ${concurrent} sign-ins at once, in ${concurrent} pages of the browser`, inBrowsers.done);
+  reportAtOnce(inBrowsers);
   if (browsers.pageErrors.length > 0) console.log(`  page errors: ${browsers.pageErrors.join('; ')}`);
+
+  const frame = await cameras.alice();
+  const clients = await Promise.all(Array.from({ length: concurrent }, () => httpClient(new URL(facegate.issuer), frame)));
+  const overHttp = await atOnce(facegate, clients);
+  report(`(d) ${concurrent} sign-ins at once from ${concurrent} HTTP clients posting the same frame (no browser sharing the CPUs)`, overHttp.done, 'POST /face to RP callback');
+  reportAtOnce(overHttp);
+  const failed = inBrowsers.failed + overHttp.failed;
   process.exitCode = failed === 0 ? 0 : 1;
 } finally {
   await webcams.close();
@@ -100,33 +102,50 @@ async function enrolAlice(server: Facegate): Promise<void> {
   if (answer.status !== 'enrolled') throw new Error(`enrolment failed: ${JSON.stringify(answer)}`);
 }
 
-/** Clicks "Verify my identity" on an opened sign-in page and follows it to the RP; closes the page. */
-async function signIn({ page, rp }: Awaited<ReturnType<FaceBrowsers<'alice'>['signInPage']>>): Promise<SignIn> {
+type OpenedSignIn = Awaited<ReturnType<FaceBrowsers<'alice'>['signInPage']>>;
+
+/**
+ * Watches an opened sign-in page (its POST /face answers, the click as the page sees it, the
+ * request for the callback); `go` clicks "Verify my identity", follows it to the RP, exchanges
+ * the code, closes the page. Set up before the clicks, so that clicks meant together are together.
+ */
+async function instrument({ page, rp }: OpenedSignIn): Promise<{ go(): Promise<SignIn> }> {
   const serverTimings: Record<string, number>[] = [];
   const statuses: number[] = [];
   let posted = NaN;
   let answered = NaN;
   const isFace = (url: string) => /\/interaction\/[^/]+\/face$/.test(new URL(url).pathname);
   page.on('request', (request) => {
-    if (isFace(request.url()) && Number.isNaN(posted)) posted = performance.now();
+    if (isFace(request.url()) && Number.isNaN(posted)) posted = Date.now();
   });
   page.on('response', (response) => {
     if (!isFace(response.url())) return;
-    answered = performance.now();
+    answered = Date.now();
     statuses.push(response.status());
     serverTimings.push(parseServerTiming(response.headers()['server-timing'] ?? ''));
   });
-  try {
-    const back = sentToCallback(page);
-    const clicked = performance.now();
-    await pressVerify(page);
-    const callback = await back;
-    const arrived = performance.now();
-    const sub = callback.searchParams.has('code') ? (await rp.tokens(callback)).claims()?.sub : undefined;
-    return { clickToCallback: arrived - clicked, capture: posted - clicked, redirects: arrived - answered, serverTimings, statuses, sub };
-  } finally {
-    await closePage(page);
-  }
+  // The click as the page sees it (its clock is the same wall clock), not when Playwright starts clicking.
+  let clicked = NaN;
+  await page.exposeFunction('benchClicked', (at: number) => { clicked = at; });
+  await page.evaluate("document.getElementById('verify').addEventListener('click', () => benchClicked(performance.timeOrigin + performance.now()), { capture: true, once: true })");
+  return {
+    async go() {
+      try {
+        const back = sentToCallback(page);
+        await pressVerify(page);
+        const callback = await back;
+        const arrived = Date.now();
+        const sub = callback.searchParams.has('code') ? (await rp.tokens(callback)).claims()?.sub : undefined;
+        return { clickToCallback: arrived - clicked, capture: posted - clicked, redirects: arrived - answered, serverTimings, statuses, sub };
+      } finally {
+        await page.context().close();
+      }
+    },
+  };
+}
+
+async function signIn(opened: OpenedSignIn): Promise<SignIn> {
+  return (await instrument(opened)).go();
 }
 
 function parseServerTiming(header: string): Record<string, number> {
@@ -135,6 +154,47 @@ function parseServerTiming(header: string): Record<string, number> {
     const dur = params.find((p) => p.startsWith('dur='));
     return [name!, Number(dur?.slice(4))];
   }).filter(([name, dur]) => name && Number.isFinite(dur)));
+}
+
+/** Starts every sign-in at once and waits for all, watching the face engine's queue meanwhile. */
+async function atOnce(server: Facegate, starts: { go(): Promise<SignIn> }[]) {
+  const queue = watchQueue(server);
+  const started = performance.now();
+  const results = await Promise.all(starts.map((start) => start.go().catch((error: Error) => error)));
+  const wall = performance.now() - started;
+  const done = results.filter((result): result is SignIn => !(result instanceof Error));
+  const errors = results.filter((result): result is Error => result instanceof Error);
+  const failed = results.length - done.filter((result) => result.sub === 'alice' && result.statuses.every((s) => s === 200)).length;
+  return { total: results.length, done, errors, failed, wall, queue: queue.stop() };
+}
+
+function reportAtOnce({ total, done, errors, failed, wall, queue }: Awaited<ReturnType<typeof atOnce>>): void {
+  console.log(`  reached the RP as alice: ${done.filter((r) => r.sub === 'alice').length}/${total}; failed: ${failed}; busy (503) answers: ${done.flatMap((r) => r.statuses).filter((s) => s === 503).length}`);
+  console.log(`  all ${total} done in ${ms(wall)}; face engine queue: at most ${queue.busy} busy workers and ${queue.queued} images waiting (limit ${queue.queueLength})`);
+  for (const error of errors) console.log(`  error: ${error.message}`);
+}
+
+/**
+ * A sign-in without a browser: a real authorization (openid-client) walked to the face page by an
+ * HTTP client with a cookie jar; `go` posts the frame, follows the redirects and exchanges the code.
+ */
+async function httpClient(issuer: URL, frame: Buffer): Promise<{ go(): Promise<SignIn> }> {
+  const rp = await startAuthorization(issuer);
+  const agent = new Browser(issuer.origin);
+  const { url: facePage } = await agent.navigate(rp.url);
+  return {
+    async go() {
+      const posted = Date.now();
+      const answer = await agent.json(`${facePage.pathname}/face`, { method: 'POST', body: new Uint8Array(frame), contentType: 'image/jpeg' });
+      const answered = Date.now();
+      const serverTimings = [parseServerTiming(answer.headers.get('server-timing') ?? '')];
+      if (answer.body.status !== 'accepted') return { clickToCallback: NaN, capture: 0, redirects: NaN, serverTimings, statuses: [answer.status], sub: undefined };
+      const { url: callback } = await agent.navigate(String(answer.body.redirectTo));
+      const arrived = Date.now();
+      const sub = (await rp.tokens(callback)).claims()?.sub;
+      return { clickToCallback: arrived - posted, capture: 0, redirects: arrived - answered, serverTimings, statuses: [answer.status], sub };
+    },
+  };
 }
 
 /** Samples the face engine's queue every few milliseconds until stopped; the largest values seen. */
@@ -148,13 +208,14 @@ function watchQueue(server: Facegate) {
   return { stop: () => { clearInterval(timer); return seen; } };
 }
 
-function report(title: string, results: SignIn[]): void {
+function report(title: string, results: SignIn[], span = 'click "Verify my identity" to RP callback'): void {
   const click = results.map((r) => r.clickToCallback);
   const timings = results.flatMap((r) => r.serverTimings);
   const stage = (name: string) => timings.map((t) => t[name]).filter((x): x is number => x !== undefined);
   console.log(title);
-  console.log(`  click "Verify my identity" to RP callback: median ${ms(percentile(click, 50))}, p95 ${ms(percentile(click, 95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`);
-  console.log(`    in the page, median: frame taken and posted ${ms(percentile(results.map((r) => r.capture), 50))}; answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 50))}`);
+  console.log(`  ${span}: median ${ms(percentile(click, 50))}, p95 ${ms(percentile(click, 95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`);
+  const taken = results.some((r) => r.capture > 0) ? `frame taken and posted ${ms(percentile(results.map((r) => r.capture), 50))}; ` : '';
+  console.log(`    median: ${taken}answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 50))}`);
   console.log(`  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 50))}, p95 ${ms(percentile(stage('total'), 95))}`);
   console.log(`    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 50))}`).join(', ')}`);
 }
@@ -168,8 +229,4 @@ function percentile(values: number[], p: number): number {
 
 function ms(x: number): string {
   return `${x.toFixed(x < 10 ? 1 : 0)} ms`;
-}
-
-async function closePage(page: Page): Promise<void> {
-  await page.context().close();
 }
