@@ -35,6 +35,7 @@ form.addEventListener('submit', async (event) => {
     video.srcObject?.getTracks().forEach((track) => track.stop());
     camera.dataset.state = 'off';
     verify.hidden = true;
+    if (account) account.closest('details').hidden = true;
     setStatus(status, body.message, 'error');
     setTimeout(() => window.location.assign(body.redirectTo), 2500);
     return;
