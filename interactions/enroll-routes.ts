@@ -4,7 +4,7 @@
  * frames pass every check, so a failed try can be repeated with the same link.
  */
 import Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import type { Store } from '../adapters/contract.js';
 import type { AttemptLimits } from '../src/signin/attempt-limits.js';
 import type { AuditTrail } from '../src/signin/audit-trail.js';
@@ -14,6 +14,7 @@ import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
 import { framesOrAnswer } from './attempt-answer.js';
+import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { render } from './views.js';
 
@@ -33,7 +34,7 @@ const INVALID_LINK = 'This enrolment link is not valid: it may have expired or b
 
 export function enrollmentRoutes({ store, face, limits, audit, frames, challenges }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
-  router.use(noStore);
+  router.use(pageHeaders);
 
   router.get('/', async (ctx) => {
     const invitation = await store.invitations.find(hashToken(ctx.params.token));
@@ -75,12 +76,20 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     if (challenges) {
       let challenge;
       try {
-        challenge = await challenges.redeem(read.fields.challenge ?? '', `enroll:${tokenHash}`);
+        challenge = challenges.check(read.fields.challenge ?? '', `enroll:${tokenHash}`);
       } catch (error) {
         if (!(error instanceof ChallengeError)) throw error;
         return refuse(ctx, 400, error.code, error.message);
       }
       examination = await examineLiveEnrollment(face, read.frames, challenge.moves, invitation.accountId);
+      if (!(examination.ok === false && examination.code === 'busy')) {
+        try {
+          await challenges.spend(challenge);
+        } catch (error) {
+          if (!(error instanceof ChallengeError)) throw error;
+          return refuse(ctx, 400, error.code, error.message);
+        }
+      }
     } else {
       if (read.frames.length < MIN_ENROLLMENT_FRAMES) {
         return refuse(ctx, 400, 'too_few_frames', `Send at least ${MIN_ENROLLMENT_FRAMES} pictures.`);
@@ -111,9 +120,4 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
 function refuse(ctx: Context, status: number, error: string, message: string, frame?: number): void {
   ctx.status = status;
   ctx.body = { status: 'refused', error, message, ...(frame === undefined ? {} : { frame }) };
-}
-
-async function noStore(ctx: Context, next: Next): Promise<void> {
-  ctx.set('Cache-Control', 'no-store');
-  await next();
 }

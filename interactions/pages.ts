@@ -1,4 +1,5 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
+import { setPageHeaders } from './page-headers.js';
 import { render } from './views.js';
 
 /** What an error code means to the person in front of the browser. */
@@ -12,15 +13,18 @@ const plainWords: Record<string, string> = {
 export const providerPages: ProviderPages = {
   renderError(ctx, out) {
     ctx.type = 'html';
+    setPageHeaders(ctx);
     const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
     ctx.body = render('error', { title: 'Sign-in error', error: out.error, description });
   },
   logoutSource(ctx, form) {
     ctx.type = 'html';
+    setPageHeaders(ctx);
     ctx.body = render('logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
   },
   postLogoutSuccessSource(ctx) {
     ctx.type = 'html';
+    setPageHeaders(ctx);
     ctx.body = render('logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
   },
 };

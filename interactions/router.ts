@@ -2,7 +2,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
-import type { InteractionResults } from 'oidc-provider';
+import { errors, type InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
 import { faceLivenessAcr, faceLogin } from '../src/oidc/acr.js';
 import type { Challenges } from '../src/signin/challenges.js';
@@ -12,6 +12,8 @@ import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
 import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
+import { pageHeaders } from './page-headers.js';
+import { ServerTiming } from './server-timing.js';
 import { render } from './views.js';
 
 export interface InteractionOptions {
@@ -33,7 +35,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
-  router.use(noStore, renderFailures);
+  router.use(pageHeaders, renderFailures);
 
   router.get('/', async (ctx) => {
     const details = await detailsFor(provider, ctx);
@@ -71,26 +73,38 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
     ctx.body = challengeAnswer(challenges.issue(`signin:${details.uid}`));
   });
 
-  /** The camera frames of one attempt (one JPEG, or a burst as multipart): JSON says what next. */
+  /**
+   * The camera frames of one attempt (one JPEG, or a liveness burst as multipart): JSON says what next.
+   * Server-Timing tells the stages' durations: read (the interaction and the body), face (limits,
+   * the face engine with its queue, the gallery, the audit trail), finish (the interaction's result).
+   */
   router.post('/face', async (ctx) => {
-    const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
-    const read = await framesOrAnswer(ctx, frames);
-    if (!read) return;
-    const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
-    const outcome = await signIn.attempt(read.frames, {
-      interaction: details.uid,
-      clientId: String(details.params.client_id),
-      ip: ctx.ip,
-      claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
-      livenessRequired: livenessFor(details),
-      challenge: read.fields.challenge,
-    });
-    const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
-    await answerAttempt(ctx, outcome, {
-      accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
-      exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
-    });
+    const timing = new ServerTiming();
+    try {
+      const details = await detailsFor(provider, ctx);
+      if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
+      const read = await framesOrAnswer(ctx, frames);
+      timing.mark('read');
+      if (!read) return;
+      const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
+      const outcome = await signIn.attempt(read.frames, {
+        interaction: details.uid,
+        clientId: String(details.params.client_id),
+        ip: ctx.ip,
+        claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
+        livenessRequired: livenessFor(details),
+        challenge: read.fields.challenge,
+      });
+      timing.mark('face');
+      const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+      await answerAttempt(ctx, outcome, {
+        accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
+        exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
+      });
+      timing.mark('finish');
+    } finally {
+      ctx.set('Server-Timing', timing.header());
+    }
   });
 
   router.post('/confirm', form, async (ctx) => {
@@ -138,11 +152,7 @@ async function finishConsent(provider: Provider, ctx: Context, details: Details)
   ctx.respond = false;
 }
 
-/** Interaction pages show state: never cache them. */
-async function noStore(ctx: Context, next: Next): Promise<void> {
-  ctx.set('Cache-Control', 'no-store');
-  await next();
-}
+const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
 
 /** A failure on these pages is a page that says what happened, with the right status. */
 async function renderFailures(ctx: Context, next: Next): Promise<void> {
@@ -154,6 +164,10 @@ async function renderFailures(ctx: Context, next: Next): Promise<void> {
     ctx.status = status;
     ctx.type = 'html';
     const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
+    if (error instanceof errors.SessionNotFound) {
+      ctx.body = render('error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: EXPIRED });
+      return;
+    }
     const description = status < 500 && (e.error_description ?? (e.expose ? e.message : undefined))
       || (status === 503 ? 'The sign-in service cannot reach its storage. Try again in a moment.' : 'The sign-in service had a problem. Try again in a moment.');
     ctx.body = render('error', { title: 'Sign-in error', error: code, description });

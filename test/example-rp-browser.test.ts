@@ -1,32 +1,36 @@
 import { expect } from 'chai';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBuilt } from '../example-rp/server/ensure-built.js';
 import { startExampleRp, type RunningExampleRp } from '../example-rp/server/server.js';
-import { chromiumOrSkip } from './helpers/chromium.js';
+import { createInvitation } from '../src/signin/invitations.js';
+import { portrait, webcamFrame } from './helpers/face-fixtures.js';
+import { enrolOnPage, pressVerify, startCamera } from './helpers/face-pages.js';
 import { startTestFacegate, testClients, type TestFacegate } from './helpers/facegate.js';
-import { denyLogin, finishLogin } from './helpers/finish-login.js';
+import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
 import { freePort } from './helpers/free-port.js';
+import { screenshots } from './helpers/screenshots.js';
 import { temporaryFolder } from './helpers/stores.js';
 
-/** Where the screenshots go, to be looked at: git ignores it. */
-const screenshots = join(process.cwd(), 'test-output', 'example-rp');
-
 /**
- * The example RP in Chromium against facegate, as a person uses it: the login step is finished
- * in-process (test/helpers/finish-login.ts) until the face page can be driven with a fake webcam.
+ * The example RP in Chromium against facegate, as a person uses it, with a fake webcam showing
+ * Alice (a face from the photos @vladmandic/face-api ships): she opens the RP, presses "Sign in",
+ * enrols from her invitation link on the provider's pages, verifies her face, reads her profile,
+ * signs out; nothing is finished behind the browser's back.
  */
-describe('example RP in a browser', function () {
+describe('example RP in a browser, signing in with a face', function () {
+  this.timeout(180_000);
   let facegate: TestFacegate;
   let rp: RunningExampleRp;
-  let browser: Browser;
+  let webcams: Webcams;
+  let context: BrowserContext;
   let page: Page;
+  const { shoot: shootPage } = screenshots('example-rp');
   /** Console errors on the RP's pages: a CSP violation shows up here. */
   const rpConsoleErrors: string[] = [];
 
   before(async function () {
-    browser = await chromiumOrSkip(this);
+    fakeWebcamOrSkip(this);
     await ensureBuilt();
     const rpPort = await freePort();
     const exampleRp = {
@@ -35,10 +39,11 @@ describe('example RP in a browser', function () {
       response_types: ['code'], grant_types: ['authorization_code', 'refresh_token'],
     };
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'rp.sqlite') }, undefined, { clients: [...testClients, exampleRp] });
-    await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice Liddell', email: 'alice@example.com', emailVerified: true });
     rp = await startExampleRp({ authority: facegate.issuer, clientId: 'example-rp', port: rpPort, host: 'localhost' });
-    mkdirSync(screenshots, { recursive: true });
-    page = await browser.newPage({ viewport: { width: 1100, height: 760 } });
+    webcams = new Webcams(temporaryFolder());
+    const browser = await webcams.browser('alice', async () => webcamFrame(await portrait(0), 360));
+    context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+    page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' && message.location().url.startsWith(rp.url)) rpConsoleErrors.push(message.text());
     });
@@ -46,7 +51,7 @@ describe('example RP in a browser', function () {
   });
 
   after(async () => {
-    await browser?.close();
+    await webcams?.close();
     await rp?.close();
     await facegate?.close();
   });
@@ -54,7 +59,7 @@ describe('example RP in a browser', function () {
   const onInteraction = (url: URL) => url.origin === facegate.issuer && url.pathname.startsWith('/interaction/');
   /** oidc-client-ts's user entries in the tab's sessionStorage (run in the page, not in Node). */
   const storedUsers = () => page.evaluate<string[]>("Object.keys(sessionStorage).filter((key) => key.startsWith('oidc.user:'))");
-  const shoot = (name: string) => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  const shoot = (name: string) => shootPage(page, name);
 
   it('home page: a public page with "Sign in" and the provider it is configured with', async () => {
     await page.goto(rp.url);
@@ -63,11 +68,19 @@ describe('example RP in a browser', function () {
     await shoot('home');
   });
 
-  it('signs in with the code flow and PKCE, and greets the user by name with the ID token claims and amr', async () => {
+  it('signs in after enrolling on the provider\'s pages: code flow and PKCE, "Hello, <name>" with the ID token claims and amr face', async () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(onInteraction);
-    const authorize = new URL(page.url());
-    await page.goto((await finishLogin(facegate.provider, authorize, 'alice')).href);
+    await page.getByRole('heading', { name: 'facegate example RP' }).waitFor();
+    await shoot('provider-signin');
+    // Alice is not enrolled yet: her invitation link opens the enrolment page in another tab,
+    // where she types her name; then she comes back to the sign-in page.
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
+    const tab = await context.newPage();
+    expect((await enrolOnPage(tab, link, 'Alice Liddell')).tone).to.equal('success');
+    await tab.close();
+    await startCamera(page);
+    await pressVerify(page);
     await page.waitForURL(`${rp.url}/protected`);
     await page.getByRole('heading', { name: 'Hello, Alice Liddell' }).waitFor();
 
@@ -105,6 +118,7 @@ describe('example RP in a browser', function () {
   it('signs out through the provider (RP-initiated logout) and says so', async () => {
     await page.locator('main').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.origin === facegate.issuer);
+    await shoot('provider-signout');
     await page.locator('button[value="yes"]').click();
     await page.waitForURL(`${rp.url}/signed-out`);
     await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
@@ -113,23 +127,28 @@ describe('example RP in a browser', function () {
     await shoot('signed-out');
   });
 
-  it('shows the OAuth error and its description when sign-in is denied', async () => {
-    await page.getByRole('button', { name: 'Sign in again' }).click();
-    // Signed out at the provider too: the login step is asked for again.
+  it('closes the protected page again after sign-out: it sends the visitor to the face page', async () => {
+    await page.goto(`${rp.url}/protected`);
     await page.waitForURL(onInteraction);
-    await page.goto((await denyLogin(facegate.provider, new URL(page.url()), 'The face check failed 5 times.')).href);
+    await page.getByRole('button', { name: 'Start camera' }).waitFor();
+    expect(await storedUsers()).to.deep.equal([]);
+  });
+
+  it('shows the OAuth error and its description when the person cancels on the face page', async () => {
+    await page.getByRole('button', { name: 'Cancel and go back to facegate example RP' }).click();
     await page.waitForURL((url) => url.href.startsWith(`${rp.url}/error?`));
     await page.getByRole('heading', { name: 'Sign-in was not completed' }).waitFor();
     expect(await page.locator('[data-test="error"]').textContent()).to.equal('access_denied');
-    expect(await page.locator('[data-test="error-description"]').textContent()).to.equal('The face check failed 5 times.');
+    expect(await page.locator('[data-test="error-description"]').textContent()).to.equal('The user cancelled the sign-in.');
     expect(await page.textContent('main')).to.include('You cancelled sign-in or the face check failed 5 times.');
     await shoot('error');
   });
 
-  it('sends a visitor of the protected page to the provider first', async () => {
+  it('sends a visitor of the protected page to the face page, and back to it once recognised', async () => {
     await page.goto(`${rp.url}/protected`);
     await page.waitForURL(onInteraction);
-    await page.goto((await finishLogin(facegate.provider, new URL(page.url()), 'alice')).href);
+    await startCamera(page);
+    await pressVerify(page);
     await page.waitForURL(`${rp.url}/protected`);
     await page.getByRole('heading', { name: 'Hello, Alice Liddell' }).waitFor();
   });

@@ -41,7 +41,7 @@ describe('server', () => {
   it('an interaction page without its cookie says to start again, as a 4xx page', async () => {
     const response = await fetch(`${origin()}/interaction/made-up`, { headers: { accept: 'text/html' } });
     expect(response.status).to.be.within(400, 499);
-    expect(await response.text()).to.include('This sign-in cannot go on');
+    expect(await response.text()).to.include('This sign-in has expired').and.include('start again');
   });
 
   it('shuts down gracefully: a request in flight is answered, new connections are refused', async () => {

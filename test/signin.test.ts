@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as oidc from 'openid-client';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { firstRunInvitation } from '../src/signin/first-run.js';
 import { Browser } from './helpers/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
+import { startAuthorization } from './helpers/test-rp.js';
 
 /** Three webcam frames of one face, a little different each (as a camera gives them). */
 async function framesOf(face: number): Promise<Buffer[]> {
@@ -45,17 +45,11 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
 
   /** Starts a code + PKCE sign-in and returns the browser on the face page, with what the RP needs to finish. */
   async function startSignIn(clientId = 'spa', extra: Record<string, string> = {}) {
-    const config = await oidc.discovery(issuer, clientId, undefined, clientId === 'web' ? oidc.ClientSecretBasic('a-confidential-secret-of-at-least-32-chars') : oidc.None(), { execute: [oidc.allowInsecureRequests] });
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: callback, scope: 'openid profile', state,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
-    });
+    const rp = await startAuthorization(issuer, clientId, extra);
     const browser = new Browser(issuer.origin);
-    const { url: page, response } = await browser.navigate(url);
+    const { url: page, response } = await browser.navigate(rp.url);
     expect(page.pathname).to.match(/^\/interaction\//);
-    return { browser, page, html: await response.text(), config, verifier, state };
+    return { browser, page, html: await response.text(), rp };
   }
 
   const postFace = (browser: Browser, page: URL, frame: Buffer, query = '') =>
@@ -100,13 +94,14 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   });
 
   it('signs in 1:N with a face: code + PKCE, the ID token names the account, amr face', async () => {
-    const { browser, page, html, config, verifier, state } = await startSignIn();
+    const { browser, page, html, rp } = await startSignIn();
     expect(html).to.contain('Verify my identity');
     const answer = await postFace(browser, page, await webcamFrame(await variants.flipped(await portrait(0))));
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
+    expect(answer.headers.get('server-timing')).to.match(/^read;dur=[\d.]+, face;dur=[\d.]+, finish;dur=[\d.]+, total;dur=[\d.]+$/);
     const { url: back } = await browser.navigate(answer.body.redirectTo as string);
     expect(back.href.startsWith(callback)).to.equal(true);
-    const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier, expectedState: state });
+    const tokens = await rp.tokens(back);
     const claims = tokens.claims()!;
     expect(claims).to.include({ sub: 'alice', acr: faceAcr });
     expect(claims.amr).to.deep.equal(['face']);
@@ -169,6 +164,13 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     const html = await response.text();
     expect(html).to.contain('asks for access');
     expect(html).to.contain('Your profile');
+  });
+
+  it('serves the face page with a Content-Security-Policy that forbids inline script, never cached', async () => {
+    const { browser, page } = await startSignIn();
+    const response = await browser.request(page);
+    expect(response.headers.get('content-security-policy')).to.include("script-src 'self'").and.include("frame-ancestors 'none'");
+    expect(response.headers.get('cache-control')).to.equal('no-store');
   });
 
   it('cancelling returns access_denied to the application', async () => {

@@ -1,4 +1,5 @@
-// The enrolment page: a few pictures a moment apart, sent together; the server checks them all.
+// The enrolment page: a few pictures a moment apart (or, with the liveness check, a burst that
+// follows the server's prompts), sent together; the server checks them all.
 import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
 
 const form = document.getElementById('enroll');
@@ -11,33 +12,69 @@ const shots = document.getElementById('shots');
 const name = document.getElementById('name');
 const prompt = document.getElementById('prompt');
 const { token } = form.dataset;
+const liveness = form.dataset.liveness === 'true';
 const count = Number(form.dataset.minFrames);
 const PAUSE_MS = 700;
 
 startButton({ start, video, camera, status, ready: 'Look straight at the camera, then press “Take pictures”.' }, () => {
+  capture.hidden = false;
   capture.disabled = false;
   capture.focus();
 });
 
-/** A live burst answering the server's challenge, ready to send; or the plain pictures. */
-async function takePictures(body) {
-  if (form.dataset.liveness === 'true') {
-    const challenge = await postForJson(`/enroll/${encodeURIComponent(token)}/challenge`, { method: 'POST' });
-    if (!challenge.body.challenge) return challenge;
-    setStatus(status, 'Follow the prompts on the picture.', 'busy');
-    const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);
-    body.append('challenge', challenge.body.challenge);
-    frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
-    return null;
+/** The thumbnail slots: emptied before a new series, filled as each picture is taken. */
+function clearShots() {
+  for (const slot of shots.children) {
+    const img = slot.querySelector('img');
+    if (img) URL.revokeObjectURL(img.src);
+    img?.remove();
+    delete slot.dataset.taken;
   }
+}
+
+function showShot(index, frame) {
+  const slot = shots.children[index];
+  if (!slot) return;
+  const img = document.createElement('img');
+  img.alt = '';
+  img.src = URL.createObjectURL(frame);
+  slot.append(img);
+  slot.dataset.taken = '';
+}
+
+function flash() {
+  camera.classList.remove('flash');
+  void camera.offsetWidth; // restart the animation
+  camera.classList.add('flash');
+}
+
+/** Plain pictures a moment apart, into the form. */
+async function takePictures(body) {
   for (let i = 0; i < count; i++) {
     setStatus(status, `Picture ${i + 1} of ${count}: hold still…`, 'busy');
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const frame = await captureFrame(video);
+    flash();
     body.append('frame', frame, `frame-${i + 1}.jpg`);
-    const item = document.createElement('li');
-    item.textContent = `Picture ${i + 1}`;
-    shots.append(item);
+    showShot(i, frame);
+  }
+  return null;
+}
+
+/** The server's challenge played, its burst into the form; the frames facing the camera shown. */
+async function takeBurst(body) {
+  const challenge = await postForJson(`/enroll/${encodeURIComponent(token)}/challenge`, { method: 'POST' });
+  if (!challenge.body.challenge) return challenge;
+  const { steps, frameIntervalMs } = challenge.body;
+  setStatus(status, 'Follow the prompts on the picture.', 'busy');
+  const frames = await runChallenge({ video, camera, prompt }, steps, frameIntervalMs);
+  body.append('challenge', challenge.body.challenge);
+  frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
+  let at = 0;
+  let shown = 0;
+  for (const step of steps) {
+    if (step.move === 'centre' && shown < count) showShot(shown++, frames[at]);
+    at += step.frames;
   }
   return null;
 }
@@ -45,10 +82,12 @@ async function takePictures(body) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   capture.disabled = true;
-  shots.replaceChildren();
+  camera.dataset.state = 'capturing';
+  clearShots();
   const body = new FormData();
-  const failed = await takePictures(body);
+  const failed = await (liveness ? takeBurst(body) : takePictures(body));
   if (failed) {
+    camera.dataset.state = 'on';
     setStatus(status, failed.body.message ?? 'The check could not start. Try again.', 'error');
     capture.disabled = false;
     return;
@@ -60,8 +99,11 @@ form.addEventListener('submit', async (event) => {
     setStatus(status, answer.message, 'success');
     camera.dataset.state = 'done';
     video.srcObject?.getTracks().forEach((track) => track.stop());
+    capture.hidden = true;
+    if (name) name.readOnly = true;
     return;
   }
+  camera.dataset.state = 'on';
   const which = typeof answer.frame === 'number' ? `Picture ${answer.frame + 1}: ` : '';
   setStatus(status, which + (answer.message ?? `Something went wrong (HTTP ${code}). Try again.`), 'error');
   capture.disabled = answer.error === 'invalid_link';

@@ -1,4 +1,5 @@
-// The face sign-in page: start the camera, take a frame, let the server decide.
+// The face sign-in page: start the camera, take a frame (or, with the liveness check, a burst that
+// follows the server's prompts), let the server decide.
 import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
 
 const form = document.getElementById('signin');
@@ -10,41 +11,34 @@ const verify = document.getElementById('verify');
 const account = document.getElementById('account');
 const prompt = document.getElementById('prompt');
 const { uid } = form.dataset;
+const liveness = form.dataset.liveness === 'true';
+const BUSY_RETRIES = 3;
 
-startButton({ start, video, camera, status, ready: 'Centre your face in the frame, then press “Verify my identity”.' }, () => {
+startButton({ start, video, camera, status, ready: 'Centre your face in the oval, then press “Verify my identity”.' }, () => {
+  verify.hidden = false;
   verify.disabled = false;
   verify.focus();
 });
 
-/** One frame, or with the liveness check a burst performing the server's challenge. */
-async function takeAttempt() {
-  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
-  const url = `/interaction/${encodeURIComponent(uid)}/face${query}`;
-  if (form.dataset.liveness !== 'true') {
-    setStatus(status, 'Checking…', 'busy');
-    return postForJson(url, { method: 'POST', headers: { 'Content-Type': 'image/jpeg' }, body: await captureFrame(video) });
-  }
-  const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge`, { method: 'POST' });
-  if (!challenge.body.challenge) return challenge;
-  setStatus(status, 'Follow the prompts on the picture.', 'busy');
-  const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);
-  setStatus(status, 'Checking…', 'busy');
-  const body = new FormData();
-  body.append('challenge', challenge.body.challenge);
-  frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
-  return postForJson(url, { method: 'POST', body });
-}
-
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   verify.disabled = true;
-  const { status: code, body } = await takeAttempt();
+  const attempt = await takeAttempt();
+  camera.dataset.state = 'checking';
+  setStatus(status, 'Checking your face…', 'busy');
+  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
+  const { status: code, body } = attempt.failed ?? await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt);
+  camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
   if (body.status === 'accepted') {
     setStatus(status, 'Recognised. Signing you in…', 'success');
     window.location.assign(body.redirectTo);
     return;
   }
   if (body.status === 'ended') {
+    video.srcObject?.getTracks().forEach((track) => track.stop());
+    camera.dataset.state = 'off';
+    verify.hidden = true;
+    if (account) account.closest('details').hidden = true;
     setStatus(status, body.message, 'error');
     setTimeout(() => window.location.assign(body.redirectTo), 2500);
     return;
@@ -58,3 +52,26 @@ form.addEventListener('submit', async (event) => {
   setStatus(status, (body.message ?? `Something went wrong (HTTP ${code}). Try again.`) + left, 'error');
   verify.disabled = false;
 });
+
+/** One frame; or with the liveness check, the server's challenge played and its burst of frames. */
+async function takeAttempt() {
+  if (!liveness) return { headers: { 'Content-Type': 'image/jpeg' }, body: await captureFrame(video) };
+  const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge`, { method: 'POST' });
+  if (!challenge.body.challenge) return { failed: challenge };
+  setStatus(status, 'Follow the prompts on the picture.', 'busy');
+  const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);
+  const body = new FormData();
+  body.append('challenge', challenge.body.challenge);
+  frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
+  return { body };
+}
+
+/** Posts the attempt; when the server is busy (503), waits as it asks and tries again, a few times. */
+async function sendAttempt(url, { headers, body }) {
+  for (let tries = 1; ; tries++) {
+    const answer = await postForJson(url, { method: 'POST', headers, body });
+    if (answer.body.error !== 'busy' || tries === BUSY_RETRIES) return answer;
+    setStatus(status, 'Many people are signing in right now: one moment…', 'busy');
+    await new Promise((resolve) => setTimeout(resolve, 1000 * (Number(answer.body.retryAfter) || 2)));
+  }
+}

@@ -48,12 +48,27 @@ export class Challenges {
     return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
   }
 
-  /** The challenge of a token, checked and spent; throws ChallengeError. */
-  async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
+  /** The challenge of a token, if it is genuine, this subject's and in time; throws ChallengeError. Does not spend it. */
+  check(token: string, subject: string, now = Date.now()): Challenge {
     const challenge = this.read(token);
     if (!challenge || challenge.subject !== subject) throw new ChallengeError('challenge_invalid');
     if (challenge.expiresAt <= now) throw new ChallengeError('challenge_expired');
+    return challenge;
+  }
+
+  /**
+   * Spends the challenge, atomically across instances: the first call for a nonce passes, any
+   * later one throws challenge_replayed. Called once the burst has been judged, so a burst the
+   * engine was too busy to look at can be sent again.
+   */
+  async spend(challenge: Challenge): Promise<void> {
     if (await this.attempts.record(`challenge:${challenge.nonce}`, CHALLENGE_SECONDS * 2) > 1) throw new ChallengeError('challenge_replayed');
+  }
+
+  /** check, then spend. */
+  async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
+    const challenge = this.check(token, subject, now);
+    await this.spend(challenge);
     return challenge;
   }
 

@@ -9,7 +9,7 @@ import type { Recognition } from '../face/recognizer.js';
 import { livenessSettings } from '../face/liveness/settings.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
-import { ChallengeError, type ChallengeProblem, type Challenges } from './challenges.js';
+import { ChallengeError, type Challenge, type ChallengeProblem, type Challenges } from './challenges.js';
 import type { FaceService } from './face-service.js';
 
 export const NOT_RECOGNISED = 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.';
@@ -65,25 +65,35 @@ export class SignInAttempts {
     }
     if (await this.attemptsLeft(ctx) === 0) return { kind: 'exhausted' };
 
-    let liveness;
+    let challenge: Challenge | undefined;
     if (ctx.livenessRequired) {
       if (!ctx.challenge) return refuse('liveness_required', LIVENESS_REQUIRED);
       try {
-        const challenge = await this.challenges.redeem(ctx.challenge, `signin:${ctx.interaction}`);
-        liveness = { moves: challenge.moves, settings: livenessSettings(this.face.recognizer.gallery.metric) };
+        challenge = this.challenges.check(ctx.challenge, `signin:${ctx.interaction}`);
       } catch (error) {
         if (error instanceof ChallengeError) return refuse(error.code, error.message);
         throw error;
       }
     }
+    const liveness = challenge && { moves: challenge.moves, settings: livenessSettings(this.face.recognizer.gallery.metric) };
 
     let recognition: Recognition;
     try {
       recognition = await this.face.recognizer.recognize(frames, { claimedAccount: ctx.claimedAccount, liveness });
     } catch (error) {
       if (!(error instanceof FaceError)) throw error;
+      // Busy: the burst was not looked at, its challenge stays unspent and it may come again.
       if (error.code === 'busy') return { kind: 'busy', message: error.message };
+      if (challenge) await this.challenges.spend(challenge).catch(() => undefined);
       return refuse(error.code, error.message, error.detail);
+    }
+    if (challenge) {
+      try {
+        await this.challenges.spend(challenge);
+      } catch (error) {
+        if (error instanceof ChallengeError) return refuse(error.code, error.message);
+        throw error;
+      }
     }
 
     if (recognition.mode === 'identification_refused') {

@@ -44,8 +44,10 @@ export function testConfig(storage: StoreSpec, port: number, extra: Record<strin
     storage,
     development: { allowHttpLocalhostImplicitRedirectUris: true },
     clients: testClients,
-    // One face worker per test server: tests start many, and two cores are all there is.
-    face: { workers: 1 },
+    // One face worker per test server: tests start many, and two cores are all there is. The
+    // liveness challenge is off unless a test is about it (test/liveness-*.test.ts): the other
+    // tests send one frame.
+    face: { workers: 1, liveness: 'off' },
     ...extra,
   }, join(process.cwd(), 'test.config.json'));
 }
