@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { StoreSpec } from '../../adapters/contract.js';
 import { validateConfig } from '../../src/config/load.js';
 import type { FacegateConfig } from '../../src/config/types.js';
-import { startFacegate, type Facegate } from '../../src/server/facegate.js';
+import { startFacegate, type Facegate, type FacegateOptions } from '../../src/server/facegate.js';
 import { createLogger } from '../../src/server/logger.js';
 import { freePort } from './free-port.js';
 
@@ -53,8 +53,8 @@ export function testConfig(storage: StoreSpec, port: number, extra: Record<strin
 }
 
 /** facegate in this process on a free port, issuer http://localhost:PORT. */
-export async function startTestFacegate(storage: StoreSpec, port?: number, extra?: Record<string, unknown>): Promise<TestFacegate> {
+export async function startTestFacegate(storage: StoreSpec, port?: number, extra?: Record<string, unknown>, options: FacegateOptions = {}): Promise<TestFacegate> {
   const config = testConfig(storage, port ?? await freePort(), extra);
-  const facegate = await startFacegate(config, { logger: createLogger('silent') });
+  const facegate = await startFacegate(config, { logger: createLogger('silent'), ...options });
   return Object.assign(facegate, { config });
 }

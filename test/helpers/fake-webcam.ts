@@ -39,6 +39,15 @@ export async function webcamVideo(frame: Buffer, folder: string, name: string): 
   return video;
 }
 
+/** A .y4m video of `frames` (640x480 JPEGs) at `fps`, at `folder/name.y4m`. */
+export async function webcamMovie(frames: Buffer[], folder: string, name: string, fps: number): Promise<string> {
+  const pattern = join(folder, `${name}-%04d.jpg`);
+  await Promise.all(frames.map((frame, i) => writeFile(pattern.replace('%04d', String(i).padStart(4, '0')), frame)));
+  const video = join(folder, `${name}.y4m`);
+  await run('ffmpeg', ['-y', '-loglevel', 'error', '-framerate', String(fps), '-i', pattern, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', video]);
+  return video;
+}
+
 /** Chromium whose camera plays `video`, granted without a prompt. */
 export function launchWithWebcam(video: string): Promise<Browser> {
   return chromium.launch({

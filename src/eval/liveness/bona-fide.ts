@@ -10,9 +10,12 @@
  * one-person check harder than on a webcam, not easier; and the poses are those press photos
  * happen to show, not the ones a person asked to turn would take.
  */
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import type { FaceEngine } from '../../face/engine.js';
+import { faceCard } from './face-card.js';
 import type { FaceAnalysis } from '../../face/pipeline.js';
-import type { Pose } from '../../face/liveness/pose.js';
+import { facePose, type Pose } from '../../face/liveness/pose.js';
 import { MOVES, type Move } from '../../face/liveness/challenge.js';
 import type { LivenessSettings } from '../../face/liveness/burst-check.js';
 import { FRAME } from './scene.js';
@@ -102,4 +105,28 @@ function seeded(seed: number): () => number {
     state ^= state << 13; state >>>= 0; state ^= state >> 17; state ^= state << 5; state >>>= 0;
     return state / 0x100000000;
   };
+}
+
+/**
+ * Each photo, and its mirror image: a head turned left, mirrored, is a real head turned right (a
+ * face is nearly symmetric), which doubles the poses a person's few photos offer.
+ */
+export async function posedPhotos(engine: FaceEngine, files: readonly string[]): Promise<PosedPhoto[]> {
+  const out: PosedPhoto[] = [];
+  for (const file of files) {
+    // The person alone, as in front of a webcam: press photos often show others at their edges.
+    const card = await faceCard(engine, await readFile(file));
+    if (!card) continue;
+    const photo = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const mirrored = await sharp(photo).flop().toBuffer();
+    for (const [name, bytes] of [[file, photo], [`${file} (mirrored)`, mirrored]] as const) {
+      try {
+        const analysis = await engine.analyzeFrame(await framed(bytes));
+        out.push({ file: name, bytes, analysis, pose: facePose(analysis) });
+      } catch {
+        // A photo without a usable face is no pose: skipped.
+      }
+    }
+  }
+  return out;
 }

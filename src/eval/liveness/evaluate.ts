@@ -3,16 +3,13 @@
  * APCER per attack type (the share of attack presentations accepted as live) and BPCER (the share
  * of bona fide presentations refused), with the server time a burst costs.
  */
-import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
 import type { FaceEngine } from '../../face/engine.js';
 import { analyzeBurst } from '../../face/liveness/analyze-burst.js';
 import { checkBurst, type LivenessSettings } from '../../face/liveness/burst-check.js';
 import { MOVES, randomMoves, type Move } from '../../face/liveness/challenge.js';
-import { facePose } from '../../face/liveness/pose.js';
 import { ATTACK_TYPES, attackFrames, type AttackType } from './attacks.js';
-import { bonaFideSequences, framed, type PosedPhoto } from './bona-fide.js';
-import { rasterOf, type RgbRaster } from './scene.js';
+import { bonaFideSequences, framed, posedPhotos } from './bona-fide.js';
+import { faceCard } from './face-card.js';
 
 export interface Rate {
   presentations: number;
@@ -118,51 +115,6 @@ function tally(rate: Rate, error: boolean, reason?: string): void {
   rate.presentations++;
   if (error) rate.errors++;
   if (reason) rate.reasons[reason] = (rate.reasons[reason] ?? 0) + 1;
-}
-
-/**
- * The part of a photo an attacker would hold up: the face with room around it (twice the face box,
- * square), so that it fills the camera as a real face at arm's length does. Undefined without a face.
- */
-async function faceCard(engine: FaceEngine, photo: Uint8Array): Promise<RgbRaster | undefined> {
-  // The face the photo is of: the largest (analyzeAll lists them largest first).
-  const [face] = await engine.analyzeAll(photo).catch(() => []);
-  if (!face) return undefined;
-  const raster = await rasterOf(photo);
-  const side = Math.round(Math.max(face.box.width, face.box.height) * 2);
-  const left = Math.max(0, Math.round(face.box.x + face.box.width / 2 - side / 2));
-  const top = Math.max(0, Math.round(face.box.y + face.box.height / 2 - side / 2));
-  const width = Math.min(side, raster.width - left);
-  const height = Math.min(side, raster.height - top);
-  const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    data.set(raster.data.subarray(((top + y) * raster.width + left) * 3, ((top + y) * raster.width + left + width) * 3), y * width * 3);
-  }
-  return { width, height, data };
-}
-
-/**
- * Each photo, and its mirror image: a head turned left, mirrored, is a real head turned right (a
- * face is nearly symmetric), which doubles the poses a person's few photos offer.
- */
-async function posedPhotos(engine: FaceEngine, files: readonly string[]): Promise<PosedPhoto[]> {
-  const out: PosedPhoto[] = [];
-  for (const file of files) {
-    // The person alone, as in front of a webcam: press photos often show others at their edges.
-    const card = await faceCard(engine, await readFile(file));
-    if (!card) continue;
-    const photo = await sharp(card.data, { raw: { width: card.width, height: card.height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
-    const mirrored = await sharp(photo).flop().toBuffer();
-    for (const [name, bytes] of [[file, photo], [`${file} (mirrored)`, mirrored]] as const) {
-      try {
-        const analysis = await engine.analyzeFrame(await framed(bytes));
-        out.push({ file: name, bytes, analysis, pose: facePose(analysis) });
-      } catch {
-        // A photo without a usable face is no pose: skipped.
-      }
-    }
-  }
-  return out;
 }
 
 /** Every ordered pair of distinct moves: the six challenges. */
