@@ -15,6 +15,7 @@ import { askFor, findHeadTurn, sharedFacesMissing, type HeadTurn } from './helpe
 import { sentToCallback } from './helpers/face-browsers.js';
 import { startAuthorization } from './helpers/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { screenshots } from './helpers/screenshots.js';
 
 const FPS = 10;
 /**
@@ -54,6 +55,7 @@ describe('liveness in the browser, with a fake webcam', function () {
   let headTurn: HeadTurn | undefined;
   const videos = mkdtempSync(join(tmpdir(), 'facegate-liveness-'));
   const browsers: Chromium[] = [];
+  const shots = screenshots('liveness');
 
   before(async function () {
     fakeWebcamOrSkip(this);
@@ -75,7 +77,7 @@ describe('liveness in the browser, with a fake webcam', function () {
   async function signInPage(video: string): Promise<{ page: Page; rp: Awaited<ReturnType<typeof startAuthorization>> }> {
     const browser = await launchWithWebcam(video);
     browsers.push(browser);
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 820 } })).newPage();
     const rp = await startAuthorization(new URL(facegate.issuer), 'spa', { acr_values: faceLivenessAcr });
     await page.goto(rp.url.href);
     await startCamera(page);
@@ -88,7 +90,9 @@ describe('liveness in the browser, with a fake webcam', function () {
     await pressVerify(page);
     // The page plays the challenge's prompts over the preview.
     await page.locator('#prompt', { hasText: 'Turn your head slowly to your left' }).waitFor();
+    await shots.shoot(page, 'prompt-left');
     const status = await settledStatus(page);
+    await shots.shoot(page, 'refused-not-live');
     expect(status.tone).to.equal('error');
     expect(status.text).to.match(/We could not confirm a live person/);
   });

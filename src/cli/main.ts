@@ -14,6 +14,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
   enroll: { summary: 'enrol an account\'s face from photos', load: async () => (await import('./verbs/enroll.js')).enroll },
   invite: { summary: 'print a one-time link to enrol a face from the browser', load: async () => (await import('./verbs/invite.js')).invite },
+  'docs-config': { summary: 'rewrite the README\'s configuration reference from the JSON Schema', load: async () => (await import('./verbs/docs.js')).docs },
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
   'eval-liveness': { summary: 'measure the liveness check: APCER per attack type, BPCER', load: async () => (await import('./verbs/eval-liveness.js')).evaluateLivenessVerb },
   eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
