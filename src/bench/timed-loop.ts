@@ -12,6 +12,7 @@ export interface LoopOptions {
   minSamples: number;
   /** ... and never more than this many. */
   maxSamples?: number;
+  /** Whole seconds elapsed, of `seconds`. */
   onProgress?: (elapsedSeconds: number, seconds: number) => void;
 }
 
@@ -30,7 +31,7 @@ export async function timedLoop<T, R>(inputs: readonly T[], request: (input: T) 
   let next = 0;
   const more = () => {
     const elapsed = (performance.now() - started) / 1000;
-    onProgress(Math.min(seconds, elapsed), seconds);
+    onProgress(Math.floor(Math.min(seconds, elapsed)), seconds);
     const begun = next;
     return begun < maxSamples && (elapsed < seconds || begun < minSamples);
   };
