@@ -12,6 +12,7 @@ export function reportTable(r: FaceBenchReport): string {
   const e = r.engine;
   const lines = [
     `facegate bench: ${r.machine.model}, ${r.machine.cpus} CPUs, ${r.machine.memory_gb} GB, Node ${r.machine.node}; ${r.seconds} s per timed loop; ${r.total_seconds} s in all`,
+    `load average (1 min) before ${r.machine.load_average_before}, after ${r.machine.load_average_after}: other work on the machine slows every figure`,
     `engine: ${e.workers} worker threads, ${e.detector}, ${e.landmarks ? '68 landmarks' : 'detector keypoints'}, ${e.embedder}${e.mirror_fusion ? ', mirror fusion' : ''}`,
     `frames: 640x480 from ${r.frames.source}: ${r.frames.made} made, ${r.frames.used} used (refused: ${counts(r.frames.refused)})`,
     '',
@@ -45,13 +46,15 @@ export function reportTable(r: FaceBenchReport): string {
   }
   if (r.accuracy) {
     const a = r.accuracy;
-    const row = (name: string, x: typeof a.facegate) => `  ${name.padEnd(9)} ${pct(x.accuracy)} ± ${pct(x.accuracy_std)} at distance ~${x.threshold.toFixed(3)} (pairs with a faceless image: ${x.no_face})`;
+    const row = (name: string, x: typeof a.facegate, indent = '  ') => `${indent}${name.padEnd(9)} ${pct(x.accuracy)} ± ${pct(x.accuracy_std)} at distance ~${x.threshold.toFixed(3)} (pairs with a faceless image: ${x.no_face})`;
     lines.push(
       '',
       `accuracy, ${a.folds}-fold, on ${a.pairs} LFW pairs (${a.genuine} same, ${a.impostor} different; ${a.images} images): ${a.source}`,
       row('facegate', a.facegate),
       a.face_api ? row('face-api', a.face_api) : '  face-api  not measured',
     );
+    const both = a.where_face_api_found_both;
+    if (both) lines.push(`  on the ${both.pairs} pairs in which face-api found both faces:`, row('facegate', both.facegate, '    '), row('face-api', both.face_api, '    '));
   }
   if (r.notes.length > 0) lines.push('', ...r.notes.map((n) => `note: ${n}`));
   return lines.join('\n');

@@ -7,10 +7,11 @@ import type { LoadLatency, Refusals, StageLatency } from './engine-latency.js';
 import type { FaceApiBackend } from './face-api/load-face-api.js';
 import type { Machine } from './machine.js';
 import type { GallerySize, MatchTiming } from './match-scaling.js';
-import type { PairAccuracy } from './pair-accuracy.js';
+import type { AccuracyComparison } from './accuracy-comparison.js';
 
 export interface FaceBenchReport {
-  machine: Machine;
+  /** With the 1-minute load average before and after the run: other work on the machine skews every figure. */
+  machine: Machine & { load_average_before: number; load_average_after: number };
   engine: { workers: number; detector: string; landmarks: boolean; embedder: string; mirror_fusion: boolean };
   /** Seconds each timed loop ran for (a loop also runs until it has a minimum number of samples). */
   seconds: number;
@@ -40,16 +41,8 @@ export interface FaceBenchReport {
   face_api_skipped: string | null;
   /** face-api's p50 over ours, one request at a time on the same frames. */
   ratio_vs_face_api: number | null;
-  accuracy: {
-    pairs: number;
-    genuine: number;
-    impostor: number;
-    images: number;
-    folds: number;
-    source: string;
-    facegate: PairAccuracy;
-    face_api: PairAccuracy | null;
-  } | null;
+  /** Both pipelines on the same LFW pairs, or null without ../shared/lfw-dev. */
+  accuracy: (AccuracyComparison & { source: string }) | null;
   /** What was absent or skipped, in words. */
   notes: string[];
   total_seconds: number;

@@ -5,22 +5,22 @@
  * never overlapping, so each has the machine to itself.
  */
 import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import type { FaceEngine } from '../../face/engine.js';
 import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
 import { quantizedShortlister } from '../../face/match/quantized-index.js';
-import { distance } from '../../face/match/distance.js';
 import { embedImages } from '../../eval/embed-images.js';
 import { mapInLanes } from '../lanes.js';
 import { summarise } from '../percentiles.js';
 import { timedLoop } from '../timed-loop.js';
+import { compareAccuracy } from './accuracy-comparison.js';
 import { measureOneAtATime, measureUnderLoad, screen } from './engine-latency.js';
 import { FaceApiPool } from './face-api/face-api-pool.js';
 import { unavailableReason } from './face-api/load-face-api.js';
 import { lfwPairSubset, type PairSubset } from './lfw-subset.js';
 import { describeMachine } from './machine.js';
 import { measureMatchScaling } from './match-scaling.js';
-import { euclidean, pairAccuracy } from './pair-accuracy.js';
 import type { FaceBenchReport } from './report.js';
 import { findSharedData } from './shared-data.js';
 import { framesFromDemoPhotos, framesFromFaces, type Frame } from './webcam-frames.js';
@@ -46,6 +46,7 @@ const FACE_API_MIN_SAMPLES = 10;
 export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions, progress: ProgressFactory): Promise<FaceBenchReport> {
   const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   const rss_mb = rssMb();
+  const loadBefore = loadavg()[0];
   const started = performance.now();
   const notes: string[] = [];
   const phase = async <R>(label: string, work: (update: (done: number, total: number) => void) => Promise<R>): Promise<R> => {
@@ -117,7 +118,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
         timedLoop(jpegs, (jpeg) => pool.single(jpeg), { seconds: options.seconds, minSamples: FACE_API_MIN_SAMPLES, lanes: 1, onProgress: update }));
       faceApi = {
         ...summarise(timed.samples.map((s) => s.ms)),
-        images_per_s: Math.round(timed.perSecond * 100) / 100,
+        images_per_s: round2(timed.perSecond),
         backend: backend.name, simd: backend.simd, threads: backend.threads, workers,
         no_face: timed.samples.filter((s) => s.result === null).length,
         versions: backend.versions,
@@ -132,9 +133,8 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     }
   }
 
-  const metric = spec.embedder.metric;
   return {
-    machine: describeMachine(),
+    machine: { ...describeMachine(), load_average_before: round2(loadBefore), load_average_after: round2(loadavg()[0]) },
     engine: { workers: spec.workers, detector: spec.detectors[0].id, landmarks: Boolean(spec.landmarks), embedder: spec.embedder.id, mirror_fusion: spec.embedder.mirrorFusion },
     seconds: options.seconds,
     frames: { source: frameSource, made: frames.length, used: jpegs.length, refused: screened.refusals },
@@ -151,18 +151,16 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     shortlist_from: match.shortlistFrom,
     face_api: faceApi,
     face_api_skipped: skipped,
-    ratio_vs_face_api: faceApi ? Math.round((faceApi.p50_ms / one.pipeline.p50_ms) * 100) / 100 : null,
+    ratio_vs_face_api: faceApi ? round2(faceApi.p50_ms / one.pipeline.p50_ms) : null,
     accuracy: subset && ours ? {
-      pairs: subset.pairs.length,
-      genuine: subset.pairs.filter((p) => p.genuine).length,
-      impostor: subset.pairs.filter((p) => !p.genuine).length,
-      images: subset.images.length,
-      folds: FOLDS,
+      ...compareAccuracy(subset, ours, spec.embedder.metric, theirs, FOLDS),
       source: `the first ${options.pairsPerKind} same-person and ${options.pairsPerKind} different-person pairs of ${shared.lfw!.pairs}`,
-      facegate: pairAccuracy(subset.pairs, ours, (a, b) => distance(a, b, metric), FOLDS),
-      face_api: theirs ? pairAccuracy(subset.pairs, theirs, euclidean, FOLDS) : null,
     } : null,
     notes,
     total_seconds: Math.round((performance.now() - started) / 100) / 10,
   };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
