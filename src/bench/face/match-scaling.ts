@@ -2,7 +2,7 @@
  * 1:N match time as the gallery grows: synthetic accounts (random unit 128-D templates) in a
  * Gallery over a MemoryTemplateSource, searched for the two nearest accounts as a sign-in does.
  * Each size is measured twice: as the engine runs it (the int8 shortlist from SHORTLIST_FROM
- * accounts on, the exact scan below) and with the exact scan alone, for comparison.
+ * accounts on, the exact scan below) and without a shortlister (the exact path at every size), for comparison.
  */
 import { Gallery, SHORTLIST_FROM } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';

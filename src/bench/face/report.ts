@@ -32,7 +32,7 @@ export interface FaceBenchReport {
   rss_after_warmup_mb: number;
   /** 1:N search for the two nearest accounts, as the engine's gallery runs it. */
   match: Record<GallerySize, MatchTiming>;
-  /** The exact scan alone at the same sizes. */
+  /** The gallery without a shortlister at the same sizes: its exact path (every row scored, then sorted). */
   match_exact: Record<GallerySize, LatencySummary>;
   /** Gallery size from which the engine's gallery uses the int8 shortlist. */
   shortlist_from: number;
