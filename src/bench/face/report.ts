@@ -4,7 +4,7 @@
  */
 import type { LatencySummary } from '../percentiles.js';
 import type { LoadLatency, Refusals, StageLatency } from './engine-latency.js';
-import type { FaceApiBackend } from './face-api/load-face-api.js';
+import type { FaceApiLatency } from './face-api/measure-face-api.js';
 import type { Machine } from './machine.js';
 import type { GallerySize, MatchTiming } from './match-scaling.js';
 import type { AccuracyComparison } from './accuracy-comparison.js';
@@ -36,7 +36,7 @@ export interface FaceBenchReport {
   match_exact: Record<GallerySize, LatencySummary>;
   /** Gallery size from which the engine's gallery uses the int8 shortlist. */
   shortlist_from: number;
-  face_api: (LatencySummary & { images_per_s: number; backend: string; simd: boolean; threads: boolean; workers: number; no_face: number; versions: FaceApiBackend['versions'] }) | null;
+  face_api: FaceApiLatency | null;
   /** Why face_api is null, when it is. */
   face_api_skipped: string | null;
   /** face-api's p50 over ours, one request at a time on the same frames. */

@@ -11,12 +11,10 @@ import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
 import { quantizedShortlister } from '../../face/match/quantized-index.js';
 import { embedImages } from '../../eval/embed-images.js';
-import { mapInLanes } from '../lanes.js';
-import { summarise } from '../percentiles.js';
-import { timedLoop } from '../timed-loop.js';
+import { phaseRunner, type ProgressFactory } from '../phase.js';
 import { compareAccuracy } from './accuracy-comparison.js';
 import { measureOneAtATime, measureUnderLoad, screen } from './engine-latency.js';
-import { FaceApiPool } from './face-api/face-api-pool.js';
+import { measureFaceApi } from './face-api/measure-face-api.js';
 import { unavailableReason } from './face-api/load-face-api.js';
 import { lfwPairSubset, type PairSubset } from './lfw-subset.js';
 import { describeMachine } from './machine.js';
@@ -36,12 +34,8 @@ export interface FaceBenchOptions {
   photosPerIdentity: number;
 }
 
-export type ProgressFactory = (label: string) => { update(done: number, total: number): void; finish(): void };
-
 const FOLDS = 10;
 const MIN_SAMPLES = 30;
-/** face-api takes most of a second an image here: fewer samples, or the bench takes a quarter hour. */
-const FACE_API_MIN_SAMPLES = 10;
 
 export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions, progress: ProgressFactory): Promise<FaceBenchReport> {
   const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -49,14 +43,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   const loadBefore = loadavg()[0];
   const started = performance.now();
   const notes: string[] = [];
-  const phase = async <R>(label: string, work: (update: (done: number, total: number) => void) => Promise<R>): Promise<R> => {
-    const bar = progress(label);
-    try {
-      return await work((done, total) => bar.update(done, total));
-    } finally {
-      bar.finish();
-    }
-  };
+  const phase = phaseRunner(progress);
   const shared = findSharedData();
   const { spec } = engine;
   const loop = { seconds: options.seconds, minSamples: MIN_SAMPLES };
@@ -104,34 +91,9 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
 
   // face-api on the same frames and the same pairs, on as many worker threads as our engine has.
   const skipped = !options.faceApi ? 'skipped on request (--skip-face-api)' : unavailableReason();
-  let faceApi: FaceBenchReport['face_api'] = null;
-  let theirs: Map<string, Float32Array | null> | null = null;
-  if (skipped) {
-    notes.push(`face-api: ${skipped}`);
-  } else {
-    const workers = Math.max(1, spec.workers);
-    const pool = await phase('face-api: loading tfjs-wasm and its models', () => FaceApiPool.start(workers));
-    try {
-      const backend = await pool.backend();
-      await phase('face-api: warm-up', (update) => mapInLanes(jpegs.slice(0, 2 * workers), workers, (jpeg) => pool.single(jpeg), update));
-      const timed = await phase(`face-api, 1 request at a time (${options.seconds} s)`, (update) =>
-        timedLoop(jpegs, (jpeg) => pool.single(jpeg), { seconds: options.seconds, minSamples: FACE_API_MIN_SAMPLES, lanes: 1, onProgress: update }));
-      faceApi = {
-        ...summarise(timed.samples.map((s) => s.ms)),
-        images_per_s: round2(timed.perSecond),
-        backend: backend.name, simd: backend.simd, threads: backend.threads, workers,
-        no_face: timed.samples.filter((s) => s.result === null).length,
-        versions: backend.versions,
-      };
-      if (subset) {
-        const described = await phase(`face-api: describing ${subset.images.length} LFW images`, (update) =>
-          mapInLanes(subset!.images, workers + 1, async (path) => pool.central(await readFile(path)), update));
-        theirs = new Map(subset.images.map((path, i) => [path, described[i]]));
-      }
-    } finally {
-      await pool.close();
-    }
-  }
+  if (skipped) notes.push(`face-api: ${skipped}`);
+  const theirs = skipped ? null : await measureFaceApi(jpegs, subset?.images ?? [], { workers: Math.max(1, spec.workers), seconds: options.seconds }, phase);
+  const faceApi = theirs?.latency ?? null;
 
   return {
     machine: { ...describeMachine(), load_average_before: round2(loadBefore), load_average_after: round2(loadavg()[0]) },
@@ -153,7 +115,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     face_api_skipped: skipped,
     ratio_vs_face_api: faceApi ? round2(faceApi.p50_ms / one.pipeline.p50_ms) : null,
     accuracy: subset && ours ? {
-      ...compareAccuracy(subset, ours, spec.embedder.metric, theirs, FOLDS),
+      ...compareAccuracy(subset, ours, spec.embedder.metric, theirs?.descriptors ?? null, FOLDS),
       source: `the first ${options.pairsPerKind} same-person and ${options.pairsPerKind} different-person pairs of ${shared.lfw!.pairs}`,
     } : null,
     notes,
