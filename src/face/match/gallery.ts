@@ -43,9 +43,9 @@ export interface GalleryOptions {
 
 /**
  * Where a shortlister (when one is given) takes over from the exact scan. Measured by `npm run
- * bench` on 2 cores: the exact scan takes about 0.6 ms at 1,000 accounts and 8 ms at 10,000, the
- * int8 shortlist 0.15 to 0.25 ms at both; below 1,000 both stay under a millisecond, so smaller
- * galleries keep the plain exact scan and skip building an onnxruntime session at each reload.
+ * bench` on 2 cores (medians of six runs): the exact path takes 0.7 ms at 1,000 accounts and 9 to
+ * 14 ms at 10,000, the int8 shortlist 0.17 and 0.33 ms; below 1,000 both stay under a millisecond,
+ * so smaller galleries keep the plain exact scan and skip building an onnxruntime session at each reload.
  */
 export const SHORTLIST_FROM = 1000;
 
