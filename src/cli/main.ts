@@ -18,6 +18,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
   'eval-liveness': { summary: 'measure the liveness check: APCER per attack type, BPCER', load: async () => (await import('./verbs/eval-liveness.js')).evaluateLivenessVerb },
   eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
+  bench: { summary: 'time the face pipeline and 1:N match, side by side with face-api (npm run bench)', load: async () => (await import('./verbs/bench.js')).bench },
 };
 
 function usage(): string {

@@ -76,7 +76,7 @@ export function evaluatePairs(
  * LFW lists all same-person pairs, then all different-person pairs; fold k takes the k-th tenth of each,
  * so every fold is balanced the way the list is.
  */
-function foldsOf(pairs: readonly ImagePair[], folds: number): { pair: ImagePair; fold: number }[] {
+export function foldsOf(pairs: readonly ImagePair[], folds: number): { pair: ImagePair; fold: number }[] {
   const genuine = pairs.filter((p) => p.genuine);
   const impostor = pairs.filter((p) => !p.genuine);
   const assign = (list: ImagePair[]) => list.map((pair, i) => ({ pair, fold: Math.min(folds - 1, Math.floor((i * folds) / list.length)) }));

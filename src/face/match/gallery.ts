@@ -37,8 +37,17 @@ export interface Shortlister {
 export interface GalleryOptions {
   /** Builds a shortlister for galleries of at least `shortlistFrom` accounts. */
   shortlister?: (index: ExactIndex) => Promise<Shortlister>;
+  /** Default SHORTLIST_FROM. */
   shortlistFrom?: number;
 }
+
+/**
+ * Where a shortlister (when one is given) takes over from the exact scan. Measured by `npm run
+ * bench` on 2 cores (medians of six runs): the exact path takes 0.7 ms at 1,000 accounts and 9 to
+ * 14 ms at 10,000, the int8 shortlist 0.17 and 0.33 ms; below 1,000 both stay under a millisecond,
+ * so smaller galleries keep the plain exact scan and skip building an onnxruntime session at each reload.
+ */
+export const SHORTLIST_FROM = 1000;
 
 interface Snapshot {
   revision: number;
@@ -109,7 +118,7 @@ export class Gallery {
     const matrix = new Float32Array(accounts.length * dims);
     accounts.forEach((id, row) => matrix.set(normalise(sums.get(id)!), row * dims));
     const index = new ExactIndex(matrix, dims);
-    const { shortlister, shortlistFrom = Infinity } = this.options;
+    const { shortlister, shortlistFrom = SHORTLIST_FROM } = this.options;
     return {
       revision, templates: templates.length, index, accounts,
       rowOf: new Map(accounts.map((id, row) => [id, row])),
