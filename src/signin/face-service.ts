@@ -14,9 +14,6 @@ import { FaceRecognizer } from '../face/recognizer.js';
 import { resolveEngineSpec } from '../face/resolve-spec.js';
 import { storeTemplateSource } from './store-template-source.js';
 
-/** From this many accounts on, 1:N shortlists through int8 scores (a full scan of 4,096 takes ~1 ms). */
-const SHORTLIST_FROM = 4096;
-
 export interface FaceService {
   readonly engine: FaceEngine;
   readonly recognizer: FaceRecognizer;
@@ -36,10 +33,7 @@ export async function startFaceService(face: FaceConfig, store: Store, baseDir: 
     minGenuineAcceptRate: face.minGenuineAcceptRate,
     fixedThreshold: face.threshold,
   }, calibration);
-  const gallery = await Gallery.load(storeTemplateSource(store.templates), spec.embedder.id, spec.embedder.metric, {
-    shortlister: quantizedShortlister,
-    shortlistFrom: SHORTLIST_FROM,
-  });
+  const gallery = await Gallery.load(storeTemplateSource(store.templates), spec.embedder.id, spec.embedder.metric, { shortlister: quantizedShortlister });
   const engine = await FaceEngine.start(spec);
   return {
     engine,

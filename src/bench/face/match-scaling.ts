@@ -26,7 +26,6 @@ export interface MatchScaling {
 }
 
 const MODEL = 'bench-random';
-const DIMS = 128;
 
 export async function measureMatchScaling(seconds: number, onProgress: (done: number, total: number) => void = () => {}): Promise<MatchScaling> {
   const engine = {} as MatchScaling['engine'];
@@ -39,8 +38,8 @@ export async function measureMatchScaling(seconds: number, onProgress: (done: nu
     templates.forEach((t, i) => source.add(MODEL, `account-${i}`, t));
     // Probes are new photos of enrolled people: near an account, not on it.
     const probes = Array.from({ length: 256 }, (_, i) => random.near(templates[(i * 7919) % accounts], 0.3));
-    const asEngine = await Gallery.load(source, MODEL, 'euclidean', DIMS, { shortlister: quantizedShortlister });
-    const scanOnly = await Gallery.load(source, MODEL, 'euclidean', DIMS);
+    const asEngine = await Gallery.load(source, MODEL, 'euclidean', { shortlister: quantizedShortlister });
+    const scanOnly = await Gallery.load(source, MODEL, 'euclidean');
     // Each loop gets a share of the time; a few hundred probes are plenty for p95 of a sub-millisecond search.
     const loop = { lanes: 1, seconds: seconds / 4, minSamples: 20, maxSamples: 1000 };
     engine[label] = { ...(await timeSearches(asEngine, probes, loop)), path: accounts >= SHORTLIST_FROM ? 'shortlist' : 'exact' };

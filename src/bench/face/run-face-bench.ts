@@ -67,8 +67,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   // The people of the frames, enrolled: the gallery each frame's embedding is looked up in.
   const source = new MemoryTemplateSource();
   for (const f of screened.accepted) source.add(spec.embedder.id, f.identity, f.analysis.embedding);
-  const dims = screened.accepted[0].analysis.embedding.length;
-  const gallery = await Gallery.load(source, spec.embedder.id, spec.embedder.metric, dims, { shortlister: quantizedShortlister });
+  const gallery = await Gallery.load(source, spec.embedder.id, spec.embedder.metric, { shortlister: quantizedShortlister });
 
   const one = await phase(`facegate, 1 request at a time (${options.seconds} s)`, (update) => measureOneAtATime(engine, jpegs, gallery, { ...loop, onProgress: update }));
   const two = await phase(`facegate, 2 requests in flight (${options.seconds} s)`, (update) => measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }));

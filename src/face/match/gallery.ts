@@ -131,17 +131,22 @@ export class Gallery {
     const { index, accounts, shortlister } = this.snapshot;
     if (accounts.length === 0) return [];
     this.checkLength(probe);
-    const scored: { row: number; similarity: number }[] = [];
+    // The best `count` so far, best first: one pass, no per-account objects (a gallery may hold 1e5).
+    const best: { row: number; similarity: number }[] = [];
+    const consider = (row: number, similarity: number) => {
+      if (best.length === count && similarity <= best[count - 1]!.similarity) return;
+      let at = best.length;
+      while (at > 0 && best[at - 1]!.similarity < similarity) at--;
+      best.splice(at, 0, { row, similarity });
+      if (best.length > count) best.pop();
+    };
     if (shortlister) {
-      for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST))) scored.push({ row, similarity: index.similarityAt(probe, row) });
+      for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST))) consider(row, index.similarityAt(probe, row));
     } else {
       const all = index.scanAll(probe);
-      for (let row = 0; row < all.length; row++) scored.push({ row, similarity: all[row] });
+      for (let row = 0; row < all.length; row++) consider(row, all[row]!);
     }
-    return scored
-      .sort((p, q) => q.similarity - p.similarity)
-      .slice(0, count)
-      .map(({ row, similarity }) => ({ accountId: accounts[row], distance: distanceFromDot(similarity, this.metric) }));
+    return best.map(({ row, similarity }) => ({ accountId: accounts[row]!, distance: distanceFromDot(similarity, this.metric) }));
   }
 
   /** Distance from the probe to one account, or undefined when it has no template. */
