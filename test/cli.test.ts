@@ -107,3 +107,20 @@ describe('facegate enroll and invite (command line)', function () {
     expect(facegate('invite', 'erin', '--ttl', 'soon', '--config', config).code).to.equal(2);
   });
 });
+
+describe('facegate serve: a face engine that cannot start', function () {
+  this.timeout(60_000);
+  it('is one line on stderr naming the setting and what to do, and exit code 1', () => {
+    const folder = temporaryFolder();
+    const config = join(folder, 'facegate.config.json');
+    writeFileSync(config, JSON.stringify({
+      port: 0, storage: { type: 'sqlite', file: 'serve.sqlite' },
+      face: { workers: 1, embedder: { id: 'mine', file: 'no-such-model.onnx', inputSize: 112, layout: 'NCHW', colorOrder: 'RGB', mean: [127.5, 127.5, 127.5], scale: 0.0078125, alignment: { template: 'arcface' }, metric: 'cosine' } },
+    }));
+    const run = facegate('serve', '--config', config);
+    expect(run.code).to.equal(1);
+    const lines = run.err.trim().split('\n').filter((line) => !line.startsWith('oidc-provider WARNING'));
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.match(/face\.embedder\.file: no such file .*no-such-model\.onnx: put your ONNX model there/);
+  });
+});

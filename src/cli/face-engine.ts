@@ -2,13 +2,11 @@
  * Starting the face engine for a command-line tool, with the configuration's face options; a
  * bad configuration or a missing or altered model becomes one line that says what to do.
  */
-import { ModelFileError } from '../../models/errors.js';
-import { ConfigError } from '../config/errors.js';
 import { faceOptionsFor } from '../config/face-options.js';
 import type { FaceConfig } from '../config/types.js';
 import { FaceEngine } from '../face/engine.js';
 import { resolveEngineSpec } from '../face/resolve-spec.js';
-import { CliError } from './parse.js';
+import { asCliError } from './expected-errors.js';
 
 export async function startCliEngine(configOption: string | undefined, overrides: Partial<FaceConfig> = {}): Promise<{ engine: FaceEngine; face: FaceConfig }> {
   try {
@@ -16,7 +14,6 @@ export async function startCliEngine(configOption: string | undefined, overrides
     const face = { ...configured, ...overrides };
     return { engine: await FaceEngine.start(resolveEngineSpec(face, { baseDir })), face };
   } catch (error) {
-    if (error instanceof ModelFileError || error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
+    throw asCliError(error);
   }
 }

@@ -1,10 +1,9 @@
-import { StoreError } from '../../adapters/errors.js';
-import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import type { FacegateConfig } from '../config/types.js';
 import { startFacegate, type Facegate } from '../server/facegate.js';
 import { createLogger, type Logger } from '../server/logger.js';
 import { CliError } from './parse.js';
+import { asCliError } from './expected-errors.js';
 
 /**
  * The provider's life as the long-running verbs (`serve`, `start`) live it: read the
@@ -15,8 +14,7 @@ export function readConfig(file: string): FacegateConfig {
   try {
     return loadConfig(file);
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
+    throw asCliError(error);
   }
 }
 
@@ -25,11 +23,10 @@ export async function startProvider(config: FacegateConfig): Promise<{ facegate:
   try {
     return { facegate: await startFacegate(config, { logger }), logger };
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StoreError) throw new CliError(error.message);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new CliError(`${(error as Error).message}: stop the other server, or set "port" in ${config.file}`);
     }
-    throw error;
+    throw asCliError(error);
   }
 }
 

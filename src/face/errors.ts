@@ -33,3 +33,12 @@ export class FaceError extends Error {
     return { code: this.code, message: this.message };
   }
 }
+
+/**
+ * The face engine cannot start as configured (a custom embedder's file is missing or not the one
+ * pinned, no threshold can be derived): what is wrong and what to do, for one line at startup.
+ */
+export class FaceSetupError extends Error {
+  override readonly name = 'FaceSetupError';
+  readonly code = 'face_setup';
+}

@@ -3,9 +3,12 @@
  * are found and verified (a missing or altered file stops here, with the command that rebuilds it),
  * a custom embedder is taken as described.
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { sha256OfFile } from '../../models/file-digest.js';
 import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelManifest } from '../../models/manifest.js';
 import { DEFAULT_DECODE_LIMITS } from './image.js';
+import { FaceSetupError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
 import type { EmbedderSpec } from './embed/spec.js';
 import type { FaceOptions } from './options.js';
@@ -45,9 +48,14 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
 function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string): EmbedderSpec {
   const custom = options.embedder;
   if (typeof custom !== 'string') {
+    const file = isAbsolute(custom.file) ? custom.file : resolve(baseDir, custom.file);
+    if (!existsSync(file)) throw new FaceSetupError(`face.embedder.file: no such file ${file}: put your ONNX model there, or fix the path (it is relative to the configuration file)`);
+    if (custom.sha256 && sha256OfFile(file) !== custom.sha256) {
+      throw new FaceSetupError(`face.embedder.sha256: ${file} is not the file configured (its sha256 differs): put the right file there, or update the sha256`);
+    }
     return {
       id: custom.id,
-      file: isAbsolute(custom.file) ? custom.file : resolve(baseDir, custom.file),
+      file,
       sha256: custom.sha256,
       inputName: custom.inputName,
       outputName: custom.outputName,
@@ -62,7 +70,7 @@ function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir:
     };
   }
   const entry = findModel(manifest, custom);
-  if (entry.role !== 'embedder') throw new Error(`face.embedder: model ${custom} is a ${entry.role}, not an embedder`);
+  if (entry.role !== 'embedder') throw new FaceSetupError(`face.embedder: model ${custom} is a ${entry.role}, not an embedder: name an embedder of models/manifest.json, or describe your own`);
   const size = Number(entry.input.shape[2]);
   return {
     id: `${entry.id}@${entry.sha256.slice(0, 12)}`,

@@ -6,6 +6,7 @@ import { locateConfig } from '../../config/locate.js';
 import { examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
 import { startFaceService } from '../../signin/face-service.js';
 import { progressBar } from '../progress.js';
+import { asCliError } from '../expected-errors.js';
 import { CliError, parse, UsageError } from '../parse.js';
 import { withStore } from '../with-store.js';
 
@@ -29,7 +30,7 @@ export async function enroll(args: string[]): Promise<number> {
     const images = await Promise.all(photos.map((p) => readFile(p).catch((e: NodeJS.ErrnoException) => {
       throw new CliError(`${p}: cannot read it (${e.code})`);
     })));
-    const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file));
+    const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file)).catch((error: unknown) => { throw asCliError(error); });
     try {
       const progress = progressBar(`checking ${images.length} photo${images.length === 1 ? '' : 's'}`);
       const examination = await examineEnrollment(face, images, accountId, (done, total) => progress.update(done, total));

@@ -10,6 +10,7 @@
  * sign-in asks for the account name (1:1, where N = 1).
  */
 import { interpolate, type Calibration } from './calibration.js';
+import { FaceSetupError } from '../errors.js';
 
 export type IdentificationThreshold =
   | { allowed: true; threshold: number; falseMatchRate: number; genuineAcceptRate: number | null }
@@ -27,7 +28,7 @@ export interface PolicySettings {
 export class ThresholdPolicy {
   constructor(private readonly settings: PolicySettings, private readonly calibration: Calibration | null) {
     if (settings.fixedThreshold === null && !calibration) {
-      throw new Error('face: no calibration for this embedder and pipeline, so no threshold can be derived; set face.threshold, or measure one with `facegate eval --calibration FILE`');
+      throw new FaceSetupError('face: no calibration for this embedder and pipeline, so no threshold can be derived: set face.threshold, or measure one with `facegate eval --calibration models/calibration/ID.json`');
     }
   }
 
