@@ -83,6 +83,8 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   capture.disabled = true;
   camera.dataset.state = 'capturing';
+  // Busy at once: a previous refusal must not stay on screen while the pictures are taken.
+  setStatus(status, 'Getting ready…', 'busy');
   clearShots();
   const body = new FormData();
   const failed = await (liveness ? takeBurst(body) : takePictures(body));

@@ -23,6 +23,8 @@ startButton({ start, video, camera, status, ready: 'Centre your face in the oval
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   verify.disabled = true;
+  // Busy at once: the previous refusal must not stay on screen while the frame is captured.
+  setStatus(status, 'Taking the picture…', 'busy');
   const attempt = await takeAttempt();
   camera.dataset.state = 'checking';
   setStatus(status, 'Checking your face…', 'busy');

@@ -39,7 +39,6 @@ export async function pressVerify(page: Page): Promise<void> {
 /** Presses "Verify my identity" and returns the refusal the page shows (the button is usable again). */
 export async function verifyRefused(page: Page): Promise<Status> {
   await pressVerify(page);
-  const status = await settledStatus(page);
   await page.locator('#verify:not([disabled])').waitFor();
-  return status;
+  return settledStatus(page);
 }
