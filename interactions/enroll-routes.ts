@@ -16,7 +16,7 @@ import { hashToken } from '../src/signin/invitations.js';
 import { framesOrAnswer } from './attempt-answer.js';
 import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
-import { render } from './views.js';
+import { renderPage } from './views.js';
 
 export const MIN_ENROLLMENT_FRAMES = 3;
 
@@ -40,10 +40,10 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     const invitation = await store.invitations.find(hashToken(ctx.params.token));
     if (!invitation) {
       ctx.status = 404;
-      ctx.body = render('error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: INVALID_LINK });
+      renderPage(ctx, 'error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: INVALID_LINK });
       return;
     }
-    ctx.body = render('enroll', {
+    renderPage(ctx, 'enroll', {
       title: 'Enrol your face',
       token: ctx.params.token,
       accountId: invitation.accountId,

@@ -1,6 +1,6 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
-import { setPageHeaders } from './page-headers.js';
-import { render } from './views.js';
+import { providerPageHeaders } from './page-headers.js';
+import { renderPage } from './views.js';
 
 /** What an error code means to the person in front of the browser. */
 const plainWords: Record<string, string> = {
@@ -12,21 +12,16 @@ const plainWords: Record<string, string> = {
 /** The pages oidc-provider renders, in our views. */
 export const providerPages: ProviderPages = {
   renderError(ctx, out) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
     const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
-    ctx.body = render('error', { title: 'Sign-in error', error: out.error, description });
+    renderPage(ctx, 'error', { title: 'Sign-in error', error: out.error, description });
   },
   logoutSource(ctx, form) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
-    ctx.body = render('logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
+    renderPage(ctx, 'logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
   },
   postLogoutSuccessSource(ctx) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
-    ctx.body = render('logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
+    renderPage(ctx, 'logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
   },
+  headers: providerPageHeaders,
 };
 
 function clientName(client: { clientName?: string; clientId: string } | undefined): string | undefined {

@@ -14,7 +14,7 @@ import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { pageHeaders } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
-import { render } from './views.js';
+import { renderPage } from './views.js';
 
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
@@ -44,7 +44,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
+        renderPage(ctx, 'login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
         return;
       case 'consent': {
         if (isFirstParty(clientId)) {
@@ -52,7 +52,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
           return;
         }
         const { missingOIDCScope = [], missingOIDCClaims = [] } = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
-        ctx.body = render('consent', {
+        renderPage(ctx, 'consent', {
           title: 'Allow access',
           uid: details.uid,
           clientName,
@@ -162,15 +162,14 @@ async function renderFailures(ctx: Context, next: Next): Promise<void> {
     const e = error as { status?: number; statusCode?: number; expose?: boolean; error?: string; error_description?: string; message?: string };
     const status = isStoreUnavailable(error) ? 503 : e.statusCode ?? e.status ?? 500;
     ctx.status = status;
-    ctx.type = 'html';
     const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
     if (error instanceof errors.SessionNotFound) {
-      ctx.body = render('error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: EXPIRED });
+      renderPage(ctx, 'error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: EXPIRED });
       return;
     }
     const description = status < 500 && (e.error_description ?? (e.expose ? e.message : undefined))
       || (status === 503 ? 'The sign-in service cannot reach its storage. Try again in a moment.' : 'The sign-in service had a problem. Try again in a moment.');
-    ctx.body = render('error', { title: 'Sign-in error', error: code, description });
+    renderPage(ctx, 'error', { title: 'Sign-in error', error: code, description });
     if (status >= 500) ctx.app.emit('error', error, ctx);
   }
 }

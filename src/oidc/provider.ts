@@ -9,6 +9,7 @@ export async function createProvider(inputs: ProviderInputs): Promise<Provider> 
   const { config } = inputs;
   const provider = new Provider(config.issuer, providerConfiguration(inputs));
   provider.proxy = config.proxy;
+  provider.use(inputs.pages.headers);
   if (config.development.allowHttpLocalhostImplicitRedirectUris) allowHttpLocalhostImplicitRedirects(provider);
   await checkClients(provider, config);
 
