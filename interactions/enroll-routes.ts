@@ -17,6 +17,7 @@ import { framesOrAnswer } from './attempt-answer.js';
 import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
+import { answerFailures, renderFailures } from './failures.js';
 
 export const MIN_ENROLLMENT_FRAMES = 3;
 
@@ -36,7 +37,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
   const router = new Router({ prefix: '/enroll/:token' });
   router.use(pageHeaders);
 
-  router.get('/', async (ctx) => {
+  router.get('/', renderFailures, async (ctx) => {
     const invitation = await store.invitations.find(hashToken(ctx.params.token));
     if (!invitation) {
       ctx.status = 404;
@@ -53,14 +54,14 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     });
   });
 
-  router.post('/challenge', async (ctx) => {
+  router.post('/challenge', answerFailures, async (ctx) => {
     const tokenHash = hashToken(ctx.params.token);
     if (!challenges) return refuse(ctx, 404, 'liveness_off', 'This enrolment takes plain pictures: no challenge.');
     if (!(await store.invitations.find(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
     ctx.body = challengeAnswer(challenges.issue(`enroll:${tokenHash}`));
   });
 
-  router.post('/', async (ctx) => {
+  router.post('/', answerFailures, async (ctx) => {
     const tokenHash = hashToken(ctx.params.token);
     const invitation = await store.invitations.find(tokenHash);
     if (!invitation) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);

@@ -1,4 +1,5 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
 import { providerPageHeaders } from './page-headers.js';
 import { renderPage } from './views.js';
 
@@ -11,7 +12,13 @@ const plainWords: Record<string, string> = {
 
 /** The pages oidc-provider renders, in our views. */
 export const providerPages: ProviderPages = {
-  renderError(ctx, out) {
+  renderError(ctx, out, error) {
+    if (isStoreUnavailable(error)) {
+      // Rendered before the provider's server_error event turns the status into 503: set it here too.
+      ctx.status = 503;
+      renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: STORE_UNAVAILABLE_MESSAGE });
+      return;
+    }
     const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
     renderPage(ctx, 'error', { title: 'Sign-in error', error: out.error, description });
   },

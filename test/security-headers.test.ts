@@ -134,6 +134,10 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
     const challenge = await browser.json(`${url.pathname}/challenge`, { method: 'POST' });
     expect(challenge.status).to.equal(200);
     expect(challenge.headers.get('cache-control')).to.equal('no-store');
+    // Another browser (no cookie of this sign-in): refused as JSON, not cached.
+    const stranger = await new Browser(issuer.origin).json(`${url.pathname}/face`, { method: 'POST', body: 'x', contentType: 'image/jpeg' });
+    expect(stranger.status).to.equal(400);
+    expect(stranger.headers.get('cache-control')).to.equal('no-store');
     const enrol = await new Browser(issuer.origin).json('/enroll/not-a-link', { method: 'POST', body: 'x', contentType: 'image/jpeg' });
     expect(enrol.status).to.equal(410);
     expect(enrol.headers.get('cache-control')).to.equal('no-store');
