@@ -13,7 +13,7 @@ import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
-import { framesOrAnswer } from './attempt-answer.js';
+import { framesOrAnswer, refusalStatus } from './attempt-answer.js';
 import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
@@ -104,7 +104,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
       }
       await limits.refused(ctx.ip);
       await audit.record({ ...base, result: examination.code, detail: { frame: examination.image ?? null, ...examination.detail } });
-      return refuse(ctx, 422, examination.code, examination.message, examination.image);
+      return refuse(ctx, refusalStatus(examination.code), examination.code, examination.message, examination.image);
     }
     // Spend the link only now, atomically: of two tabs sending at once, one enrols.
     if (!(await store.invitations.consume(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
