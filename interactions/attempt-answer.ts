@@ -13,6 +13,11 @@ const STATUS: Record<string, number> = {
   image_too_large: 413,
 };
 
+/** The HTTP status of a refusal: 400, 415 or 413 for the image itself, 422 for the face in it. */
+export function refusalStatus(code: string): number {
+  return STATUS[code] ?? 422;
+}
+
 export interface Finishers {
   /** Ends the interaction as a sign-in; resolves to the URL to go to next. */
   accepted(accountId: string, acr: string): Promise<string>;
@@ -33,7 +38,7 @@ export async function answerAttempt(ctx: Context, outcome: AttemptOutcome, finis
       };
       return;
     case 'refused':
-      ctx.status = STATUS[outcome.code] ?? 422;
+      ctx.status = refusalStatus(outcome.code);
       ctx.body = { status: 'refused', error: outcome.code, message: outcome.message, attemptsLeft: outcome.attemptsLeft };
       return;
     case 'need_account':

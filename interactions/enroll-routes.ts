@@ -13,10 +13,11 @@ import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
-import { framesOrAnswer } from './attempt-answer.js';
+import { framesOrAnswer, refusalStatus } from './attempt-answer.js';
 import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
-import { render } from './views.js';
+import { renderPage } from './views.js';
+import { answerFailures, renderFailures } from './failures.js';
 
 export const MIN_ENROLLMENT_FRAMES = 3;
 
@@ -36,14 +37,14 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
   const router = new Router({ prefix: '/enroll/:token' });
   router.use(pageHeaders);
 
-  router.get('/', async (ctx) => {
+  router.get('/', renderFailures, async (ctx) => {
     const invitation = await store.invitations.find(hashToken(ctx.params.token));
     if (!invitation) {
       ctx.status = 404;
-      ctx.body = render('error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: INVALID_LINK });
+      renderPage(ctx, 'error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: INVALID_LINK });
       return;
     }
-    ctx.body = render('enroll', {
+    renderPage(ctx, 'enroll', {
       title: 'Enrol your face',
       token: ctx.params.token,
       accountId: invitation.accountId,
@@ -53,14 +54,14 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     });
   });
 
-  router.post('/challenge', async (ctx) => {
+  router.post('/challenge', answerFailures, async (ctx) => {
     const tokenHash = hashToken(ctx.params.token);
     if (!challenges) return refuse(ctx, 404, 'liveness_off', 'This enrolment takes plain pictures: no challenge.');
     if (!(await store.invitations.find(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
     ctx.body = challengeAnswer(challenges.issue(`enroll:${tokenHash}`));
   });
 
-  router.post('/', async (ctx) => {
+  router.post('/', answerFailures, async (ctx) => {
     const tokenHash = hashToken(ctx.params.token);
     const invitation = await store.invitations.find(tokenHash);
     if (!invitation) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
@@ -103,7 +104,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
       }
       await limits.refused(ctx.ip);
       await audit.record({ ...base, result: examination.code, detail: { frame: examination.image ?? null, ...examination.detail } });
-      return refuse(ctx, 422, examination.code, examination.message, examination.image);
+      return refuse(ctx, refusalStatus(examination.code), examination.code, examination.message, examination.image);
     }
     // Spend the link only now, atomically: of two tabs sending at once, one enrols.
     if (!(await store.invitations.consume(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);

@@ -1,6 +1,7 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
-import { setPageHeaders } from './page-headers.js';
-import { render } from './views.js';
+import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
+import { providerPageHeaders } from './page-headers.js';
+import { renderPage } from './views.js';
 
 /** What an error code means to the person in front of the browser. */
 const plainWords: Record<string, string> = {
@@ -11,22 +12,23 @@ const plainWords: Record<string, string> = {
 
 /** The pages oidc-provider renders, in our views. */
 export const providerPages: ProviderPages = {
-  renderError(ctx, out) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
+  renderError(ctx, out, error) {
+    if (isStoreUnavailable(error)) {
+      // Rendered before the provider's server_error event turns the status into 503: set it here too.
+      ctx.status = 503;
+      renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: STORE_UNAVAILABLE_MESSAGE });
+      return;
+    }
     const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
-    ctx.body = render('error', { title: 'Sign-in error', error: out.error, description });
+    renderPage(ctx, 'error', { title: 'Sign-in error', error: out.error, description });
   },
   logoutSource(ctx, form) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
-    ctx.body = render('logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
+    renderPage(ctx, 'logout', { title: 'Sign out', form, clientName: clientName(ctx.oidc.client) });
   },
   postLogoutSuccessSource(ctx) {
-    ctx.type = 'html';
-    setPageHeaders(ctx);
-    ctx.body = render('logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
+    renderPage(ctx, 'logged-out', { title: 'Signed out', clientName: clientName(ctx.oidc.client) });
   },
+  headers: providerPageHeaders,
 };
 
 function clientName(client: { clientName?: string; clientId: string } | undefined): string | undefined {

@@ -5,6 +5,7 @@
  * buffered; the frames stay in memory only and are never written anywhere.
  */
 import type { Context } from 'koa';
+import { boundaryOf, MultipartWatch } from './multipart-watch.js';
 
 export interface FrameLimits {
   /** Largest frame, in bytes. */
@@ -28,6 +29,8 @@ export class FrameRequestError extends Error {
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 /** Multipart framing and text fields on top of the frames themselves. */
 const MULTIPART_OVERHEAD = 64 * 1024;
+/** Text fields a multipart body may have beside its frames (challenge, account, name). */
+const MAX_FIELDS = 8;
 
 export async function readFrames(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
   const type = ctx.request.type;
@@ -41,7 +44,14 @@ export async function readFrames(ctx: Context, limits: FrameLimits): Promise<Rea
 }
 
 async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
-  const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD);
+  const boundary = boundaryOf(ctx.get('content-type'));
+  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', 'The multipart body has no boundary in its Content-Type.');
+  const watch = new MultipartWatch(boundary, limits.maxFrames + MAX_FIELDS, limits.maxFrameBytes);
+  const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD, (chunk) => {
+    const problem = watch.push(chunk);
+    if (problem === 'too_many_parts') throw tooManyParts(limits);
+    if (problem === 'part_too_large') throw frameTooLarge(limits);
+  });
   let form: FormData;
   try {
     // Node's fetch implementation parses multipart bodies; no parser of our own, no temp files.
@@ -53,12 +63,12 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
   const fields: Record<string, string> = {};
   let parts = 0;
   for (const [name, value] of form.entries()) {
-    if (++parts > limits.maxFrames + 8) throw new FrameRequestError(413, 'too_many_parts', `Too many parts: send at most ${limits.maxFrames} frames.`);
+    if (++parts > limits.maxFrames + MAX_FIELDS) throw tooManyParts(limits);
     if (typeof value === 'string') {
       if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', `The field "${name}" is too long.`);
       fields[name] = value;
     } else if (name === 'frame') {
-      if (value.size > limits.maxFrameBytes) throw new FrameRequestError(413, 'frame_too_large', `A frame is larger than ${limits.maxFrameBytes} bytes.`);
+      if (value.size > limits.maxFrameBytes) throw frameTooLarge(limits);
       frames.push(new Uint8Array(await value.arrayBuffer()));
     }
   }
@@ -68,10 +78,11 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
 }
 
 /**
- * The body, up to `limit` bytes. Past it, reading stops (the request is paused, not destroyed, so
- * the client still gets our 413 answer) and the connection closes after the answer.
+ * The body, up to `limit` bytes, each chunk shown to `inspect` as it comes (which may throw a
+ * FrameRequestError to stop). Past the limit or a refusal, reading stops (the request is paused,
+ * not destroyed, so the client still gets our answer) and the connection closes after the answer.
  */
-function readBody(ctx: Context, limit: number): Promise<Uint8Array> {
+function readBody(ctx: Context, limit: number, inspect: (chunk: Buffer) => void = () => {}): Promise<Uint8Array> {
   const declared = Number(ctx.get('content-length') || 0);
   if (declared > limit) {
     ctx.set('Connection', 'close');
@@ -86,14 +97,20 @@ function readBody(ctx: Context, limit: number): Promise<Uint8Array> {
       req.off('end', onEnd);
       req.off('error', onError);
     };
+    const stop = (error: FrameRequestError) => {
+      cleanup();
+      req.pause();
+      ctx.set('Connection', 'close');
+      reject(error);
+    };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
-      if (total > limit) {
-        cleanup();
-        req.pause();
-        ctx.set('Connection', 'close');
-        reject(tooLarge(limit));
-        return;
+      if (total > limit) return stop(tooLarge(limit));
+      try {
+        inspect(chunk);
+      } catch (error) {
+        if (error instanceof FrameRequestError) return stop(error);
+        throw error;
       }
       chunks.push(chunk);
     };
@@ -109,6 +126,14 @@ function readBody(ctx: Context, limit: number): Promise<Uint8Array> {
     req.on('end', onEnd);
     req.on('error', onError);
   });
+}
+
+function tooManyParts(limits: FrameLimits): FrameRequestError {
+  return new FrameRequestError(413, 'too_many_parts', `Too many parts: send at most ${limits.maxFrames} frames.`);
+}
+
+function frameTooLarge(limits: FrameLimits): FrameRequestError {
+  return new FrameRequestError(413, 'frame_too_large', `A frame is larger than ${limits.maxFrameBytes} bytes: send webcam frames (JPEGs of a few hundred kB at most).`);
 }
 
 function tooLarge(limit: number): FrameRequestError {

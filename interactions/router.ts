@@ -1,20 +1,20 @@
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
-import type { Context, Next } from 'koa';
+import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
-import { errors, type InteractionResults } from 'oidc-provider';
+import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
 import { faceLivenessAcr, faceLogin } from '../src/oidc/acr.js';
 import type { Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
-import { isStoreUnavailable } from '../src/server/store-unavailable.js';
 import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
 import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { pageHeaders } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
-import { render } from './views.js';
+import { renderPage } from './views.js';
+import { answerFailures, renderFailures } from './failures.js';
 
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
@@ -44,7 +44,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        ctx.body = render('login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
+        renderPage(ctx, 'login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
         return;
       case 'consent': {
         if (isFirstParty(clientId)) {
@@ -52,7 +52,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
           return;
         }
         const { missingOIDCScope = [], missingOIDCClaims = [] } = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
-        ctx.body = render('consent', {
+        renderPage(ctx, 'consent', {
           title: 'Allow access',
           uid: details.uid,
           clientName,
@@ -67,7 +67,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   });
 
   /** A liveness challenge for this sign-in: the moves to ask for, and the token the burst returns. */
-  router.post('/challenge', async (ctx) => {
+  router.post('/challenge', answerFailures, async (ctx) => {
     const details = await detailsFor(provider, ctx);
     if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
     ctx.body = challengeAnswer(challenges.issue(`signin:${details.uid}`));
@@ -78,7 +78,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
    * Server-Timing tells the stages' durations: read (the interaction and the body), face (limits,
    * the face engine with its queue, the gallery, the audit trail), finish (the interaction's result).
    */
-  router.post('/face', async (ctx) => {
+  router.post('/face', answerFailures, async (ctx) => {
     const timing = new ServerTiming();
     try {
       const details = await detailsFor(provider, ctx);
@@ -150,27 +150,4 @@ async function finishConsent(provider: Provider, ctx: Context, details: Details)
   const grantId = await grant.save();
   await provider.interactionFinished(ctx.req, ctx.res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   ctx.respond = false;
-}
-
-const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
-
-/** A failure on these pages is a page that says what happened, with the right status. */
-async function renderFailures(ctx: Context, next: Next): Promise<void> {
-  try {
-    await next();
-  } catch (error) {
-    const e = error as { status?: number; statusCode?: number; expose?: boolean; error?: string; error_description?: string; message?: string };
-    const status = isStoreUnavailable(error) ? 503 : e.statusCode ?? e.status ?? 500;
-    ctx.status = status;
-    ctx.type = 'html';
-    const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
-    if (error instanceof errors.SessionNotFound) {
-      ctx.body = render('error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: EXPIRED });
-      return;
-    }
-    const description = status < 500 && (e.error_description ?? (e.expose ? e.message : undefined))
-      || (status === 503 ? 'The sign-in service cannot reach its storage. Try again in a moment.' : 'The sign-in service had a problem. Try again in a moment.');
-    ctx.body = render('error', { title: 'Sign-in error', error: code, description });
-    if (status >= 500) ctx.app.emit('error', error, ctx);
-  }
 }

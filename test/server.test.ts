@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { Browser } from './helpers/browser.js';
 import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { startAuthorization } from './helpers/test-rp.js';
 
 describe('server', () => {
   let facegate: TestFacegate;
@@ -29,6 +31,29 @@ describe('server', () => {
     });
     expect(token.status).to.equal(503);
     expect(token.headers.get('retry-after')).to.equal('5');
+    expect(await token.json()).to.deep.equal({ error: 'temporarily_unavailable', error_description: 'The sign-in service cannot reach its storage. Try again in a moment.' });
+  });
+
+  it('a store outage is a 503 that says so on every kind of endpoint: pages, their JSON, the provider\'s', async () => {
+    const browser = new Browser(origin());
+    const { url: signInPage } = await browser.navigate((await startAuthorization(new URL(facegate.issuer))).url);
+    await facegate.store.close();
+    const pages = [
+      await browser.request(`/auth?client_id=spa&response_type=code&scope=openid&code_challenge_method=S256&code_challenge=${'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'}`),
+      await browser.request(signInPage),
+      await browser.request('/enroll/some-token'),
+    ];
+    for (const response of pages) {
+      expect(response.status, response.url).to.equal(503);
+      expect(response.headers.get('retry-after')).to.equal('5');
+      expect(await response.text()).to.include('temporarily_unavailable').and.include('cannot reach its storage');
+    }
+    const image = { method: 'POST', body: 'x', contentType: 'image/jpeg' };
+    for (const answer of [await browser.json(`${signInPage.pathname}/face`, image), await browser.json('/enroll/some-token', image)]) {
+      expect(answer.status).to.equal(503);
+      expect(answer.headers.get('retry-after')).to.equal('5');
+      expect(answer.body).to.deep.include({ status: 'refused', error: 'temporarily_unavailable' });
+    }
   });
 
   it('serves the stylesheet, and nothing else from disk', async () => {

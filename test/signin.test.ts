@@ -8,20 +8,8 @@ import { firstRunInvitation } from '../src/signin/first-run.js';
 import { Browser } from './helpers/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
+import { framesOf, multipart } from './helpers/face-uploads.js';
 import { startAuthorization } from './helpers/test-rp.js';
-
-/** Three webcam frames of one face, a little different each (as a camera gives them). */
-async function framesOf(face: number): Promise<Buffer[]> {
-  const jpeg = await portrait(face);
-  return Promise.all([webcamFrame(jpeg, 360), webcamFrame(jpeg, 330), webcamFrame(await variants.recompressed(jpeg), 380)]);
-}
-
-function multipart(frames: Buffer[], fields: Record<string, string> = {}): FormData {
-  const form = new FormData();
-  frames.forEach((frame, i) => form.append('frame', new Blob([frame], { type: 'image/jpeg' }), `frame-${i}.jpg`));
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return form;
-}
 
 describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   this.timeout(180_000);

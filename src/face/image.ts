@@ -5,6 +5,7 @@
  */
 import sharp, { type Metadata } from 'sharp';
 import { FaceError } from './errors.js';
+import { acceptedFormat, otherImageFormat } from './image-format.js';
 
 export interface RgbImage {
   width: number;
@@ -28,14 +29,19 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
   maxWorkingSide: 1920,
 };
 
-const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);
-
 export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
   if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, 'The image is empty. Send a JPEG, PNG or WebP photo.');
   if (bytes.byteLength > limits.maxBytes) throw new FaceError('image_too_large', { bytes: bytes.byteLength, maxBytes: limits.maxBytes });
 
+  // Told by the first bytes, before libvips parses anything (an SVG must not reach its XML parser).
+  const format = acceptedFormat(bytes);
+  if (!format) {
+    const other = otherImageFormat(bytes);
+    if (other) throw new FaceError('unsupported_format', { format: other });
+    throw new FaceError('not_an_image', { reason: 'no JPEG, PNG or WebP signature' });
+  }
   const metadata = await readMetadata(bytes, limits);
-  if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format)) {
+  if (metadata.format !== format) {
     throw new FaceError('unsupported_format', { format: metadata.format ?? 'unknown' });
   }
   const width = metadata.width ?? 0;

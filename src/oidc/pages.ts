@@ -1,3 +1,4 @@
+import type { Middleware } from 'koa';
 import type { Configuration } from 'oidc-provider';
 
 type Features = NonNullable<Configuration['features']>;
@@ -11,4 +12,6 @@ export interface ProviderPages {
   renderError: NonNullable<Configuration['renderError']>;
   logoutSource: NonNullable<Logout['logoutSource']>;
   postLogoutSuccessSource: NonNullable<Logout['postLogoutSuccessSource']>;
+  /** Runs around each of oidc-provider's responses: the headers of the HTML it writes itself (form_post). */
+  headers: Middleware;
 }

@@ -1,5 +1,5 @@
 import Provider from 'oidc-provider';
-import { isStoreUnavailable } from '../server/store-unavailable.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_MESSAGE } from '../server/store-unavailable.js';
 import { checkClients } from './check-clients.js';
 import { providerConfiguration, type ProviderInputs } from './configuration.js';
 import { allowHttpLocalhostImplicitRedirects } from './local-development.js';
@@ -9,15 +9,17 @@ export async function createProvider(inputs: ProviderInputs): Promise<Provider> 
   const { config } = inputs;
   const provider = new Provider(config.issuer, providerConfiguration(inputs));
   provider.proxy = config.proxy;
+  provider.use(inputs.pages.headers);
   if (config.development.allowHttpLocalhostImplicitRedirectUris) allowHttpLocalhostImplicitRedirects(provider);
   await checkClients(provider, config);
 
-  // oidc-provider answers any failure of ours as server_error 500; a store outage is a 503.
+  // oidc-provider answers any failure of ours as server_error 500; a store outage is a 503 that
+  // says so (its error pages say it through pages.renderError, which gets the error too).
   provider.on('server_error', (ctx, error) => {
-    if (isStoreUnavailable(error)) {
-      ctx.status = 503;
-      ctx.set('Retry-After', '5');
-    }
+    if (!isStoreUnavailable(error)) return;
+    ctx.status = 503;
+    ctx.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+    if (!ctx.response.is('html')) ctx.body = { error: 'temporarily_unavailable', error_description: STORE_UNAVAILABLE_MESSAGE };
   });
   return provider;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
+import { loggablePath } from './loggable-path.js';
 import type { Logger } from './logger.js';
 
 /** A proxy's request id is reused when it looks like one, so log lines join across hops. */
@@ -22,7 +23,8 @@ export function requestLog(logger: Logger): Middleware {
       const line = {
         requestId,
         method: ctx.method,
-        path: ctx.path,
+        // Without the credential an enrolment link carries in its path.
+        path: loggablePath(ctx.path),
         // The provider writes its responses itself (ctx.respond = false): read the real status.
         status: ctx.res.headersSent || !ctx.respond ? ctx.res.statusCode : ctx.status,
         ms: Math.round((performance.now() - started) * 10) / 10,

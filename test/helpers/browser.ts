@@ -14,12 +14,15 @@ export interface RequestOptions {
 
 export class Browser {
   private readonly cookies = new Map<string, { value: string; path: string }>();
+  /** Every Set-Cookie line the provider sent, as sent (flags included). */
+  readonly setCookieLines: string[] = [];
 
-  constructor(private readonly origin: string) {}
+  /** `headers` go with every request (X-Forwarded-Proto, as a TLS-terminating proxy adds it). */
+  constructor(private readonly origin: string, private readonly headers: Record<string, string> = {}) {}
 
   async request(url: string | URL, init: RequestOptions = {}): Promise<Response> {
     const target = new URL(url, this.origin);
-    const headers: Record<string, string> = { accept: init.accept ?? 'text/html' };
+    const headers: Record<string, string> = { ...this.headers, accept: init.accept ?? 'text/html' };
     const cookie = this.cookieHeader(target);
     if (cookie) headers.cookie = cookie;
     let body: RequestInit["body"] | undefined = init.body;
@@ -34,16 +37,16 @@ export class Browser {
     return response;
   }
 
-  /**
-   * Follows redirects while they stay on the provider; returns the last response, or the URL
-   * outside the provider that it was redirected to.
-   */
   /** A JSON API call as the page's script makes it (same cookies). */
   async json(url: string | URL, init: RequestOptions = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
     const response = await this.request(url, { accept: 'application/json', ...init });
     return { status: response.status, headers: response.headers, body: await response.json() as Record<string, unknown> };
   }
 
+  /**
+   * Follows redirects while they stay on the provider; returns the last response, or the URL
+   * outside the provider that it was redirected to.
+   */
   async navigate(url: string | URL, init: RequestOptions = {}): Promise<{ response: Response; url: URL }> {
     let response = await this.request(url, init);
     let at = new URL(url, this.origin);
@@ -55,6 +58,11 @@ export class Browser {
       response = await this.request(at);
     }
     throw new Error('too many redirects');
+  }
+
+  /** The values of the cookies it holds now. */
+  cookieValues(): string[] {
+    return [...this.cookies.values()].map((cookie) => cookie.value);
   }
 
   hasCookie(name: string): boolean {
@@ -69,6 +77,7 @@ export class Browser {
   }
 
   private store(setCookies: string[]): void {
+    this.setCookieLines.push(...setCookies);
     for (const line of setCookies) {
       const [pair, ...attributes] = line.split(';').map((part) => part.trim());
       const [name, ...value] = pair!.split('=');
