@@ -18,6 +18,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { createLogger } from '../server/logger.js';
 import { createInvitation } from '../signin/invitations.js';
 import { startFacegate, type Facegate } from '../server/facegate.js';
 import { portrait, variants, webcamFrame } from '../../test/helpers/face-fixtures.js';
@@ -57,7 +58,7 @@ const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-signin-'));
 const port = await freePort();
 const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, { face: {} });
 // Logging as in production (info, a line per request and per audit event), written to /dev/null.
-const facegate = await startFacegate(config, { logger: pino({ level: 'info' }, pino.destination('/dev/null')) });
+const facegate = await startFacegate(config, { logger: createLogger('info', pino.destination('/dev/null')) });
 const webcams = new Webcams(folder);
 try {
   await enrolAlice(facegate);
