@@ -98,6 +98,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     }
     if (!examination.ok) {
       if (examination.code === 'busy') {
+        audit.busy(base);
         ctx.set('Retry-After', '2');
         return refuse(ctx, 503, 'busy', examination.message);
       }
