@@ -21,13 +21,15 @@ import { pino } from 'pino';
 import { createLogger } from '../server/logger.js';
 import { createInvitation } from '../signin/invitations.js';
 import { startFacegate, type Facegate } from '../server/facegate.js';
-import { portrait, variants, webcamFrame } from '../../test/helpers/face-fixtures.js';
+import { demoPortrait as portrait } from '../eval/demo-faces.js';
+import { variants, webcamFrame } from '../eval/webcam-frame.js';
 import { Browser } from '../../test/helpers/browser.js';
 import { FaceBrowsers, sentToCallback } from '../../test/helpers/face-browsers.js';
 import { pressVerify } from '../../test/helpers/face-pages.js';
 import { testConfig } from '../../test/helpers/facegate.js';
 import { fakeWebcamMissing, Webcams } from '../../test/helpers/fake-webcam.js';
-import { freePort } from '../../test/helpers/free-port.js';
+import { freePort } from './free-port.js';
+import { percentile } from './percentile.js';
 import { startAuthorization } from '../../test/helpers/test-rp.js';
 
 interface SignIn {
@@ -219,13 +221,6 @@ function report(title: string, results: SignIn[], span = 'click "Verify my ident
   console.log(`    median: ${taken}answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 50))}`);
   console.log(`  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 50))}, p95 ${ms(percentile(stage('total'), 95))}`);
   console.log(`    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 50))}`).join(', ')}`);
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 function ms(x: number): string {

@@ -1,3 +1,5 @@
+import { CookieJar } from '../../src/bench/cookie-jar.js';
+
 /**
  * A user agent for the tests: real HTTP with a cookie jar, following the provider's redirects by
  * hand so a test sees every hop. It never follows a redirect that leaves the provider (the RP's
@@ -13,14 +15,14 @@ export interface RequestOptions {
 }
 
 export class Browser {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
+  private readonly cookies = new CookieJar();
 
   constructor(private readonly origin: string) {}
 
   async request(url: string | URL, init: RequestOptions = {}): Promise<Response> {
     const target = new URL(url, this.origin);
     const headers: Record<string, string> = { accept: init.accept ?? 'text/html' };
-    const cookie = this.cookieHeader(target);
+    const cookie = this.cookies.header(target);
     if (cookie) headers.cookie = cookie;
     let body: RequestInit["body"] | undefined = init.body;
     if (init.contentType) headers['content-type'] = init.contentType;
@@ -30,7 +32,7 @@ export class Browser {
     }
     const method = init.method ?? (body === undefined ? 'GET' : 'POST');
     const response = await fetch(target, { method, headers, body, redirect: 'manual' });
-    if (target.origin === this.origin) this.store(response.headers.getSetCookie());
+    if (target.origin === this.origin) this.cookies.keep(response.headers.getSetCookie());
     return response;
   }
 
@@ -58,25 +60,6 @@ export class Browser {
   }
 
   hasCookie(name: string): boolean {
-    return [...this.cookies.keys()].some((key) => key.startsWith(`${name}|`));
-  }
-
-  private cookieHeader(url: URL): string {
-    return [...this.cookies.entries()]
-      .filter(([, cookie]) => url.pathname.startsWith(cookie.path))
-      .map(([key, cookie]) => `${key.split('|')[0]}=${cookie.value}`)
-      .join('; ');
-  }
-
-  private store(setCookies: string[]): void {
-    for (const line of setCookies) {
-      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-      const [name, ...value] = pair!.split('=');
-      const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) || '/';
-      const expires = attributes.find((a) => /^expires=/i.test(a))?.slice(8);
-      const key = `${name}|${path}`;
-      if (expires && Date.parse(expires) <= Date.now()) this.cookies.delete(key);
-      else this.cookies.set(key, { value: value.join('='), path });
-    }
+    return this.cookies.has(name);
   }
 }
