@@ -2,18 +2,13 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { ConfigError } from '../src/config/errors.js';
 import { validateConfig } from '../src/config/load.js';
+import { sample } from '../src/bench/load/prometheus-text.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { Browser } from './helpers/browser.js';
 import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { startAuthorization } from './helpers/test-rp.js';
-
-/** The value of one series in Prometheus text (0 when absent), e.g. `facegate_signin_attempts_total{result="accepted"}`. */
-function sample(text: string, series: string): number {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
-}
 
 async function scrape(facegate: TestFacegate, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`http://127.0.0.1:${facegate.port}/metrics`, { headers });
