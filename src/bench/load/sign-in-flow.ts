@@ -38,7 +38,7 @@ export interface FlowOptions {
   providers: string[];
   /** Send the face page, the snapshot and the redirects to this instance instead of the issuer's. */
   via?: string;
-  /** How many busy answers to retry before giving up. */
+  /** How many busy answers to retry before giving up (the sign-in page: 3). */
   maxBusyRetries?: number;
   /** Called before each retry of a busy answer, with the seconds it asked to wait. */
   onBusy?(retryAfter: number): void;
@@ -79,7 +79,7 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
       const response = await agent.request(new URL(`${facePage.pathname}/face`, facePage), { body: frame, contentType: 'image/jpeg', accept: 'application/json' });
       const body = await response.json().catch(() => ({})) as { status?: string; error?: string; redirectTo?: string };
       const retryAfter = Number(response.headers.get('retry-after'));
-      if (response.status === 503 && body.error === 'busy' && retryAfter > 0 && busyRetries < (options.maxBusyRetries ?? 10)) {
+      if (response.status === 503 && body.error === 'busy' && retryAfter > 0 && busyRetries < (options.maxBusyRetries ?? 3)) {
         busyRetries++;
         options.onBusy?.(retryAfter);
         await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
