@@ -94,7 +94,7 @@ export async function backPressure(server: ChildServer, issuer: string, users: r
     clients,
     firstAnswers,
     retryAfterOnEvery503: busy.every((a) => a.retryAfter > 0),
-    retryAfterSeconds: [...new Set(busy.map((a) => a.retryAfter))],
+    retryAfterSeconds: [...new Set(busy.map((a) => a.retryAfter))].sort(),
     busyAnswerMs: { p50: percentile(busy.map((a) => a.ms), 50), max: Math.max(0, ...busy.map((a) => a.ms)) },
     discoveryDuringBurstMs: discovery.map((ms) => Math.round(ms)),
     retryRounds: rounds,
