@@ -3,6 +3,7 @@
  * an API client would expect. The page never has to parse an HTML error.
  */
 import type { Context } from 'koa';
+import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
 import type { AttemptOutcome } from '../src/signin/sign-in-attempt.js';
 import { FrameRequestError, readFrames, type FrameLimits, type ReadFrames } from './read-frames.js';
 
@@ -54,11 +55,13 @@ export async function answerAttempt(ctx: Context, outcome: AttemptOutcome, finis
         retryAfter: outcome.retryAfterSeconds,
       };
       return;
-    case 'busy':
+    case 'busy': {
+      const retryAfter = busyRetryAfterSeconds();
       ctx.status = 503;
-      ctx.set('Retry-After', '2');
-      ctx.body = { status: 'refused', error: 'busy', message: outcome.message, retryAfter: 2 };
+      ctx.set('Retry-After', String(retryAfter));
+      ctx.body = { status: 'refused', error: 'busy', message: outcome.message, retryAfter };
       return;
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
+import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
 import { framesOrAnswer, refusalStatus } from './attempt-answer.js';
 import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
@@ -99,7 +100,8 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     }
     if (!examination.ok) {
       if (examination.code === 'busy') {
-        ctx.set('Retry-After', '2');
+        audit.busy(base);
+        ctx.set('Retry-After', String(busyRetryAfterSeconds()));
         return refuse(ctx, 503, 'busy', examination.message);
       }
       await limits.refused(ctx.ip);

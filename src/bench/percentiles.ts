@@ -9,8 +9,9 @@ export interface LatencySummary {
   n: number;
 }
 
+/** The nearest-rank percentile `p` (0 to 1) of `samples`; NaN when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) throw new Error('no samples to take a percentile of');
+  if (samples.length === 0) return NaN;
   const ascending = Float64Array.from(samples).sort();
   return ascending[Math.max(0, Math.ceil(p * ascending.length) - 1)];
 }

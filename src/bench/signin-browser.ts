@@ -18,15 +18,18 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { createLogger } from '../server/logger.js';
 import { createInvitation } from '../signin/invitations.js';
 import { startFacegate, type Facegate } from '../server/facegate.js';
-import { portrait, variants, webcamFrame } from '../../test/helpers/face-fixtures.js';
+import { demoPortrait as portrait } from '../eval/demo-faces.js';
+import { variants, webcamFrame } from '../eval/webcam-frame.js';
 import { Browser } from '../../test/helpers/browser.js';
 import { FaceBrowsers, sentToCallback } from '../../test/helpers/face-browsers.js';
 import { pressVerify } from '../../test/helpers/face-pages.js';
 import { testConfig } from '../../test/helpers/facegate.js';
 import { fakeWebcamMissing, Webcams } from '../../test/helpers/fake-webcam.js';
-import { freePort } from '../../test/helpers/free-port.js';
+import { freePort } from './free-port.js';
+import { percentile } from './percentiles.js';
 import { startAuthorization } from '../../test/helpers/test-rp.js';
 
 interface SignIn {
@@ -57,7 +60,7 @@ const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-signin-'));
 const port = await freePort();
 const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, { face: {} });
 // Logging as in production (info, a line per request and per audit event), written to /dev/null.
-const facegate = await startFacegate(config, { logger: pino({ level: 'info' }, pino.destination('/dev/null')) });
+const facegate = await startFacegate(config, { logger: createLogger('info', pino.destination('/dev/null')) });
 const webcams = new Webcams(folder);
 try {
   await enrolAlice(facegate);
@@ -213,18 +216,11 @@ function report(title: string, results: SignIn[], span = 'click "Verify my ident
   const timings = results.flatMap((r) => r.serverTimings);
   const stage = (name: string) => timings.map((t) => t[name]).filter((x): x is number => x !== undefined);
   console.log(title);
-  console.log(`  ${span}: median ${ms(percentile(click, 50))}, p95 ${ms(percentile(click, 95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`);
-  const taken = results.some((r) => r.capture > 0) ? `frame taken and posted ${ms(percentile(results.map((r) => r.capture), 50))}; ` : '';
-  console.log(`    median: ${taken}answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 50))}`);
-  console.log(`  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 50))}, p95 ${ms(percentile(stage('total'), 95))}`);
-  console.log(`    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 50))}`).join(', ')}`);
-}
-
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  console.log(`  ${span}: median ${ms(percentile(click, 0.5))}, p95 ${ms(percentile(click, 0.95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`);
+  const taken = results.some((r) => r.capture > 0) ? `frame taken and posted ${ms(percentile(results.map((r) => r.capture), 0.5))}; ` : '';
+  console.log(`    median: ${taken}answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 0.5))}`);
+  console.log(`  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 0.5))}, p95 ${ms(percentile(stage('total'), 0.95))}`);
+  console.log(`    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 0.5))}`).join(', ')}`);
 }
 
 function ms(x: number): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import { parseAllowList } from '../metrics/allow-list.js';
 import { describeSchemaError } from './describe-schema-error.js';
 import { ConfigError } from './errors.js';
 import { configSchema } from './schema.js';
@@ -27,6 +28,7 @@ export function validateConfig(data: unknown, file: string): FacegateConfig {
   const config = { ...(data as Omit<FacegateConfig, 'file'>), file };
   checkClientIdsUnique(config);
   checkDevelopmentRelaxation(config);
+  checkMetricsAllowList(config);
   if (config.storage.type === 'sqlite') {
     config.storage = { ...config.storage, file: resolve(dirname(file), config.storage.file) };
   }
@@ -71,6 +73,16 @@ function checkDevelopmentRelaxation(config: FacegateConfig): void {
     throw new ConfigError('config_invalid', config.file, '/development/allowHttpLocalhostImplicitRedirectUris',
       `is only accepted when the issuer is http://localhost (it is ${config.issuer}): remove it`);
   }
+}
+
+function checkMetricsAllowList(config: FacegateConfig): void {
+  config.metrics.allowFrom.forEach((entry, i) => {
+    try {
+      parseAllowList([entry]);
+    } catch (error) {
+      throw new ConfigError('config_invalid', config.file, `/metrics/allowFrom/${i}`, `${(error as Error).message}: write an address or a range`);
+    }
+  });
 }
 
 export function isLocalhostHttp(url: string): boolean {

@@ -24,6 +24,8 @@ export interface FacegateConfig {
     interaction: number;
   };
   face: FaceConfig;
+  /** GET /metrics (Prometheus), for the addresses or CIDR ranges in allowFrom only. */
+  metrics: { enabled: boolean; allowFrom: string[] };
 }
 
 export type ClaimName = 'name' | 'given_name' | 'family_name' | 'email' | 'email_verified' | 'picture';

@@ -7,7 +7,9 @@ import { FaceError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
 import { runOperation, type Operation } from './operations.js';
 import type { FaceAnalysis, FacePipeline } from './pipeline.js';
-import { WorkerPool, type PoolStats } from './pool.js';
+import { WorkerPool, type InferenceObserver, type PoolStats } from './pool.js';
+
+export type { InferenceObserver };
 
 interface Executor {
   run(op: Operation, bytes: Uint8Array): Promise<unknown>;
@@ -20,14 +22,23 @@ class InProcessExecutor implements Executor {
   private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
 
-  constructor(private readonly pipeline: FacePipeline, private readonly queueLength: number) {}
+  constructor(private readonly pipeline: FacePipeline, private readonly queueLength: number, private readonly observe: InferenceObserver) {}
 
   run(op: Operation, bytes: Uint8Array): Promise<unknown> {
     if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
     this.waiting++;
-    const result = this.tail.then(() => runOperation(this.pipeline, op, bytes)).finally(() => { this.waiting--; });
+    const result = this.tail.then(() => this.timed(op, bytes)).finally(() => { this.waiting--; });
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  private async timed(op: Operation, bytes: Uint8Array): Promise<unknown> {
+    const started = performance.now();
+    try {
+      return await runOperation(this.pipeline, op, bytes);
+    } finally {
+      this.observe(op, (performance.now() - started) / 1000);
+    }
   }
 
   stats(): PoolStats {
@@ -44,10 +55,11 @@ export type FaceSummary = Omit<FaceAnalysis, 'timings' | 'image'>;
 export class FaceEngine {
   private constructor(readonly spec: EngineSpec, private readonly executor: Executor) {}
 
-  static async start(spec: EngineSpec): Promise<FaceEngine> {
+  /** `observe` is told each image's inference time (the server's metrics). */
+  static async start(spec: EngineSpec, observe: InferenceObserver = () => {}): Promise<FaceEngine> {
     const executor = spec.workers > 0
-      ? await WorkerPool.start(new URL('./worker.js', import.meta.url), spec, spec.workers, spec.queueLength)
-      : new InProcessExecutor(await buildPipeline(spec), spec.queueLength);
+      ? await WorkerPool.start(new URL('./worker.js', import.meta.url), spec, spec.workers, spec.queueLength, observe)
+      : new InProcessExecutor(await buildPipeline(spec), spec.queueLength, observe);
     return new FaceEngine(spec, executor);
   }
 

@@ -25,7 +25,12 @@ interface Task {
   bytes: ArrayBuffer;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** performance.now() when a worker took it. */
+  dispatchedAt?: number;
 }
+
+/** Told how long a worker took over each image it answered (refusals included), queue wait excluded. */
+export type InferenceObserver = (operation: string, seconds: number) => void;
 
 interface Slot {
   worker: Worker;
@@ -45,11 +50,16 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
 
-  private constructor(private readonly script: URL, private readonly workerData: unknown, private readonly queueLength: number) {}
+  private constructor(
+    private readonly script: URL,
+    private readonly workerData: unknown,
+    private readonly queueLength: number,
+    private readonly observe: InferenceObserver,
+  ) {}
 
   /** Start `size` workers and wait until each has loaded its models (or one fails to). */
-  static async start(script: URL, workerData: unknown, size: number, queueLength: number): Promise<WorkerPool> {
-    const pool = new WorkerPool(script, workerData, queueLength);
+  static async start(script: URL, workerData: unknown, size: number, queueLength: number, observe: InferenceObserver = () => {}): Promise<WorkerPool> {
+    const pool = new WorkerPool(script, workerData, queueLength, observe);
     try {
       await Promise.all(Array.from({ length: size }, () => pool.spawn()));
     } catch (error) {
@@ -105,6 +115,7 @@ export class WorkerPool {
         const task = slot.task;
         if (!task || task.id !== reply.id) return;
         slot.task = undefined;
+        this.observe(task.op, (performance.now() - task.dispatchedAt!) / 1000);
         if (reply.ok) task.resolve(reply.result);
         else task.reject(new FaceError(reply.error.code, reply.error.detail, reply.error.message));
         this.next(slot);
@@ -142,6 +153,7 @@ export class WorkerPool {
 
   private dispatch(slot: Slot, task: Task): void {
     slot.task = task;
+    task.dispatchedAt = performance.now();
     const request: WorkerRequest = { id: task.id, op: task.op, bytes: task.bytes };
     slot.worker.postMessage(request, [task.bytes]);
   }

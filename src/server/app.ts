@@ -1,30 +1,40 @@
 import Koa, { type Middleware } from 'koa';
 import type Provider from 'oidc-provider';
+import type { FacegateMetrics } from '../metrics/facegate-metrics.js';
 import { healthz, type HealthCheck } from './health.js';
 import type { Logger } from './logger.js';
 import { mountProvider } from './mount-provider.js';
 import { requestLog } from './request-log.js';
 import { staticFiles } from './static-files.js';
+import { isStoreUnavailable } from './store-unavailable.js';
 
 export interface AppParts {
   provider: Provider;
   logger: Logger;
   checks: HealthCheck[];
+  metrics: FacegateMetrics;
+  /** GET /metrics, or nothing when it is turned off. */
+  metricsEndpoint: Middleware;
   /** Our routes (the interaction pages), tried before oidc-provider's. */
   routes: Middleware[];
   staticFolder: string;
 }
 
-/** The Koa application: request log, /healthz, /static, our routes, then oidc-provider. */
-export function createApp({ provider, logger, checks, routes, staticFolder }: AppParts): Koa {
+/** The Koa application: request log, /healthz, /metrics, /static, our routes, then oidc-provider. */
+export function createApp({ provider, logger, checks, metrics, metricsEndpoint, routes, staticFolder }: AppParts): Koa {
   const app = new Koa();
   // Same cookie keys and proxy trust as the provider, so both read the same cookies and URLs.
   app.keys = provider.keys!;
   app.proxy = provider.proxy;
   app.silent = true;
-  app.on('error', (error: Error) => logger.error({ err: error }, 'request failed'));
+  app.on('error', (error: Error, ctx?: Koa.Context) => {
+    if (isStoreUnavailable(error)) metrics.storeError('pages');
+    // Koa reports an error after the request's own context has ended: name the request here.
+    logger.error({ err: error, requestId: ctx?.state.requestId }, 'request failed');
+  });
   app.use(requestLog(logger));
   app.use(healthz(checks));
+  app.use(metricsEndpoint);
   app.use(staticFiles('/static', staticFolder));
   for (const route of routes) app.use(route);
   app.use(mountProvider(provider));

@@ -14,10 +14,13 @@ import { startFaceService, type FaceService } from '../signin/face-service.js';
 import { SignInAttempts } from '../signin/sign-in-attempt.js';
 import { Challenges } from '../signin/challenges.js';
 import type { RandomInt } from '../face/liveness/challenge.js';
+import { FacegateMetrics } from '../metrics/facegate-metrics.js';
+import { metricsEndpoint } from '../metrics/endpoint.js';
 import { loadKeys } from '../keys/load.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
+import { isStoreUnavailable } from './store-unavailable.js';
 import { listen, type RunningServer } from './http-server.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -31,6 +34,7 @@ export interface Facegate {
   port: number;
   store: Store;
   face: FaceService;
+  metrics: FacegateMetrics;
   /** The provider serving requests now (a reload replaces it). */
   readonly provider: Provider;
   /** Builds a provider from a new configuration and serves the next requests with it. */
@@ -43,6 +47,7 @@ export interface Facegate {
 const MAX_FRAMES = 16;
 
 export interface FacegateOptions {
+  /** Made by createLogger, so that every line written during a request carries its id. */
   logger?: Logger;
   /** More health checks. */
   checks?: HealthCheck[];
@@ -53,11 +58,13 @@ export interface FacegateOptions {
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = await openStore(config.storage);
+  const metrics = new FacegateMetrics();
   let face: FaceService | undefined;
   try {
-    face = await startFaceService(config.face, store, dirname(config.file));
+    face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) => metrics.inferred(op, seconds));
     const faceService = face;
-    const audit = new AuditTrail(store.audit, logger);
+    metrics.watchEngine(() => faceService.engine.stats());
+    const audit = new AuditTrail(store.audit, logger, (type, result) => metrics.attempt(type, result));
     const checks: HealthCheck[] = [
       { name: 'store', check: () => store.ping() },
       { name: 'models', check: () => faceService.check() },
@@ -67,7 +74,10 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       const keys = await loadKeys(store.keys);
       const provider = await createProvider({ config: next, store, keys, pages: providerPages });
       const challenges = new Challenges(keys.cookie, store.attempts, options.challengeMoves);
-      provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'provider error'));
+      provider.on('server_error', (_ctx, error) => {
+        if (isStoreUnavailable(error)) metrics.storeError('oidc');
+        logger.error({ err: error }, 'provider error');
+      });
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
@@ -79,7 +89,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
         frames,
       });
       const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames, challenges: next.face.liveness === 'challenge' ? challenges : undefined });
-      const app = createApp({ provider, logger, checks, routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
+      const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
       return { provider, handler: app.callback() };
     };
 
@@ -92,6 +102,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       port: server.port,
       store,
       face: faceService,
+      metrics,
       get provider() { return current.provider; },
       async reload(next) {
         for (const key of ['issuer', 'port', 'host', 'storage', 'face'] as const) {

@@ -1,11 +1,15 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { requestContext } from './request-context.js';
 
 export type { Logger };
 
 /**
- * Structured JSON lines on stdout. What we log is chosen field by field (method, path, status,
- * time): never headers, cookies, query strings, bodies or tokens, so redaction is not needed.
+ * Structured JSON lines on stdout (or `destination`). What we log is chosen field by field
+ * (method, path, status, time): never headers, cookies, query strings, bodies or tokens, so
+ * redaction is not needed. A line written while a request is handled carries its requestId,
+ * whoever writes it.
  */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'facegate' } });
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'facegate' }, mixin: () => requestContext.getStore() ?? {} };
+  return destination ? pino(options, destination) : pino(options);
 }

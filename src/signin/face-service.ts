@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../adapters/contract.js';
 import type { FaceConfig } from '../config/types.js';
-import { FaceEngine } from '../face/engine.js';
+import { FaceEngine, type InferenceObserver } from '../face/engine.js';
 import { Gallery } from '../face/match/gallery.js';
 import { loadCalibration } from '../face/match/load-calibration.js';
 import { quantizedShortlister } from '../face/match/quantized-index.js';
@@ -25,7 +25,8 @@ export interface FaceService {
   close(): Promise<void>;
 }
 
-export async function startFaceService(face: FaceConfig, store: Store, baseDir: string): Promise<FaceService> {
+/** `observeInference` is told each image's inference time (the server's metrics). */
+export async function startFaceService(face: FaceConfig, store: Store, baseDir: string, observeInference?: InferenceObserver): Promise<FaceService> {
   const spec = resolveEngineSpec(face, { baseDir });
   const calibration = loadCalibration(spec.embedder.id, { landmarks: face.landmarks, mirrorFusion: spec.embedder.mirrorFusion });
   const policy = new ThresholdPolicy({
@@ -34,7 +35,7 @@ export async function startFaceService(face: FaceConfig, store: Store, baseDir: 
     fixedThreshold: face.threshold,
   }, calibration);
   const gallery = await Gallery.load(storeTemplateSource(store.templates), spec.embedder.id, spec.embedder.metric, { shortlister: quantizedShortlister });
-  const engine = await FaceEngine.start(spec);
+  const engine = await FaceEngine.start(spec, observeInference);
   return {
     engine,
     policy,

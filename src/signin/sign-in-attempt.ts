@@ -83,7 +83,10 @@ export class SignInAttempts {
     } catch (error) {
       if (!(error instanceof FaceError)) throw error;
       // Busy: the burst was not looked at, its challenge stays unspent and it may come again.
-      if (error.code === 'busy') return { kind: 'busy', message: error.message };
+      if (error.code === 'busy') {
+        this.audit.busy({ ...base, detail });
+        return { kind: 'busy', message: error.message };
+      }
       if (challenge) await this.challenges.spend(challenge).catch(() => undefined);
       return refuse(error.code, error.message, error.detail);
     }

@@ -1,3 +1,5 @@
+import { CookieJar } from '../../src/bench/cookie-jar.js';
+
 /**
  * A user agent for the tests: real HTTP with a cookie jar, following the provider's redirects by
  * hand so a test sees every hop. It never follows a redirect that leaves the provider (the RP's
@@ -13,7 +15,7 @@ export interface RequestOptions {
 }
 
 export class Browser {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
+  private readonly cookies = new CookieJar();
   /** Every Set-Cookie line the provider sent, as sent (flags included). */
   readonly setCookieLines: string[] = [];
 
@@ -23,7 +25,7 @@ export class Browser {
   async request(url: string | URL, init: RequestOptions = {}): Promise<Response> {
     const target = new URL(url, this.origin);
     const headers: Record<string, string> = { ...this.headers, accept: init.accept ?? 'text/html' };
-    const cookie = this.cookieHeader(target);
+    const cookie = this.cookies.header(target);
     if (cookie) headers.cookie = cookie;
     let body: RequestInit["body"] | undefined = init.body;
     if (init.contentType) headers['content-type'] = init.contentType;
@@ -33,7 +35,10 @@ export class Browser {
     }
     const method = init.method ?? (body === undefined ? 'GET' : 'POST');
     const response = await fetch(target, { method, headers, body, redirect: 'manual' });
-    if (target.origin === this.origin) this.store(response.headers.getSetCookie());
+    if (target.origin === this.origin) {
+      this.setCookieLines.push(...response.headers.getSetCookie());
+      this.cookies.keep(response.headers.getSetCookie());
+    }
     return response;
   }
 
@@ -62,30 +67,10 @@ export class Browser {
 
   /** The values of the cookies it holds now. */
   cookieValues(): string[] {
-    return [...this.cookies.values()].map((cookie) => cookie.value);
+    return this.cookies.values();
   }
 
   hasCookie(name: string): boolean {
-    return [...this.cookies.keys()].some((key) => key.startsWith(`${name}|`));
-  }
-
-  private cookieHeader(url: URL): string {
-    return [...this.cookies.entries()]
-      .filter(([, cookie]) => url.pathname.startsWith(cookie.path))
-      .map(([key, cookie]) => `${key.split('|')[0]}=${cookie.value}`)
-      .join('; ');
-  }
-
-  private store(setCookies: string[]): void {
-    this.setCookieLines.push(...setCookies);
-    for (const line of setCookies) {
-      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
-      const [name, ...value] = pair!.split('=');
-      const path = attributes.find((a) => /^path=/i.test(a))?.slice(5) || '/';
-      const expires = attributes.find((a) => /^expires=/i.test(a))?.slice(8);
-      const key = `${name}|${path}`;
-      if (expires && Date.parse(expires) <= Date.now()) this.cookies.delete(key);
-      else this.cookies.set(key, { value: value.join('='), path });
-    }
+    return this.cookies.has(name);
   }
 }

@@ -1,0 +1,51 @@
+/**
+ * The relying party of the load bench, as openid-client makes one: the public client `bench`
+ * (code + PKCE, offline_access for a refresh token), one authorization at a time.
+ */
+import * as oidc from 'openid-client';
+
+export const CLIENT_ID = 'bench';
+export const CALLBACK = 'http://localhost:9999/cb';
+
+/** The client as registered in the bench's facegate.config.json. */
+export const benchClient = {
+  client_id: CLIENT_ID,
+  token_endpoint_auth_method: 'none',
+  redirect_uris: [CALLBACK],
+  response_types: ['code'],
+  grant_types: ['authorization_code', 'refresh_token'],
+  first_party: true,
+};
+
+export interface Authorization {
+  url: URL;
+  /** Exchanges the callback's code (state and PKCE checked, ID token validated). */
+  tokens(callback: URL): ReturnType<typeof oidc.authorizationCodeGrant>;
+}
+
+export class RelyingParty {
+  private constructor(readonly config: oidc.Configuration) {}
+
+  static async discover(issuer: string): Promise<RelyingParty> {
+    return new RelyingParty(await oidc.discovery(new URL(issuer), CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] }));
+  }
+
+  /** A code + PKCE authorization asking for a refresh token; `extra` adds parameters (prompt=none). */
+  async authorize(extra: Record<string, string> = { prompt: 'consent' }): Promise<Authorization> {
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(this.config, {
+      redirect_uri: CALLBACK, scope: 'openid profile offline_access', state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    });
+    return { url, tokens: (callback) => oidc.authorizationCodeGrant(this.config, callback, { pkceCodeVerifier: verifier, expectedState: state }) };
+  }
+
+  userinfo(accessToken: string, sub: string) {
+    return oidc.fetchUserInfo(this.config, accessToken, sub);
+  }
+
+  refresh(refreshToken: string) {
+    return oidc.refreshTokenGrant(this.config, refreshToken);
+  }
+}

@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/server/logger.js';
+import { Browser } from './helpers/browser.js';
+import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { emptyFrame } from './helpers/face-fixtures.js';
+import { temporaryFolder } from './helpers/stores.js';
+import { startAuthorization } from './helpers/test-rp.js';
+
+describe('request ids in logs and responses', function () {
+  this.timeout(60_000);
+  const lines: Record<string, unknown>[] = [];
+  let facegate: TestFacegate;
+
+  before(async () => {
+    const sink = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))); done(); } });
+    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'ids.sqlite') }, undefined, {}, { logger: createLogger('info', sink) });
+  });
+  after(async () => { await facegate?.close(); });
+
+  it('every line written during a request carries its id, the audit line included, and the response says it', async () => {
+    const issuer = new URL(facegate.issuer);
+    const rp = await startAuthorization(issuer);
+    const browser = new Browser(issuer.origin);
+    const { url: page } = await browser.navigate(rp.url);
+    const from = lines.length;
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: new Uint8Array(await emptyFrame()), contentType: 'image/jpeg' });
+    expect(answer.body).to.include({ error: 'no_face' });
+    const id = answer.headers.get('x-request-id');
+    expect(id).to.match(/^[0-9a-f-]{36}$/);
+    const written = lines.slice(from);
+    expect(written.map((l) => l.msg)).to.include.members(['signin no_face', 'request']);
+    for (const line of written) expect(line.requestId, JSON.stringify(line)).to.equal(id);
+  });
+
+  it('every request line of a sign-in\'s redirects has an id of its own', async () => {
+    const from = lines.length;
+    const rp = await startAuthorization(new URL(facegate.issuer));
+    await new Browser(new URL(facegate.issuer).origin).navigate(rp.url);
+    const written = lines.slice(from).filter((l) => l.msg === 'request');
+    expect(written.length).to.be.greaterThan(1);
+    expect(new Set(written.map((l) => l.requestId)).size).to.equal(written.length);
+  });
+
+  it('keeps a sane incoming X-Request-Id, and replaces one that is too long or has odd characters', async () => {
+    const get = (id: string) => fetch(`http://localhost:${facegate.port}/healthz`, { headers: { 'x-request-id': id } });
+    expect((await get('proxy-1234.abcd:ef_9')).headers.get('x-request-id')).to.equal('proxy-1234.abcd:ef_9');
+    for (const bad of ['x'.repeat(129), 'short', 'has spaces in it', 'quote"d-0000', 'line\u00e9break-00']) {
+      const echoed = (await get(bad)).headers.get('x-request-id');
+      expect(echoed, bad).to.match(/^[0-9a-f-]{36}$/);
+    }
+    const logged = lines.filter((l) => l.path === '/healthz').map((l) => l.requestId);
+    expect(logged).to.include('proxy-1234.abcd:ef_9');
+    expect(logged.some((id) => id === 'short' || id === 'has spaces in it')).to.equal(false);
+  });
+});
