@@ -10,6 +10,8 @@ import { renderPage } from './views.js';
 
 const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
 const BROKEN = 'The sign-in service had a problem. Try again in a moment.';
+/** The error page says this in a paragraph of its own; the JSON the scripts read has only its message, so it says it there. */
+const START_AGAIN = 'Go back to the application and sign in again.';
 
 interface Failure {
   status: number;
@@ -54,7 +56,7 @@ export async function answerFailures(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (error) {
-    const { code, message } = answered(ctx, error);
-    ctx.body = { status: 'refused', error: code, message };
+    const { code, message, expired } = answered(ctx, error);
+    ctx.body = { status: 'refused', error: code, message: expired ? `${message} ${START_AGAIN}` : message };
   }
 }

@@ -45,7 +45,7 @@ export async function readFrames(ctx: Context, limits: FrameLimits): Promise<Rea
 
 async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
   const boundary = boundaryOf(ctx.get('content-type'));
-  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', 'The multipart body has no boundary in its Content-Type.');
+  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', 'The multipart body has no boundary in its Content-Type: send the frames as multipart/form-data with a boundary (as FormData does), or one frame as image/jpeg.');
   const watch = new MultipartWatch(boundary, limits.maxFrames + MAX_FIELDS, limits.maxFrameBytes);
   const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD, (chunk) => {
     const problem = watch.push(chunk);
@@ -57,7 +57,7 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
     // Node's fetch implementation parses multipart bodies; no parser of our own, no temp files.
     form = await new Response(body, { headers: { 'content-type': ctx.get('content-type') } }).formData();
   } catch {
-    throw new FrameRequestError(400, 'bad_multipart', 'The multipart body could not be read.');
+    throw new FrameRequestError(400, 'bad_multipart', 'The multipart body could not be read (it is malformed or cut off): send the frames again as multipart/form-data.');
   }
   const frames: Uint8Array[] = [];
   const fields: Record<string, string> = {};
@@ -65,7 +65,7 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
   for (const [name, value] of form.entries()) {
     if (++parts > limits.maxFrames + MAX_FIELDS) throw tooManyParts(limits);
     if (typeof value === 'string') {
-      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', `The field "${name}" is too long.`);
+      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', `The field "${name.slice(0, 40)}" is too long: send at most 256 characters.`);
       fields[name] = value;
     } else if (name === 'frame') {
       if (value.size > limits.maxFrameBytes) throw frameTooLarge(limits);

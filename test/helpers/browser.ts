@@ -65,6 +65,11 @@ export class Browser {
     throw new Error('too many redirects');
   }
 
+  /** The Cookie header it would send to `url` (for a request made by other means, such as a streamed upload). */
+  cookieHeader(url: string | URL): string {
+    return this.cookies.header(new URL(url, this.origin));
+  }
+
   /** The values of the cookies it holds now. */
   cookieValues(): string[] {
     return this.cookies.values();
