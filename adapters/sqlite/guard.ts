@@ -28,6 +28,22 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 /**
+ * Of those, the faults a connection does not get over by itself: after an I/O error (a file system
+ * forced read-only) it must be closed, or the file system cannot even be unmounted for repair; a
+ * file opened read-only stays read-only; one that could not be opened must be opened again.
+ * SQLITE_FULL, BUSY and LOCKED heal on the same connection.
+ */
+const reopenCodes = new Set(['SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN']);
+
+/** Whether the connection that met `error` (or what it caused) should be closed and opened anew. */
+export function mustReopen(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e instanceof Database.SqliteError) return reopenCodes.has(primaryCode(e.code));
+  }
+  return false;
+}
+
+/**
  * Runs one synchronous store operation, turning the driver's outage failures (disk full, read-only
  * or failing file system, locked, closed connection) into StoreUnavailableError; our own typed
  * errors and our bugs pass through.
