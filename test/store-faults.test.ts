@@ -127,44 +127,67 @@ async function afterTheFault(facegate: TestFacegate, { stored, pending, open }: 
   expect(await signInEndToEnd(facegate.issuer, 0)).to.equal('alice');
 }
 
-describe('store faults: a SQLite file on a full disk', function () {
+/** The JSON the pages' scripts get during an outage. */
+function expectRefusedForOutage(answer: { status: number; headers: Headers; body: Record<string, unknown> }): void {
+  expect(answer.status).to.equal(503);
+  expect(answer.headers.get('retry-after')).to.equal('5');
+  expect(answer.body).to.deep.include({ status: 'refused', error: 'temporarily_unavailable', message: OUTAGE });
+}
+
+/** During a fault, every write of a sign-in is refused: the code exchange, the face, a new authorization. */
+async function expectWritesRefused(issuer: string, { pending, open }: Awaited<ReturnType<typeof beforeTheFault>>): Promise<void> {
+  // openid-client refuses the answer and hands over the response it got.
+  const exchange = await pending.rp.tokens(pending.back).then(() => undefined, (error: { cause?: unknown }) => error.cause);
+  expect(exchange).to.be.instanceOf(Response);
+  await expectOutageJson(exchange as Response);
+  expectRefusedForOutage(await postFace(open.browser, open.page, 0));
+  const authorization = await new Browser(new URL(issuer).origin).request((await startAuthorization(new URL(issuer))).url);
+  expect(authorization.status).to.equal(503);
+  expect(authorization.headers.get('retry-after')).to.equal('5');
+  expect(await authorization.text()).to.include('cannot reach its storage');
+}
+
+describe('store faults: SQLite on a file system that breaks', function () {
   this.timeout(120_000);
   let disk: SmallDisk | undefined;
   let facegate: TestFacegate | undefined;
-  after(async () => {
+  afterEach(async () => {
     await facegate?.close().catch(() => {});
     disk?.unmount();
+    facegate = undefined;
+    disk = undefined;
   });
 
-  it('answers writes 503 with Retry-After while the disk is full, keeps reads, loses nothing, and heals when space is freed', async function () {
-    const mounted = SmallDisk.mount(4);
-    if (typeof mounted === 'string') {
-      console.warn(`      full-disk test skipped: ${mounted}`);
-      this.skip();
+  /** A broken disk of this kind, or the test is skipped, saying why. */
+  const diskOrSkip = (context: Mocha.Context, make: () => SmallDisk | string) => {
+    const made = make();
+    if (typeof made === 'string') {
+      console.warn(`      skipped: ${made}`);
+      context.skip();
     }
-    disk = mounted as SmallDisk;
+    return disk = made as SmallDisk;
+  };
+
+  const integrityOf = (file: string) => {
+    const check = new Database(file, { readonly: true });
+    try {
+      return check.pragma('integrity_check', { simple: true });
+    } finally {
+      check.close();
+    }
+  };
+
+  it('answers writes 503 with Retry-After while the disk is full, keeps reads, loses nothing, and heals when space is freed', async function () {
+    disk = diskOrSkip(this, () => SmallDisk.mount(4));
     const file = join(disk.folder, 'facegate.sqlite');
     facegate = await startTestFacegate({ type: 'sqlite', file });
     const { issuer } = facegate;
     const work = await beforeTheFault(facegate);
-    const { pending, open } = work;
     const { link } = await createInvitation(facegate.store.invitations, issuer, { accountId: 'bob', ttlSeconds: 600 });
 
     disk.fill();
 
-    // Writes: the code exchange, a face sign-in, a new authorization, an enrolment.
-    // openid-client refuses the answer and hands over the response it got.
-    const exchange = await pending.rp.tokens(pending.back).then(() => undefined, (error: { cause?: unknown }) => error.cause);
-    expect(exchange).to.be.instanceOf(Response);
-    await expectOutageJson(exchange as Response);
-    const face = await postFace(open.browser, open.page, 0);
-    expect(face.status).to.equal(503);
-    expect(face.headers.get('retry-after')).to.equal('5');
-    expect(face.body).to.deep.include({ status: 'refused', error: 'temporarily_unavailable', message: OUTAGE });
-    const authorization = await new Browser(new URL(issuer).origin).request((await startAuthorization(new URL(issuer))).url);
-    expect(authorization.status).to.equal(503);
-    expect(authorization.headers.get('retry-after')).to.equal('5');
-    expect(await authorization.text()).to.include('cannot reach its storage');
+    await expectWritesRefused(issuer, work);
     const enrolment = await enrollWith(facegate, link, 2);
     expect(enrolment.status).to.equal(503);
     expect(enrolment.body).to.deep.include({ error: 'temporarily_unavailable' });
@@ -184,12 +207,30 @@ describe('store faults: a SQLite file on a full disk', function () {
     await afterTheFault(facegate, work);
     expect((await enrollWith(facegate, link, 2)).body).to.include({ status: 'enrolled' });
     expect((await facegate.store.accounts.list()).map((a) => a.id)).to.deep.equal(['alice', 'bob']);
-    const check = new Database(file, { readonly: true });
-    try {
-      expect(check.pragma('integrity_check', { simple: true })).to.equal('ok');
-    } finally {
-      check.close();
-    }
+    expect(integrityOf(file)).to.equal('ok');
+  });
+
+  it('answers writes 503 while the kernel holds the file system read-only after an error, keeps reads, and lets it be unmounted and repaired without a restart', async function () {
+    disk = diskOrSkip(this, () => SmallDisk.ext4(16));
+    const file = join(disk.folder, 'facegate.sqlite');
+    facegate = await startTestFacegate({ type: 'sqlite', file });
+    const { issuer } = facegate;
+    const work = await beforeTheFault(facegate);
+
+    disk.forceReadOnly();
+
+    await expectWritesRefused(issuer, work);
+    // Reads still answer: the file is opened again for each, read-only.
+    expect((await health(issuer)).status).to.equal(200);
+    expect((await facegate.store.accounts.get('alice'))?.id).to.equal('alice');
+
+    // The kernel keeps it read-only until it is unmounted: facegate holds no file there between
+    // requests, so the unmount is not refused as busy.
+    disk.repair();
+
+    expect((await health(issuer)).status).to.equal(200);
+    await afterTheFault(facegate, work);
+    expect(integrityOf(file)).to.equal('ok');
   });
 });
 
@@ -258,10 +299,7 @@ describe('store faults: Redis', function () {
 
     const started = Date.now();
     await expectOutageJson(await refreshTokenRequest(issuer));
-    const face = await postFace(open.browser, open.page, 0);
-    expect(face.status).to.equal(503);
-    expect(face.headers.get('retry-after')).to.equal('5');
-    expect(face.body).to.deep.include({ status: 'refused', error: 'temporarily_unavailable', message: OUTAGE });
+    expectRefusedForOutage(await postFace(open.browser, open.page, 0));
     const sick = await health(issuer);
     expect(sick.status).to.equal(503);
     expect(sick.body.checks.store!.error).to.include('redis store is unavailable');
