@@ -268,7 +268,7 @@ describe('store faults: Redis', function () {
     expect(waiting.status).to.equal(503);
     expect(waiting.body.ok).to.equal(false);
     expect(waiting.body.checks.store!.ok).to.equal(false);
-    expect(waiting.body.checks.store!.error).to.include('redis store is unavailable');
+    expect(waiting.body.checks.store!.error).to.equal(`the redis store is unavailable: connect ECONNREFUSED 127.0.0.1:${redisPort}`);
     await expectOutageJson(await fetch(new URL('/.well-known/openid-configuration', issuer)));
     await expectOutageJson(await refreshTokenRequest(issuer));
     const page = await new Browser(new URL(issuer).origin).request('/auth?client_id=spa');

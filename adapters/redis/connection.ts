@@ -18,13 +18,15 @@ export async function connectRedis(url: string): Promise<Redis> {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Without a listener ioredis prints every reconnection failure; the failures reach callers as
-  // rejected commands instead.
-  redis.on('error', () => {});
+  // rejected commands instead. The first one says why a connection at start failed (connect()
+  // itself only says "Connection is closed.").
+  let refused: unknown;
+  redis.on('error', (error) => { refused ??= error; });
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new StoreUnavailableError('redis', error);
+    throw new StoreUnavailableError('redis', refused ?? error);
   }
   return redis;
 }
