@@ -4,7 +4,9 @@ import { StoreError, StoreUnavailableError } from '../errors.js';
 /**
  * One client per store. Commands fail fast while the connection is down (no offline queue, one
  * retry), so a request gets a 503 at once instead of hanging; the client keeps reconnecting in
- * the background and the next request succeeds once Redis is back.
+ * the background and the next request succeeds once Redis is back. A Redis that keeps the
+ * connection open but stops answering (stopped, or a network that drops packets) would hold a
+ * command for ever: `commandTimeout` fails it instead.
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, {
@@ -12,16 +14,19 @@ export async function connectRedis(url: string): Promise<Redis> {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 5000,
+    commandTimeout: 3000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
   // Without a listener ioredis prints every reconnection failure; the failures reach callers as
-  // rejected commands instead.
-  redis.on('error', () => {});
+  // rejected commands instead. The first one says why a connection at start failed (connect()
+  // itself only says "Connection is closed.").
+  let refused: unknown;
+  redis.on('error', (error) => { refused ??= error; });
   try {
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new StoreUnavailableError('redis', error);
+    throw new StoreUnavailableError('redis', refused ?? error);
   }
   return redis;
 }

@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { Store } from '../../adapters/contract.js';
 import { openStore } from '../../adapters/open.js';
+import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
@@ -21,7 +22,8 @@ import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
 import { isStoreUnavailable } from './store-unavailable.js';
-import { listen, type RunningServer } from './http-server.js';
+import { listen, type RequestHandler, type RunningServer } from './http-server.js';
+import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
 
 /**
@@ -57,20 +59,89 @@ export interface FacegateOptions {
 
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = await openStore(config.storage);
   const metrics = new FacegateMetrics();
+  const start = () => startParts(config, options, logger, metrics);
+  // Only a store that can come back by itself is waited for: a SQLite file that cannot be opened
+  // (bad path, no permission) stops the start at once, with its one-line error.
+  const canWait = (error: unknown) => config.storage.type === 'redis' && isStoreUnavailable(error);
+  let parts: Parts;
+  let server: RunningServer | undefined;
+  try {
+    parts = await start();
+  } catch (error) {
+    if (!canWait(error)) throw error;
+    let lastError = error;
+    const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
+    server = await listen(waitingApp(logger, () => lastError, pageFailure).callback(), config.port, config.host);
+    logger.info({ issuer: config.issuer, port: server.port, store: config.storage.type }, 'facegate is listening; waiting for the store to finish starting');
+    const remembering = () => start().catch((next: unknown) => { lastError = next; throw next; });
+    parts = await retryStart(remembering, canWait, logger, error).catch(async (fatal: unknown) => {
+      await server!.close();
+      throw fatal;
+    });
+  }
+  const { store, face, build } = parts;
+  let current = parts.first;
+  try {
+    if (server) server.swap(current.handler);
+    else server = await listen(current.handler, config.port, config.host);
+  } catch (error) {
+    await face.close();
+    await store.close();
+    throw error;
+  }
+  const running = server;
+  logger.info({ issuer: config.issuer, port: running.port, store: store.backend }, 'facegate is serving');
+
+  return {
+    issuer: config.issuer,
+    port: running.port,
+    store,
+    face,
+    metrics,
+    get provider() { return current.provider; },
+    async reload(next) {
+      for (const key of ['issuer', 'port', 'host', 'storage', 'face'] as const) {
+        if (JSON.stringify(next[key]) !== JSON.stringify(config[key])) {
+          throw new Error(`"${key}" changed: it takes a restart, not a reload`);
+        }
+      }
+      current = await build(next);
+      running.swap(current.handler);
+      logger.info({ clients: next.clients.length }, 'configuration reloaded');
+    },
+    async close() {
+      await running.close();
+      await face.close();
+      await store.close();
+    },
+  };
+}
+
+interface Built { provider: Provider; handler: RequestHandler }
+
+/** What one start attempt gives: the store, the face service, and the first build of the app. */
+interface Parts {
+  store: Store;
+  face: FaceService;
+  build(config: FacegateConfig): Promise<Built>;
+  first: Built;
+}
+
+/** Opens the store, starts the face service, loads the keys and builds the app; undoes it all on failure. */
+async function startParts(config: FacegateConfig, options: FacegateOptions, logger: Logger, metrics: FacegateMetrics): Promise<Parts> {
+  const store = await openStore(config.storage);
   let face: FaceService | undefined;
   try {
     face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) => metrics.inferred(op, seconds));
     const faceService = face;
-    metrics.watchEngine(() => faceService.engine.stats());
     const audit = new AuditTrail(store.audit, logger, (type, result) => metrics.attempt(type, result));
     const checks: HealthCheck[] = [
       { name: 'store', check: () => store.ping() },
       { name: 'models', check: () => faceService.check() },
       ...(options.checks ?? []),
     ];
-    const build = async (next: FacegateConfig) => {
+    const build = async (next: FacegateConfig): Promise<Built> => {
       const keys = await loadKeys(store.keys);
       const provider = await createProvider({ config: next, store, keys, pages: providerPages });
       const challenges = new Challenges(keys.cookie, store.attempts, options.challengeMoves);
@@ -92,34 +163,9 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
       return { provider, handler: app.callback() };
     };
-
-    let current = await build(config);
-    const server: RunningServer = await listen(current.handler, config.port, config.host);
-    logger.info({ issuer: config.issuer, port: server.port, store: store.backend }, 'facegate is serving');
-
-    return {
-      issuer: config.issuer,
-      port: server.port,
-      store,
-      face: faceService,
-      metrics,
-      get provider() { return current.provider; },
-      async reload(next) {
-        for (const key of ['issuer', 'port', 'host', 'storage', 'face'] as const) {
-          if (JSON.stringify(next[key]) !== JSON.stringify(config[key])) {
-            throw new Error(`"${key}" changed: it takes a restart, not a reload`);
-          }
-        }
-        current = await build(next);
-        server.swap(current.handler);
-        logger.info({ clients: next.clients.length }, 'configuration reloaded');
-      },
-      async close() {
-        await server.close();
-        await faceService.close();
-        await store.close();
-      },
-    };
+    const first = await build(config);
+    metrics.watchEngine(() => faceService.engine.stats());
+    return { store, face: faceService, build, first };
   } catch (error) {
     await face?.close();
     await store.close();

@@ -26,12 +26,25 @@ export function uniqueKeyPrefix(): string {
 async function startRedis(): Promise<string | undefined> {
   const fromEnvironment = process.env.FACEGATE_TEST_REDIS_URL;
   if (fromEnvironment) return fromEnvironment;
-  if (spawnSync('redis-server', ['--version']).error) return undefined;
+  if (!hasRedisServer()) return undefined;
   const port = await freePort();
-  child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  await waitForPing(url);
-  return url;
+  child = await startRedisServer(port, ['--save', '', '--appendonly', 'no']);
+  return `redis://127.0.0.1:${port}`;
+}
+
+/**
+ * A redis-server of a test's own on a loopback port, answering when this resolves; the caller
+ * stops it (by its pid). `args` are more redis-server options (persistence, data folder).
+ */
+export async function startRedisServer(port: number, args: string[] = []): Promise<ChildProcess> {
+  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...args], { stdio: 'ignore' });
+  await waitForPing(`redis://127.0.0.1:${port}`);
+  return server;
+}
+
+/** Whether redis-server can be started here. */
+export function hasRedisServer(): boolean {
+  return !spawnSync('redis-server', ['--version']).error;
 }
 
 async function waitForPing(url: string): Promise<void> {
