@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import type { Store } from '../adapters/contract.js';
 import type { AttemptLimits } from '../src/signin/attempt-limits.js';
 import type { AuditTrail } from '../src/signin/audit-trail.js';
-import { examineEnrollment, examineLiveEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
+import { examineEnrollment, examineLiveEnrollment, MIN_ENROLLMENT_FRAMES, saveEnrollment } from '../src/signin/enrollment.js';
 import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
@@ -19,8 +19,6 @@ import { pageHeaders } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
-
-export const MIN_ENROLLMENT_FRAMES = 3;
 
 export interface EnrollmentOptions {
   store: Store;

@@ -5,7 +5,7 @@
  */
 import type { Context, Next } from 'koa';
 import { errors } from 'oidc-provider';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
+import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
 import { renderPage } from './views.js';
 
 const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
@@ -34,8 +34,8 @@ function describe(error: unknown): Failure {
 /** Sets the status (and Retry-After for an outage); a server fault also goes to the log. */
 function answered(ctx: Context, error: unknown): Failure {
   const failure = describe(error);
-  ctx.status = failure.status;
-  if (failure.status === 503) ctx.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+  if (failure.status === 503) markStoreUnavailable(ctx);
+  else ctx.status = failure.status;
   if (failure.status >= 500) ctx.app.emit('error', error, ctx);
   return failure;
 }

@@ -1,5 +1,5 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
-import { isStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
+import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
 import { providerPageHeaders } from './page-headers.js';
 import { renderPage } from './views.js';
 
@@ -14,8 +14,8 @@ const plainWords: Record<string, string> = {
 export const providerPages: ProviderPages = {
   renderError(ctx, out, error) {
     if (isStoreUnavailable(error)) {
-      // Rendered before the provider's server_error event turns the status into 503: set it here too.
-      ctx.status = 503;
+      // Rendered before the provider's server_error event, on some of its paths: mark it here too.
+      markStoreUnavailable(ctx);
       renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: STORE_UNAVAILABLE_MESSAGE });
       return;
     }

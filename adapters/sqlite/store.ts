@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { OidcAdapter, Store } from '../contract.js';
+import type { Store } from '../contract.js';
 import { defaultAuditRetention, type AuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { StoreUnavailableError } from '../errors.js';
@@ -106,10 +106,16 @@ export function openSqliteStore(file: string, { busyTimeoutMs = 5000, sweepEvery
     }
   };
   // Callers keep `store.accounts` and the like for the server's life: each method call goes to the
-  // connection of that moment.
-  const delegate = <T extends object>(pick: (c: Connection) => T): T => new Proxy({} as T, {
-    get: (_, method) => (...args: unknown[]) => run((c) => (pick(c) as Record<PropertyKey, (...a: unknown[]) => Promise<unknown>>)[method]!(...args)),
-  });
+  // connection of that moment. A stand-in has exactly the methods of the first connection's object
+  // (plain objects of functions): no `then`, nothing invented. Every model's oidc adapter has the
+  // same methods, so the first connection's Session adapter serves for all (the first connection
+  // may be closed by the time another model is asked for).
+  const first = kept;
+  const delegate = <T>(like: object, pick: (c: Connection) => T): T => Object.fromEntries(
+    Object.keys(like).map((method) => [method, (...args: unknown[]) =>
+      run((c) => (pick(c) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args))]),
+  ) as T;
+  const anyAdapter = first.adapterFor('Session');
 
   const timer = setInterval(() => {
     run((c) => guard(() => c.sweep(Date.now()))).catch(() => { /* retried at the next tick */ });
@@ -118,13 +124,13 @@ export function openSqliteStore(file: string, { busyTimeoutMs = 5000, sweepEvery
 
   return {
     backend: 'sqlite',
-    adapterFor: oneAdapterPerModel((model) => delegate<OidcAdapter>((c) => c.adapterFor(model))),
-    accounts: delegate((c) => c.accounts),
-    templates: delegate((c) => c.templates),
-    keys: delegate((c) => c.keys),
-    invitations: delegate((c) => c.invitations),
-    audit: delegate((c) => c.audit),
-    attempts: delegate((c) => c.attempts),
+    adapterFor: oneAdapterPerModel((model) => delegate(anyAdapter, (c) => c.adapterFor(model))),
+    accounts: delegate(first.accounts, (c) => c.accounts),
+    templates: delegate(first.templates, (c) => c.templates),
+    keys: delegate(first.keys, (c) => c.keys),
+    invitations: delegate(first.invitations, (c) => c.invitations),
+    audit: delegate(first.audit, (c) => c.audit),
+    attempts: delegate(first.attempts, (c) => c.attempts),
     ping: () => run((c) => c.ping()),
     async close() {
       closed = true;

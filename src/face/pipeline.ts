@@ -79,11 +79,12 @@ export class FacePipeline {
     const detections = await this.detect(image);
     const face = this.chooseFace(detections);
     const t2 = now();
-    const points = await this.locate(image, face);
+    // From the detector's keypoints: a face too small is refused before the landmark net runs.
     const eyes = eyeDistance(face);
     if (eyes < this.settings.minEyeDistancePx) {
       throw new FaceError('face_too_small', { eyeDistancePx: Math.round(eyes), minEyeDistancePx: this.settings.minEyeDistancePx });
     }
+    const points = await this.locate(image, face);
     const chip = extractChip(image, points, this.parts.templates);
     const quality = measureQuality(chip);
     if (options.enforceQuality) checkQuality(quality, this.settings.quality);

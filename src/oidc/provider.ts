@@ -1,5 +1,5 @@
 import Provider from 'oidc-provider';
-import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_MESSAGE } from '../server/store-unavailable.js';
+import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../server/store-unavailable.js';
 import { checkClients } from './check-clients.js';
 import { providerConfiguration, type ProviderInputs } from './configuration.js';
 import { allowHttpLocalhostImplicitRedirects } from './local-development.js';
@@ -17,9 +17,8 @@ export async function createProvider(inputs: ProviderInputs): Promise<Provider> 
   // says so (its error pages say it through pages.renderError, which gets the error too).
   provider.on('server_error', (ctx, error) => {
     if (!isStoreUnavailable(error)) return;
-    ctx.status = 503;
-    ctx.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    if (!ctx.response.is('html')) ctx.body = { error: 'temporarily_unavailable', error_description: STORE_UNAVAILABLE_MESSAGE };
+    markStoreUnavailable(ctx);
+    if (!ctx.response.is('html')) ctx.body = { ...STORE_UNAVAILABLE_BODY };
   });
   return provider;
 }

@@ -2,7 +2,7 @@ import Koa, { type Middleware } from 'koa';
 import { healthz } from './health.js';
 import type { Logger } from './logger.js';
 import { requestLog } from './request-log.js';
-import { STORE_RETRY_AFTER_SECONDS, STORE_UNAVAILABLE_MESSAGE } from './store-unavailable.js';
+import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from './store-unavailable.js';
 
 /**
  * Starting on a store that can come back (Redis): while it does not answer, facegate listens
@@ -51,9 +51,8 @@ export function waitingApp(logger: Logger, lastError: () => unknown, pageFailure
   ]));
   app.use(async (ctx, next) => {
     if (ctx.accepts('json', 'html') === 'html') return pageFailure(ctx, next);
-    ctx.status = 503;
-    ctx.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
-    ctx.body = { error: 'temporarily_unavailable', error_description: STORE_UNAVAILABLE_MESSAGE };
+    markStoreUnavailable(ctx);
+    ctx.body = { ...STORE_UNAVAILABLE_BODY };
   });
   return app;
 }

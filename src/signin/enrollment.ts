@@ -14,18 +14,19 @@ import type { Move } from '../face/liveness/challenge.js';
 import { livenessSettings } from '../face/liveness/settings.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
+import { NOT_LIVE } from './sign-in-attempt.js';
 
 export const ENROLLMENT_REFUSALS = {
   not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
   already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
-  not_live: 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.',
+  not_live: NOT_LIVE,
   too_few_frames: 'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
 } as const;
 
 export type EnrollmentRefusal = keyof typeof ENROLLMENT_REFUSALS;
 
-/** Frames facing the camera a live enrolment needs: they become the templates. */
-export const MIN_FRONTAL = 3;
+/** Pictures an enrolment keeps as templates: plain pictures, or a live burst's frames facing the camera. */
+export const MIN_ENROLLMENT_FRAMES = 3;
 
 export type Examination =
   | { ok: true; embeddings: Float32Array[] }
@@ -50,7 +51,7 @@ export async function examineEnrollment(
 
 /**
  * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
- * camera (at least MIN_FRONTAL) must pass sign-in's quality checks, and become the templates.
+ * camera (at least MIN_ENROLLMENT_FRAMES) must pass sign-in's quality checks, and become the templates.
  */
 export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], moves: readonly Move[], accountId: string): Promise<Examination> {
   let analyses;
@@ -63,7 +64,7 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
   const verdict = checkBurst(analyses, moves, livenessSettings(service.recognizer.gallery.metric));
   if (!verdict.live) return { ok: false, code: 'not_live', message: ENROLLMENT_REFUSALS.not_live, detail: { reason: verdict.reason } };
   const frontal = verdict.frontal.map((i) => analyses[i]!);
-  if (frontal.length < MIN_FRONTAL) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
+  if (frontal.length < MIN_ENROLLMENT_FRAMES) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
   try {
     for (const frame of frontal) checkQuality(frame.quality, service.engine.spec.settings.quality);
   } catch (error) {

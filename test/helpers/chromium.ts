@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium (`.ci/run` installs it with apt); playwright-core downloads no browser. */
@@ -11,11 +10,7 @@ export const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Chromium, or the test (or suite) is skipped, saying why. */
-export async function chromiumOrSkip(context: Mocha.Context, extraArgs: string[] = []): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    console.warn(`      ${chromiumMissing}`);
-    context.skip();
-  }
+/** Debian's Chromium with those flags, and `extraArgs`. */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extraArgs] });
 }

@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumArgs, chromiumMissing, chromiumPath } from './chromium.js';
+import type { Browser } from 'playwright-core';
+import { chromiumMissing, chromiumPath, launchChromium } from './chromium.js';
 
 export const ffmpegMissing = 'fake-webcam tests skipped: no ffmpeg on PATH to make the webcam videos (install it: apt-get install -y ffmpeg)';
 
@@ -50,11 +50,7 @@ export async function webcamMovie(frames: Buffer[], folder: string, name: string
 
 /** Chromium whose camera plays `video`, granted without a prompt. */
 export function launchWithWebcam(video: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [...chromiumArgs, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-  });
+  return launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
 }
 
 function run(command: string, args: string[]): Promise<void> {

@@ -6,7 +6,7 @@
  * face, so the fuzzer has a session from which fresh codes come without a face check.
  */
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../free-port.js';
@@ -20,7 +20,7 @@ import { faceLivenessAcr } from '../../oidc/acr.js';
 import type { TokenMaterial } from './token-inputs.js';
 
 export class FuzzTarget {
-  private constructor(readonly server: ChildServer, readonly folder: string, private session: Agent, private readonly rp: RelyingParty, private readonly snapshot: Buffer) {}
+  private constructor(readonly server: ChildServer, private readonly folder: string, private session: Agent, private readonly rp: RelyingParty, private readonly snapshot: Buffer) {}
 
   static async start(): Promise<FuzzTarget> {
     const folder = mkdtempSync(join(tmpdir(), 'facegate-fuzz-'));
@@ -93,8 +93,10 @@ export class FuzzTarget {
     return { clientId: CLIENT_ID, redirectUri: CALLBACK, refreshToken, ...await this.freshCode() };
   }
 
+  /** Stops the server and deletes its folder (SQLite file, config, log). */
   async stop(): Promise<void> {
     await this.server.stop();
+    rmSync(this.folder, { recursive: true, force: true });
   }
 
   /** Signs the person in with their face (the load bench's flow); the live refresh token it ends with. */

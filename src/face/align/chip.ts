@@ -3,7 +3,7 @@
  * applied with supersampled bilinear sampling.
  */
 import type { RgbImage } from '../image.js';
-import { fitSimilarity, similarityScale, type Similarity } from '../geometry/similarity.js';
+import { fitSimilarity } from '../geometry/similarity.js';
 import { warpRgb } from '../geometry/warp.js';
 import type { AlignmentTemplate, FacePoints } from './templates.js';
 
@@ -11,10 +11,6 @@ export interface Chip {
   size: number;
   /** Interleaved RGB floats in [0, 255]. */
   rgb: Float32Array;
-  /** Chip pixel -> image pixel. */
-  toImage: Similarity;
-  /** Image pixels per chip pixel. */
-  scale: number;
 }
 
 /** Extract the chip, with the first template that the face's points can serve. */
@@ -26,8 +22,6 @@ export function extractChip(image: RgbImage, face: FacePoints, templates: readon
     return {
       size: template.size,
       rgb: warpRgb(image, toImage, template.size, template.size),
-      toImage,
-      scale: similarityScale(toImage),
     };
   }
   throw new Error('no alignment template fits the points found on this face');

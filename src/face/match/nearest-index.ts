@@ -5,13 +5,6 @@
  */
 import { dot } from './distance.js';
 
-export interface Scored {
-  /** Row of the template in the gallery matrix. */
-  row: number;
-  /** Dot product with the probe (cosine similarity: both are unit length). */
-  similarity: number;
-}
-
 export class ExactIndex {
   constructor(
     /** Row-major templates, `dims` floats each. */
