@@ -75,26 +75,34 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
 
   /**
    * The camera frames of one attempt (one JPEG, or a liveness burst as multipart): JSON says what next.
-   * Server-Timing tells the stages' durations: read (the interaction and the body), face (limits,
-   * the face engine with its queue, the gallery, the audit trail), finish (the interaction's result).
+   * Server-Timing tells the stages' durations: read (the interaction, the attempt limits and the
+   * body), face (the face engine with its queue, the gallery, the audit trail), finish (the
+   * interaction's result).
    */
   router.post('/face', answerFailures, async (ctx) => {
     const timing = new ServerTiming();
     try {
       const details = await detailsFor(provider, ctx);
       if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
-      const read = await framesOrAnswer(ctx, frames);
-      timing.mark('read');
-      if (!read) return;
-      const claimed = loginHintOf(details) ?? (ctx.query.account || read.fields.account || undefined);
-      const outcome = await signIn.attempt(read.frames, {
+      // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
+      const claimed = loginHintOf(details) ?? ctx.query.account;
+      const attempt = {
         interaction: details.uid,
         clientId: String(details.params.client_id),
         ip: ctx.ip,
         claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
         livenessRequired: livenessFor(details),
-        challenge: read.fields.challenge,
-      });
+      };
+      let outcome = await signIn.admit(attempt);
+      if (outcome) {
+        // The upload is left unread: closing the connection spares reading what nobody will look at.
+        ctx.set('Connection', 'close');
+      } else {
+        const read = await framesOrAnswer(ctx, frames);
+        timing.mark('read');
+        if (!read) return;
+        outcome = await signIn.attempt(read.frames, { ...attempt, challenge: read.fields.challenge });
+      }
       timing.mark('face');
       const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
       await answerAttempt(ctx, outcome, {

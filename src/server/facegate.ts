@@ -154,7 +154,7 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.perInteraction),
+        signIn: new SignInAttempts(faceService, limits, audit, challenges),
         challenges,
         livenessByDefault: next.face.liveness === 'challenge',
         frames,

@@ -31,9 +31,9 @@ export class AttemptLimits {
     return { open: true };
   }
 
-  /** Failed recognitions so far in this interaction. */
-  used(interaction: string): Promise<number> {
-    return this.store.count(`interaction:${interaction}`, this.interactionSeconds);
+  /** Failed recognitions this interaction may still have. */
+  async attemptsLeft(interaction: string): Promise<number> {
+    return Math.max(0, this.limits.perInteraction - await this.store.count(`interaction:${interaction}`, this.interactionSeconds));
   }
 
   /** A refused attempt of any kind from this client. */

@@ -1,7 +1,7 @@
 /**
- * One sign-in attempt, without HTTP: limits first, then the liveness challenge when one is due,
- * then the face engine and the gallery, then the audit trail. What the page should do next is the
- * outcome's kind.
+ * One sign-in attempt, without HTTP: limits first (`admit`, before the frames are even read), then
+ * the liveness challenge when one is due, then the face engine and the gallery, then the audit
+ * trail. What the page should do next is the outcome's kind.
  */
 import { faceAcr, faceLivenessAcr } from '../oidc/acr.js';
 import { FaceError, type FaceErrorCode } from '../face/errors.js';
@@ -17,7 +17,7 @@ export const NOT_LIVE = 'We could not confirm a live person. Follow the prompts 
 export const NEED_ACCOUNT = 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.';
 export const LIVENESS_REQUIRED = 'This sign-in needs the live check: press “Verify my identity” and follow the prompts.';
 
-export interface AttemptContext {
+export interface AdmitContext {
   /** The oidc-provider interaction uid. */
   interaction: string;
   clientId: string;
@@ -26,6 +26,9 @@ export interface AttemptContext {
   claimedAccount?: string;
   /** The sign-in must pass the liveness challenge (configuration, or the client's acr_values). */
   livenessRequired: boolean;
+}
+
+export interface AttemptContext extends AdmitContext {
   /** The challenge token the burst answers, when it comes with one. */
   challenge?: string;
 }
@@ -46,24 +49,32 @@ export class SignInAttempts {
     private readonly limits: AttemptLimits,
     private readonly audit: AuditTrail,
     private readonly challenges: Challenges,
-    private readonly perInteraction: number,
   ) {}
 
+  /**
+   * Before the frames are read: an outcome when this client, the account it claims or this
+   * sign-in may not try now (so a refused client's upload is not even buffered), else undefined.
+   */
+  async admit(ctx: AdmitContext): Promise<AttemptOutcome | undefined> {
+    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
+    if (!gate.open) {
+      const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
+      await this.audit.record({ type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
+      return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
+    }
+    if (await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
+    return undefined;
+  }
+
+  /** The frames of an attempt that `admit` let through. */
   async attempt(frames: readonly Uint8Array[], ctx: AttemptContext): Promise<AttemptOutcome> {
     const base = { type: 'signin', clientId: ctx.clientId, ip: ctx.ip };
     const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', frames: frames.length, liveness: ctx.livenessRequired };
     const refuse = async (code: RefusalCode, message: string, more: Record<string, string | number | null> = {}): Promise<AttemptOutcome> => {
       await this.limits.refused(ctx.ip);
       await this.audit.record({ ...base, result: code, detail: { ...detail, ...more } });
-      return { kind: 'refused', code, message, attemptsLeft: await this.attemptsLeft(ctx) };
+      return { kind: 'refused', code, message, attemptsLeft: await this.limits.attemptsLeft(ctx.interaction) };
     };
-
-    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
-    if (!gate.open) {
-      await this.audit.record({ ...base, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail: { ...detail, scope: gate.scope } });
-      return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
-    }
-    if (await this.attemptsLeft(ctx) === 0) return { kind: 'exhausted' };
 
     let challenge: Challenge | undefined;
     if (ctx.livenessRequired) {
@@ -124,10 +135,6 @@ export class SignInAttempts {
     return attemptsLeft === 0
       ? { kind: 'exhausted' }
       : { kind: 'refused', code: 'not_recognised', message: NOT_RECOGNISED, attemptsLeft };
-  }
-
-  private async attemptsLeft(ctx: AttemptContext): Promise<number> {
-    return Math.max(0, this.perInteraction - (await this.limits.used(ctx.interaction)));
   }
 }
 
