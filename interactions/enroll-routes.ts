@@ -15,7 +15,7 @@ import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
 import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
 import { framesOrAnswer, refusalStatus } from './attempt-answer.js';
-import { pageHeaders } from './page-headers.js';
+import { noStore } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
@@ -34,7 +34,7 @@ const INVALID_LINK = 'This enrolment link is not valid: it may have expired or b
 
 export function enrollmentRoutes({ store, face, limits, audit, frames, challenges }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
-  router.use(pageHeaders);
+  router.use(noStore);
 
   router.get('/', renderFailures, async (ctx) => {
     const invitation = await store.invitations.find(hashToken(ctx.params.token));

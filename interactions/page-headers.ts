@@ -21,22 +21,22 @@ export function pageCsp(nonce: string): string {
   ].join('; ');
 }
 
-/** Sets the CSP with a new nonce, kept in ctx.state.cspNonce; returns the nonce. */
-function setCsp(ctx: Pick<Context, 'set' | 'state'>): string {
+/** Sets the CSP with a new nonce; returns the nonce. */
+function setCsp(ctx: Pick<Context, 'set'>): string {
   const nonce = randomBytes(16).toString('base64');
-  ctx.state.cspNonce = nonce;
   ctx.set('Content-Security-Policy', pageCsp(nonce));
   return nonce;
 }
 
 /** Sets the page headers with a new nonce; returns the nonce. */
-export function setPageHeaders(ctx: Pick<Context, 'set' | 'state'>): string {
+export function setPageHeaders(ctx: Pick<Context, 'set'>): string {
   ctx.set('Cache-Control', 'no-store');
   return setCsp(ctx);
 }
 
-export async function pageHeaders(ctx: Context, next: Next): Promise<void> {
-  setPageHeaders(ctx);
+/** Around our routes: nothing of a sign-in is cached; renderPage adds the CSP to the pages. */
+export async function noStore(ctx: Context, next: Next): Promise<void> {
+  ctx.set('Cache-Control', 'no-store');
   await next();
 }
 
@@ -44,17 +44,13 @@ export async function pageHeaders(ctx: Context, next: Next): Promise<void> {
  * Around every response of oidc-provider. It writes two pages itself, each with an inline script
  * that submits a form at once: the form_post response (the code posted to the RP) and the logout
  * confirmation when there is no session. They get our CSP, and their script the response's nonce,
- * so that no page runs an inline script without one. (oidc-provider also adds the script's sha256
- * to a script-src it finds already set; the nonce keeps one rule for every page.) Pages it renders
- * through our views set a nonce of their own; JSON answers keep no CSP.
+ * so that no page runs an inline script without one (set after oidc-provider wrote the page, so it
+ * finds no script-src to add the script's sha256 to: the nonce is the one rule for every page).
  */
 export async function providerPageHeaders(ctx: Context, next: Next): Promise<void> {
-  setCsp(ctx);
   await next();
-  if (!ctx.response.is('html')) {
-    ctx.remove('Content-Security-Policy');
-    return;
-  }
-  // Only oidc-provider's bare `<script>` tags: ours are rendered with the nonce already.
-  if (typeof ctx.body === 'string') ctx.body = ctx.body.replaceAll('<script>', `<script nonce="${ctx.state.cspNonce as string}">`);
+  // JSON needs no CSP; a page rendered through our views has its own already.
+  if (!ctx.response.is('html') || ctx.response.get('Content-Security-Policy')) return;
+  const nonce = setCsp(ctx);
+  if (typeof ctx.body === 'string') ctx.body = ctx.body.replaceAll('<script>', `<script nonce="${nonce}">`);
 }

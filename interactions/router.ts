@@ -11,7 +11,7 @@ import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
 import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
-import { pageHeaders } from './page-headers.js';
+import { noStore } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
@@ -35,7 +35,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
-  router.use(pageHeaders, renderFailures);
+  router.use(noStore, renderFailures);
 
   router.get('/', async (ctx) => {
     const details = await detailsFor(provider, ctx);
