@@ -5,8 +5,7 @@ import { MemoryTemplateSource } from '../src/face/match/memory-template-source.j
 import { quantizedShortlister, topRows } from '../src/face/match/quantized-index.js';
 import { loadCalibration } from '../src/face/match/load-calibration.js';
 import { ThresholdPolicy } from '../src/face/match/threshold-policy.js';
-import { normalise } from '../src/face/embed/embedder.js';
-import { fuse } from '../src/face/recognizer.js';
+import { fuse, normalise } from '../src/face/embed/vectors.js';
 
 /** A deterministic pseudo-random unit vector (xorshift), so failures reproduce. */
 function randomUnit(seed: number, dims = 128): Float32Array {

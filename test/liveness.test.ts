@@ -6,7 +6,7 @@ import { randomMoves, type Move } from '../src/face/liveness/challenge.js';
 import { facePose } from '../src/face/liveness/pose.js';
 import { livenessSettings } from '../src/face/liveness/settings.js';
 import type { FaceAnalysis } from '../src/face/pipeline.js';
-import { normalise } from '../src/face/embed/embedder.js';
+import { normalise } from '../src/face/embed/vectors.js';
 import { Challenges } from '../src/signin/challenges.js';
 import { openStore } from '../adapters/open.js';
 import { temporaryFolder } from './helpers/stores.js';

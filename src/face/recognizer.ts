@@ -5,7 +5,7 @@
  * fused into one embedding (their normalised mean).
  */
 import type { FaceEngine } from './engine.js';
-import { normalise } from './embed/embedder.js';
+import { fuse } from './embed/vectors.js';
 import type { FaceAnalysis } from './pipeline.js';
 import { decideIdentification, decideVerification, type Decision } from './match/decision.js';
 import type { Gallery } from './match/gallery.js';
@@ -67,11 +67,4 @@ export class FaceRecognizer {
     if (!verdict.live) return { analyses, verdict };
     return { analyses, embedding: fuse(verdict.frontal.map((i) => analyses[i]!.embedding)) };
   }
-}
-
-/** The normalised mean of unit embeddings: the direction they agree on. */
-export function fuse(embeddings: readonly Float32Array[]): Float32Array {
-  const sum = new Float32Array(embeddings[0]!.length);
-  for (const e of embeddings) for (let i = 0; i < sum.length; i++) sum[i] += e[i]!;
-  return normalise(sum);
 }

@@ -7,7 +7,7 @@
 import type { AccountInput, Store } from '../../adapters/contract.js';
 import { FaceError } from '../face/errors.js';
 import { distance } from '../face/match/distance.js';
-import { fuse } from '../face/recognizer.js';
+import { fuse } from '../face/embed/vectors.js';
 import { analyzeBurst } from '../face/liveness/analyze-burst.js';
 import { checkBurst } from '../face/liveness/burst-check.js';
 import type { Move } from '../face/liveness/challenge.js';

@@ -2,7 +2,7 @@
  * Deterministic pseudo-random unit vectors (xorshift32 through Box-Muller, so directions are
  * uniform on the sphere): the accounts of a synthetic gallery, and probes near them.
  */
-import { normalise } from '../../face/embed/embedder.js';
+import { normalise } from '../../face/embed/vectors.js';
 
 export class RandomUnitVectors {
   private state: number;

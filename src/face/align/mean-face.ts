@@ -43,6 +43,16 @@ export function meanOf(indices: readonly number[]): Point {
 export const DLIB_ALIGNMENT_LANDMARKS: readonly number[] = Array.from({ length: 51 }, (_, i) => i + 17)
   .filter((i) => !(i >= 17 && i <= 26) && !(i >= 55 && i <= 59) && !(i >= 65 && i <= 67));
 
+/** The mean of `points` at `indices` (a group of 68 landmarks, as one point). */
+export function meanAt(points: readonly Point[], indices: readonly number[]): Point {
+  let x = 0, y = 0;
+  for (const i of indices) {
+    x += points[i][0];
+    y += points[i][1];
+  }
+  return [x / indices.length, y / indices.length];
+}
+
 /** iBUG 68 groups used to derive coarser points. */
 export const IBUG = {
   rightEye: [36, 37, 38, 39, 40, 41],

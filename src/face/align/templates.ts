@@ -4,7 +4,7 @@
  */
 import type { Point } from '../geometry/similarity.js';
 import { KEYPOINT } from '../detect/detection.js';
-import { DLIB_ALIGNMENT_LANDMARKS, IBUG, meanFacePoint, meanOf } from './mean-face.js';
+import { DLIB_ALIGNMENT_LANDMARKS, IBUG, meanAt, meanFacePoint, meanOf } from './mean-face.js';
 
 /** Facial points known for one face: always BlazeFace's six, and the 68 landmarks when that model ran. */
 export interface FacePoints {
@@ -28,15 +28,6 @@ export interface TemplateSpec {
   size: number;
   /** dlib only: the margin around the mean face, as a fraction of its size (dlib's face recogniser: 0.25). */
   padding?: number;
-}
-
-function mean(points: readonly Point[], indices: readonly number[]): Point {
-  let x = 0, y = 0;
-  for (const i of indices) {
-    x += points[i][0];
-    y += points[i][1];
-  }
-  return [x / indices.length, y / indices.length];
 }
 
 function dlibUnitToChip(p: Point, size: number, padding: number): Point {
@@ -78,9 +69,9 @@ export function arcfaceTemplate(size: number): AlignmentTemplate {
     size,
     targets: ARCFACE_112.map(([x, y]) => [x * k, y * k] as const),
     pick: (face) => face.landmarks68 && [
-      mean(face.landmarks68, IBUG.rightEye), mean(face.landmarks68, IBUG.leftEye),
-      mean(face.landmarks68, IBUG.noseTip), mean(face.landmarks68, IBUG.mouthRightCorner),
-      mean(face.landmarks68, IBUG.mouthLeftCorner),
+      meanAt(face.landmarks68, IBUG.rightEye), meanAt(face.landmarks68, IBUG.leftEye),
+      meanAt(face.landmarks68, IBUG.noseTip), meanAt(face.landmarks68, IBUG.mouthRightCorner),
+      meanAt(face.landmarks68, IBUG.mouthLeftCorner),
     ],
   };
 }

@@ -4,6 +4,7 @@
 import { openSession, floatOutput, OrtTensor, type Session } from '../onnx-session.js';
 import type { Chip } from '../align/chip.js';
 import type { EmbedderSpec } from './spec.js';
+import { normalise } from './vectors.js';
 
 export class Embedder {
   private constructor(
@@ -89,12 +90,4 @@ export function mirror(rgb: Float32Array, size: number): Float32Array {
     }
   }
   return out;
-}
-
-export function normalise(v: Float32Array): Float32Array {
-  let norm = 0;
-  for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < v.length; i++) v[i] /= norm;
-  return v;
 }

@@ -7,7 +7,7 @@
 import { distance } from '../match/distance.js';
 import type { Metric } from '../embed/spec.js';
 import type { FaceAnalysis } from '../pipeline.js';
-import { fuse } from '../recognizer.js';
+import { fuse } from '../embed/vectors.js';
 import type { Move } from './challenge.js';
 import { facePose, type Pose } from './pose.js';
 

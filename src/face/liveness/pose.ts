@@ -13,6 +13,7 @@
  */
 import { KEYPOINT } from '../detect/detection.js';
 import type { Point } from '../geometry/similarity.js';
+import { IBUG, meanAt } from '../align/mean-face.js';
 
 export interface Pose {
   /** Nose tip across the face, in eye distances: yaw. */
@@ -21,16 +22,13 @@ export interface Pose {
   y: number;
 }
 
-const RIGHT_EYE = [36, 37, 38, 39, 40, 41];
-const LEFT_EYE = [42, 43, 44, 45, 46, 47];
-const NOSE_TIP = 30;
-const MOUTH_CORNERS = [48, 54];
+const MOUTH_CORNERS = [...IBUG.mouthRightCorner, ...IBUG.mouthLeftCorner];
 
 /** The pose from the 68 landmarks when they were found, else from BlazeFace's keypoints (coarser). */
 export function facePose(face: { keypoints: readonly Point[]; landmarks68?: readonly Point[] }): Pose {
   const l68 = face.landmarks68;
   return l68
-    ? poseOf(mean(l68, RIGHT_EYE), mean(l68, LEFT_EYE), l68[NOSE_TIP], mean(l68, MOUTH_CORNERS))
+    ? poseOf(meanAt(l68, IBUG.rightEye), meanAt(l68, IBUG.leftEye), meanAt(l68, IBUG.noseTip), meanAt(l68, MOUTH_CORNERS))
     : poseOf(face.keypoints[KEYPOINT.rightEye], face.keypoints[KEYPOINT.leftEye], face.keypoints[KEYPOINT.noseTip], face.keypoints[KEYPOINT.mouth]);
 }
 
@@ -46,10 +44,4 @@ function poseOf(r: Point, l: Point, n: Point, m: Point): Pose {
     x: (d[0] * Y[1] - d[1] * Y[0]) / det,
     y: (X[0] * d[1] - X[1] * d[0]) / det,
   };
-}
-
-function mean(points: readonly Point[], indices: readonly number[]): Point {
-  let x = 0, y = 0;
-  for (const i of indices) { x += points[i][0]; y += points[i][1]; }
-  return [x / indices.length, y / indices.length];
 }

@@ -11,7 +11,7 @@
 import type { Metric } from '../embed/spec.js';
 import { distanceFromDot } from './distance.js';
 import { ExactIndex } from './nearest-index.js';
-import { normalise } from '../embed/embedder.js';
+import { fuse } from '../embed/vectors.js';
 
 export interface GalleryTemplate {
   accountId: string;
@@ -105,18 +105,18 @@ export class Gallery {
 
   private async build(revision: number, templates: GalleryTemplate[]): Promise<Snapshot> {
     const dims = templates[0]?.embedding.length ?? 0;
-    const sums = new Map<string, Float32Array>();
+    const byAccount = new Map<string, Float32Array[]>();
     for (const t of templates) {
       if (t.embedding.length !== dims) {
         throw new Error(`templates of model ${this.model} differ in length (${t.embedding.length} and ${dims}): the store is inconsistent`);
       }
-      let sum = sums.get(t.accountId);
-      if (!sum) sums.set(t.accountId, (sum = new Float32Array(dims)));
-      for (let i = 0; i < dims; i++) sum[i] += t.embedding[i];
+      const embeddings = byAccount.get(t.accountId);
+      if (embeddings) embeddings.push(t.embedding);
+      else byAccount.set(t.accountId, [t.embedding]);
     }
-    const accounts = [...sums.keys()];
+    const accounts = [...byAccount.keys()];
     const matrix = new Float32Array(accounts.length * dims);
-    accounts.forEach((id, row) => matrix.set(normalise(sums.get(id)!), row * dims));
+    accounts.forEach((id, row) => matrix.set(fuse(byAccount.get(id)!), row * dims));
     const index = new ExactIndex(matrix, dims);
     const { shortlister, shortlistFrom = SHORTLIST_FROM } = this.options;
     return {
