@@ -39,30 +39,35 @@ export async function answerAttempt(ctx: Context, outcome: AttemptOutcome, finis
       };
       return;
     case 'refused':
-      ctx.status = refusalStatus(outcome.code);
-      ctx.body = { status: 'refused', error: outcome.code, message: outcome.message, attemptsLeft: outcome.attemptsLeft };
-      return;
+      return answerRefusal(ctx, refusalStatus(outcome.code), outcome.code, outcome.message, { attemptsLeft: outcome.attemptsLeft });
     case 'need_account':
       ctx.status = 409;
       ctx.body = { status: 'need_account', error: 'account_required', message: outcome.message };
       return;
     case 'rate_limited':
-      ctx.status = 429;
-      ctx.set('Retry-After', String(outcome.retryAfterSeconds));
-      ctx.body = {
-        status: 'refused', error: 'too_many_attempts',
-        message: `Too many attempts. Wait ${minutes(outcome.retryAfterSeconds)} and try again.`,
-        retryAfter: outcome.retryAfterSeconds,
-      };
-      return;
-    case 'busy': {
-      const retryAfter = busyRetryAfterSeconds();
-      ctx.status = 503;
-      ctx.set('Retry-After', String(retryAfter));
-      ctx.body = { status: 'refused', error: 'busy', message: outcome.message, retryAfter };
-      return;
-    }
+      return answerRateLimited(ctx, outcome.retryAfterSeconds);
+    case 'busy':
+      return answerBusy(ctx, outcome.message);
   }
+}
+
+/** The JSON refusal the pages' scripts read: `{ status: 'refused', error, message, ...more }`. */
+export function answerRefusal(ctx: Context, status: number, error: string, message: string, more: Record<string, unknown> = {}): void {
+  ctx.status = status;
+  ctx.body = { status: 'refused', error, message, ...more };
+}
+
+/** 429: too many attempts from this client or on this account; when to come back, in the header and the body. */
+export function answerRateLimited(ctx: Context, retryAfterSeconds: number): void {
+  ctx.set('Retry-After', String(retryAfterSeconds));
+  answerRefusal(ctx, 429, 'too_many_attempts', `Too many attempts. Wait ${minutes(retryAfterSeconds)} and try again.`, { retryAfter: retryAfterSeconds });
+}
+
+/** 503: the face engine's queue is full; a Retry-After spread so refused clients do not return together. */
+export function answerBusy(ctx: Context, message: string): void {
+  const retryAfter = busyRetryAfterSeconds();
+  ctx.set('Retry-After', String(retryAfter));
+  answerRefusal(ctx, 503, 'busy', message, { retryAfter });
 }
 
 /** The request's frames, or undefined once the request has been answered with why it has none. */
@@ -71,8 +76,7 @@ export async function framesOrAnswer(ctx: Context, limits: FrameLimits): Promise
     return await readFrames(ctx, limits);
   } catch (error) {
     if (!(error instanceof FrameRequestError)) throw error;
-    ctx.status = error.status;
-    ctx.body = { status: 'refused', error: error.code, message: error.message };
+    answerRefusal(ctx, error.status, error.code, error.message);
     return undefined;
   }
 }

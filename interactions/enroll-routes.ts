@@ -13,8 +13,7 @@ import { ChallengeError, type Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { FaceService } from '../src/signin/face-service.js';
 import { hashToken } from '../src/signin/invitations.js';
-import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
-import { framesOrAnswer, refusalStatus } from './attempt-answer.js';
+import { answerBusy, answerRateLimited, answerRefusal, framesOrAnswer, refusalStatus } from './attempt-answer.js';
 import { noStore } from './page-headers.js';
 import type { FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
@@ -65,10 +64,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     const invitation = await store.invitations.find(tokenHash);
     if (!invitation) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
     const gate = await limits.gate(ctx.ip);
-    if (!gate.open) {
-      ctx.set('Retry-After', String(gate.retryAfterSeconds));
-      return refuse(ctx, 429, 'too_many_attempts', 'Too many attempts from this network. Wait a few minutes and try again.');
-    }
+    if (!gate.open) return answerRateLimited(ctx, gate.retryAfterSeconds);
     const read = await framesOrAnswer(ctx, frames);
     if (!read) return;
     const base = { type: 'enrollment', accountId: invitation.accountId, ip: ctx.ip };
@@ -83,12 +79,8 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
       }
       examination = await examineLiveEnrollment(face, read.frames, challenge.moves, invitation.accountId);
       if (!(examination.ok === false && examination.code === 'busy')) {
-        try {
-          await challenges.spend(challenge);
-        } catch (error) {
-          if (!(error instanceof ChallengeError)) throw error;
-          return refuse(ctx, 400, error.code, error.message);
-        }
+        const replay = await challenges.spendJudged(challenge, !examination.ok);
+        if (replay) return refuse(ctx, 400, replay.code, replay.message);
       }
     } else {
       if (read.frames.length < MIN_ENROLLMENT_FRAMES) {
@@ -99,8 +91,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     if (!examination.ok) {
       if (examination.code === 'busy') {
         audit.busy(base);
-        ctx.set('Retry-After', String(busyRetryAfterSeconds()));
-        return refuse(ctx, 503, 'busy', examination.message);
+        return answerBusy(ctx, examination.message);
       }
       await limits.refused(ctx.ip);
       await audit.record({ ...base, result: examination.code, detail: { frame: examination.image ?? null, ...examination.detail } });
@@ -119,6 +110,5 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
 }
 
 function refuse(ctx: Context, status: number, error: string, message: string, frame?: number): void {
-  ctx.status = status;
-  ctx.body = { status: 'refused', error, message, ...(frame === undefined ? {} : { frame }) };
+  answerRefusal(ctx, status, error, message, frame === undefined ? {} : { frame });
 }

@@ -65,6 +65,21 @@ export class Challenges {
     if (await this.attempts.record(`challenge:${challenge.nonce}`, CHALLENGE_SECONDS * 2) > 1) throw new ChallengeError('challenge_replayed');
   }
 
+  /**
+   * Spends the challenge of a burst the engine has judged (not of one it was too busy to look at).
+   * Returns the replay to refuse, if any: a burst `refused` already keeps its own refusal, which a
+   * replay found meanwhile does not hide.
+   */
+  async spendJudged(challenge: Challenge, refused: boolean): Promise<ChallengeError | undefined> {
+    try {
+      await this.spend(challenge);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof ChallengeError)) throw error;
+      return refused ? undefined : error;
+    }
+  }
+
   /** check, then spend. */
   async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
     const challenge = this.check(token, subject, now);

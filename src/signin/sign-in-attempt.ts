@@ -98,17 +98,11 @@ export class SignInAttempts {
         this.audit.busy({ ...base, detail });
         return { kind: 'busy', message: error.message };
       }
-      if (challenge) await this.challenges.spend(challenge).catch(() => undefined);
+      if (challenge) await this.challenges.spendJudged(challenge, true);
       return refuse(error.code, error.message, error.detail);
     }
-    if (challenge) {
-      try {
-        await this.challenges.spend(challenge);
-      } catch (error) {
-        if (error instanceof ChallengeError) return refuse(error.code, error.message);
-        throw error;
-      }
-    }
+    const replay = challenge && await this.challenges.spendJudged(challenge, false);
+    if (replay) return refuse(replay.code, replay.message);
 
     if (recognition.mode === 'identification_refused') {
       await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
