@@ -5,10 +5,15 @@
  */
 import sharp from 'sharp';
 
-/** A 640x480 webcam-like frame with the image scaled to `faceHeight` pixels and centred on grey. */
-export async function webcamFrame(image: Buffer, faceHeight = 360): Promise<Buffer> {
-  const scaled = await sharp(image).resize({ height: faceHeight }).toBuffer();
-  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+export const FRAME = { width: 640, height: 480 } as const;
+
+/**
+ * A 640x480 webcam-like frame: the photo (upright by its EXIF orientation) scaled to `faceHeight`
+ * pixels high, or narrower to fit the frame's width, centred on grey.
+ */
+export async function webcamFrame(image: Buffer | string, faceHeight = 360): Promise<Buffer> {
+  const scaled = await sharp(image).rotate().resize({ width: FRAME.width, height: faceHeight, fit: 'inside' }).toBuffer();
+  return sharp({ create: { ...FRAME, channels: 3, background: { r: 90, g: 90, b: 90 } } })
     .composite([{ input: scaled, gravity: 'centre' }])
     .jpeg({ quality: 85 })
     .toBuffer();
@@ -23,5 +28,5 @@ export const variants = {
 
 /** A 640x480 webcam-like frame with nobody in it: an evenly lit wall. */
 export function emptyFrame(): Promise<Buffer> {
-  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 150, g: 145, b: 138 } } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp({ create: { ...FRAME, channels: 3, background: { r: 150, g: 145, b: 138 } } }).jpeg({ quality: 85 }).toBuffer();
 }

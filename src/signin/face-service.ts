@@ -7,7 +7,7 @@ import type { Store } from '../../adapters/contract.js';
 import type { FaceConfig } from '../config/types.js';
 import { FaceEngine, type InferenceObserver } from '../face/engine.js';
 import { Gallery } from '../face/match/gallery.js';
-import { loadCalibration } from '../face/match/load-calibration.js';
+import { calibrationPipeline, loadCalibration } from '../face/match/load-calibration.js';
 import { quantizedShortlister } from '../face/match/quantized-index.js';
 import { ThresholdPolicy } from '../face/match/threshold-policy.js';
 import { FaceRecognizer } from '../face/recognizer.js';
@@ -28,7 +28,7 @@ export interface FaceService {
 /** `observeInference` is told each image's inference time (the server's metrics). */
 export async function startFaceService(face: FaceConfig, store: Store, baseDir: string, observeInference?: InferenceObserver): Promise<FaceService> {
   const spec = resolveEngineSpec(face, { baseDir });
-  const calibration = loadCalibration(spec.embedder.id, { landmarks: face.landmarks, mirrorFusion: spec.embedder.mirrorFusion });
+  const calibration = loadCalibration(spec.embedder.id, calibrationPipeline(spec));
   const policy = new ThresholdPolicy({
     targetFalseAcceptRate: face.targetFalseAcceptRate,
     minGenuineAcceptRate: face.minGenuineAcceptRate,

@@ -5,6 +5,7 @@ import { embedImages } from '../../eval/embed-images.js';
 import { evaluatePairs, type EvalReport } from '../../eval/evaluate-pairs.js';
 import { buildCalibration } from '../../eval/calibrate.js';
 import { rocSvg } from '../../eval/roc-svg.js';
+import { calibrationPipeline } from '../../face/match/load-calibration.js';
 import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { CliError, parse, UsageError } from '../parse.js';
@@ -23,7 +24,7 @@ export async function evaluate(args: string[]): Promise<number> {
 
   const pairs = readPairs(values.pairs, values.images);
   const paths = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-  const { engine, face } = await startCliEngine(values.config);
+  const { engine } = await startCliEngine(values.config);
   const progress = progressBar(`embedding ${paths.length} images`);
   const started = Date.now();
   let embeddings;
@@ -45,7 +46,7 @@ export async function evaluate(args: string[]): Promise<number> {
   if (values.calibration) {
     const calibration = buildCalibration(allPairs, {
       embedder: engine.spec.embedder.id, metric,
-      pipeline: { landmarks: face.landmarks, mirrorFusion: engine.spec.embedder.mirrorFusion },
+      pipeline: calibrationPipeline(engine.spec),
       source: `${basename(values.pairs)}: all pairs of its ${report.all_pairs.images} images`,
     });
     writeFileSync(values.calibration, `${JSON.stringify(calibration, null, 1)}\n`);

@@ -18,7 +18,7 @@ import type { FaceAnalysis } from '../../face/pipeline.js';
 import { facePose, type Pose } from '../../face/liveness/pose.js';
 import { MOVES, type Move } from '../../face/liveness/challenge.js';
 import type { LivenessSettings } from '../../face/liveness/burst-check.js';
-import { FRAME } from './scene.js';
+import { FRAME } from '../webcam-frame.js';
 import { timeline } from './timeline.js';
 
 export interface PosedPhoto {

@@ -7,9 +7,11 @@ import type { FaceEngine } from '../../face/engine.js';
 import { analyzeBurst } from '../../face/liveness/analyze-burst.js';
 import { checkBurst, type LivenessSettings } from '../../face/liveness/burst-check.js';
 import { MOVES, randomMoves, type Move } from '../../face/liveness/challenge.js';
+import { percentile } from '../../bench/percentiles.js';
 import { ATTACK_TYPES, attackFrames, type AttackType } from './attacks.js';
 import { bonaFideSequences, framed, posedPhotos } from './bona-fide.js';
 import { faceCard } from './face-card.js';
+import { timeline } from './timeline.js';
 
 export interface Rate {
   presentations: number;
@@ -122,11 +124,11 @@ function allChallenges(): Move[][] {
   return MOVES.flatMap((a) => MOVES.filter((b) => b !== a).map((b) => [a, b]));
 }
 
+/** Nearest-rank, as every bench reports them; a burst is as many frames as a two-move challenge's timeline. */
 function percentiles(times: number[]): LivenessReport['burst_ms'] {
   if (times.length === 0) return null;
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10;
-  return { p50: at(0.5), p95: at(0.95), frames: 10 };
+  const at = (p: number) => Math.round(percentile(times, p) * 10) / 10;
+  return { p50: at(0.5), p95: at(0.95), frames: timeline(allChallenges()[0]!).length };
 }
 
 /** Sequences kept per person, so a person with many photos does not outweigh the others. */

@@ -4,9 +4,9 @@
  * bezel with glare on it. Used to render presentation attacks the way a camera would see them.
  */
 import sharp from 'sharp';
+import { FRAME } from '../webcam-frame.js';
 import { applyHomography, homographyFrom, invertHomography, type P2 } from './homography.js';
 
-export const FRAME = { width: 640, height: 480 } as const;
 const FOCAL = 600;
 const BACKGROUND = [96, 92, 88];
 

@@ -6,10 +6,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { modelsDir } from '../../../models/manifest.js';
+import type { EngineSpec } from '../engine-spec.js';
 import type { Calibration } from './calibration.js';
 
 export function calibrationPath(embedderId: string): string {
   return join(modelsDir(), 'calibration', `${embedderId.split('@')[0]}.json`);
+}
+
+/** The pipeline a calibration is measured with and serves: what of the engine moves the distances. */
+export function calibrationPipeline(spec: EngineSpec): Calibration['pipeline'] {
+  return { landmarks: spec.landmarks !== undefined, mirrorFusion: spec.embedder.mirrorFusion };
 }
 
 export function loadCalibration(embedderId: string, pipeline: Calibration['pipeline'], file = calibrationPath(embedderId)): Calibration | null {
