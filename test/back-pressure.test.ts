@@ -1,10 +1,9 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { sample } from '../src/bench/load/prometheus-text.js';
-import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
 import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
 import { Browser } from './helpers/browser.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { startAuthorization } from './helpers/test-rp.js';
@@ -15,10 +14,7 @@ describe('a full face queue (one worker, no queue)', function () {
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'busy.sqlite') }, undefined, { face: { workers: 1, queueLength: 0, liveness: 'off' } });
-    await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice' });
-    const alice = await examineEnrollment(facegate.face, [await portrait(0)], 'alice');
-    if (!alice.ok) throw new Error(alice.message);
-    await saveEnrollment(facegate.store, facegate.face.model, 'alice', alice.embeddings, { replace: true });
+    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 

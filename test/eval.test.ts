@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { equalErrorRate, foldAccuracy, sorted, tarAtFar } from '../src/eval/verification-metrics.js';
 import { parseLfwPairs, PairsFormatError } from '../src/eval/lfw-pairs.js';
 import { portrait, variants } from './helpers/face-fixtures.js';
+import { temporaryFolder } from './helpers/stores.js';
 
 const run = promisify(execFile);
 
@@ -52,7 +52,7 @@ describe('verification metrics', () => {
 describe('facegate embed and eval (command line)', function () {
   this.timeout(300_000);
   const cli = join(process.cwd(), 'bin/facegate.js');
-  const folder = mkdtempSync(join(tmpdir(), 'facegate-eval-'));
+  const folder = temporaryFolder();
 
   it('embed --json prints every face with box, score, landmarks and embedding', async () => {
     const { stdout } = await run('node', [cli, 'embed', join(process.cwd(), 'node_modules/@vladmandic/face-api/demo/sample1.jpg'), '--json']);

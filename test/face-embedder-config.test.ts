@@ -1,6 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';
@@ -8,6 +7,7 @@ import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { modelsDir } from '../models/manifest.js';
 import { FACE_COUNT, portrait, variants } from './helpers/face-fixtures.js';
 import { testFaceOptions } from './helpers/face-engine.js';
+import { temporaryFolder } from './helpers/stores.js';
 
 /**
  * The embedder is pluggable: the shipped model described as a user would describe their own ONNX
@@ -16,7 +16,7 @@ import { testFaceOptions } from './helpers/face-engine.js';
  */
 describe('a custom embedder from the configuration', function () {
   this.timeout(120_000);
-  const folder = mkdtempSync(join(tmpdir(), 'facegate-embedder-'));
+  const folder = temporaryFolder();
   copyFileSync(join(modelsDir(), 'dlib-resnet-v1.onnx'), join(folder, 'my-embedder.onnx'));
   const engines: FaceEngine[] = [];
   const start = async (embedder: Parameters<typeof testFaceOptions>[0]) => {

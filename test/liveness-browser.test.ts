@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
-import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
 import { framed } from '../src/eval/liveness/bona-fide.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { pressVerify, settledStatus, startCamera } from './helpers/face-pages.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './helpers/fake-webcam.js';
 import { askFor, findHeadTurn, sharedFacesMissing, type HeadTurn } from './helpers/head-turn.js';
 import { sentToCallback } from './helpers/face-browsers.js';
@@ -61,10 +60,7 @@ describe('liveness in the browser, with a fake webcam', function () {
     fakeWebcamOrSkip(this);
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness-browser.sqlite') }, undefined,
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']) });
-    await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice' });
-    const alice = await examineEnrollment(facegate.face, [await portrait(0)], 'alice');
-    if (!alice.ok) throw new Error(alice.message);
-    await saveEnrollment(facegate.store, facegate.face.model, 'alice', alice.embeddings, { replace: true });
+    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, ['left', 'right']);
   });
 
@@ -103,10 +99,7 @@ describe('liveness in the browser, with a fake webcam', function () {
       this.skip();
     }
     const photos = headTurn!.sequence;
-    await facegate.store.accounts.upsert({ id: 'turner', name: headTurn!.person });
-    const enrolled = await examineEnrollment(facegate.face, [photos[0]!.bytes, photos[5]!.bytes], 'turner');
-    if (!enrolled.ok) throw new Error(enrolled.message);
-    await saveEnrollment(facegate.store, facegate.face.model, 'turner', enrolled.embeddings, { replace: true });
+    await enrolPhotos(facegate, 'turner', headTurn!.person, [photos[0]!.bytes, photos[5]!.bytes]);
 
     const frames: Buffer[] = [];
     for (const { pose, seconds } of SEGMENTS) {

@@ -4,9 +4,8 @@ import * as oidc from 'openid-client';
 import { attackFrames } from '../src/eval/liveness/attacks.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
-import { examineEnrollment, saveEnrollment } from '../src/signin/enrollment.js';
 import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, headTurnFrames, sharedFacesMissing, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -29,17 +28,10 @@ describe('liveness challenge over HTTP (sign-in)', function () {
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']) });
     issuer = new URL(facegate.issuer);
     // Alice is the first face-api demo face, enrolled from her photo.
-    await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice' });
-    const alice = await examineEnrollment(facegate.face, [await portrait(0)], 'alice');
-    if (!alice.ok) throw new Error(alice.message);
-    await saveEnrollment(facegate.store, facegate.face.model, 'alice', alice.embeddings, { replace: true });
+    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, ['left', 'right']);
     if (headTurn) {
-      const photos = await Promise.all(headTurn.sequence.slice(0, 2).map((p) => p.bytes));
-      await facegate.store.accounts.upsert({ id: 'turner', name: headTurn.person });
-      const turner = await examineEnrollment(facegate.face, photos, 'turner');
-      if (!turner.ok) throw new Error(`${headTurn.person}: ${turner.message}`);
-      await saveEnrollment(facegate.store, facegate.face.model, 'turner', turner.embeddings, { replace: true });
+      await enrolPhotos(facegate, 'turner', headTurn.person, headTurn.sequence.slice(0, 2).map((p) => p.bytes));
     }
   });
   after(async () => { await facegate?.close(); });

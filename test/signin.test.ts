@@ -1,6 +1,4 @@
 import { expect } from 'chai';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
@@ -10,6 +8,7 @@ import { callback, startTestFacegate, type TestFacegate } from './helpers/facega
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
 import { startAuthorization } from './helpers/test-rp.js';
+import { temporaryFolder } from './helpers/stores.js';
 
 describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   this.timeout(180_000);
@@ -17,7 +16,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   let issuer: URL;
 
   before(async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'facegate-signin-'));
+    const folder = temporaryFolder();
     facegate = await startTestFacegate({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, undefined, {
       face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 6, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
     });

@@ -1,25 +1,24 @@
 import type { Store } from '../../adapters/contract.js';
-import { StoreError } from '../../adapters/errors.js';
 import { openStore } from '../../adapters/open.js';
-import { ConfigError } from '../config/errors.js';
 import { loadConfig } from '../config/load.js';
 import { locateConfig } from '../config/locate.js';
+import type { FacegateConfig } from '../config/types.js';
+import { asCliError } from './expected-errors.js';
 
 /**
- * Runs a command against the store the configuration names, closing it afterwards. Expected
- * failures (bad configuration, store down) are one line on stderr and exit code 1.
+ * Runs a command against the store the configuration names, with the configuration read once
+ * (and the file it came from), closing the store afterwards. Expected failures (bad
+ * configuration, store down) end the command with one line, as every CliError does.
  */
-export async function withStore(configOption: string | undefined, run: (store: Store) => Promise<number>): Promise<number> {
+export async function withStore(configOption: string | undefined, run: (store: Store, config: FacegateConfig, file: string) => Promise<number>): Promise<number> {
   let store: Store | undefined;
   try {
-    store = await openStore(loadConfig(locateConfig(configOption)).storage);
-    return await run(store);
+    const file = locateConfig(configOption);
+    const config = loadConfig(file);
+    store = await openStore(config.storage);
+    return await run(store, config, file);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StoreError) {
-      console.error(`facegate: ${error.message}`);
-      return 1;
-    }
-    throw error;
+    throw asCliError(error);
   } finally {
     await store?.close();
   }

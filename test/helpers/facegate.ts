@@ -4,6 +4,7 @@ import { validateConfig } from '../../src/config/load.js';
 import type { FacegateConfig } from '../../src/config/types.js';
 import { startFacegate, type Facegate, type FacegateOptions } from '../../src/server/facegate.js';
 import { createLogger } from '../../src/server/logger.js';
+import { examineEnrollment, saveEnrollment } from '../../src/signin/enrollment.js';
 import { freePort } from './free-port.js';
 
 /** Where the test RPs say they live; nothing listens there: tests read the redirects. */
@@ -57,4 +58,12 @@ export async function startTestFacegate(storage: StoreSpec, port?: number, extra
   const config = testConfig(storage, port ?? await freePort(), extra);
   const facegate = await startFacegate(config, { logger: createLogger('silent'), ...options });
   return Object.assign(facegate, { config });
+}
+
+/** Creates account `id` named `name` and enrols it from `photos` directly (no page), replacing any templates. */
+export async function enrolPhotos(facegate: Facegate, id: string, name: string, photos: Uint8Array[]): Promise<void> {
+  await facegate.store.accounts.upsert({ id, name });
+  const examined = await examineEnrollment(facegate.face, photos, id);
+  if (!examined.ok) throw new Error(`${id} (${name}): ${examined.message}`);
+  await saveEnrollment(facegate.store, facegate.face.model, id, examined.embeddings, { replace: true });
 }

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AccountNotFoundError } from '../../../adapters/errors.js';
-import { loadConfig } from '../../config/load.js';
-import { locateConfig } from '../../config/locate.js';
 import { examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
 import { startFaceService } from '../../signin/face-service.js';
 import { progressBar } from '../progress.js';
@@ -21,9 +19,7 @@ export async function enroll(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { replace: { type: 'boolean' } }, usage);
   const [accountId, ...photos] = positionals;
   if (!accountId || photos.length === 0) throw new UsageError(`give an account id and at least one photo\nusage: ${usage}`);
-  return withStore(values.config, async (store) => {
-    const file = locateConfig(values.config);
-    const config = loadConfig(file);
+  return withStore(values.config, async (store, config, file) => {
     if (!(await store.accounts.get(accountId))) {
       throw new CliError(`no account "${accountId}": create it first with \`facegate accounts add ${accountId} --name ...\``);
     }

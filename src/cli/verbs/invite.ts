@@ -1,5 +1,3 @@
-import { loadConfig } from '../../config/load.js';
-import { locateConfig } from '../../config/locate.js';
 import { createInvitation, parseDuration } from '../../signin/invitations.js';
 import { parse, UsageError } from '../parse.js';
 import { withStore } from '../with-store.js';
@@ -15,8 +13,7 @@ export async function invite(args: string[]): Promise<number> {
   if (!accountId || positionals.length !== 1) throw new UsageError(`give one account id\nusage: ${usage}`);
   const ttlSeconds = parseDuration(values.ttl!);
   if (!ttlSeconds) throw new UsageError(`--ttl takes a duration such as 90s, 15m, 1h or 2d\nusage: ${usage}`);
-  return withStore(values.config, async (store) => {
-    const { issuer } = loadConfig(locateConfig(values.config));
+  return withStore(values.config, async (store, { issuer }) => {
     const profile = { ...(values.name ? { name: values.name } : {}), ...(values.email ? { email: values.email } : {}) };
     const { link, expiresAt } = await createInvitation(store.invitations, issuer, { accountId, profile, replace: values.replace, ttlSeconds });
     console.log(link);
