@@ -8,9 +8,10 @@ import { FaceBrowsers, sentToCallback } from './helpers/face-browsers.js';
 import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { findSharedData } from '../src/bench/face/shared-data.js';
 
 /** Real photos beside the project (never copied into it); absent on a machine without ../shared. */
-const sharedFaces = join(process.cwd(), '..', 'shared', 'faces');
+const sharedFaces = join(findSharedData().searched, 'faces');
 
 /**
  * The photos, chosen frontal with a large face. barack_obama/4.jpg is not used: cut to 640x480

@@ -41,12 +41,7 @@ export function evaluatePairs(
   metric: Metric,
   folds: number,
 ): { report: EvalReport; allPairs: PairDistances } {
-  const noFace = pairs.filter((p) => !embeddings.get(p.a) || !embeddings.get(p.b)).length;
-  const folded: FoldedPair[] = foldsOf(pairs, folds).map(({ pair, fold }) => {
-    const a = embeddings.get(pair.a);
-    const b = embeddings.get(pair.b);
-    return { fold, genuine: pair.genuine, distance: a && b ? distance(a, b, metric) : Infinity };
-  });
+  const { folded, noFace } = foldedDistances(pairs, embeddings, (a, b) => distance(a, b, metric), folds);
   const accuracy = foldAccuracy(folded, folds);
   const genuine = sorted(folded.filter((p) => p.genuine).map((p) => p.distance));
   const impostor = sorted(folded.filter((p) => !p.genuine).map((p) => p.distance));
@@ -70,6 +65,26 @@ export function evaluatePairs(
     },
     allPairs,
   };
+}
+
+/**
+ * Each pair's distance and fold; a pair with an image in which no face was found gets Infinity
+ * (never accepted) and is counted.
+ */
+export function foldedDistances(
+  pairs: readonly ImagePair[],
+  embeddings: ReadonlyMap<string, Float32Array | null>,
+  distanceOf: (a: Float32Array, b: Float32Array) => number,
+  folds: number,
+): { folded: FoldedPair[]; noFace: number } {
+  let noFace = 0;
+  const folded = foldsOf(pairs, folds).map(({ pair, fold }) => {
+    const a = embeddings.get(pair.a);
+    const b = embeddings.get(pair.b);
+    if (!a || !b) noFace++;
+    return { fold, genuine: pair.genuine, distance: a && b ? distanceOf(a, b) : Infinity };
+  });
+  return { folded, noFace };
 }
 
 /**

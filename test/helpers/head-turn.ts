@@ -11,8 +11,9 @@ import { livenessSettings } from '../../src/face/liveness/settings.js';
 import { analyzeBurst } from '../../src/face/liveness/analyze-burst.js';
 import { checkBurst } from '../../src/face/liveness/burst-check.js';
 import { bonaFideSequences, framed, posedPhotos, type PosedPhoto } from '../../src/eval/liveness/bona-fide.js';
+import { findSharedData } from '../../src/bench/face/shared-data.js';
 
-export const sharedFaces = join(process.cwd(), '..', 'shared', 'faces');
+export const sharedFaces = join(findSharedData().searched, 'faces');
 export const sharedFacesMissing = `head-turn tests skipped: ${sharedFaces} is absent (the bona fide head turns are built from its photos)`;
 
 export interface HeadTurn {

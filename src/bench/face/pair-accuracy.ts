@@ -3,7 +3,7 @@
  * scores ours: 10 folds, each at the threshold best on the other nine, an image without a face
  * making its pairs' distance Infinity (never accepted).
  */
-import { foldsOf } from '../../eval/evaluate-pairs.js';
+import { foldedDistances } from '../../eval/evaluate-pairs.js';
 import type { ImagePair } from '../../eval/lfw-pairs.js';
 import { foldAccuracy } from '../../eval/verification-metrics.js';
 
@@ -22,13 +22,7 @@ export function pairAccuracy(
   distance: (a: Float32Array, b: Float32Array) => number,
   folds = 10,
 ): PairAccuracy {
-  let noFace = 0;
-  const folded = foldsOf(pairs, folds).map(({ pair, fold }) => {
-    const a = embeddings.get(pair.a);
-    const b = embeddings.get(pair.b);
-    if (!a || !b) noFace++;
-    return { fold, genuine: pair.genuine, distance: a && b ? distance(a, b) : Infinity };
-  });
+  const { folded, noFace } = foldedDistances(pairs, embeddings, distance, folds);
   const { mean, std, thresholds } = foldAccuracy(folded, folds);
   return { accuracy: mean, accuracy_std: std, threshold: thresholds.reduce((s, t) => s + t, 0) / folds, no_face: noFace };
 }

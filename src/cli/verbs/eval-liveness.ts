@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { findSharedData } from '../../bench/face/shared-data.js';
 import { ATTACK_TYPES } from '../../eval/liveness/attacks.js';
 import { evaluateLiveness, type LivenessReport } from '../../eval/liveness/evaluate.js';
 import { findSources } from '../../eval/liveness/sources.js';
@@ -10,10 +12,12 @@ const usage = 'facegate eval-liveness [--json] [--faces DIR] [--lfw DIR] [--atta
 
 /** APCER per attack type and BPCER of the liveness check (see src/eval/liveness/). */
 export async function evaluateLivenessVerb(args: string[]): Promise<number> {
+  // ../shared beside the project (or FACEGATE_SHARED), wherever the command is run from.
+  const shared = findSharedData().searched;
   const { values } = parse(args, {
     json: { type: 'boolean' },
-    faces: { type: 'string', default: '../shared/faces' },
-    lfw: { type: 'string', default: '../shared/lfw-dev/images' },
+    faces: { type: 'string', default: join(shared, 'faces') },
+    lfw: { type: 'string', default: join(shared, 'lfw-dev', 'images') },
     'attack-people': { type: 'string', default: '60' },
     'bona-fide-only': { type: 'boolean' },
     seed: { type: 'string', default: '7' },
