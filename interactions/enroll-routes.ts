@@ -77,7 +77,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
         if (!(error instanceof ChallengeError)) throw error;
         return refuse(ctx, 400, error.code, error.message);
       }
-      examination = await examineLiveEnrollment(face, read.frames, challenge.moves, invitation.accountId);
+      examination = await examineLiveEnrollment(face, read.frames, challenge.steps, invitation.accountId);
       if (!(examination.ok === false && examination.code === 'busy')) {
         const replay = await challenges.spendJudged(challenge, !examination.ok);
         if (replay) return refuse(ctx, 400, replay.code, replay.message);

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { formatReport, runFuzz } from '../src/bench/fuzz/fuzz-run.js';
 import { FuzzTarget } from '../src/bench/fuzz/fuzz-target.js';
-import { randomSeed } from '../src/bench/fuzz/prng.js';
+import { randomSeed } from '../src/eval/prng.js';
 
 const INPUTS_PER_ENDPOINT = 150;
 

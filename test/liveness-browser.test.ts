@@ -5,29 +5,19 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
-import { framed } from '../src/eval/liveness/bona-fide.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { pressVerify, settledStatus, startCamera } from './helpers/face-pages.js';
 import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './helpers/fake-webcam.js';
-import { askFor, findHeadTurn, sharedFacesMissing, type HeadTurn } from './helpers/head-turn.js';
+import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnVideo, type HeadTurn } from './helpers/head-turn.js';
 import { sentToCallback } from './helpers/face-browsers.js';
 import { startAuthorization } from './helpers/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { screenshots } from './helpers/screenshots.js';
 
 const FPS = 10;
-/**
- * The head-turn video, in seconds, against the page's schedule for a [left, right] challenge
- * (public/camera.js): frames at about 0.5 and 0.8 s after "Verify", 1.8 to 2.5 s (left), 3.5 s,
- * 4.5 to 5.2 s (right) and 6.2 s. Each pose holds with some 0.3 s to spare either side.
- */
-const SEGMENTS: { pose: 'start' | 'left' | 'back' | 'right' | 'end'; seconds: number }[] = [
-  { pose: 'start', seconds: 1.3 }, { pose: 'left', seconds: 1.7 }, { pose: 'back', seconds: 1.0 },
-  { pose: 'right', seconds: 1.6 }, { pose: 'end', seconds: 2.4 },
-];
-/** Which photo of the head turn's sequence (its timeline: centre 2, left 3, centre, right 3, centre) each pose shows. */
-const PHOTO = { start: 0, left: 3, back: 5, right: 7, end: 9 } as const;
+/** Every challenge here asks for left then right on the first timeline (centre 2, left 3, centre 1, right 3, centre 1). */
+const STEPS = firstTimelineFor(['left', 'right']);
 
 /** A small grey square in the corner whose level counts the frames, so the test can tell where the looping video is. */
 async function marked(frame: Buffer, index: number): Promise<Buffer> {
@@ -51,7 +41,7 @@ function frameShown(page: Page): Promise<number> {
 describe('liveness in the browser, with a fake webcam', function () {
   this.timeout(300_000);
   let facegate: TestFacegate;
-  let headTurn: HeadTurn | undefined;
+  let headTurn: HeadTurn;
   const videos = mkdtempSync(join(tmpdir(), 'facegate-liveness-'));
   const browsers: Chromium[] = [];
   const shots = screenshots('liveness');
@@ -59,9 +49,9 @@ describe('liveness in the browser, with a fake webcam', function () {
   before(async function () {
     fakeWebcamOrSkip(this);
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness-browser.sqlite') }, undefined,
-      { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']) });
+      { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
     await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
-    headTurn = await findHeadTurn(facegate.face.engine, ['left', 'right']);
+    headTurn = await findHeadTurn(facegate.face.engine, STEPS);
   });
 
   after(async () => {
@@ -93,28 +83,22 @@ describe('liveness in the browser, with a fake webcam', function () {
     expect(status.text).to.match(/We could not confirm a live person/);
   });
 
-  it('signs in a person who turns their head as the prompts ask', async function () {
-    if (!headTurn) {
-      console.warn(`      ${sharedFacesMissing}, or nobody in it turns both ways`);
-      this.skip();
-    }
-    const photos = headTurn!.sequence;
-    await enrolPhotos(facegate, 'turner', headTurn!.person, [photos[0]!.bytes, photos[5]!.bytes]);
-
-    const frames: Buffer[] = [];
-    for (const { pose, seconds } of SEGMENTS) {
-      for (let i = 0; i < Math.round(seconds * FPS); i++) frames.push(await marked(await framed(photos[PHOTO[pose]]!.bytes, 7000 + frames.length), frames.length));
-    }
+  it('signs in a person who turns their head as the prompts ask', async () => {
+    const turner = headTurn.portrait === 0 ? 'alice' : 'turner';
+    if (turner !== 'alice') await enrolPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
+    // The video starts a second before "Verify" is pressed (the test presses it when the loop comes round to that second).
+    const filmed = await headTurnVideo(headTurn, STEPS, FPS, { leadMs: 1000 });
+    const frames = await Promise.all(filmed.map((frame, i) => marked(frame, i)));
     const video = await webcamMovie(frames, videos, 'head-turn', FPS);
     const { page, rp } = await signInPage(video);
-    // Press "Verify" just as the looping video starts again, so the turns come when the prompts ask.
+    // Press "Verify" a second into the looping video, so the turns come when the prompts ask.
     for (let waited = 0; waited < 20_000; waited += 20) {
-      if (await frameShown(page) <= 1) break;
+      if (await frameShown(page) === FPS) break;
       await page.waitForTimeout(20);
     }
     const landed = sentToCallback(page);
     await pressVerify(page);
     const tokens = await rp.tokens(await landed);
-    expect(tokens.claims()).to.include({ sub: 'turner', acr: faceLivenessAcr });
+    expect(tokens.claims()).to.include({ sub: turner, acr: faceLivenessAcr });
   });
 });

@@ -1,14 +1,20 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
-import { attackFrames } from '../src/eval/liveness/attacks.js';
+import { flatAttackFrames } from '../src/eval/liveness/attacks.js';
+import { performerFrom, performFrames } from '../src/eval/liveness/animate.js';
+import { pasteFace } from '../src/eval/liveness/face-paste.js';
+import { stepOfFrames } from '../src/face/liveness/challenge.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
 import { Browser } from './helpers/browser.js';
 import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
-import { askFor, findHeadTurn, headTurnFrames, sharedFacesMissing, type HeadTurn } from './helpers/head-turn.js';
+import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnFrames, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
+
+/** Which step of the timeline frame `i` belongs to. */
+const stepIndex = (i: number) => stepOfFrames(firstTimelineFor(['left', 'right']))[i]!.index;
 
 function burst(frames: Buffer[], challenge: unknown): FormData {
   const form = new FormData();
@@ -21,20 +27,31 @@ describe('liveness challenge over HTTP (sign-in)', function () {
   this.timeout(300_000);
   let facegate: TestFacegate;
   let issuer: URL;
-  let headTurn: HeadTurn | undefined;
+  let headTurn: HeadTurn;
+  let turner: string;
+  // Every challenge here asks for left then right, on the first timeline: centre 2, left 3, centre 1, right 3, centre 1.
+  const steps = firstTimelineFor(['left', 'right']);
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness.sqlite') }, undefined,
-      { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']) });
+      { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
     issuer = new URL(facegate.issuer);
     // Alice is the first face-api demo face, enrolled from her photo.
     await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
-    headTurn = await findHeadTurn(facegate.face.engine, ['left', 'right']);
-    if (headTurn) {
-      await enrolPhotos(facegate, 'turner', headTurn.person, headTurn.sequence.slice(0, 2).map((p) => p.bytes));
-    }
+    headTurn = await findHeadTurn(facegate.face.engine, steps);
+    turner = headTurn.portrait === 0 ? 'alice' : 'turner';
+    if (turner !== 'alice') await enrolPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
   });
   after(async () => { await facegate?.close(); });
+
+  /** A head turn by a demo face other than alice's. */
+  async function findOtherTurn(): Promise<HeadTurn> {
+    for (const i of [1, 2, 3]) {
+      const performer = await performerFrom(facegate.face.engine, await portrait(i), i);
+      if (performer) return { portrait: i, performer };
+    }
+    throw new Error('no other demo face to animate');
+  }
 
   async function startSignIn(extra: Record<string, string> = {}) {
     const config = await oidc.discovery(issuer, 'spa', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
@@ -57,21 +74,21 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     expect(answer.body).to.include({ error: 'liveness_required' });
   });
 
-  it('a challenge asks for two moves with prompts, ten frames in all, for thirty seconds', async () => {
+  it('a challenge asks for two moves with prompts, on its timeline (frames per step), for thirty seconds', async () => {
     const { browser, page } = await startSignIn();
     const challenge = await challengeFor(browser, page);
     expect(challenge.expiresIn).to.equal(30);
-    const steps = challenge.steps as { prompt: string; move: string; frames: number }[];
-    expect(steps.map((s) => s.move)).to.deep.equal(['centre', 'left', 'centre', 'right', 'centre']);
-    expect(steps[1]!.prompt).to.equal('Turn your head slowly to your left');
-    expect(steps.reduce((n, s) => n + s.frames, 0)).to.equal(10);
+    const shown = challenge.steps as { prompt: string; move: string; frames: number }[];
+    expect(shown.map((s) => s.move)).to.deep.equal(['centre', 'left', 'centre', 'right', 'centre']);
+    expect(shown.map((s) => s.frames)).to.deep.equal([2, 3, 1, 3, 1]);
+    expect(shown[1]!.prompt).to.equal('Turn your head slowly to your left');
   });
 
   for (const type of ['still', 'card', 'moved', 'phone'] as const) {
     it(`refuses an enrolled person's photo, ${type}: "we could not confirm a live person"`, async () => {
       const { browser, page } = await startSignIn();
       const { challenge } = await challengeFor(browser, page);
-      const frames = await attackFrames(type, await rasterOf(await portrait(0)), ['left', 'right'], 3);
+      const frames = await flatAttackFrames(type, await rasterOf(await portrait(0)), steps, 3);
       const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
       expect(answer.status).to.equal(422);
       expect(answer.body).to.include({ error: 'not_live', attemptsLeft: 4 });
@@ -82,7 +99,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
   it('refuses a burst sent again with its spent challenge', async () => {
     const { browser, page } = await startSignIn();
     const { challenge } = await challengeFor(browser, page);
-    const frames = await attackFrames('still', await rasterOf(await portrait(0)), ['left', 'right'], 4);
+    const frames = await flatAttackFrames('still', await rasterOf(await portrait(0)), steps, 4);
     await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
     const again = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
     expect(again.body).to.include({ error: 'challenge_replayed' });
@@ -92,32 +109,62 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     const first = await startSignIn();
     const { challenge } = await challengeFor(first.browser, first.page);
     const second = await startSignIn();
-    const frames = await attackFrames('still', await rasterOf(await portrait(0)), ['left', 'right'], 5);
+    const frames = await flatAttackFrames('still', await rasterOf(await portrait(0)), steps, 5);
     expect((await second.browser.json(`${second.page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) })).body).to.include({ error: 'challenge_invalid' });
     expect((await second.browser.json(`${second.page.pathname}/face`, { method: 'POST', body: burst(frames, 'e30.bm90LWEtc2lnbmF0dXJl') })).body).to.include({ error: 'challenge_invalid' });
   });
 
-  it('signs in a real head turning as asked, with the liveness acr in the ID token', async function () {
-    if (!headTurn) {
-      console.warn(`      ${sharedFacesMissing}, or nobody in it turns both ways`);
-      this.skip();
-    }
+  it('signs in a head turning as asked, with the liveness acr in the ID token', async () => {
     const { browser, page, config, verifier } = await startSignIn({ acr_values: faceLivenessAcr });
     const { challenge } = await challengeFor(browser, page);
-    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(await headTurnFrames(headTurn!), challenge) });
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(await headTurnFrames(headTurn, steps), challenge) });
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
     const { url: back } = await browser.navigate(answer.body.redirectTo as string);
     const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier });
-    expect(tokens.claims()).to.include({ sub: 'turner', acr: faceLivenessAcr });
+    expect(tokens.claims()).to.include({ sub: turner, acr: faceLivenessAcr });
   });
 
-  it('the same head turn, in the wrong order, is refused', async function () {
-    if (!headTurn) this.skip();
+  it('the same head turn, its frames reordered to do the moves the other way, is refused', async () => {
     const { browser, page } = await startSignIn();
     const { challenge } = await challengeFor(browser, page);
-    const reversed = (await headTurnFrames(headTurn!, 2)).map((_, i, all) => all[[0, 1, 6, 7, 8, 5, 2, 3, 4, 9][i]!]!);
+    const reversed = (await headTurnFrames(headTurn, steps, 2)).map((_, i, all) => all[[0, 1, 6, 7, 8, 5, 2, 3, 4, 9][i]!]!);
     const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(reversed, challenge) });
     expect(answer.body).to.include({ error: 'not_live' });
+  });
+
+  it('a collage: the moves filmed in another room, by another face, are refused', async () => {
+    const { browser, page } = await startSignIn({ login_hint: turner });
+    const { challenge } = await challengeFor(browser, page);
+    const other = await performerFrom(facegate.face.engine, await portrait(headTurn.portrait === 1 ? 2 : 1), 9);
+    const [own, elsewhere] = await Promise.all([headTurnFrames(headTurn, steps, 4), performFrames(other!, steps, 4)]);
+    const frames = own.map((frame, i) => (steps[stepIndex(i)]!.move === 'centre' ? frame : elsewhere[i]!));
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
+    expect(answer.body).to.include({ error: 'not_live' });
+    expect(answer.body.message).to.match(/Keep your face in the oval and turn slowly/);
+  });
+
+  it('mixed identities in one room: the account\'s face pasted over someone else doing the moves is refused', async () => {
+    const victim = await performerFrom(facegate.face.engine, await portrait(0), 5);
+    const donor = { raster: victim!.scene, landmarks68: victim!.head.rest().slice(0, 68) };
+    const { browser, page } = await startSignIn({ login_hint: 'alice' });
+    const { challenge } = await challengeFor(browser, page);
+    const impostor = headTurn.portrait === 0 ? await findOtherTurn() : headTurn;
+    const frames = await Promise.all((await headTurnFrames(impostor, steps, 5)).map(async (frame, i) => {
+      if (steps[stepIndex(i)]!.move !== 'centre') return frame;
+      const [face] = await facegate.face.engine.analyzeAll(frame);
+      return pasteFace(frame, face!.landmarks68!, donor);
+    }));
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
+    expect(answer.body).to.include({ error: 'not_live' });
+  });
+
+  it('a head turn with one frame more than the timeline asked for is refused, and says to reload the page', async () => {
+    const { browser, page } = await startSignIn();
+    const { challenge } = await challengeFor(browser, page);
+    const frames = await headTurnFrames(headTurn, steps, 3);
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst([...frames, frames[9]!], challenge) });
+    expect(answer.body).to.include({ error: 'not_live' });
+    expect(answer.body.message).to.match(/Reload the page/);
   });
 });
 

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { meanFacePoint } from '../src/face/align/mean-face.js';
 import type { Point } from '../src/face/geometry/similarity.js';
 import { checkBurst } from '../src/face/liveness/burst-check.js';
-import { randomMoves, type Move } from '../src/face/liveness/challenge.js';
+import { randomMoves, randomTimeline, timelineSplits, type Move, type Step } from '../src/face/liveness/challenge.js';
+import { SCENE_GRID } from '../src/face/liveness/scene.js';
 import { facePose } from '../src/face/liveness/pose.js';
 import { livenessSettings } from '../src/face/liveness/settings.js';
 import type { FaceAnalysis } from '../src/face/pipeline.js';
@@ -41,30 +42,36 @@ function affine(points: Point[], [a, b, c, d, e, f]: number[]): Point[] {
 const person = normalise(Float32Array.from({ length: 128 }, (_, i) => Math.sin(i + 1)));
 const stranger = normalise(Float32Array.from({ length: 128 }, (_, i) => Math.cos(3 * i)));
 
-function frame(landmarks68: Point[], i: number, embedding = person): FaceAnalysis {
+/** One room: a fixed pattern of colours on the scene grid. */
+const ROOM = Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => 40 + ((k * 37) % 170));
+const OTHER_ROOM = Uint8Array.from(ROOM, (_, k) => 40 + ((k * 53 + 11) % 170));
+const FACE_BOX = { x: 220, y: 120, width: 200, height: 200 };
+
+function frame(landmarks68: Point[], i: number, embedding = person, scene = ROOM, box = FACE_BOX): FaceAnalysis {
   return {
-    image: { width: 640, height: 480 }, box: { x: 0, y: 0, width: 200, height: 200 }, score: 0.9,
+    image: { width: 640, height: 480 }, box, score: 0.9,
     keypoints: [], landmarks68, eyeDistancePx: 80, quality: { brightness: 120, sharpness: 0.2 },
-    embedding, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256),
+    embedding, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256), scene,
     timings: { decode: 0, detect: 0, align: 0, embed: 0 },
   };
 }
 
-/** A burst performing `moves` (`amount` eye distances of nose travel), as the page's timeline takes it. */
-function burst(moves: readonly (Move | 'down')[], amount = 0.3): FaceAnalysis[] {
-  const poseOf = (m: Move | 'down' | 'centre', k: number): Point[] => {
-    const t = amount * (k === 1 ? 1 : 0.8);
-    if (m === 'left') return posed(t);
-    if (m === 'right') return posed(-t);
-    if (m === 'up') return posed(0, -t);
-    if (m === 'down') return posed(0, t);
-    return posed(0);
-  };
-  const beats: Point[][] = [poseOf('centre', 0), poseOf('centre', 0)];
-  for (const m of moves) beats.push(poseOf(m, 0), poseOf(m, 1), poseOf(m, 2), poseOf('centre', 0));
-  return beats.map((l, i) => frame(l, i));
+/** The landmarks of a pose of the timeline: a move at `amount` eye distances of nose travel, or facing the camera. */
+function poseOf(move: Move | 'down' | 'centre', amount: number): Point[] {
+  if (move === 'left') return posed(amount);
+  if (move === 'right') return posed(-amount);
+  if (move === 'up') return posed(0, -amount);
+  if (move === 'down') return posed(0, amount);
+  return posed(0);
 }
 
+/** A burst showing `shown` step by step (a move step's first frame caught on the way). */
+function burst(shown: readonly Step[], amount = 0.3): FaceAnalysis[] {
+  return shown.flatMap((step) => Array.from({ length: step.frames }, (_, f) => poseOf(step.move, f === 0 ? amount * 0.8 : amount)))
+    .map((l, i) => frame(l, i));
+}
+
+const timeline = (moves: readonly Move[]): Step[] => randomTimeline(moves, () => 0);
 const settings = livenessSettings('euclidean');
 
 describe('liveness: head pose from landmarks', () => {
@@ -85,41 +92,100 @@ describe('liveness: head pose from landmarks', () => {
 });
 
 describe('liveness: the burst check', () => {
-  it('accepts a burst that performs the challenge, and names its frames facing the camera', () => {
-    const verdict = checkBurst(burst(['left', 'up']), ['left', 'up'], settings);
+  const leftUp = timeline(['left', 'up']);
+
+  it('accepts a burst that performs the challenge on its timeline, and names its frames facing the camera', () => {
+    const verdict = checkBurst(burst(leftUp), leftUp, settings);
     expect(verdict.live).to.equal(true);
+    // Timeline: centre 2, left 3, centre 1, up 3, centre 1.
     if (verdict.live) expect(verdict.frontal).to.deep.equal([0, 1, 5, 9]);
   });
 
+  it('refuses a burst with more or fewer frames than the timeline asked for', () => {
+    const frames = burst(leftUp);
+    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({ live: false, reason: 'wrong_frame_count' });
+    expect(checkBurst(frames.slice(0, 9), leftUp, settings)).to.include({ live: false, reason: 'wrong_frame_count' });
+  });
+
   it('refuses the moves in the wrong order, an extra move, or a missing one', () => {
-    expect(checkBurst(burst(['right', 'left']), ['left', 'right'], settings)).to.include({ live: false, reason: 'wrong_movement' });
-    expect(checkBurst(burst(['left', 'down', 'right']), ['left', 'right'], settings)).to.include({ live: false, reason: 'wrong_movement' });
-    expect(checkBurst(burst(['left']), ['left', 'right'], settings)).to.include({ live: false, reason: 'wrong_movement' });
+    const asked = timeline(['left', 'right']);
+    expect(checkBurst(burst(timeline(['right', 'left'])), asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    const extra = burst(asked);
+    extra[5] = frame(poseOf('down', 0.3), 5);
+    expect(checkBurst(extra, asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    const missing = burst([{ move: 'centre', frames: 2 }, { move: 'left', frames: 3 }, { move: 'centre', frames: 5 }]);
+    expect(checkBurst(missing, asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+  });
+
+  it('refuses the right moves on another timeline (a burst recorded for another challenge)', () => {
+    const [other] = timelineSplits(2).slice(-1).map((split) => [
+      { move: 'centre', frames: 2 }, { move: 'left', frames: split[0]! }, { move: 'centre', frames: split[1]! }, { move: 'up', frames: split[2]! }, { move: 'centre', frames: split[3]! },
+    ] as Step[]);
+    const frames = burst(other!).slice(0, 10);
+    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
+  });
+
+  it('tolerates a late reaction: a move\'s first frame still facing the camera, the first frame back still turned', () => {
+    const frames = burst(leftUp);
+    frames[2] = frame(poseOf('centre', 0), 2);
+    frames[5] = frame(poseOf('left', 0.3), 5);
+    expect(checkBurst(frames, leftUp, settings).live).to.equal(true);
   });
 
   it('refuses a still face, and moves too small to be deliberate', () => {
-    expect(checkBurst(burst([]), ['left', 'right'], settings)).to.include({ live: false, reason: 'too_few_frames' });
     const still = Array.from({ length: 10 }, (_, i) => frame(posed(0), i));
-    expect(checkBurst(still, ['left', 'right'], settings)).to.include({ live: false, reason: 'no_movement' });
-    expect(checkBurst(burst(['left', 'right'], 0.12), ['left', 'right'], settings)).to.include({ live: false, reason: 'no_movement' });
+    expect(checkBurst(still, leftUp, settings)).to.include({ live: false, reason: 'no_movement' });
+    expect(checkBurst(burst(leftUp, 0.12), leftUp, settings)).to.include({ live: false, reason: 'no_movement' });
   });
 
   it('does not count a move seen in one frame only (landmark noise)', () => {
-    const frames = burst(['left', 'right']);
-    frames[2] = frame(posed(0), 2);
+    const frames = burst(leftUp);
+    frames[3] = frame(posed(0), 3);
     frames[4] = frame(posed(0), 4);
-    expect(checkBurst(frames, ['left', 'right'], settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
+  });
+
+  it('refuses too few frames with a face', () => {
+    const frames: (FaceAnalysis | undefined)[] = burst(leftUp);
+    for (const i of [2, 3, 6, 7, 8]) frames[i] = undefined;
+    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'too_few_frames' });
   });
 
   it('refuses repeated frames (a still picture replayed)', () => {
-    const frames = burst(['left', 'right']).map((f) => ({ ...f, thumbnail: new Uint8Array(256).fill(80) }));
-    expect(checkBurst(frames, ['left', 'right'], settings)).to.include({ live: false, reason: 'repeated_frames' });
+    const frames = burst(leftUp).map((f) => ({ ...f, thumbnail: new Uint8Array(256).fill(80) }));
+    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'repeated_frames' });
   });
 
-  it('refuses a burst in which someone else appears', () => {
-    const frames = burst(['left', 'right']);
-    frames[6] = { ...frames[6]!, embedding: stranger };
-    expect(checkBurst(frames, ['left', 'right'], settings)).to.include({ live: false, reason: 'not_same_person' });
+  it('refuses frames from two rooms (a collage), and a face that jumps across the picture', () => {
+    const collage = burst(leftUp);
+    for (const i of [6, 7, 8, 9]) collage[i] = { ...collage[i]!, scene: OTHER_ROOM };
+    expect(checkBurst(collage, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed' });
+    const jump = burst(leftUp);
+    jump[6] = { ...jump[6]!, box: { ...FACE_BOX, x: 20 } };
+    expect(checkBurst(jump, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed' });
+  });
+
+  it('follows the camera when it moves (a phone in the hand): the room shifted by a cell is the same room', () => {
+    const shifted = Uint8Array.from(ROOM, (_, k) => {
+      const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
+      return ROOM[(y * SCENE_GRID.width + Math.max(0, x - 1)) * 3 + (k % 3)]!;
+    });
+    const frames = burst(leftUp);
+    for (const i of [6, 7, 8, 9]) frames[i] = { ...frames[i]!, scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
+    expect(checkBurst(frames, leftUp, settings).live).to.equal(true);
+  });
+
+  it('refuses a face too close to the camera to see the room around it', () => {
+    const frames = burst(leftUp).map((f) => ({ ...f, box: { x: 0, y: 0, width: 640, height: 480 } }));
+    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'too_close' });
+  });
+
+  it('refuses a burst in which someone else appears, turned or not', () => {
+    for (const i of [1, 3, 7]) {
+      const frames = burst(leftUp);
+      frames[i] = { ...frames[i]!, embedding: stranger };
+      expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({ live: false, reason: 'not_same_person' });
+    }
   });
 });
 
@@ -143,6 +209,18 @@ describe('liveness: challenges', () => {
     expect(seen.size).to.equal(6);
   });
 
+  it('gives each challenge a timeline of 10 to 12 frames, 3 or 4 per move, that the token carries', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200; i++) {
+      const { challenge } = challenges.issue('signin:abc');
+      const frames = challenge.steps.reduce((n, s) => n + s.frames, 0);
+      expect(frames).to.be.within(10, 12);
+      expect(challenge.steps.filter((s) => s.move !== 'centre').every((s) => s.frames === 3 || s.frames === 4)).to.equal(true);
+      seen.add(challenge.steps.map((s) => s.frames).join(','));
+    }
+    expect(seen.size).to.equal(timelineSplits(2).length);
+  });
+
   it('redeems a token once, for its own sign-in, before it expires', async () => {
     const { token, challenge } = challenges.issue('signin:abc');
     expect((await challenges.redeem(token, 'signin:abc')).moves).to.deep.equal(challenge.moves);
@@ -151,7 +229,7 @@ describe('liveness: challenges', () => {
     expect(await refusal(challenges.redeem(challenges.issue('signin:abc').token, 'signin:other'))).to.equal('challenge_invalid');
     expect(await refusal(challenges.redeem(challenges.issue('signin:abc', Date.now() - 60_000).token, 'signin:abc'))).to.equal('challenge_expired');
     const [payload, signature] = challenges.issue('signin:abc').token.split('.');
-    const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], steps: timeline(['left', 'right']), nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
     expect(await refusal(challenges.redeem(`${forged}.${signature}`, 'signin:abc'))).to.equal('challenge_invalid');
     expect(await refusal(challenges.redeem(`${payload}.${signature}x`, 'signin:abc'))).to.equal('challenge_invalid');
     const otherKey = new Challenges(['another-key-entirely-0000000000000'], store.attempts);

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { formatReport, runFuzz, type FuzzReport } from './fuzz/fuzz-run.js';
 import { FuzzTarget } from './fuzz/fuzz-target.js';
-import { randomSeed } from './fuzz/prng.js';
+import { randomSeed } from '../eval/prng.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' } } });
 const seconds = Number(values.seconds);

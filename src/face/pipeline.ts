@@ -13,6 +13,7 @@ import { extractChip, lumaThumbnail } from './align/chip.js';
 import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
+import { sampleScene } from './liveness/scene.js';
 
 export interface PipelineSettings {
   decode: DecodeLimits;
@@ -50,6 +51,8 @@ export interface FaceAnalysis {
   embedding: Float32Array;
   /** Liveness frames only: the chip's luma at THUMBNAIL x THUMBNAIL pixels. */
   thumbnail?: Uint8Array;
+  /** Liveness frames only: the whole picture's mean colour on a coarse grid (liveness/scene.ts). */
+  scene?: Uint8Array;
   timings: StageTimings;
 }
 
@@ -64,15 +67,16 @@ export class FacePipeline {
   }
 
   /**
-   * One frame of a liveness burst: the one face, with its landmarks (for the pose) and a small
-   * thumbnail of the chip (to spot repeated frames). Quality is measured, not enforced (a turning
-   * head blurs a little), and the embedding skips mirror fusion (the burst's frames fuse instead).
+   * One frame of a liveness burst: the one face, with its landmarks (for the pose), a small
+   * thumbnail of the chip (to spot repeated frames) and a coarse sample of the whole picture (to
+   * tell one scene from a collage). Quality is measured, not enforced (a turning head blurs a
+   * little), and the embedding skips mirror fusion (the burst's frames fuse instead).
    */
   analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, thumbnail: true });
+    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, burstFrame: true });
   }
 
-  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; thumbnail?: boolean }): Promise<FaceAnalysis> {
+  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; burstFrame?: boolean }): Promise<FaceAnalysis> {
     const t0 = now();
     const image = await decodeImage(bytes, this.settings.decode);
     const t1 = now();
@@ -95,7 +99,8 @@ export class FacePipeline {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
       eyeDistancePx: eyes, quality, embedding,
-      thumbnail: options.thumbnail ? lumaThumbnail(chip) : undefined,
+      thumbnail: options.burstFrame ? lumaThumbnail(chip) : undefined,
+      scene: options.burstFrame ? sampleScene(image) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
   }

@@ -53,8 +53,9 @@ export interface FacegateOptions {
   logger?: Logger;
   /** More health checks. */
   checks?: HealthCheck[];
-  /** Tests only: how challenges pick their moves (to replay a recorded head-turn video). */
+  /** Tests only: how challenges pick their moves and their timeline (to replay a recorded head-turn video). */
   challengeMoves?: RandomInt;
+  challengeTimeline?: RandomInt;
 }
 
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
@@ -144,7 +145,7 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
     const build = async (next: FacegateConfig): Promise<Built> => {
       const keys = await loadKeys(store.keys);
       const provider = await createProvider({ config: next, store, keys, pages: providerPages });
-      const challenges = new Challenges(keys.cookie, store.attempts, options.challengeMoves);
+      const challenges = new Challenges(keys.cookie, store.attempts, options.challengeMoves, options.challengeTimeline);
       provider.on('server_error', (_ctx, error) => {
         if (isStoreUnavailable(error)) metrics.storeError('oidc');
         logger.error({ err: error }, 'provider error');

@@ -7,7 +7,7 @@
  */
 import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AttemptStore } from '../../adapters/contract.js';
-import { isMove, randomMoves, type Move, type RandomInt } from '../face/liveness/challenge.js';
+import { isMove, isTimeline, randomMoves, randomTimeline, type Move, type RandomInt, type Step } from '../face/liveness/challenge.js';
 
 export const CHALLENGE_SECONDS = 30;
 
@@ -15,6 +15,8 @@ export interface Challenge {
   /** What the token is for: `signin:<interaction uid>` or `enroll:<invitation hash>`. */
   subject: string;
   moves: Move[];
+  /** How many frames the page takes at each step: the burst must follow it exactly. */
+  steps: Step[];
   nonce: string;
   /** Epoch milliseconds. */
   expiresAt: number;
@@ -37,13 +39,17 @@ export class ChallengeError extends Error {
 export class Challenges {
   private readonly keys: Buffer[];
 
-  /** `cookieKeys`: newest first; the newest signs, all verify (a rotation does not break a check in flight). */
-  constructor(cookieKeys: readonly string[], private readonly attempts: AttemptStore, private readonly random?: RandomInt) {
+  /**
+   * `cookieKeys`: newest first; the newest signs, all verify (a rotation does not break a check in flight).
+   * `random` picks the moves and `timelineRandom` the timeline (tests fix them; by default, crypto's randomInt).
+   */
+  constructor(cookieKeys: readonly string[], private readonly attempts: AttemptStore, private readonly random?: RandomInt, private readonly timelineRandom?: RandomInt) {
     this.keys = cookieKeys.map((k) => Buffer.from(hkdfSync('sha256', k, 'facegate', 'liveness challenge', 32)));
   }
 
   issue(subject: string, now = Date.now()): { token: string; challenge: Challenge } {
-    const challenge: Challenge = { subject, moves: randomMoves(this.random), nonce: randomBytes(16).toString('base64url'), expiresAt: now + CHALLENGE_SECONDS * 1000 };
+    const moves = randomMoves(this.random);
+    const challenge: Challenge = { subject, moves, steps: randomTimeline(moves, this.timelineRandom), nonce: randomBytes(16).toString('base64url'), expiresAt: now + CHALLENGE_SECONDS * 1000 };
     const payload = Buffer.from(JSON.stringify(challenge)).toString('base64url');
     return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
   }
@@ -98,7 +104,7 @@ export class Challenges {
     if (!valid) return undefined;
     try {
       const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Challenge;
-      return Array.isArray(parsed.moves) && parsed.moves.every(isMove) ? parsed : undefined;
+      return Array.isArray(parsed.moves) && parsed.moves.every(isMove) && isTimeline(parsed.steps, parsed.moves) ? parsed : undefined;
     } catch {
       return undefined;
     }

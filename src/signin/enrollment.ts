@@ -10,11 +10,11 @@ import { distance } from '../face/match/distance.js';
 import { fuse } from '../face/embed/vectors.js';
 import { analyzeBurst } from '../face/liveness/analyze-burst.js';
 import { checkBurst } from '../face/liveness/burst-check.js';
-import type { Move } from '../face/liveness/challenge.js';
+import type { Step } from '../face/liveness/challenge.js';
 import { livenessSettings } from '../face/liveness/settings.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
-import { NOT_LIVE } from './sign-in-attempt.js';
+import { NOT_LIVE, notLiveMessage } from './sign-in-attempt.js';
 
 export const ENROLLMENT_REFUSALS = {
   not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
@@ -53,7 +53,7 @@ export async function examineEnrollment(
  * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
  * camera (at least MIN_ENROLLMENT_FRAMES) must pass sign-in's quality checks, and become the templates.
  */
-export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], moves: readonly Move[], accountId: string): Promise<Examination> {
+export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], accountId: string): Promise<Examination> {
   let analyses;
   try {
     analyses = await analyzeBurst(service.engine, frames);
@@ -61,8 +61,8 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
     if (!(error instanceof FaceError)) throw error;
     return { ok: false, code: error.code, message: error.message, detail: error.detail };
   }
-  const verdict = checkBurst(analyses, moves, livenessSettings(service.recognizer.gallery.metric));
-  if (!verdict.live) return { ok: false, code: 'not_live', message: ENROLLMENT_REFUSALS.not_live, detail: { reason: verdict.reason } };
+  const verdict = checkBurst(analyses, steps, livenessSettings(service.recognizer.gallery.metric));
+  if (!verdict.live) return { ok: false, code: 'not_live', message: notLiveMessage(verdict.reason), detail: { reason: verdict.reason } };
   const frontal = verdict.frontal.map((i) => analyses[i]!);
   if (frontal.length < MIN_ENROLLMENT_FRAMES) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
   try {

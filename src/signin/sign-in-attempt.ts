@@ -7,6 +7,7 @@ import { faceAcr, faceLivenessAcr } from '../oidc/acr.js';
 import { FaceError, type FaceErrorCode } from '../face/errors.js';
 import type { Recognition } from '../face/recognizer.js';
 import { livenessSettings } from '../face/liveness/settings.js';
+import type { LivenessFailure } from '../face/liveness/burst-check.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type ChallengeProblem, type Challenges } from './challenges.js';
@@ -14,6 +15,25 @@ import type { FaceService } from './face-service.js';
 
 export const NOT_RECOGNISED = 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.';
 export const NOT_LIVE = 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.';
+
+/**
+ * What to tell the person when a burst is not live, by why (the audit keeps the exact reason; the
+ * page gets only what helps a real person do better, not which check an attacker tripped).
+ */
+export function notLiveMessage(reason: LivenessFailure): string {
+  switch (reason) {
+    case 'too_close':
+      return 'We could not confirm a live person: you are too close to the camera. Move back a little, so that your whole head fits the oval with some of the room around it, and try again.';
+    case 'scene_changed':
+    case 'not_same_person':
+    case 'repeated_frames':
+      return 'We could not confirm a live person. Keep your face in the oval and turn slowly, alone in front of the camera, holding the camera still; then try again.';
+    case 'wrong_frame_count':
+      return 'The page sent a different number of pictures than the check asked for. Reload the page and try again.';
+    default:
+      return NOT_LIVE;
+  }
+}
 export const NEED_ACCOUNT = 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.';
 export const LIVENESS_REQUIRED = 'This sign-in needs the live check: press “Verify my identity” and follow the prompts.';
 
@@ -86,7 +106,7 @@ export class SignInAttempts {
         throw error;
       }
     }
-    const liveness = challenge && { moves: challenge.moves, settings: livenessSettings(this.face.recognizer.gallery.metric) };
+    const liveness = challenge && { steps: challenge.steps, settings: livenessSettings(this.face.recognizer.gallery.metric) };
 
     let recognition: Recognition;
     try {
@@ -111,8 +131,8 @@ export class SignInAttempts {
     if (recognition.mode === 'not_live') {
       // A failed live check counts like a failed recognition: it is what a photo held up produces.
       const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
-      await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, reason: recognition.verdict.reason, attemptsLeft } });
-      return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: NOT_LIVE, attemptsLeft };
+      await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft } });
+      return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: notLiveMessage(recognition.verdict.reason), attemptsLeft };
     }
 
     const { decision, threshold } = recognition;

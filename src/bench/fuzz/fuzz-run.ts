@@ -6,7 +6,7 @@
  */
 import type { Agent } from '../load/agent.js';
 import type { FuzzTarget } from './fuzz-target.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../eval/prng.js';
 import { imageSeeds, snapshotInput, type ImageSeeds } from './snapshot-inputs.js';
 import { tokenInput, type TokenMaterial } from './token-inputs.js';
 

@@ -5,7 +5,7 @@
  * the mutated fields themselves.
  */
 import { crc32 } from 'node:zlib';
-import type { Prng } from './prng.js';
+import type { Prng } from '../../eval/prng.js';
 
 type Mutation = (prng: Prng, input: Buffer, donors: readonly Buffer[]) => Buffer;
 

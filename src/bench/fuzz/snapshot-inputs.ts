@@ -8,7 +8,7 @@ import { demoPortrait } from '../../eval/demo-faces.js';
 import { webcamFrame } from '../../eval/webcam-frame.js';
 import { fixPngChecksums, mutate } from './mutate.js';
 import { pngDeclaring } from './png-header.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../../eval/prng.js';
 
 export interface SnapshotInput {
   /** What it is, for the report and a replay. */

@@ -5,7 +5,7 @@
  * mutated raw bodies.
  */
 import { mutate } from './mutate.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '../../eval/prng.js';
 
 /** What a real client would send, from the running server. */
 export interface TokenMaterial {

@@ -1,36 +1,54 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findSharedData } from '../../bench/face/shared-data.js';
-import { ATTACK_TYPES } from '../../eval/liveness/attacks.js';
+import { percentile } from '../../bench/percentiles.js';
 import { evaluateLiveness, type LivenessReport } from '../../eval/liveness/evaluate.js';
-import { findSources } from '../../eval/liveness/sources.js';
+import { ATTACKS, type Attack } from '../../eval/liveness/presentations.js';
+import { peopleIn } from '../../eval/liveness/sources.js';
 import { livenessSettings } from '../../face/liveness/settings.js';
+import { calibrationPipeline, loadCalibration } from '../../face/match/load-calibration.js';
+import { ThresholdPolicy } from '../../face/match/threshold-policy.js';
+import { faceOptionsFor } from '../../config/face-options.js';
+import { CliError } from '../parse.js';
 import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { parse } from '../parse.js';
 
-const usage = 'facegate eval-liveness [--json] [--faces DIR] [--lfw DIR] [--attack-people N] [--bona-fide-only] [--seed N] [--config PATH]';
+const usage = 'facegate eval-liveness [--people DIR] [--max-people N] [--per-attack N] [--attacks a,b,...] [--measure] [--json] [--seed N] [--config PATH]';
 
-/** APCER per attack type and BPCER of the liveness check (see src/eval/liveness/). */
+/**
+ * APCER per attack and BPCER of the liveness check (see src/eval/liveness/). By default on LFW's
+ * people (../shared/lfw-dev/images); `--measure` prints what each limit would be compared with,
+ * per kind of presentation, to choose the limits on another set (../shared/faces).
+ */
 export async function evaluateLivenessVerb(args: string[]): Promise<number> {
   // ../shared beside the project (or FACEGATE_SHARED), wherever the command is run from.
   const shared = findSharedData().searched;
   const { values } = parse(args, {
     json: { type: 'boolean' },
-    faces: { type: 'string', default: join(shared, 'faces') },
-    lfw: { type: 'string', default: join(shared, 'lfw-dev', 'images') },
-    'attack-people': { type: 'string', default: '60' },
-    'bona-fide-only': { type: 'boolean' },
+    people: { type: 'string', default: join(shared, 'lfw-dev', 'images') },
+    'max-people': { type: 'string', default: '150' },
+    'per-attack': { type: 'string', default: '100' },
+    attacks: { type: 'string', default: ATTACKS.join(',') },
+    measure: { type: 'boolean' },
     seed: { type: 'string', default: '7' },
   }, usage);
-  const sources = findSources(values.faces!, values.lfw!, { lfwAttackPeople: Number(values['attack-people']), lfwMinPhotos: 3 });
-  if (values['bona-fide-only']) sources.attackPhotos.length = 0;
+  if (!existsSync(values.people!)) throw new CliError(`facegate eval-liveness: ${values.people} is absent: give --people DIR, a folder with one folder of photos per person (../shared/faces or ../shared/lfw-dev/images)`);
+  const attacks = values.attacks!.split(',').map((a) => a.trim()) as Attack[];
+  const unknown = attacks.filter((a) => !(ATTACKS as readonly string[]).includes(a));
+  if (unknown.length) throw new CliError(`facegate eval-liveness: unknown attack ${unknown.join(', ')}: choose among ${ATTACKS.join(', ')}`);
+
+  const { face } = faceOptionsFor(values.config);
   const { engine } = await startCliEngine(values.config);
-  const progress = progressBar('presentations');
+  const calibration = loadCalibration(engine.spec.embedder.id, calibrationPipeline(engine.spec));
+  const policy = new ThresholdPolicy({ targetFalseAcceptRate: face.targetFalseAcceptRate, minGenuineAcceptRate: face.minGenuineAcceptRate, fixedThreshold: face.threshold }, calibration);
+  const people = peopleIn(values.people!, Number(values['max-people']));
+  const progress = progressBar('steps');
   let report: LivenessReport;
   try {
     report = await evaluateLiveness({
-      engine, settings: livenessSettings(engine.spec.embedder.metric),
-      attackPhotos: sources.attackPhotos, people: sources.people, seed: Number(values.seed),
+      engine, settings: livenessSettings(engine.spec.embedder.metric), policy, margin: face.margin,
+      people, perAttack: Number(values['per-attack']), attacks, seed: Number(values.seed), measure: values.measure,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
@@ -38,21 +56,44 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
     await engine.close();
   }
   if (values.json) {
-    console.log(JSON.stringify({ ...report, sources: sources.notes }));
+    console.log(JSON.stringify({ people: values.people, ...report }));
     return 0;
   }
+  printReport(values.people!, report);
+  if (report.measures) printMeasures(report.measures);
+  return 0;
+}
+
+function printReport(folder: string, report: LivenessReport): void {
   const pct = (r: number | null) => (r === null ? 'n/a' : `${(100 * r).toFixed(1)}%`);
-  const reasons = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(sources.notes.map((n) => `source: ${n}`).join('\n'));
-  console.log('\nattack type   presentations  accepted  APCER    refused because');
-  for (const type of ATTACK_TYPES) {
-    const r = report.apcer[type];
-    console.log(`${type.padEnd(14)}${String(r.presentations).padStart(13)}${String(r.errors).padStart(10)}  ${pct(r.rate).padEnd(8)} ${reasons(r.reasons)}`);
+  const counts = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`people: ${report.subjects} from ${folder}`);
+  console.log('\nattack            presentations  accepted  APCER    outcomes');
+  for (const [kind, r] of Object.entries(report.apcer)) {
+    console.log(`${kind.padEnd(18)}${String(r.presentations).padStart(13)}${String(r.errors).padStart(10)}  ${pct(r.rate).padEnd(8)} ${counts(r.outcomes)}`);
+    const variants = Object.entries(r.variants);
+    if (variants.length > 1) console.log(`${''.padEnd(18)}  by variant: ${variants.map(([v, c]) => `${v} ${c.accepted}/${c.presentations}`).join('; ')}`);
   }
   const b = report.bpcer;
   console.log(b
-    ? `\nbona fide     ${String(b.presentations).padStart(13)}  refused ${b.errors}  BPCER ${pct(b.rate)}  (${b.people} people)  ${reasons(b.reasons)}`
-    : '\nbona fide: no person with enough photos at different poses (needs ../shared)');
-  if (report.burst_ms) console.log(`\nserver time per ${report.burst_ms.frames}-frame burst: p50 ${report.burst_ms.p50} ms, p95 ${report.burst_ms.p95} ms`);
-  return 0;
+    ? `\nbona fide         ${String(b.presentations).padStart(13)}  refused as not live ${b.errors}  BPCER ${pct(b.rate)}  (not recognised, live: ${report.bonaFideNotRecognised})  ${counts(b.outcomes)}`
+    : '\nbona fide: nobody with two usable photos');
+  if (report.burst_ms) console.log(`\nserver time per burst (${report.burst_ms.frames} frames): p50 ${report.burst_ms.p50} ms, p95 ${report.burst_ms.p95} ms`);
+}
+
+/** Per measure: bona fide's high percentiles (a limit must sit above them) and each attack's low ones. */
+function printMeasures(measures: Record<string, Record<string, number[]>>): void {
+  const names = [...new Set(Object.values(measures).flatMap((m) => Object.keys(m)))];
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
+  console.log('\nmeasures: each burst\'s worst value; bona fide p50 / p95 / p99 / max, attacks min / p5 / p50');
+  for (const name of names) {
+    console.log(`\n${name}`);
+    for (const [kind, byName] of Object.entries(measures)) {
+      const values = byName[name];
+      if (!values?.length) continue;
+      const at = (p: number) => f(percentile(values, p));
+      const shown = kind === 'bona_fide' ? `${at(0.5)} / ${at(0.95)} / ${at(0.99)} / ${f(Math.max(...values))}` : `${f(Math.min(...values))} / ${at(0.05)} / ${at(0.5)}`;
+      console.log(`  ${kind.padEnd(16)} n ${String(values.length).padStart(4)}  ${shown}`);
+    }
+  }
 }

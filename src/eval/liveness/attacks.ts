@@ -6,12 +6,12 @@
  * - moved: the photo slid and scaled across the frame for each move;
  * - phone: the photo on a phone's screen, with a bezel and glare, turned like the card.
  */
-import type { Move } from '../../face/liveness/challenge.js';
+import type { Step } from '../../face/liveness/challenge.js';
 import { encodeFrame, inPhone, renderCard, type CardPose, type RgbRaster } from './scene.js';
-import { timeline, type Beat } from './timeline.js';
+import { beats, type Beat } from './timeline.js';
 
-export const ATTACK_TYPES = ['still', 'card', 'moved', 'phone'] as const;
-export type AttackType = (typeof ATTACK_TYPES)[number];
+export const FLAT_ATTACKS = ['still', 'card', 'moved', 'phone'] as const;
+export type FlatAttack = (typeof FLAT_ATTACKS)[number];
 
 const FACE_HEIGHT = 300;
 
@@ -33,10 +33,9 @@ function slid(beat: Beat): CardPose {
   return pose;
 }
 
-export async function attackFrames(type: AttackType, photo: RgbRaster, moves: readonly Move[], seed: number): Promise<Buffer[]> {
-  const beats = timeline(moves);
+export async function flatAttackFrames(type: FlatAttack, photo: RgbRaster, steps: readonly Step[], seed: number): Promise<Buffer[]> {
   const card = type === 'phone' ? inPhone(photo) : photo;
-  return Promise.all(beats.map((beat, i) => {
+  return Promise.all(beats(steps).map((beat, i) => {
     const noiseSeed = seed * 1000 + i + 1;
     switch (type) {
       case 'still':

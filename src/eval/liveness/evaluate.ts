@@ -1,135 +1,170 @@
 /**
- * The liveness check measured like a presentation-attack-detection lab (ISO/IEC 30107-3):
- * APCER per attack type (the share of attack presentations accepted as live) and BPCER (the share
- * of bona fide presentations refused), with the server time a burst costs.
+ * The liveness check measured like a presentation-attack-detection lab (ISO/IEC 30107-3): APCER per
+ * attack (the share of attack presentations that would sign in as the victim) and BPCER (the share
+ * of bona fide presentations refused as not live), through the same decision a sign-in takes: the
+ * burst check, the 1:1 match of the claimed account and every frame against that account.
+ * Each person is enrolled with their other photos; every presentation answers its own challenge.
  */
 import type { FaceEngine } from '../../face/engine.js';
-import { analyzeBurst } from '../../face/liveness/analyze-burst.js';
-import { checkBurst, type LivenessSettings } from '../../face/liveness/burst-check.js';
-import { MOVES, randomMoves, type Move } from '../../face/liveness/challenge.js';
+import { measureBurst, type BurstFrames, type LivenessSettings } from '../../face/liveness/burst-check.js';
+import { framesOf } from '../../face/liveness/challenge.js';
+import { Gallery } from '../../face/match/gallery.js';
+import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
+import type { ThresholdPolicy } from '../../face/match/threshold-policy.js';
+import { FaceRecognizer, type Recognition } from '../../face/recognizer.js';
 import { percentile } from '../../bench/percentiles.js';
-import { ATTACK_TYPES, attackFrames, type AttackType } from './attacks.js';
-import { bonaFideSequences, framed, posedPhotos } from './bona-fide.js';
-import { faceCard } from './face-card.js';
-import { timeline } from './timeline.js';
+import { Prng } from '../prng.js';
+import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
+import { subjectFrom, type Subject } from './subjects.js';
 
 export interface Rate {
   presentations: number;
-  /** Attacks accepted as live, or bona fide presentations refused. */
+  /** Attacks accepted, or bona fide presentations refused as not live. */
   errors: number;
   rate: number | null;
-  /** Why presentations were refused, counted. */
-  reasons: Record<string, number>;
+  /** What each presentation ended as (accepted, or the refusal's reason), counted. */
+  outcomes: Record<string, number>;
+  /** The ways the attack was built, with presentations and acceptances each. */
+  variants: Record<string, { presentations: number; accepted: number }>;
 }
 
 export interface LivenessReport {
-  apcer: Record<AttackType, Rate>;
-  bpcer: (Rate & { people: number }) | null;
-  burst_ms: { p50: number; p95: number; frames: number } | null;
-}
-
-export interface AttackPhoto {
-  name: string;
-  load(): Promise<Uint8Array>;
+  subjects: number;
+  apcer: Partial<Record<Attack, Rate>>;
+  bpcer: Rate | null;
+  /** Bona fide presentations that passed the live check but were not recognised (a recognition error, not a liveness one). */
+  bonaFideNotRecognised: number;
+  burst_ms: { p50: number; p95: number; frames: string } | null;
+  /** With `measure`: each measure's worst value per burst, listed per kind of presentation. */
+  measures?: Record<string, Record<string, number[]>>;
 }
 
 export interface LivenessEvalInput {
   engine: FaceEngine;
   settings: LivenessSettings;
-  /** Photos to attack with, one presentation per attack type each. */
-  attackPhotos: readonly AttackPhoto[];
-  /** People with several photos each, for bona fide sequences. */
-  people: readonly { name: string; photos: readonly string[] }[];
+  policy: ThresholdPolicy;
+  margin: number;
+  people: readonly { name: string; files: readonly string[] }[];
+  /** Presentations wanted per attack (people are visited again, with new challenges, until each has them). */
+  perAttack: number;
+  attacks?: readonly Attack[];
   seed: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Also keep every measure the check takes, for choosing its limits. */
+  measure?: boolean;
+  onProgress?: (done: number, total: number, stage: string) => void;
 }
 
-/** A small deterministic generator, so a run can be repeated presentation for presentation. */
-function seeded(seed: number): (max: number) => number {
-  let state = seed >>> 0 || 1;
-  return (max) => {
-    state ^= state << 13; state >>>= 0; state ^= state >> 17; state ^= state << 5; state >>>= 0;
-    return state % max;
-  };
-}
-
-const emptyRate = (): Rate => ({ presentations: 0, errors: 0, rate: null, reasons: {} });
+/** Visits of each person at most, looking for enough presentations of every attack. */
+const MAX_ROUNDS = 3;
 
 export async function evaluateLiveness(input: LivenessEvalInput): Promise<LivenessReport> {
-  const random = seeded(input.seed);
-  const apcer = Object.fromEntries(ATTACK_TYPES.map((t) => [t, emptyRate()])) as Record<AttackType, Rate>;
-  const times: number[] = [];
-  const bonaFideTimes: number[] = [];
-  const total = input.attackPhotos.length * ATTACK_TYPES.length + input.people.length;
-  let done = 0;
-
-  for (const [index, source] of input.attackPhotos.entries()) {
-    const photo = await faceCard(input.engine, await source.load());
-    if (!photo) {
-      input.onProgress?.((done += ATTACK_TYPES.length), total);
-      continue;
-    }
-    for (const type of ATTACK_TYPES) {
-      const moves = randomMoves(random);
-      const frames = await attackFrames(type, photo, moves, input.seed + index);
-      const started = performance.now();
-      const verdict = await judge(input, frames, moves);
-      times.push(performance.now() - started);
-      tally(apcer[type], verdict.live, verdict.reason);
-      input.onProgress?.(++done, total);
-    }
+  const random = new Prng(input.seed);
+  const subjects: Subject[] = [];
+  for (const [i, person] of input.people.entries()) {
+    const subject = await subjectFrom(input.engine, person.name, person.files, input.seed + i);
+    if (subject) subjects.push(subject);
+    input.onProgress?.(i + 1, input.people.length, 'people');
   }
+  const templates = new MemoryTemplateSource();
+  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment);
+  const gallery = await Gallery.load(templates, input.engine.spec.embedder.id, input.engine.spec.embedder.metric);
+  const recognizer = new FaceRecognizer(input.engine, gallery, input.policy, input.margin);
 
-  const bpcer = { ...emptyRate(), people: 0 };
-  for (const person of input.people) {
-    const posed = await posedPhotos(input.engine, person.photos);
-    const sequences = bonaFideSequences(posed, input.settings, allChallenges()).slice(0, MAX_SEQUENCES_PER_PERSON);
-    for (const [s, { moves, sequence }] of sequences.entries()) {
-      // Every frame rendered afresh (held poses differ by motion and noise from frame to frame).
-      const frames = await Promise.all(sequence.map((photo, i) => framed(photo.bytes, input.seed * 7919 + s * 101 + i)));
-      const started = performance.now();
-      const verdict = await judge(input, frames, [...moves]);
-      bonaFideTimes.push(performance.now() - started);
-      tally(bpcer, !verdict.live, verdict.reason);
-    }
-    if (sequences.length > 0) bpcer.people++;
-    input.onProgress?.(++done, total);
-  }
-
-  for (const rate of [...Object.values(apcer), bpcer]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
-  return {
-    apcer,
-    bpcer: bpcer.presentations ? bpcer : null,
-    burst_ms: percentiles([...times, ...bonaFideTimes]),
+  const kinds = input.attacks ?? ATTACKS;
+  const report: LivenessReport = {
+    subjects: subjects.length, apcer: Object.fromEntries(kinds.map((k) => [k, emptyRate()])), bpcer: emptyRate(), bonaFideNotRecognised: 0, burst_ms: null,
+    measures: input.measure ? {} : undefined,
   };
-}
+  const times: number[] = [];
+  const frameCounts = new Set<number>();
+  const judge = async (victim: Subject, frames: Buffer[], challenge: Challenge, kind: string) => {
+    const started = performance.now();
+    const outcome = await signIn(recognizer, victim, frames, challenge, input.settings);
+    times.push(performance.now() - started);
+    frameCounts.add(framesOf(challenge.steps));
+    if (input.measure && outcome.analyses) keepMeasures(report.measures!, kind, outcome.analyses, challenge, input.settings, (e) => gallery.accountDistance(e, victim.name) ?? Infinity);
+    return outcome.result;
+  };
 
-async function judge(input: LivenessEvalInput, frames: Buffer[], moves: readonly Move[]): Promise<{ live: boolean; reason?: string }> {
-  try {
-    const verdict = checkBurst(await analyzeBurst(input.engine, frames), moves, input.settings);
-    return verdict.live ? { live: true } : { live: false, reason: verdict.reason };
-  } catch (error) {
-    return { live: false, reason: (error as { code?: string }).code ?? 'error' };
+  const wanted = subjects.length === 0 ? 0 : Math.min(input.perAttack, subjects.length * MAX_ROUNDS);
+  const total = subjects.length * MAX_ROUNDS;
+  for (let round = 0, visit = 0; round < MAX_ROUNDS; round++) {
+    for (const [v, victim] of subjects.entries()) {
+      input.onProgress?.(++visit, total, 'presentations');
+      const needed = kinds.filter((k) => report.apcer[k]!.presentations < wanted);
+      if (needed.length === 0 && report.bpcer!.presentations >= wanted) continue;
+      const challenge = randomChallenge(random);
+      if (report.bpcer!.presentations < Math.max(wanted, subjects.length)) {
+        const result = await judge(victim, await bonaFide(victim, challenge, random.int(2 ** 31)), challenge, 'bona_fide');
+        if (result === 'not_recognised') report.bonaFideNotRecognised++;
+        tally(report.bpcer!, result !== 'accepted' && result !== 'not_recognised', result, 'bona fide');
+      }
+      for (const kind of needed) {
+        const impostor = subjects[(v + 1 + random.int(subjects.length - 1)) % subjects.length]!;
+        const presentation = await attack(kind, victim, impostor, challenge, input.engine, random);
+        if (!presentation) continue;
+        const result = await judge(victim, presentation.frames, challenge, kind);
+        tally(report.apcer[kind]!, result === 'accepted', result, presentation.variant);
+      }
+    }
   }
+  for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
+  if (report.bpcer!.presentations === 0) report.bpcer = null;
+  const at = (p: number) => Math.round(percentile(times, p) * 10) / 10;
+  report.burst_ms = times.length ? { p50: at(0.5), p95: at(0.95), frames: [...frameCounts].sort().join(' to ') } : null;
+  return report;
 }
 
-function tally(rate: Rate, error: boolean, reason?: string): void {
+/** A sign-in as `victim` (1:1, the account claimed) with this burst: 'accepted', or why not. */
+async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffer[], challenge: Challenge, settings: LivenessSettings): Promise<{ result: string; analyses?: BurstFrames }> {
+  let recognition: Recognition;
+  try {
+    recognition = await recognizer.recognize(frames, { claimedAccount: victim.name, liveness: { steps: challenge.steps, settings } });
+  } catch (error) {
+    return { result: (error as { code?: string }).code ?? 'error' };
+  }
+  if (recognition.mode === 'not_live') return { result: recognition.verdict.reason, analyses: recognition.analyses };
+  if (recognition.mode === 'identification_refused') return { result: 'identification_refused', analyses: recognition.analyses };
+  return { result: recognition.decision.accepted ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
+}
+
+/** Each measure's worst value over the burst (what a limit on it would be compared with). */
+function keepMeasures(
+  measures: Record<string, Record<string, number[]>>, kind: string, analyses: BurstFrames, challenge: Challenge,
+  settings: LivenessSettings, fromAccount: (e: Float32Array) => number,
+): void {
+  const m = measureBurst(analyses, challenge.steps, settings);
+  if (m.start.length === 0) return;
+  const worst = (values: number[], high = true) => (values.length ? (high ? Math.max(...values) : Math.min(...values)) : NaN);
+  const byPose = (label: 'centre' | 'turned', values: { label: string; value: number }[]) => worst(values.filter((v) => (label === 'centre') === (v.label === 'centre')).map((v) => v.value));
+  const opening = m.identity.map((f) => ({ label: f.label, value: f.reference }));
+  const account = m.identity.map((f) => ({ label: f.label, value: fromAccount(analyses[f.frame]!.embedding) }));
+  const row: Record<string, number> = {
+    'scene gain': worst(m.scene.map((s) => s.change.gain)),
+    'scene background': worst(m.scene.map((s) => s.change.background)),
+    'scene shift': worst(m.scene.map((s) => s.change.shift)),
+    'scene resize': worst(m.scene.map((s) => s.change.resize)),
+    'background share (least)': worst(m.scene.map((s) => s.change.backgroundShare), false),
+    'neighbour distance': worst(m.identity.flatMap((f) => (f.neighbour === undefined ? [] : [f.neighbour]))),
+    'opening, facing': byPose('centre', opening),
+    'opening, turned': byPose('turned', opening),
+    'account, facing': byPose('centre', account),
+    'account, turned': byPose('turned', account),
+    'steps performed': m.unperformed ? 0 : 1,
+  };
+  const forKind = (measures[kind] ??= {});
+  for (const [name, value] of Object.entries(row)) if (!Number.isNaN(value)) (forKind[name] ??= []).push(value);
+}
+
+function emptyRate(): Rate {
+  return { presentations: 0, errors: 0, rate: null, outcomes: {}, variants: {} };
+}
+
+function tally(rate: Rate, error: boolean, outcome: string, variant: string): void {
   rate.presentations++;
   if (error) rate.errors++;
-  if (reason) rate.reasons[reason] = (rate.reasons[reason] ?? 0) + 1;
+  rate.outcomes[outcome] = (rate.outcomes[outcome] ?? 0) + 1;
+  const v = (rate.variants[variant] ??= { presentations: 0, accepted: 0 });
+  v.presentations++;
+  if (outcome === 'accepted') v.accepted++;
 }
-
-/** Every ordered pair of distinct moves: the six challenges. */
-function allChallenges(): Move[][] {
-  return MOVES.flatMap((a) => MOVES.filter((b) => b !== a).map((b) => [a, b]));
-}
-
-/** Nearest-rank, as every bench reports them; a burst is as many frames as a two-move challenge's timeline. */
-function percentiles(times: number[]): LivenessReport['burst_ms'] {
-  if (times.length === 0) return null;
-  const at = (p: number) => Math.round(percentile(times, p) * 10) / 10;
-  return { p50: at(0.5), p95: at(0.95), frames: timeline(allChallenges()[0]!).length };
-}
-
-/** Sequences kept per person, so a person with many photos does not outweigh the others. */
-const MAX_SEQUENCES_PER_PERSON = 2;

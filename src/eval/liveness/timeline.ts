@@ -1,20 +1,18 @@
 /**
- * When, in a burst of frames, each move of a challenge happens: the person first faces the camera,
- * then performs each move (into it and out of it), as the page's prompts ask. Attacks and bona fide
- * sequences follow the same timeline, so only what they show differs.
+ * Where each frame of a challenge's timeline stands, for attacks that mimic it with a flat picture:
+ * which move is under way ("centre" when none) and how far into it (0..1). A move's first frame is
+ * caught on the way, the rest at full stretch.
  */
-import type { Move } from '../../face/liveness/challenge.js';
+import type { Step } from '../../face/liveness/challenge.js';
 
-/** Per frame: which move is under way ("centre" when none) and how far into it (0..1). */
 export interface Beat {
-  move: Move | 'centre';
+  move: Step['move'];
   amount: number;
 }
 
-export function timeline(moves: readonly Move[]): Beat[] {
-  const beats: Beat[] = [{ move: 'centre', amount: 0 }, { move: 'centre', amount: 0 }];
-  for (const move of moves) {
-    beats.push({ move, amount: 0.6 }, { move, amount: 1 }, { move, amount: 0.6 }, { move: 'centre', amount: 0 });
-  }
-  return beats;
+export function beats(steps: readonly Step[]): Beat[] {
+  return steps.flatMap((step) => Array.from({ length: step.frames }, (_, f) => ({
+    move: step.move,
+    amount: step.move === 'centre' ? 0 : f === 0 ? 0.6 : 1,
+  })));
 }

@@ -1,20 +1,20 @@
 /**
- * Every frame of a liveness burst that shows one face, analysed on the engine's workers at once.
- * A frame where the turning head was lost is dropped (the liveness check counts what is left);
- * a second person, an unreadable image or a busy engine ends the attempt.
+ * Every frame of a liveness burst, analysed on the engine's workers at once, in order. A frame
+ * where the turning head was lost is left undefined (the liveness check counts what is left, and
+ * knows where each frame sits in the timeline); a second person, an unreadable image or a busy
+ * engine ends the attempt.
  */
 import type { FaceEngine } from '../engine.js';
 import { FaceError, type FaceErrorCode } from '../errors.js';
-import type { FaceAnalysis } from '../pipeline.js';
+import type { BurstFrames } from './burst-check.js';
 
 const DROPPABLE: readonly FaceErrorCode[] = ['no_face', 'face_too_small', 'too_dark', 'too_blurry'];
 
-export async function analyzeBurst(engine: FaceEngine, frames: readonly Uint8Array[]): Promise<FaceAnalysis[]> {
+export async function analyzeBurst(engine: FaceEngine, frames: readonly Uint8Array[]): Promise<BurstFrames> {
   const settled = await Promise.allSettled(frames.map((f) => engine.analyzeFrame(f)));
-  const analyses: FaceAnalysis[] = [];
-  for (const result of settled) {
-    if (result.status === 'fulfilled') analyses.push(result.value);
-    else if (!(result.reason instanceof FaceError && DROPPABLE.includes(result.reason.code))) throw result.reason;
-  }
-  return analyses;
+  return settled.map((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    if (result.reason instanceof FaceError && DROPPABLE.includes(result.reason.code)) return undefined;
+    throw result.reason;
+  });
 }

@@ -1,15 +1,46 @@
 /**
- * Does a burst of frames show a live person doing the challenge? Checks, in order:
- * enough frames with one face each; frames not repeats of one another; one person throughout;
- * and a pose trajectory that performs exactly the moves asked, in order. Pure: it only reads the
- * analyses the engine made of each frame.
+ * Does a burst of frames look like one camera watching one person for three seconds, performing
+ * the moves the server picked, step by step on the server's timeline? Checks, in order:
+ * - the burst has exactly the timeline's frames, and enough of them show one face;
+ * - frames are not repeats of one another;
+ * - one continuous scene: from each frame to the next, the background stays (up to a camera move,
+ *   exposure and white balance) and the face box moves and grows only a little (scene.ts);
+ * - one person: each frame is near the previous one, and near the burst's opening frames, by a
+ *   bound that allows for the head being turned;
+ * - each step shows its pose: a move step holds that move, a centre step faces the camera.
+ * Pure: it only reads the analyses the engine made of each frame. Matching the frames against an
+ * enrolled account is the recognizer's (recognizer.ts); this check knows no account.
  */
 import { distance } from '../match/distance.js';
 import type { Metric } from '../embed/spec.js';
 import type { FaceAnalysis } from '../pipeline.js';
 import { fuse } from '../embed/vectors.js';
-import type { Move } from './challenge.js';
+import { framesOf, stepOfFrames, type Move, type Step } from './challenge.js';
 import { facePose, type Pose } from './pose.js';
+import { sceneChange, type SceneChange, type SceneFrame } from './scene.js';
+
+export interface SceneLimits {
+  /** Largest log gain of a colour channel between consecutive frames (exposure, white balance). */
+  gain: number;
+  /** Largest share of background cells that may change between consecutive frames. */
+  background: number;
+  /** Largest move of the face against the background between consecutive frames, in face widths. */
+  shift: number;
+  /** Largest log change of the face's size between consecutive frames. */
+  resize: number;
+  /** Smallest share of the picture left as background (less: the face is too close to judge the room). */
+  minBackgroundShare: number;
+}
+
+/** Distances one person's frames stay within (unit embeddings, the embedder's metric). */
+export interface IdentityBounds {
+  /** From one frame to the next. */
+  neighbour: number;
+  /** From a frame facing the camera to the reference (the burst's opening, or the account). */
+  facing: number;
+  /** From a frame with the head turned or tilted to the reference. */
+  turned: number;
+}
 
 export interface LivenessSettings {
   /** Frames that must show a face. */
@@ -22,87 +53,177 @@ export interface LivenessSettings {
   repeatDifference: number;
   /** Share of consecutive pairs allowed to be repeats. */
   maxRepeatShare: number;
-  /** Largest distance of a frame's embedding from the burst's mean: one person throughout. */
-  sameFaceDistance: number;
+  scene: SceneLimits;
+  /** Within the burst: each frame against the previous one and against the opening frames. */
+  sameFace: IdentityBounds;
+  /** Each frame against the enrolled account it is signed in as. */
+  account: IdentityBounds;
   metric: Metric;
 }
 
-export type LivenessFailure = 'too_few_frames' | 'repeated_frames' | 'not_same_person' | 'no_movement' | 'wrong_movement';
+export type LivenessFailure =
+  | 'wrong_frame_count' | 'too_few_frames' | 'repeated_frames' | 'too_close' | 'scene_changed'
+  | 'not_same_person' | 'no_movement' | 'wrong_movement';
 
 export type Label = Move | 'down' | 'centre';
 
+/** The frames of a burst in order; undefined where no usable face was found. */
+export type BurstFrames = readonly (FaceAnalysis | undefined)[];
+
 export type LivenessVerdict =
-  | { live: true; frontal: number[]; labels: Label[]; poses: Pose[] }
-  | { live: false; reason: LivenessFailure; labels?: Label[]; poses?: Pose[]; detail?: Record<string, number | string> };
+  | { live: true; frontal: number[]; labels: (Label | undefined)[]; poses: (Pose | undefined)[] }
+  | { live: false; reason: LivenessFailure; labels?: (Label | undefined)[]; detail?: Record<string, number | string> };
 
-export function checkBurst(frames: readonly FaceAnalysis[], moves: readonly Move[], settings: LivenessSettings): LivenessVerdict {
-  if (frames.length < settings.minFrames) return { live: false, reason: 'too_few_frames', detail: { frames: frames.length } };
+/** Everything the check measures of a burst, before any limit is applied (the evaluation reads it too). */
+export interface BurstMeasures {
+  frames: number;
+  expected: number;
+  /** Frames with a usable face, and those of the opening step. */
+  present: number[];
+  start: number[];
+  repeats: number;
+  /** From each present frame to the next. */
+  scene: { frame: number; change: SceneChange }[];
+  poses: (Pose | undefined)[];
+  labels: (Label | undefined)[];
+  /** Each present frame's distance to the previous one and to the opening frames (fused). */
+  identity: { frame: number; label: Label; neighbour: number | undefined; reference: number }[];
+  /** The first step not performed, if any. */
+  unperformed: { step: number; asked: string; seen: string; performedNone: boolean } | undefined;
+}
 
-  const repeats = countRepeats(frames, settings.repeatDifference);
-  if (repeats > settings.maxRepeatShare * (frames.length - 1)) {
-    return { live: false, reason: 'repeated_frames', detail: { repeats, pairs: frames.length - 1 } };
+export function measureBurst(frames: BurstFrames, steps: readonly Step[], settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold' | 'repeatDifference' | 'metric'>): BurstMeasures {
+  const present = frames.flatMap((f, i) => (f ? [i] : []));
+  const start = frames.length === framesOf(steps) ? stepOfFrames(steps).flatMap((s, i) => (s.index === 0 && frames[i] ? [i] : [])) : [];
+  const measures: BurstMeasures = {
+    frames: frames.length, expected: framesOf(steps), present, start,
+    repeats: countRepeats(frames, present, settings.repeatDifference),
+    scene: [], poses: [], labels: [], identity: [], unperformed: undefined,
+  };
+  if (start.length === 0) return measures;
+  for (let k = 1; k < present.length; k++) {
+    measures.scene.push({ frame: present[k]!, change: sceneChange(sceneOf(frames[present[k - 1]!]!), sceneOf(frames[present[k]!]!)) });
   }
+  measures.poses = frames.map((f) => (f ? facePose(f) : undefined));
+  measures.labels = labelPoses(measures.poses, start, settings);
+  const opening = fuse(start.map((i) => frames[i]!.embedding));
+  measures.identity = identityAlong(frames, present, measures.labels, (e) => distance(opening, e, settings.metric), settings.metric);
+  measures.unperformed = stepsNotPerformed(steps, measures.labels);
+  return measures;
+}
 
-  const centre = fuse(frames.map((f) => f.embedding));
-  const farthest = Math.max(...frames.map((f) => distance(f.embedding, centre, settings.metric)));
-  if (farthest > settings.sameFaceDistance) return { live: false, reason: 'not_same_person', detail: { distance: round(farthest) } };
+export function checkBurst(frames: BurstFrames, steps: readonly Step[], settings: LivenessSettings): LivenessVerdict {
+  return judgeBurst(measureBurst(frames, steps, settings), settings);
+}
 
-  const poses = frames.map(facePose);
-  const labels = labelPoses(poses, settings);
-  const performed = collapse(labels);
-  if (performed.length === 0) return { live: false, reason: 'no_movement', labels, poses };
-  if (performed.length !== moves.length || performed.some((m, i) => m !== moves[i])) {
-    return { live: false, reason: 'wrong_movement', labels, poses, detail: { asked: moves.join(','), seen: performed.join(',') } };
+/** The verdict on a burst's measures: the first limit broken, in the order of the module's comment. */
+export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): LivenessVerdict {
+  if (m.frames !== m.expected) return { live: false, reason: 'wrong_frame_count', detail: { frames: m.frames, expected: m.expected } };
+  if (m.present.length < settings.minFrames || m.start.length === 0) return { live: false, reason: 'too_few_frames', detail: { frames: m.present.length } };
+  if (m.repeats > settings.maxRepeatShare * (m.present.length - 1)) {
+    return { live: false, reason: 'repeated_frames', detail: { repeats: m.repeats, pairs: m.present.length - 1 } };
   }
-  const frontal = labels.flatMap((label, i) => (label === 'centre' ? [i] : []));
-  return { live: true, frontal, labels, poses };
+  for (const { frame, change } of m.scene) {
+    if (change.backgroundShare < settings.scene.minBackgroundShare) {
+      return { live: false, reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare) } };
+    }
+    const broken = brokenSceneLimit(change, settings.scene);
+    if (broken) return { live: false, reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken]), limit: settings.scene[broken] } };
+  }
+  const stranger = firstStranger(m.identity, settings.sameFace);
+  if (stranger) return { live: false, reason: 'not_same_person', labels: m.labels, detail: { ...stranger, against: 'opening frames' } };
+  const wrong = m.unperformed;
+  if (wrong) return { live: false, reason: wrong.performedNone ? 'no_movement' : 'wrong_movement', labels: m.labels, detail: { step: wrong.step, asked: wrong.asked, seen: wrong.seen } };
+  return { live: true, frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
+}
+
+/** Each present frame's distance to the previous present frame and to a reference (`fromReference` measures it). */
+export function identityAlong(
+  frames: BurstFrames, present: readonly number[], labels: readonly (Label | undefined)[],
+  fromReference: (embedding: Float32Array) => number, metric: Metric,
+): BurstMeasures['identity'] {
+  return present.map((i, k) => ({
+    frame: i,
+    label: labels[i] ?? 'centre',
+    neighbour: k > 0 ? distance(frames[present[k - 1]!]!.embedding, frames[i]!.embedding, metric) : undefined,
+    reference: fromReference(frames[i]!.embedding),
+  }));
+}
+
+/** The first frame that is not the reference's person, by the bound for its pose (and from the previous frame), or undefined. */
+export function firstStranger(identity: BurstMeasures['identity'], bounds: IdentityBounds, checkNeighbours = true): Record<string, number | string> | undefined {
+  for (const { frame, label, neighbour, reference } of identity) {
+    if (checkNeighbours && neighbour !== undefined && neighbour > bounds.neighbour) {
+      return { frame, from: 'previous frame', distance: round(neighbour), bound: bounds.neighbour };
+    }
+    const bound = label === 'centre' ? bounds.facing : bounds.turned;
+    if (reference > bound) return { frame, pose: label, distance: round(reference), bound };
+  }
+  return undefined;
+}
+
+function sceneOf(frame: FaceAnalysis): SceneFrame {
+  if (!frame.scene) throw new Error('a burst frame without its scene sample: analyse burst frames with analyzeFrame');
+  return { image: frame.image, box: frame.box, scene: frame.scene };
+}
+
+function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
+  return (['background', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
 }
 
 /**
- * Each frame's movement against the first frames' pose (the person starts facing the camera).
+ * Each frame's movement against the opening frames' pose (the person starts facing the camera).
  * A frame counts as a move only past its threshold, and as the move that exceeds it most.
  */
-export function labelPoses(poses: readonly Pose[], settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold'>): Label[] {
-  const start = poses.slice(0, 2);
-  const bx = median(start.map((p) => p.x));
-  const by = median(start.map((p) => p.y));
-  return poses.map(({ x, y }) => {
+export function labelPoses(poses: readonly (Pose | undefined)[], start: readonly number[], settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold'>): (Label | undefined)[] {
+  const bx = median(start.map((i) => poses[i]!.x));
+  const by = median(start.map((i) => poses[i]!.y));
+  return poses.map((pose) => {
+    if (!pose) return undefined;
     const scores: [Label, number][] = [
-      ['left', (x - bx) / settings.yawThreshold],
-      ['right', (bx - x) / settings.yawThreshold],
-      ['up', (by - y) / settings.pitchThreshold],
-      ['down', (y - by) / settings.pitchThreshold],
+      ['left', (pose.x - bx) / settings.yawThreshold],
+      ['right', (bx - pose.x) / settings.yawThreshold],
+      ['up', (by - pose.y) / settings.pitchThreshold],
+      ['down', (pose.y - by) / settings.pitchThreshold],
     ];
     const [label, score] = scores.reduce((a, b) => (b[1] > a[1] ? b : a));
     return score >= 1 ? label : 'centre';
   });
 }
 
-/**
- * The moves in the order performed: runs of one label, held for at least HOLD frames (a single
- * frame past a threshold is landmark noise, not a move), with pauses at the centre dropped.
- */
-function collapse(labels: readonly Label[]): Label[] {
-  const moves: Label[] = [];
-  let run = 0;
-  labels.forEach((label, i) => {
-    run = i > 0 && labels[i - 1] === label ? run + 1 : 1;
-    if (run === HOLD && label !== 'centre' && moves[moves.length - 1] !== label) moves.push(label);
-  });
-  return moves;
-}
-
-/** Consecutive frames a move must be held for. */
+/** Frames a move must be held for within its step: a single frame past a threshold is landmark noise, not a move. */
 const HOLD = 2;
 
-function countRepeats(frames: readonly FaceAnalysis[], threshold: number): number {
+/**
+ * The first step whose frames do not show its pose, or undefined. A move step must hold its move
+ * for HOLD frames and show no other; a centre step must face the camera, but its first frame may
+ * still be coming back from the move before (people react to the prompt a beat late, as they may
+ * at a move's first frame, which may still face the camera).
+ */
+function stepsNotPerformed(steps: readonly Step[], labels: readonly (Label | undefined)[]): { step: number; asked: string; seen: string; performedNone: boolean } | undefined {
+  const byStep = steps.map(() => [] as (Label | undefined)[]);
+  stepOfFrames(steps).forEach(({ index }, i) => byStep[index]!.push(labels[i]));
+  // No movement at all (rather than the wrong one): every frame faces the camera.
+  const performedNone = labels.every((l) => l === undefined || l === 'centre');
+  for (const [s, step] of steps.entries()) {
+    const seen = byStep[s]!;
+    const before = s > 0 ? steps[s - 1]!.move : undefined;
+    const ok = step.move === 'centre'
+      ? seen.every((l, f) => l === undefined || l === 'centre' || (f === 0 && l === before))
+      : seen.filter((l) => l === step.move).length >= HOLD && seen.every((l) => l === undefined || l === step.move || l === 'centre');
+    if (!ok) return { step: s, asked: step.move, seen: seen.map((l) => l ?? 'none').join(','), performedNone };
+  }
+  return undefined;
+}
+
+function countRepeats(frames: BurstFrames, present: readonly number[], threshold: number): number {
   let repeats = 0;
-  for (let i = 1; i < frames.length; i++) {
-    const a = frames[i - 1].thumbnail;
-    const b = frames[i].thumbnail;
+  for (let k = 1; k < present.length; k++) {
+    const a = frames[present[k - 1]!]!.thumbnail;
+    const b = frames[present[k]!]!.thumbnail;
     if (!a || !b) continue;
     let sum = 0;
-    for (let k = 0; k < a.length; k++) sum += Math.abs(a[k] - b[k]);
+    for (let p = 0; p < a.length; p++) sum += Math.abs(a[p]! - b[p]!);
     if (sum / a.length < threshold) repeats++;
   }
   return repeats;
@@ -110,7 +231,7 @@ function countRepeats(frames: readonly FaceAnalysis[], threshold: number): numbe
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
 function round(x: number): number {

@@ -1,8 +1,9 @@
 /**
- * The active liveness challenge: a short random sequence of head movements. A flat picture cannot
- * perform it (pose.ts), and a recording made in advance had to guess the sequence: with two
- * distinct moves out of three in a random order there are six, and the burst must show exactly
- * the moves asked, nothing more.
+ * The active liveness challenge: a short random sequence of head movements, and a random timeline
+ * that says how many frames the page takes at each step. A flat picture cannot perform the moves
+ * (pose.ts); a recording made in advance had to guess them (six orders of two distinct moves out
+ * of three), and a burst recorded for another challenge rarely fits this one's timeline: the frames
+ * of each step must show that step's pose (burst-check.ts).
  */
 import { randomInt } from 'node:crypto';
 
@@ -17,6 +18,20 @@ export const MOVE_PROMPTS: Record<Move, string> = {
   up: 'Tilt your head up',
 };
 
+/** One step of the timeline: a move held, or the face towards the camera, for `frames` frames. */
+export interface Step {
+  move: Move | 'centre';
+  frames: number;
+}
+
+/** Frames at the start (facing the camera, the pose every move is measured from). */
+const START_FRAMES = 2;
+/** Frames a move is held for (a move counts once held for two: HOLD in burst-check.ts), and frames back at the centre after it. */
+const MOVE_FRAMES = [3, 4] as const;
+const BACK_FRAMES = [1, 2] as const;
+/** A burst of two moves has 10 to 12 frames. */
+export const BURST_FRAMES = { min: 10, max: 12 } as const;
+
 export type RandomInt = (max: number) => number;
 
 /** Two distinct moves in a random order. */
@@ -27,6 +42,49 @@ export function randomMoves(random: RandomInt = randomInt, count = 2): Move[] {
   return moves;
 }
 
+/**
+ * The steps for `moves`: two frames facing the camera, then each move held for 3 or 4 frames and
+ * 1 or 2 back at the centre, drawn at random among the splits of BURST_FRAMES (eleven for two moves).
+ */
+export function randomTimeline(moves: readonly Move[], random: RandomInt = randomInt): Step[] {
+  const splits = timelineSplits(moves.length);
+  const split = splits[random(splits.length)]!;
+  return [
+    { move: 'centre', frames: START_FRAMES },
+    ...moves.flatMap((move, i): Step[] => [{ move, frames: split[2 * i]! }, { move: 'centre', frames: split[2 * i + 1]! }]),
+  ];
+}
+
+/** Every (move frames, back frames) per move that adds up to a length within BURST_FRAMES. */
+export function timelineSplits(moveCount: number): number[][] {
+  let splits: number[][] = [[]];
+  for (let i = 0; i < moveCount; i++) {
+    splits = splits.flatMap((s) => MOVE_FRAMES.flatMap((m) => BACK_FRAMES.map((b) => [...s, m, b])));
+  }
+  return splits.filter((s) => {
+    const frames = START_FRAMES + s.reduce((a, b) => a + b, 0);
+    return frames >= BURST_FRAMES.min && frames <= BURST_FRAMES.max;
+  });
+}
+
+export function framesOf(steps: readonly Step[]): number {
+  return steps.reduce((n, s) => n + s.frames, 0);
+}
+
+/** The step each frame of a burst belongs to, frame by frame (with its index in the timeline). */
+export function stepOfFrames(steps: readonly Step[]): { step: Step; index: number; first: boolean }[] {
+  return steps.flatMap((step, index) => Array.from({ length: step.frames }, (_, f) => ({ step, index, first: f === 0 })));
+}
+
 export function isMove(value: unknown): value is Move {
   return typeof value === 'string' && (MOVES as readonly string[]).includes(value);
+}
+
+export function isTimeline(value: unknown, moves: readonly Move[]): value is Step[] {
+  if (!Array.isArray(value)) return false;
+  const ok = value.every((s) => s && typeof s === 'object' && (s.move === 'centre' || isMove(s.move)) && Number.isInteger(s.frames) && s.frames > 0);
+  if (!ok) return false;
+  const performed = value.filter((s: Step) => s.move !== 'centre').map((s: Step) => s.move);
+  const frames = framesOf(value);
+  return performed.length === moves.length && performed.every((m, i) => m === moves[i]) && frames >= BURST_FRAMES.min && frames <= BURST_FRAMES.max;
 }

@@ -1,11 +1,24 @@
 /**
- * The liveness check's thresholds, measured with `facegate eval-liveness` (see the README's
- * liveness section for the figures). A flat picture turned 45 degrees as a card moved the nose
- * offset by up to 0.17 (0.22 on a phone with glare) in a single frame; a deliberate head turn of
- * 20 degrees moves it past 0.2 and holds it there for several frames.
+ * The liveness check's thresholds. The pose thresholds come from the first liveness evaluation: a
+ * flat picture turned 45 degrees as a card moved the nose offset by up to 0.17 (0.22 on a phone
+ * with glare) in a single frame, hence 0.2 held for two frames. The scene and identity bounds are
+ * chosen with `facegate eval-liveness --measure` on ../shared/faces and reported on LFW (see the
+ * README's liveness section for the figures they rest on).
  */
 import type { Metric } from '../embed/spec.js';
-import type { LivenessSettings } from './burst-check.js';
+import type { IdentityBounds, LivenessSettings } from './burst-check.js';
+
+/** Per metric (one per embedder family shipped): within-burst and against-the-account bounds. */
+const IDENTITY: Record<Metric, { sameFace: IdentityBounds; account: IdentityBounds }> = {
+  euclidean: {
+    sameFace: { neighbour: 0.5, facing: 0.45, turned: 0.55 },
+    account: { neighbour: 0.5, facing: 0.5, turned: 0.55 },
+  },
+  cosine: {
+    sameFace: { neighbour: 0.15, facing: 0.12, turned: 0.18 },
+    account: { neighbour: 0.15, facing: 0.15, turned: 0.18 },
+  },
+};
 
 export function livenessSettings(metric: Metric): LivenessSettings {
   return {
@@ -14,10 +27,11 @@ export function livenessSettings(metric: Metric): LivenessSettings {
     pitchThreshold: 0.2,
     repeatDifference: 0.5,
     maxRepeatShare: 0.34,
-    sameFaceDistance: metric === 'cosine' ? 0.15 : 0.55,
+    scene: { gain: 0.3, background: 0.5, shift: 0.6, resize: 0.4, minBackgroundShare: 0.08 },
+    ...IDENTITY[metric],
     metric,
   };
 }
 
-/** Frames a burst may carry. */
+/** Frames a burst may carry (the read limit: the check then wants exactly the timeline's). */
 export const BURST = { min: 8, max: 15 } as const;

@@ -1,6 +1,7 @@
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same inputs, so a
- * fuzz failure can be replayed with `--seed`. Not for anything secret.
+ * fuzz failure can be replayed with `--seed`, and an evaluation presentation for presentation.
+ * Not for anything secret.
  */
 export class Prng {
   private state: number;
@@ -26,6 +27,17 @@ export class Prng {
   /** An integer in [min, max]. */
   between(min: number, max: number): number {
     return min + this.int(max - min + 1);
+  }
+
+  /** A number in [min, max). */
+  uniform(min: number, max: number): number {
+    return min + (max - min) * this.next();
+  }
+
+  /** Normally distributed, mean 0 and standard deviation `sd` (Box-Muller). */
+  gaussian(sd = 1): number {
+    const u = 1 - this.next();
+    return sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
 
   chance(p: number): boolean {
