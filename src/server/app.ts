@@ -26,6 +26,7 @@ export function createApp({ provider, logger, checks, metrics, metricsEndpoint, 
   // Same cookie keys and proxy trust as the provider, so both read the same cookies and URLs.
   app.keys = provider.keys!;
   app.proxy = provider.proxy;
+  app.maxIpsCount = provider.maxIpsCount;
   app.silent = true;
   app.on('error', (error: Error, ctx?: Koa.Context) => {
     if (isStoreUnavailable(error)) metrics.storeError('pages');

@@ -10,6 +10,7 @@
  */
 import type { AttemptStore } from '../../adapters/contract.js';
 import type { FaceConfig } from '../config/types.js';
+import { clientNetwork } from './client-network.js';
 
 export type Limits = FaceConfig['attempts'];
 
@@ -20,7 +21,7 @@ export class AttemptLimits {
 
   /** Before any work: is this client, and the account it claims, still allowed to try? */
   async gate(ip: string, claimedAccount?: string): Promise<Gate> {
-    const windows: ['ip' | 'account', string, { max: number; windowSeconds: number }][] = [['ip', `ip:${ip}`, this.limits.perIp]];
+    const windows: ['ip' | 'account', string, { max: number; windowSeconds: number }][] = [['ip', ipKey(ip), this.limits.perIp]];
     if (claimedAccount) windows.push(['account', `account:${claimedAccount}`, this.limits.perAccount]);
     for (const [scope, key, { max, windowSeconds }] of windows) {
       if (await this.store.count(key, windowSeconds) >= max) {
@@ -38,7 +39,7 @@ export class AttemptLimits {
 
   /** A refused attempt of any kind from this client. */
   async refused(ip: string): Promise<void> {
-    await this.store.record(`ip:${ip}`, this.limits.perIp.windowSeconds);
+    await this.store.record(ipKey(ip), this.limits.perIp.windowSeconds);
   }
 
   /** A failed recognition: counts for the client, the interaction and the claimed account. Returns attempts left here. */
@@ -50,4 +51,9 @@ export class AttemptLimits {
     ]);
     return Math.max(0, this.limits.perInteraction - used);
   }
+}
+
+/** The per-IP window's key: the client's network (an IPv6 client's /64), not its exact address. */
+function ipKey(ip: string): string {
+  return `ip:${clientNetwork(ip)}`;
 }
