@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { Store } from '../../adapters/contract.js';
-import { openStore } from '../../adapters/open.js';
+import { openStore, storeFilesReadableByOthers } from '../../adapters/open.js';
 import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
@@ -60,6 +60,7 @@ export interface FacegateOptions {
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new FacegateMetrics();
+  warnIfReadableByOthers(config, logger);
   const start = () => startParts(config, options, logger, metrics);
   // Only a store that can come back by itself is waited for: a SQLite file that cannot be opened
   // (bad path, no permission) stops the start at once, with its one-line error.
@@ -116,6 +117,13 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       await store.close();
     },
   };
+}
+
+/** The store holds keys and biometric templates: say so when other users can read its files. */
+function warnIfReadableByOthers(config: FacegateConfig, logger: Logger): void {
+  const files = storeFilesReadableByOthers(config.storage);
+  if (files.length === 0) return;
+  logger.warn({ files }, `the store's files can be read by other users of this machine (they hold the signing keys and face templates): chmod 600 ${files.join(' ')}`);
 }
 
 interface Built { provider: Provider; handler: RequestHandler }
