@@ -23,6 +23,7 @@ import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
 import { isStoreUnavailable } from './store-unavailable.js';
 import { listen, type RequestHandler, type RunningServer } from './http-server.js';
+import { withResponseHeaders } from './response-headers.js';
 import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -73,7 +74,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     if (!canWait(error)) throw error;
     let lastError = error;
     const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
-    server = await listen(waitingApp(logger, () => lastError, pageFailure).callback(), config.port, config.host);
+    server = await listen(withResponseHeaders(waitingApp(logger, () => lastError, pageFailure).callback()), config.port, config.host);
     logger.info({ issuer: config.issuer, port: server.port, store: config.storage.type }, 'facegate is listening; waiting for the store to finish starting');
     const remembering = () => start().catch((next: unknown) => { lastError = next; throw next; });
     parts = await retryStart(remembering, canWait, logger, error).catch(async (fatal: unknown) => {
@@ -169,7 +170,7 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
       });
       const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames, challenges: next.face.liveness === 'challenge' ? challenges : undefined });
       const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
-      return { provider, handler: app.callback() };
+      return { provider, handler: withResponseHeaders(app.callback()) };
     };
     const first = await build(config);
     metrics.watchEngine(() => faceService.engine.stats());
