@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
-import { faceLivenessAcr, faceLogin } from '../src/oidc/acr.js';
+import { asksForLiveness, faceLogin } from '../src/oidc/acr.js';
 import type { Challenges } from '../src/signin/challenges.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
@@ -32,7 +32,7 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
  */
 export function interactionRoutes(provider: Provider, { isFirstParty, signIn, challenges, livenessByDefault, frames }: InteractionOptions): Router {
-  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details);
+  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details.params.acr_values);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
   router.use(noStore, renderFailures);
@@ -129,12 +129,6 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   });
 
   return router;
-}
-
-/** The client asked for the liveness acr (acr_values), so this sign-in needs the challenge. */
-function asksForLiveness(details: Details): boolean {
-  const asked = details.params.acr_values;
-  return typeof asked === 'string' && asked.split(' ').includes(faceLivenessAcr);
 }
 
 function loginHintOf(details: Details): string | undefined {

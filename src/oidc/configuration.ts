@@ -8,6 +8,7 @@ import { clientMetadata } from './client-metadata.js';
 import { findAccountIn } from './find-account.js';
 import { loadExistingGrantWith } from './grants.js';
 import type { ProviderPages } from './pages.js';
+import { interactionPolicyWithStepUp } from './step-up.js';
 
 export interface ProviderInputs {
   config: FacegateConfig;
@@ -50,7 +51,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
       introspection: { enabled: true, allowedPolicy: confidentialClientsOnly },
       rpInitiatedLogout: { enabled: true, logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource },
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: interactionPolicyWithStepUp() },
     loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
     clientBasedCORS: corsForRedirectOrigins,
     renderError: pages.renderError,
