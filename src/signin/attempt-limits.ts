@@ -14,7 +14,8 @@ import { clientNetwork } from './client-network.js';
 
 export type Limits = FaceConfig['attempts'];
 
-export type Gate = { open: true } | { open: false; scope: 'ip' | 'account'; retryAfterSeconds: number };
+/** A closed gate names its window (`key`, `windowSeconds`): the refusals it causes are folded per window in the audit. */
+export type Gate = { open: true } | { open: false; scope: 'ip' | 'account'; key: string; windowSeconds: number; retryAfterSeconds: number };
 
 export class AttemptLimits {
   constructor(private readonly store: AttemptStore, private readonly limits: Limits, private readonly interactionSeconds: number) {}
@@ -26,7 +27,7 @@ export class AttemptLimits {
     for (const [scope, key, { max, windowSeconds }] of windows) {
       if (await this.store.count(key, windowSeconds) >= max) {
         const frees = await this.store.oldestExpiry(key, windowSeconds);
-        return { open: false, scope, retryAfterSeconds: Math.max(1, Math.ceil(((frees ?? Date.now()) - Date.now()) / 1000)) };
+        return { open: false, scope, key, windowSeconds, retryAfterSeconds: Math.max(1, Math.ceil(((frees ?? Date.now()) - Date.now()) / 1000)) };
       }
     }
     return { open: true };

@@ -59,7 +59,7 @@ export class SignInAttempts {
     const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
     if (!gate.open) {
       const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
-      await this.audit.record({ type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
+      await this.audit.fold(gate.key, gate.windowSeconds, { type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
       return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
     }
     if (await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
@@ -105,6 +105,8 @@ export class SignInAttempts {
     if (replay) return refuse(replay.code, replay.message);
 
     if (recognition.mode === 'identification_refused') {
+      // The face was analysed for nothing: it counts against the client like any refusal.
+      await this.limits.refused(ctx.ip);
       await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
       return { kind: 'need_account', message: NEED_ACCOUNT };
     }
