@@ -181,6 +181,10 @@ export interface AttemptStore {
   count(key: string, windowSeconds: number, now?: number): Promise<number>;
   /** Epoch ms at which the oldest attempt within the window leaves it, or undefined when none. */
   oldestExpiry(key: string, windowSeconds: number, now?: number): Promise<number | undefined>;
+  /** Epoch ms of the newest attempt within the window, or undefined when none. */
+  newest(key: string, windowSeconds: number, now?: number): Promise<number | undefined>;
+  /** Forgets every attempt under `key` (a success wipes the failures before it). */
+  clear(key: string): Promise<void>;
 }
 
 export interface Store {

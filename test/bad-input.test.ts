@@ -68,7 +68,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'bad-input.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 50, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
     // Alice is enrolled with her face, as a person would be (an invitation and three frames).

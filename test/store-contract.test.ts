@@ -408,6 +408,26 @@ for (const backend of backends) {
         expect(await store.attempts.oldestExpiry('ip:c', 10, t0 + 13_000)).to.equal(undefined);
       });
 
+      it('says when the newest attempt in the window was made', async () => {
+        expect(await store.attempts.newest('ip:n', 10, t0)).to.equal(undefined);
+        await store.attempts.record('ip:n', 10, t0);
+        await store.attempts.record('ip:n', 10, t0 + 3000);
+        expect(await store.attempts.newest('ip:n', 10, t0 + 5000)).to.equal(t0 + 3000);
+        expect(await store.attempts.newest('ip:n', 10, t0 + 13_000)).to.equal(undefined);
+      });
+
+      it('clears one key\'s attempts, and no other key\'s', async () => {
+        await store.attempts.record('account:a@net', 60, t0);
+        await store.attempts.record('account:a@net', 60, t0 + 1);
+        await store.attempts.record('account:a@other', 60, t0);
+        await store.attempts.clear('account:a@net');
+        expect(await store.attempts.count('account:a@net', 60, t0 + 2)).to.equal(0);
+        expect(await store.attempts.newest('account:a@net', 60, t0 + 2)).to.equal(undefined);
+        expect(await store.attempts.count('account:a@other', 60, t0 + 2)).to.equal(1);
+        expect(await store.attempts.record('account:a@net', 60, t0 + 3)).to.equal(1);
+        await store.attempts.clear('account:nobody');
+      });
+
       it('keeps keys apart', async () => {
         await store.attempts.record('ip:d', 60, t0);
         await store.attempts.record('ip:d', 60, t0);
@@ -436,10 +456,13 @@ for (const backend of backends) {
         () => store.invitations.find('h'),
         () => store.invitations.consume('h'),
         () => store.audit.append({ at: Date.now(), type: 'signin', result: 'accepted', accountId: null, clientId: null, ip: null, detail: {} }),
+        () => store.audit.fold('k', 60, { at: Date.now(), type: 'signin', result: 'rate_limited', accountId: null, clientId: null, ip: null, detail: {} }),
         () => store.audit.recent(10),
         () => store.attempts.record('k', 60),
         () => store.attempts.count('k', 60),
         () => store.attempts.oldestExpiry('k', 60),
+        () => store.attempts.newest('k', 60),
+        () => store.attempts.clear('k'),
       ];
       for (const call of calls) {
         const error = await call().catch((e: unknown) => e);

@@ -47,7 +47,9 @@ export interface ClientConfig {
 export interface FaceConfig extends FaceOptions {
   attempts: {
     perInteraction: number;
-    perAccount: { max: number; windowSeconds: number };
     perIp: { max: number; windowSeconds: number };
+    ipv6PrefixLength: number;
+    accountDelays: { freeFailures: number; firstDelaySeconds: number; maxDelaySeconds: number; forgetAfterSeconds: number };
+    accountAlarm: { failures: number; windowSeconds: number };
   };
 }

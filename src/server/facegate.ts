@@ -56,6 +56,8 @@ export interface FacegateOptions {
   checks?: HealthCheck[];
   /** Tests only: how challenges pick their moves (to replay a recorded head-turn video). */
   challengeMoves?: RandomInt;
+  /** Tests only: the time attempt limits go by (epoch ms), to test waits without waiting. */
+  clock?: () => number;
 }
 
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
@@ -159,11 +161,11 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
         logger.error({ err: error }, 'provider error');
       });
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
-      const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction);
+      const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, challenges),
+        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm),
         challenges,
         livenessByDefault: next.face.liveness === 'challenge',
         frames,

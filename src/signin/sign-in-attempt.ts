@@ -7,7 +7,7 @@ import { faceAcr, faceLivenessAcr } from '../oidc/acr.js';
 import { FaceError, type FaceErrorCode } from '../face/errors.js';
 import type { Recognition } from '../face/recognizer.js';
 import { livenessSettings } from '../face/liveness/settings.js';
-import type { AttemptLimits } from './attempt-limits.js';
+import type { AttemptLimits, FailedRecognition, Limits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type ChallengeProblem, type Challenges } from './challenges.js';
 import type { FaceService } from './face-service.js';
@@ -49,6 +49,7 @@ export class SignInAttempts {
     private readonly limits: AttemptLimits,
     private readonly audit: AuditTrail,
     private readonly challenges: Challenges,
+    private readonly alarm: Limits['accountAlarm'],
   ) {}
 
   /**
@@ -112,7 +113,7 @@ export class SignInAttempts {
     }
     if (recognition.mode === 'not_live') {
       // A failed live check counts like a failed recognition: it is what a photo held up produces.
-      const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+      const { attemptsLeft } = await this.failed(ctx);
       await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, reason: recognition.verdict.reason, attemptsLeft } });
       return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: NOT_LIVE, attemptsLeft };
     }
@@ -120,10 +121,11 @@ export class SignInAttempts {
     const { decision, threshold } = recognition;
     const measured = { ...detail, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
     if (decision.accepted) {
+      await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
       return { kind: 'accepted', accountId: decision.accountId, acr: liveness ? faceLivenessAcr : faceAcr };
     }
-    const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+    const { attemptsLeft } = await this.failed(ctx);
     await this.audit.record({
       ...base, result: decision.reason, accountId: ctx.claimedAccount ?? null,
       detail: { ...measured, nearest: decision.nearest, attemptsLeft },
@@ -131,6 +133,23 @@ export class SignInAttempts {
     return attemptsLeft === 0
       ? { kind: 'exhausted' }
       : { kind: 'refused', code: 'not_recognised', message: NOT_RECOGNISED, attemptsLeft };
+  }
+
+  /**
+   * Counts a failed recognition; when the claimed account has just had more failures than the
+   * alarm allows, from any networks, tells the operator (an audit record and a metric): nothing
+   * is locked, so nobody can lock someone else out.
+   */
+  private async failed(ctx: AttemptContext): Promise<FailedRecognition> {
+    const failed = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+    if (failed.alarm !== undefined && ctx.claimedAccount) {
+      const { windowSeconds } = this.alarm;
+      await this.audit.fold(`alarm:${ctx.claimedAccount}`, windowSeconds, {
+        type: 'alarm', result: 'account_under_attack', accountId: ctx.claimedAccount, clientId: ctx.clientId, ip: ctx.ip,
+        detail: { failures: failed.alarm, windowSeconds },
+      });
+    }
+    return failed;
   }
 }
 
