@@ -56,7 +56,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     const tokenHash = hashToken(ctx.params.token);
     if (!challenges) return refuse(ctx, 404, 'liveness_off', 'This enrolment takes plain pictures: no challenge.');
     if (!(await store.invitations.find(tokenHash))) return refuse(ctx, 410, 'invalid_link', INVALID_LINK);
-    ctx.body = challengeAnswer(challenges.issue(`enroll:${tokenHash}`));
+    ctx.body = challengeAnswer(await challenges.issue(`enroll:${tokenHash}`));
   });
 
   router.post('/', answerFailures, async (ctx) => {
@@ -72,7 +72,7 @@ export function enrollmentRoutes({ store, face, limits, audit, frames, challenge
     if (challenges) {
       let challenge;
       try {
-        challenge = challenges.check(read.fields.challenge ?? '', `enroll:${tokenHash}`);
+        challenge = await challenges.check(read.fields.challenge ?? '', `enroll:${tokenHash}`);
       } catch (error) {
         if (!(error instanceof ChallengeError)) throw error;
         return refuse(ctx, 400, error.code, error.message);

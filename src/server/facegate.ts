@@ -166,7 +166,6 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
         signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm),
-        challenges,
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
