@@ -74,10 +74,11 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     expect((await new Browser(issuer.origin).request(link)).status).to.equal(200);
   });
 
-  it('refuses to enrol a face already enrolled under another account', async () => {
+  it('refuses to enrol a face already enrolled under another account, without saying so', async () => {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice-again', ttlSeconds: 600 });
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0)) });
-    expect(answer.body).to.include({ error: 'already_enrolled' });
+    expect(answer.body).to.include({ error: 'enrollment_refused' });
+    expect((await facegate.store.audit.recent(1))[0]).to.include({ result: 'already_enrolled', accountId: 'alice-again' });
   });
 
   it('signs in 1:N with a face: code + PKCE, the ID token names the account, amr face', async () => {

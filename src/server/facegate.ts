@@ -13,6 +13,7 @@ import { AttemptLimits } from '../signin/attempt-limits.js';
 import { AuditTrail } from '../signin/audit-trail.js';
 import { startFaceService, type FaceService } from '../signin/face-service.js';
 import { SignInAttempts } from '../signin/sign-in-attempt.js';
+import { EnrollmentAttempts } from '../signin/enrollment-attempt.js';
 import { Challenges } from '../signin/challenges.js';
 import type { RandomInt } from '../face/liveness/challenge.js';
 import { FacegateMetrics } from '../metrics/facegate-metrics.js';
@@ -169,7 +170,10 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
-      const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames, challenges: next.face.liveness === 'challenge' ? challenges : undefined });
+      const enrollment = enrollmentRoutes({
+        invitations: store.invitations, limits, frames,
+        enrollment: new EnrollmentAttempts(store, faceService, limits, audit, next.face.liveness === 'challenge' ? challenges : undefined),
+      });
       const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
       return { provider, handler: withResponseHeaders(app.callback()) };
     };

@@ -1,6 +1,7 @@
 /**
  * Attempt limits, on the store's sliding windows so every instance sees the same counts:
- * - per interaction: at most N failed recognitions, then the sign-in ends with access_denied;
+ * - per interaction: at most N failed recognitions, then the sign-in ends with access_denied; and
+ *   per enrolment link: at most N refused tries, then the link is spent;
  * - per client network (clientNetwork: an IPv4 address, an IPv6 /64): at most N refused attempts
  *   of any kind a window, which also bounds the compute one client can ask for;
  * - per (claimed account, client network): after a few failed 1:1 recognitions, a wait that doubles
@@ -11,7 +12,7 @@
  * Only recognitions count per interaction and account: a camera that shows no face wastes nobody's
  * chances. Time comes from `now`, so tests can move it.
  */
-import type { AttemptStore } from '../../adapters/contract.js';
+import type { AttemptStore, InvitationRecord } from '../../adapters/contract.js';
 import type { FaceConfig } from '../config/types.js';
 import { clientNetwork } from './client-network.js';
 import { failureDelaySeconds } from './failure-delays.js';
@@ -59,13 +60,23 @@ export class AttemptLimits {
   }
 
   /** Failed recognitions this interaction may still have. */
-  async attemptsLeft(interaction: string): Promise<number> {
-    return Math.max(0, this.limits.perInteraction - await this.store.count(`interaction:${interaction}`, this.interactionSeconds, this.now()));
+  attemptsLeft(interaction: string): Promise<number> {
+    return this.left(`interaction:${interaction}`, this.interactionSeconds);
   }
 
-  /** Spends one of this interaction's attempts (a liveness challenge issued); returns those left, this one spent. */
-  async spendAttempt(interaction: string): Promise<number> {
-    return Math.max(0, this.limits.perInteraction - await this.store.record(`interaction:${interaction}`, this.interactionSeconds, this.now()));
+  /** Spends one of this interaction's attempts (a failure, or a liveness challenge issued); returns those left. */
+  spendAttempt(interaction: string): Promise<number> {
+    return this.spend(`interaction:${interaction}`, this.interactionSeconds);
+  }
+
+  /** Tries an enrolment link has left: perInteraction over its whole life, as a sign-in has. */
+  linkAttemptsLeft(link: EnrollmentLink): Promise<number> {
+    return this.left(`link:${link.tokenHash}`, lifetimeSeconds(link));
+  }
+
+  /** Spends one of an enrolment link's tries (a refused enrolment, or a challenge issued); returns those left. */
+  spendLinkAttempt(link: EnrollmentLink): Promise<number> {
+    return this.spend(`link:${link.tokenHash}`, lifetimeSeconds(link));
   }
 
   /** A refused attempt of any kind from this client. */
@@ -95,6 +106,14 @@ export class AttemptLimits {
     await this.store.clear(this.pairKey(account, ip));
   }
 
+  private async left(key: string, windowSeconds: number): Promise<number> {
+    return Math.max(0, this.limits.perInteraction - await this.store.count(key, windowSeconds, this.now()));
+  }
+
+  private async spend(key: string, windowSeconds: number): Promise<number> {
+    return Math.max(0, this.limits.perInteraction - await this.store.record(key, windowSeconds, this.now()));
+  }
+
   /** The per-IP window's key: the client's network (an IPv6 client's prefix), not its exact address. */
   private ipKey(ip: string): string {
     return `ip:${clientNetwork(ip, this.limits.ipv6PrefixLength)}`;
@@ -104,6 +123,13 @@ export class AttemptLimits {
   private pairKey(account: string, ip: string): string {
     return `delay:${clientNetwork(ip, this.limits.ipv6PrefixLength)}|${account}`;
   }
+}
+
+/** What the link's tries are counted by: its token's hash, over its lifetime. */
+type EnrollmentLink = Pick<InvitationRecord, 'tokenHash' | 'createdAt' | 'expiresAt'>;
+
+function lifetimeSeconds(link: EnrollmentLink): number {
+  return Math.max(1, Math.ceil((link.expiresAt - link.createdAt) / 1000));
 }
 
 function seconds(ms: number): number {
