@@ -147,11 +147,25 @@ export interface AuditEvent {
   ip: string | null;
   /** Measured values: distance, margin, threshold, mode, interaction uid... */
   detail: Record<string, string | number | boolean | null>;
+  /** A folded event (AuditStore.fold) only: how many occurrences it stands for, `at` the first. */
+  count?: number;
+  /** A folded event only: epoch milliseconds of the last occurrence. */
+  lastAt?: number;
 }
 
+/**
+ * The trail keeps records (accepted sign-ins, enrolments, account changes) and refusals apart,
+ * each under its own retention (audit-retention.ts): refusals never push records out.
+ */
 export interface AuditStore {
   append(event: AuditEvent): Promise<void>;
-  /** The newest events first, at most `limit`. */
+  /**
+   * One event per `key` and window of `windowSeconds` (fixed windows, by `event.at`): the first
+   * occurrence is appended with count 1, each later one in the same window adds one to its count
+   * and sets its lastAt. For refusals that repeat without end (a client past its limit).
+   */
+  fold(key: string, windowSeconds: number, event: AuditEvent): Promise<void>;
+  /** The newest events first (by `at`, then by order of appending), at most `limit`. */
   recent(limit: number): Promise<AuditEvent[]>;
 }
 
@@ -167,6 +181,10 @@ export interface AttemptStore {
   count(key: string, windowSeconds: number, now?: number): Promise<number>;
   /** Epoch ms at which the oldest attempt within the window leaves it, or undefined when none. */
   oldestExpiry(key: string, windowSeconds: number, now?: number): Promise<number | undefined>;
+  /** Epoch ms of the newest attempt within the window, or undefined when none. */
+  newest(key: string, windowSeconds: number, now?: number): Promise<number | undefined>;
+  /** Forgets every attempt under `key` (a success wipes the failures before it). */
+  clear(key: string): Promise<void>;
 }
 
 export interface Store {

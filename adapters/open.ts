@@ -1,4 +1,5 @@
 import type { Store, StoreSpec } from './contract.js';
+import { readableByOthers } from './sqlite/file-modes.js';
 
 /** Opens the backend the spec names; each is loaded only when used (no Redis client for SQLite). */
 export async function openStore(spec: StoreSpec): Promise<Store> {
@@ -12,4 +13,9 @@ export async function openStore(spec: StoreSpec): Promise<Store> {
       return openRedisStore(spec.url, spec.keyPrefix);
     }
   }
+}
+
+/** Files of the store that users other than its owner can read (a SQLite file made by an older facegate, or by hand). */
+export function storeFilesReadableByOthers(spec: StoreSpec): string[] {
+  return spec.type === 'sqlite' ? readableByOthers(spec.file) : [];
 }

@@ -4,12 +4,11 @@ import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
-import { faceLivenessAcr, faceLogin } from '../src/oidc/acr.js';
-import type { Challenges } from '../src/signin/challenges.js';
+import { asksForLiveness, faceLogin } from '../src/oidc/acr.js';
 import { challengeAnswer } from './challenge-answer.js';
-import type { SignInAttempts } from '../src/signin/sign-in-attempt.js';
+import type { AdmitContext, SignInAttempts } from '../src/signin/sign-in-attempt.js';
 import type { FrameLimits } from './read-frames.js';
-import { answerAttempt, framesOrAnswer } from './attempt-answer.js';
+import { answerAttempt, framesOrAnswer, type Finishers } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { noStore } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
@@ -19,7 +18,6 @@ import { answerFailures, renderFailures } from './failures.js';
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
   signIn: SignInAttempts;
-  challenges: Challenges;
   /** The configuration asks for the liveness challenge on every sign-in. */
   livenessByDefault: boolean;
   frames: FrameLimits;
@@ -31,8 +29,8 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is the
  * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
  */
-export function interactionRoutes(provider: Provider, { isFirstParty, signIn, challenges, livenessByDefault, frames }: InteractionOptions): Router {
-  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details);
+export function interactionRoutes(provider: Provider, { isFirstParty, signIn, livenessByDefault, frames }: InteractionOptions): Router {
+  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details.params.acr_values);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
   router.use(noStore, renderFailures);
@@ -66,11 +64,37 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
     }
   });
 
-  /** A liveness challenge for this sign-in: the moves to ask for, and the token the burst returns. */
-  router.post('/challenge', answerFailures, async (ctx) => {
+  /** The sign-in waiting for a face, as an attempt: who tries, on which account, with which check. */
+  const attemptOf = async (ctx: Context): Promise<AdmitContext> => {
     const details = await detailsFor(provider, ctx);
     if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
-    ctx.body = challengeAnswer(challenges.issue(`signin:${details.uid}`));
+    // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
+    const claimed = loginHintOf(details) ?? ctx.query.account;
+    return {
+      interaction: details.uid,
+      clientId: String(details.params.client_id),
+      ip: ctx.ip,
+      claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
+      livenessRequired: livenessFor(details),
+    };
+  };
+  /** How an attempt ends the interaction: signed in, or access_denied once the attempts are spent. */
+  const finishers = (ctx: Context): Finishers => {
+    const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    return {
+      accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
+      exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
+    };
+  };
+
+  /**
+   * A liveness challenge for this sign-in: the moves to ask for, and the token the burst returns.
+   * It costs an attempt (SignInAttempts.challenge): once none is left, the sign-in ends.
+   */
+  router.post('/challenge', answerFailures, async (ctx) => {
+    const outcome = await signIn.challenge(await attemptOf(ctx));
+    if (outcome.kind !== 'challenge') return answerAttempt(ctx, outcome, finishers(ctx));
+    ctx.body = { ...challengeAnswer(outcome), attemptsLeft: outcome.attemptsLeft };
   });
 
   /**
@@ -82,17 +106,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   router.post('/face', answerFailures, async (ctx) => {
     const timing = new ServerTiming();
     try {
-      const details = await detailsFor(provider, ctx);
-      if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
-      // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
-      const claimed = loginHintOf(details) ?? ctx.query.account;
-      const attempt = {
-        interaction: details.uid,
-        clientId: String(details.params.client_id),
-        ip: ctx.ip,
-        claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
-        livenessRequired: livenessFor(details),
-      };
+      const attempt = await attemptOf(ctx);
       let outcome = await signIn.admit(attempt);
       if (outcome) {
         // The upload is left unread: closing the connection spares reading what nobody will look at.
@@ -104,11 +118,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
         outcome = await signIn.attempt(read.frames, { ...attempt, challenge: read.fields.challenge });
       }
       timing.mark('face');
-      const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
-      await answerAttempt(ctx, outcome, {
-        accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
-        exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
-      });
+      await answerAttempt(ctx, outcome, finishers(ctx));
       timing.mark('finish');
     } finally {
       ctx.set('Server-Timing', timing.header());
@@ -129,12 +139,6 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, ch
   });
 
   return router;
-}
-
-/** The client asked for the liveness acr (acr_values), so this sign-in needs the challenge. */
-function asksForLiveness(details: Details): boolean {
-  const asked = details.params.acr_values;
-  return typeof asked === 'string' && asked.split(' ').includes(faceLivenessAcr);
 }
 
 function loginHintOf(details: Details): string | undefined {

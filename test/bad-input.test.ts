@@ -51,7 +51,7 @@ const MB = 1024 * 1024;
 /** A message a person can act on: a sentence, with something to do in it. */
 function expectInstruction(message: string | undefined): void {
   expect(message, 'message').to.be.a('string').and.match(/^[A-Z][\s\S]{15,}[.!]$/);
-  expect(message).to.match(/\b(send|take|try|start|go back|sign in|face|come|wait|use)\b/i);
+  expect(message).to.match(/\b(send|take|try|start|go back|sign in|face|come|wait|use|ask)\b/i);
 }
 
 /** The error page's code and its text (the lead paragraph and what to do). */
@@ -68,7 +68,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'bad-input.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 50, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
     // Alice is enrolled with her face, as a person would be (an invitation and three frames).
@@ -108,7 +108,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
   /** Streams chunks to a new sign-in's face endpoint; `params` start the sign-in, `prepare` may ask for a challenge first. */
   const streamed = (contentType: string, chunks: (challenge?: string) => Iterable<Buffer>, params: Record<string, string> = {}) => async (): Promise<Answer> => {
     const { browser, page } = await facePage(params);
-    const challenge = params.acr_values ? (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body.token as string : undefined;
+    const challenge = params.acr_values ? (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body.challenge as string : undefined;
     const url = new URL(`${page.pathname}/face`, issuer);
     const answer = await streamUpload(url, { cookie: browser.cookieHeader(url), accept: 'application/json', 'content-type': contentType }, chunks(challenge));
     const body = JSON.parse(answer.body) as Record<string, unknown>;
@@ -196,6 +196,18 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
       name: 'a multipart body that breaks off in a part',
       request: snapshot(async () => Buffer.from('--b\r\nContent-Disposition: form-data; name="frame"; filename="a.jpg"\r\n\r\n\xff\xd8\xff'), 'multipart/form-data; boundary=b'),
       status: 400, error: 'bad_multipart',
+    },
+    {
+      name: 'a liveness burst answering a challenge that a newer one voided',
+      request: async () => {
+        const { browser, page } = await facePage({ acr_values: faceLivenessAcr });
+        const ask = async () => (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body;
+        const first = await ask();
+        expect(await ask()).to.include({ attemptsLeft: 3 });
+        const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: multipart(await framesOf(0), { challenge: String(first.challenge) }) });
+        return { status: answer.status, error: answer.body.error as string, message: answer.body.message as string, body: answer.body };
+      },
+      status: 422, error: 'challenge_superseded',
     },
     {
       name: 'a liveness burst of 1,000 frames: refused early',
@@ -352,6 +364,33 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
     },
   ];
 
+  /** Frames posted to an enrolment link, as the enrolment page's script sends them. */
+  async function enrol(link: string, frames: Buffer[]): Promise<Answer> {
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(frames) });
+    return { status: answer.status, error: answer.body.error as string, message: answer.body.message as string, body: answer.body };
+  }
+  const invite = async (accountId: string) => (await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, ttlSeconds: 600 })).link;
+  let spentLink: string | undefined;
+
+  const enrolmentCases: Case[] = [
+    {
+      name: 'a stranger\'s face on a link that adds to alice\'s face: refused, nothing stored',
+      request: async () => enrol(await invite('alice'), await framesOf(1)),
+      status: 422, error: 'not_account_holder',
+    },
+    {
+      name: 'alice\'s face on a link for another account: a generic refusal, and the link is spent',
+      request: async () => enrol(spentLink = await invite('not-alice'), await framesOf(0)),
+      status: 422, error: 'enrollment_refused',
+      then: (answer) => { expect(answer.body).to.include({ linkSpent: true }); },
+    },
+    {
+      name: 'a spent link',
+      request: async () => enrol(spentLink!, await framesOf(3)),
+      status: 410, error: 'invalid_link',
+    },
+  ];
+
   async function expectAlive(): Promise<void> {
     const health = await fetch(new URL('/healthz', issuer));
     expect(health.status, 'GET /healthz after the case').to.equal(200);
@@ -374,4 +413,5 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   describe('the snapshot endpoint', () => runTable(snapshotCases));
   describe('the protocol', () => runTable(protocolCases));
+  describe('the enrolment endpoint', () => runTable(enrolmentCases));
 });

@@ -95,8 +95,21 @@ describe('facegate enroll and invite (command line)', function () {
       try { return (await store.templates.listForAccount('dora')).length; } finally { await store.close(); }
     };
     expect(await templates()).to.equal(3);
+    // Another person's photo is not added to dora's face; --replace is the explicit way.
+    const stranger = photo('stranger.jpg', await portrait(1));
+    const added = facegate('enroll', 'dora', stranger, '--config', config);
+    expect(added.code).to.equal(1);
+    expect(added.err).to.include('not_account_holder').and.include('--replace').and.include('nothing was stored');
+    expect(await templates()).to.equal(3);
     expect(facegate('enroll', 'dora', two, '--replace', '--config', config)).to.include({ code: 0 });
     expect(await templates()).to.equal(1);
+    const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
+    try {
+      const changes = (await store.audit.recent(10)).filter((e) => e.type === 'account').map((e) => [e.result, e.detail.templates ?? null]);
+      expect(changes).to.deep.equal([['templates_replaced', 1], ['templates_added', 1], ['templates_added', 2], ['created', null]]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('invite prints a one-time enrolment link on stdout', () => {

@@ -46,7 +46,11 @@ describe('configuration', () => {
       targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: 0.04,
       minDetectionScore: 0.5, minEyeDistancePx: 24, minBrightness: 40, minSharpness: 0.05,
       workers: 2, queueLength: 16, maxImageBytes: 8388608, maxImagePixels: 40000000,
-      attempts: { perInteraction: 5, perAccount: { max: 10, windowSeconds: 900 }, perIp: { max: 30, windowSeconds: 900 } },
+      attempts: {
+        perInteraction: 5, perIp: { max: 30, windowSeconds: 900 }, ipv6PrefixLength: 64,
+        accountDelays: { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 900, forgetAfterSeconds: 86400 },
+        accountAlarm: { failures: 50, windowSeconds: 3600 },
+      },
     });
   });
 

@@ -39,7 +39,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   before(async function () {
     fakeWebcamOrSkip(this);
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'facegate.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 50, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
     webcams = new Webcams(temporaryFolder());

@@ -209,30 +209,47 @@ describe('liveness: challenges', () => {
     expect(seen.size).to.equal(6);
   });
 
-  it('gives each challenge a timeline of 10 to 12 frames, 3 or 4 per move, that the token carries', () => {
+  const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e: { code: string }) => e.code);
+
+  it('gives each challenge a timeline of 10 to 12 frames, 3 or 4 per move, that the token carries', async () => {
     const seen = new Set<string>();
     for (let i = 0; i < 200; i++) {
-      const { challenge } = challenges.issue('signin:abc');
+      const { token, challenge } = await challenges.issue(`signin:timeline-${i}`);
       const frames = challenge.steps.reduce((n, s) => n + s.frames, 0);
       expect(frames).to.be.within(10, 12);
       expect(challenge.steps.filter((s) => s.move !== 'centre').every((s) => s.frames === 3 || s.frames === 4)).to.equal(true);
+      expect((await challenges.check(token, `signin:timeline-${i}`)).steps).to.deep.equal(challenge.steps);
+      // The token fits the burst's form field.
+      expect(token.length).to.be.at.most(256);
       seen.add(challenge.steps.map((s) => s.frames).join(','));
     }
     expect(seen.size).to.equal(timelineSplits(2).length);
   });
 
   it('redeems a token once, for its own sign-in, before it expires', async () => {
-    const { token, challenge } = challenges.issue('signin:abc');
+    const { token, challenge } = await challenges.issue('signin:abc');
     expect((await challenges.redeem(token, 'signin:abc')).moves).to.deep.equal(challenge.moves);
-    const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e: { code: string }) => e.code);
     expect(await refusal(challenges.redeem(token, 'signin:abc'))).to.equal('challenge_replayed');
-    expect(await refusal(challenges.redeem(challenges.issue('signin:abc').token, 'signin:other'))).to.equal('challenge_invalid');
-    expect(await refusal(challenges.redeem(challenges.issue('signin:abc', Date.now() - 60_000).token, 'signin:abc'))).to.equal('challenge_expired');
-    const [payload, signature] = challenges.issue('signin:abc').token.split('.');
-    const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], steps: timeline(['left', 'right']), nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
+    expect(await refusal(challenges.redeem((await challenges.issue('signin:abc')).token, 'signin:other'))).to.equal('challenge_invalid');
+    expect(await refusal(challenges.redeem((await challenges.issue('signin:old', Date.now() - 60_000)).token, 'signin:old'))).to.equal('challenge_expired');
+    const [payload, signature] = (await challenges.issue('signin:abc')).token.split('.');
+    const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], frames: [2, 3, 1, 3, 1], nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
     expect(await refusal(challenges.redeem(`${forged}.${signature}`, 'signin:abc'))).to.equal('challenge_invalid');
     expect(await refusal(challenges.redeem(`${payload}.${signature}x`, 'signin:abc'))).to.equal('challenge_invalid');
     const otherKey = new Challenges(['another-key-entirely-0000000000000'], store.attempts);
-    expect(await refusal(otherKey.redeem(challenges.issue('signin:abc').token, 'signin:abc'))).to.equal('challenge_invalid');
+    expect(await refusal(otherKey.redeem((await challenges.issue('signin:abc')).token, 'signin:abc'))).to.equal('challenge_invalid');
+  });
+
+  it('keeps one challenge open per subject: a new one voids the one before', async () => {
+    const first = await challenges.issue('enroll:link', Date.now() - 2);
+    const second = await challenges.issue('enroll:link', Date.now() - 1);
+    const other = await challenges.issue('enroll:another');
+    expect(await refusal(challenges.redeem(first.token, 'enroll:link'))).to.equal('challenge_superseded');
+    expect((await challenges.redeem(second.token, 'enroll:link')).nonce).to.equal(second.challenge.nonce);
+    expect((await challenges.redeem(other.token, 'enroll:another')).nonce).to.equal(other.challenge.nonce);
+  });
+
+  it('fits a form field (256 characters) whatever its subject', async () => {
+    expect((await challenges.issue(`enroll:${'f'.repeat(64)}`)).token.length).to.be.at.most(256);
   });
 });

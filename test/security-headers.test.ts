@@ -143,6 +143,31 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
     expect(enrol.headers.get('cache-control')).to.equal('no-store');
   });
 
+  it('every response carries nosniff, no-referrer, COOP same-origin and a Permissions-Policy: the camera on the face pages only', async () => {
+    const { url: face } = await loginPage();
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'dora', ttlSeconds: 600 });
+    const responses: [string, Response, boolean][] = [
+      ['the sign-in page', await new Browser(issuer.origin).request(face), true],
+      ['the enrolment page', await fetch(link), true],
+      ['a stylesheet', await fetch(new URL('/static/facegate.css', issuer)), false],
+      ['a script', await fetch(new URL('/static/signin.js', issuer)), false],
+      ['discovery', await fetch(new URL('/.well-known/openid-configuration', issuer)), false],
+      ['the JWKS', await fetch(new URL('/jwks', issuer)), false],
+      ['/healthz', await fetch(new URL('/healthz', issuer)), false],
+      ['an unknown path', await fetch(new URL('/no-such-page', issuer)), false],
+      ['a token error', await fetch(new URL('/token', issuer), { method: 'POST', body: new URLSearchParams({ grant_type: 'nonsense' }) }), false],
+      ['an error page', await fetch(new URL(`/auth?${new URLSearchParams({ client_id: 'nobody', response_type: 'code', scope: 'openid', redirect_uri: callback })}`, issuer)), false],
+    ];
+    for (const [what, response, camera] of responses) {
+      expect(response.headers.get('x-content-type-options'), what).to.equal('nosniff');
+      expect(response.headers.get('referrer-policy'), what).to.equal('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy'), what).to.equal('same-origin');
+      const permissions = response.headers.get('permissions-policy') ?? '';
+      expect(permissions, what).to.include(camera ? 'camera=(self)' : 'camera=()').and.include('microphone=()');
+      await response.arrayBuffer();
+    }
+  });
+
   it('cookies are HttpOnly and SameSite=Lax; not Secure on an http issuer', async () => {
     const browser = new Browser(issuer.origin);
     await signIn(browser, facegate, (await startAuthorization(issuer)).url, 'alice');

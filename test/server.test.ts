@@ -19,6 +19,19 @@ describe('server', () => {
     expect(response.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
   });
 
+  it('/livez says the process answers, /readyz that the store and models are ready: a store outage fails only /readyz', async () => {
+    expect((await fetch(`${origin()}/livez`)).status).to.equal(200);
+    const ready = await fetch(`${origin()}/readyz`);
+    expect(ready.status).to.equal(200);
+    expect(await ready.json()).to.deep.equal({ ok: true, checks: { store: { ok: true }, models: { ok: true } } });
+    await facegate.store.close();
+    const live = await fetch(`${origin()}/livez`);
+    expect(live.status).to.equal(200);
+    expect(await live.json()).to.deep.equal({ ok: true });
+    expect((await fetch(`${origin()}/readyz`)).status).to.equal(503);
+    expect((await fetch(`${origin()}/healthz`)).status).to.equal(503);
+  });
+
   it('a store outage is 503 on /healthz and on the token endpoint', async () => {
     await facegate.store.close();
     const health = await fetch(`${origin()}/healthz`);

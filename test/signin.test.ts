@@ -18,7 +18,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   before(async () => {
     const folder = temporaryFolder();
     facegate = await startTestFacegate({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perAccount: { max: 6, windowSeconds: 900 }, perIp: { max: 1000, windowSeconds: 900 } } },
+      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
   });
@@ -74,10 +74,11 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     expect((await new Browser(issuer.origin).request(link)).status).to.equal(200);
   });
 
-  it('refuses to enrol a face already enrolled under another account', async () => {
+  it('refuses to enrol a face already enrolled under another account, without saying so', async () => {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice-again', ttlSeconds: 600 });
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0)) });
-    expect(answer.body).to.include({ error: 'already_enrolled' });
+    expect(answer.body).to.include({ error: 'enrollment_refused' });
+    expect((await facegate.store.audit.recent(1))[0]).to.include({ result: 'already_enrolled', accountId: 'alice-again' });
   });
 
   it('signs in 1:N with a face: code + PKCE, the ID token names the account, amr face', async () => {
@@ -179,7 +180,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     expect((await postFace(browser, page, await webcamFrame(await portrait(0)))).body).to.include({ status: 'accepted' });
   });
 
-  it('rate-limits failed attempts per claimed account, with 429 and Retry-After', async () => {
+  it('slows down failed attempts on a claimed account from one network: 429 with Retry-After', async () => {
     let answer;
     for (let i = 0; i < 8; i++) {
       const { browser, page } = await startSignIn('spa', { login_hint: 'bob' });

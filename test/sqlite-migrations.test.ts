@@ -58,6 +58,27 @@ describe('sqlite store migrations', () => {
     }
   });
 
+  it('puts the audit events stored before shelves on the shelf their kind belongs to', async () => {
+    const file = join(temporaryFolder(), 'schema-2.sqlite');
+    const old = new Database(file);
+    migrate(old, 2);
+    const insert = old.prepare("INSERT INTO audit_events (at, type, result, detail) VALUES (?, ?, ?, '{}')");
+    const now = Date.now();
+    insert.run(now - 3, 'signin', 'accepted');
+    insert.run(now - 2, 'enrollment', 'enrolled');
+    for (let i = 0; i < 5; i++) insert.run(now - 1, 'signin', 'not_recognised');
+    old.close();
+
+    // Two events of each shelf kept: the refusals stored after the records do not push them out.
+    const store = openSqliteStore(file, { sweepEveryMs: 10, auditRetention: { maxAgeMs: 3_600_000, maxEvents: 2 } });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await store.audit.recent(10)).map((e) => e.result)).to.deep.equal(['not_recognised', 'not_recognised', 'enrolled', 'accepted']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a file of a newer schema, leaving it as it was', () => {
     const file = join(temporaryFolder(), 'newer.sqlite');
     const newer = new Database(file);

@@ -331,6 +331,33 @@ for (const backend of backends) {
         expect(recent.map((e) => e.detail.i).sort((a, b) => Number(a) - Number(b))).to.deep.equal(Array.from({ length: 50 }, (_, i) => i));
       });
 
+      it('folds the occurrences of one key and window into one event with a count and the last time', async () => {
+        const window = 60;
+        const start = Math.floor(Date.now() / 60_000) * 60_000 - 120_000;
+        const limited = (at: number, ip: string) => event({ at, result: 'rate_limited', ip, detail: { scope: 'ip' } });
+        await store.audit.fold('ip:203.0.113.7', window, limited(start + 1000, '203.0.113.7'));
+        await store.audit.fold('ip:198.51.100.1', window, limited(start + 1500, '198.51.100.1'));
+        await store.audit.fold('ip:203.0.113.7', window, limited(start + 2000, '203.0.113.7'));
+        await store.audit.fold('ip:203.0.113.7', window, limited(start + 3000, '203.0.113.7'));
+        // The next window: a new event.
+        await store.audit.fold('ip:203.0.113.7', window, limited(start + 61_000, '203.0.113.7'));
+        await store.audit.append(event({ at: start + 62_000 }));
+        const recent = await store.audit.recent(10);
+        expect(recent.map((e) => [e.result, e.ip, e.count, e.lastAt])).to.deep.equal([
+          ['accepted', '203.0.113.7', undefined, undefined],
+          ['rate_limited', '203.0.113.7', 1, start + 61_000],
+          ['rate_limited', '198.51.100.1', 1, start + 1500],
+          ['rate_limited', '203.0.113.7', 3, start + 3000],
+        ]);
+        expect(recent[3]).to.deep.include({ at: start + 1000, detail: { scope: 'ip' } });
+      });
+
+      it('counts every one of many folds at once', async () => {
+        const at = Date.now();
+        await Promise.all(Array.from({ length: 30 }, () => store.audit.fold('ip:a', 900, event({ at, result: 'rate_limited' }))));
+        expect((await store.audit.recent(10)).map((e) => e.count)).to.deep.equal([30]);
+      });
+
       it('drops events older than 90 days', async () => {
         const now = Date.now();
         await store.audit.append(event({ at: now - 91 * day, result: 'ancient' }));
@@ -381,6 +408,26 @@ for (const backend of backends) {
         expect(await store.attempts.oldestExpiry('ip:c', 10, t0 + 13_000)).to.equal(undefined);
       });
 
+      it('says when the newest attempt in the window was made', async () => {
+        expect(await store.attempts.newest('ip:n', 10, t0)).to.equal(undefined);
+        await store.attempts.record('ip:n', 10, t0);
+        await store.attempts.record('ip:n', 10, t0 + 3000);
+        expect(await store.attempts.newest('ip:n', 10, t0 + 5000)).to.equal(t0 + 3000);
+        expect(await store.attempts.newest('ip:n', 10, t0 + 13_000)).to.equal(undefined);
+      });
+
+      it('clears one key\'s attempts, and no other key\'s', async () => {
+        await store.attempts.record('account:a@net', 60, t0);
+        await store.attempts.record('account:a@net', 60, t0 + 1);
+        await store.attempts.record('account:a@other', 60, t0);
+        await store.attempts.clear('account:a@net');
+        expect(await store.attempts.count('account:a@net', 60, t0 + 2)).to.equal(0);
+        expect(await store.attempts.newest('account:a@net', 60, t0 + 2)).to.equal(undefined);
+        expect(await store.attempts.count('account:a@other', 60, t0 + 2)).to.equal(1);
+        expect(await store.attempts.record('account:a@net', 60, t0 + 3)).to.equal(1);
+        await store.attempts.clear('account:nobody');
+      });
+
       it('keeps keys apart', async () => {
         await store.attempts.record('ip:d', 60, t0);
         await store.attempts.record('ip:d', 60, t0);
@@ -409,10 +456,13 @@ for (const backend of backends) {
         () => store.invitations.find('h'),
         () => store.invitations.consume('h'),
         () => store.audit.append({ at: Date.now(), type: 'signin', result: 'accepted', accountId: null, clientId: null, ip: null, detail: {} }),
+        () => store.audit.fold('k', 60, { at: Date.now(), type: 'signin', result: 'rate_limited', accountId: null, clientId: null, ip: null, detail: {} }),
         () => store.audit.recent(10),
         () => store.attempts.record('k', 60),
         () => store.attempts.count('k', 60),
         () => store.attempts.oldestExpiry('k', 60),
+        () => store.attempts.newest('k', 60),
+        () => store.attempts.clear('k'),
       ];
       for (const call of calls) {
         const error = await call().catch((e: unknown) => e);

@@ -269,6 +269,11 @@ describe('store faults: Redis', function () {
     expect(waiting.body.ok).to.equal(false);
     expect(waiting.body.checks.store!.ok).to.equal(false);
     expect(waiting.body.checks.store!.error).to.equal(`the redis store is unavailable: connect ECONNREFUSED 127.0.0.1:${redisPort}`);
+    // The process is alive (a liveness probe must not restart it), not ready (no traffic yet).
+    const live = await fetch(new URL('/livez', issuer));
+    expect(live.status).to.equal(200);
+    expect(live.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect((await fetch(new URL('/readyz', issuer))).status).to.equal(503);
     await expectOutageJson(await fetch(new URL('/.well-known/openid-configuration', issuer)));
     await expectOutageJson(await refreshTokenRequest(issuer));
     const page = await new Browser(new URL(issuer).origin).request('/auth?client_id=spa');

@@ -35,5 +35,10 @@ export function redisAttempts(redis: Redis, prefix: string): AttemptStore {
       const [, at] = await redis.zrangebyscore(attemptsKey(key), `(${now - windowMs}`, '+inf', 'WITHSCORES', 'LIMIT', 0, 1);
       return at === undefined ? undefined : Number(at) + windowMs;
     }),
+    newest: (key, windowSeconds, now = Date.now()) => guard(async () => {
+      const [, at] = await redis.zrevrangebyscore(attemptsKey(key), '+inf', `(${now - windowSeconds * 1000}`, 'WITHSCORES', 'LIMIT', 0, 1);
+      return at === undefined ? undefined : Number(at);
+    }),
+    clear: (key) => guard(async () => { await redis.del(attemptsKey(key)); }),
   };
 }

@@ -12,6 +12,8 @@ export function sqliteAttempts(db: Database): AttemptStore {
   const insert = db.prepare('INSERT INTO attempts (key, at, expires_at) VALUES (@key, @at, @expiresAt)');
   const count = db.prepare('SELECT count(*) AS n FROM attempts WHERE key = @key AND at > @since');
   const oldest = db.prepare('SELECT min(at) AS at FROM attempts WHERE key = @key AND at > @since');
+  const newest = db.prepare('SELECT max(at) AS at FROM attempts WHERE key = @key AND at > @since');
+  const clear = db.prepare('DELETE FROM attempts WHERE key = ?');
   const countSince = (key: string, since: number) => (count.get({ key, since }) as { n: number }).n;
 
   return {
@@ -27,5 +29,10 @@ export function sqliteAttempts(db: Database): AttemptStore {
       const { at } = oldest.get({ key, since: now - windowMs }) as { at: number | null };
       return at === null ? undefined : at + windowMs;
     }),
+    newest: (key, windowSeconds, now = Date.now()) => guard(() => {
+      const { at } = newest.get({ key, since: now - windowSeconds * 1000 }) as { at: number | null };
+      return at ?? undefined;
+    }),
+    clear: (key) => guard(() => { clear.run(key); }),
   };
 }

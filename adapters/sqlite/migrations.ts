@@ -82,6 +82,18 @@ const migrations: string[] = [
   CREATE INDEX attempts_key ON attempts (key, at);
   CREATE INDEX attempts_expiry ON attempts (expires_at);
   `,
+  // The audit trail's two shelves (adapters/audit-retention.ts: shelfOf, written here once in SQL
+  // for the events stored before), and folded events: one row per key and window, with a count.
+  `
+  ALTER TABLE audit_events ADD COLUMN shelf TEXT NOT NULL DEFAULT 'refusals';
+  ALTER TABLE audit_events ADD COLUMN fold_key TEXT;
+  ALTER TABLE audit_events ADD COLUMN count INTEGER;
+  ALTER TABLE audit_events ADD COLUMN last_at INTEGER;
+  UPDATE audit_events SET shelf = 'records'
+    WHERE type NOT IN ('signin', 'enrollment') OR result IN ('accepted', 'enrolled');
+  CREATE INDEX audit_events_shelf ON audit_events (shelf, at);
+  CREATE UNIQUE INDEX audit_events_fold ON audit_events (fold_key) WHERE fold_key IS NOT NULL;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../contract.js';
 import { defaultAuditRetention, type AuditRetention } from '../audit-retention.js';
@@ -8,6 +6,7 @@ import { StoreUnavailableError } from '../errors.js';
 import { sqliteAccounts } from './accounts.js';
 import { sqliteAttempts } from './attempts.js';
 import { sqliteAudit } from './audit.js';
+import { createPrivately } from './file-modes.js';
 import { guard, mustReopen } from './guard.js';
 import { sqliteInvitations } from './invitations.js';
 import { sqliteKeys } from './keys.js';
@@ -20,7 +19,8 @@ import { sqliteTemplates } from './templates.js';
 function connect(file: string, busyTimeoutMs: number, auditRetention: AuditRetention, { create }: { create: boolean }) {
   let db: Database.Database | undefined;
   try {
-    if (create) mkdirSync(dirname(file), { recursive: true });
+    // Made 0600 in a 0700 folder before SQLite opens it: its -wal and -shm follow the file's mode.
+    if (create) createPrivately(file);
     // A reopen must find the file: on a file system not mounted yet it would make an empty one.
     db = new Database(file, { timeout: busyTimeoutMs, fileMustExist: !create });
     db.pragma('journal_mode = WAL');

@@ -91,7 +91,8 @@ form.addEventListener('submit', async (event) => {
   if (failed) {
     camera.dataset.state = 'on';
     setStatus(status, failed.body.message ?? 'The check could not start. Try again.', 'error');
-    capture.disabled = false;
+    capture.disabled = failed.body.error === 'invalid_link';
+    if (capture.disabled) capture.hidden = true;
     return;
   }
   if (name?.value.trim()) body.append('name', name.value.trim());
@@ -108,6 +109,8 @@ form.addEventListener('submit', async (event) => {
   camera.dataset.state = 'on';
   const which = typeof answer.frame === 'number' ? `Picture ${answer.frame + 1}: ` : '';
   setStatus(status, which + (answer.message ?? `Something went wrong (HTTP ${code}). Try again.`), 'error');
-  capture.disabled = answer.error === 'invalid_link';
-  if (answer.error === 'invalid_link') capture.hidden = true;
+  // A link that cannot be used again: nothing more to try here.
+  const spent = answer.error === 'invalid_link' || answer.linkSpent === true;
+  capture.disabled = spent;
+  if (spent) capture.hidden = true;
 });

@@ -25,10 +25,11 @@ form.addEventListener('submit', async (event) => {
   verify.disabled = true;
   // Busy at once: the previous refusal must not stay on screen while the frame is captured.
   setStatus(status, 'Taking the picture…', 'busy');
-  const attempt = await takeAttempt();
+  // The account typed, if any, goes with the challenge too: the limits on it apply from there.
+  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
+  const attempt = await takeAttempt(query);
   camera.dataset.state = 'checking';
   setStatus(status, 'Checking your face…', 'busy');
-  const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
   const { status: code, body } = attempt.failed ?? await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt);
   camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
   if (body.status === 'accepted') {
@@ -56,9 +57,9 @@ form.addEventListener('submit', async (event) => {
 });
 
 /** One frame; or with the liveness check, the server's challenge played and its burst of frames. */
-async function takeAttempt() {
+async function takeAttempt(query) {
   if (!liveness) return { headers: { 'Content-Type': 'image/jpeg' }, body: await captureFrame(video) };
-  const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge`, { method: 'POST' });
+  const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge${query}`, { method: 'POST' });
   if (!challenge.body.challenge) return { failed: challenge };
   setStatus(status, 'Follow the prompts on the picture.', 'busy');
   const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);

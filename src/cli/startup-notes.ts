@@ -2,8 +2,8 @@ import { firstRunInvitation } from '../signin/first-run.js';
 import type { Facegate } from '../server/facegate.js';
 
 /**
- * Lines `facegate start` and `facegate serve` print once the provider runs, telling whoever
- * started it what to do next: with no account yet, the link that enrols the first one.
+ * Lines `facegate start` prints once the provider runs, telling whoever started it on their own
+ * machine what to do next: with no account yet, the link that enrols the first one.
  */
 export async function startupNotes(facegate: Facegate): Promise<string[]> {
   const link = await firstRunInvitation(facegate.store, facegate.issuer);

@@ -25,7 +25,8 @@ export function validateConfig(data: unknown, file: string): FacegateConfig {
     const [error] = validate.errors!;
     throw new ConfigError('config_invalid', file, where(data, error!.instancePath), describeSchemaError(error!));
   }
-  const config = { ...(data as Omit<FacegateConfig, 'file'>), file };
+  const written = data as Omit<FacegateConfig, 'file' | 'proxy'> & { proxy: boolean | number };
+  const config: FacegateConfig = { ...written, proxy: proxyHops(written.proxy), file };
   checkClientIdsUnique(config);
   checkDevelopmentRelaxation(config);
   checkMetricsAllowList(config);
@@ -33,6 +34,11 @@ export function validateConfig(data: unknown, file: string): FacegateConfig {
     config.storage = { ...config.storage, file: resolve(dirname(file), config.storage.file) };
   }
   return config;
+}
+
+/** `proxy` as a number of trusted hops: true is one proxy, false none. */
+function proxyHops(proxy: boolean | number): number {
+  return typeof proxy === 'number' ? proxy : proxy ? 1 : 0;
 }
 
 function readJson(file: string): unknown {

@@ -7,7 +7,8 @@ export interface FacegateConfig {
   issuer: string;
   port: number;
   host: string;
-  proxy: boolean;
+  /** Proxies in front of facegate whose X-Forwarded-* headers are trusted: 0 none (the file's `true` is 1). */
+  proxy: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   storage: { type: 'sqlite'; file: string } | { type: 'redis'; url: string; keyPrefix?: string };
   development: { allowHttpLocalhostImplicitRedirectUris: boolean };
@@ -46,7 +47,9 @@ export interface ClientConfig {
 export interface FaceConfig extends FaceOptions {
   attempts: {
     perInteraction: number;
-    perAccount: { max: number; windowSeconds: number };
     perIp: { max: number; windowSeconds: number };
+    ipv6PrefixLength: number;
+    accountDelays: { freeFailures: number; firstDelaySeconds: number; maxDelaySeconds: number; forgetAfterSeconds: number };
+    accountAlarm: { failures: number; windowSeconds: number };
   };
 }

@@ -29,6 +29,12 @@ export class FacegateMetrics {
     registers: [this.registry],
   });
 
+  private readonly alarms = new Counter({
+    name: 'facegate_account_alarms_total',
+    help: 'Accounts that had more failed 1:1 recognitions than face.attempts.accountAlarm allows, from any networks (each also an audit record: alarm account_under_attack).',
+    registers: [this.registry],
+  });
+
   private readonly inference = new Histogram({
     name: 'facegate_inference_seconds',
     help: 'Face engine time per image (decode, detect, align, embed), from handing it to a worker to its answer; queue wait excluded.',
@@ -65,9 +71,11 @@ export class FacegateMetrics {
     this.engineStats = stats;
   }
 
+  /** One audit event: attempts by type and result, alarms. */
   attempt(type: string, result: string): void {
     if (type === 'signin') this.signIns.inc({ result });
     else if (type === 'enrollment') this.enrollments.inc({ result });
+    else if (type === 'alarm') this.alarms.inc();
   }
 
   inferred(operation: string, seconds: number): void {

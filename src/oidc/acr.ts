@@ -8,6 +8,11 @@ export const faceLivenessAcr = 'urn:facegate:acr:face:liveness';
 export const faceAmr = ['face'];
 export const acrValues = [faceLivenessAcr, faceAcr];
 
+/** The client's acr_values ask for the liveness check: that sign-in needs the challenge. */
+export function asksForLiveness(acrValues: unknown): boolean {
+  return typeof acrValues === 'string' && acrValues.split(' ').includes(faceLivenessAcr);
+}
+
 /** What the login step hands oidc-provider through interactionFinished. */
 export interface LoginResult {
   [key: string]: unknown;

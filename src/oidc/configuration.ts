@@ -1,4 +1,4 @@
-import type { Client, Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { Client, Configuration, KoaContextWithOIDC, ResponseType } from 'oidc-provider';
 import type { Store } from '../../adapters/contract.js';
 import type { FacegateConfig } from '../config/types.js';
 import type { ProviderKeys } from '../keys/load.js';
@@ -8,6 +8,7 @@ import { clientMetadata } from './client-metadata.js';
 import { findAccountIn } from './find-account.js';
 import { loadExistingGrantWith } from './grants.js';
 import type { ProviderPages } from './pages.js';
+import { interactionPolicyWithStepUp } from './step-up.js';
 
 export interface ProviderInputs {
   config: FacegateConfig;
@@ -27,7 +28,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     claims: claimsConfiguration(config.scopes),
     scopes: ['openid', 'offline_access', ...Object.keys(config.scopes)],
     acrValues,
-    responseTypes: ['code', 'id_token', 'id_token token', 'code id_token'],
+    responseTypes: offeredResponseTypes(config),
     jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {
       keys: keys.cookie,
@@ -50,11 +51,22 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
       introspection: { enabled: true, allowedPolicy: confidentialClientsOnly },
       rpInitiatedLogout: { enabled: true, logoutSource: pages.logoutSource, postLogoutSuccessSource: pages.postLogoutSuccessSource },
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: interactionPolicyWithStepUp() },
     loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
     clientBasedCORS: corsForRedirectOrigins,
     renderError: pages.renderError,
   };
+}
+
+/**
+ * The response types offered in discovery and accepted at /auth. `id_token token` puts an access
+ * token in the URL, which RFC 9700 (OAuth 2.0 Security BCP) advises against: it is offered only
+ * when a configured client lists it. `id_token` (the proof of concept's flow) stays.
+ */
+function offeredResponseTypes(config: FacegateConfig): ResponseType[] {
+  const offered: ResponseType[] = ['code', 'id_token', 'code id_token'];
+  if (config.clients.some((client) => client.response_types.includes('id_token token'))) offered.push('id_token token');
+  return offered;
 }
 
 /** A client may revoke the tokens issued to it, and no others. */

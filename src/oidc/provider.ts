@@ -8,7 +8,10 @@ import { allowHttpLocalhostImplicitRedirects } from './local-development.js';
 export async function createProvider(inputs: ProviderInputs): Promise<Provider> {
   const { config } = inputs;
   const provider = new Provider(config.issuer, providerConfiguration(inputs));
-  provider.proxy = config.proxy;
+  // Trust exactly the configured proxies: the client's address is that many entries from the
+  // right of X-Forwarded-For (koa's maxIpsCount), never the leftmost one, which the client writes.
+  provider.proxy = config.proxy > 0;
+  provider.maxIpsCount = config.proxy;
   provider.use(inputs.pages.headers);
   if (config.development.allowHttpLocalhostImplicitRedirectUris) allowHttpLocalhostImplicitRedirects(provider);
   await checkClients(provider, config);

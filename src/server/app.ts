@@ -1,7 +1,7 @@
 import Koa, { type Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { FacegateMetrics } from '../metrics/facegate-metrics.js';
-import { healthz, type HealthCheck } from './health.js';
+import { healthEndpoints, type HealthCheck } from './health.js';
 import type { Logger } from './logger.js';
 import { mountProvider } from './mount-provider.js';
 import { requestLog } from './request-log.js';
@@ -20,12 +20,13 @@ export interface AppParts {
   staticFolder: string;
 }
 
-/** The Koa application: request log, /healthz, /metrics, /static, our routes, then oidc-provider. */
+/** The Koa application: request log, /livez /readyz /healthz, /metrics, /static, our routes, then oidc-provider. */
 export function createApp({ provider, logger, checks, metrics, metricsEndpoint, routes, staticFolder }: AppParts): Koa {
   const app = new Koa();
   // Same cookie keys and proxy trust as the provider, so both read the same cookies and URLs.
   app.keys = provider.keys!;
   app.proxy = provider.proxy;
+  app.maxIpsCount = provider.maxIpsCount;
   app.silent = true;
   app.on('error', (error: Error, ctx?: Koa.Context) => {
     if (isStoreUnavailable(error)) metrics.storeError('pages');
@@ -33,7 +34,7 @@ export function createApp({ provider, logger, checks, metrics, metricsEndpoint, 
     logger.error({ err: error, requestId: ctx?.state.requestId }, 'request failed');
   });
   app.use(requestLog(logger));
-  app.use(healthz(checks));
+  app.use(healthEndpoints(checks));
   app.use(metricsEndpoint);
   app.use(staticFiles('/static', staticFolder));
   for (const route of routes) app.use(route);

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Middleware } from 'koa';
 import type Provider from 'oidc-provider';
 import type { Store } from '../../adapters/contract.js';
-import { openStore } from '../../adapters/open.js';
+import { openStore, storeFilesReadableByOthers } from '../../adapters/open.js';
 import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
@@ -13,6 +13,7 @@ import { AttemptLimits } from '../signin/attempt-limits.js';
 import { AuditTrail } from '../signin/audit-trail.js';
 import { startFaceService, type FaceService } from '../signin/face-service.js';
 import { SignInAttempts } from '../signin/sign-in-attempt.js';
+import { EnrollmentAttempts } from '../signin/enrollment-attempt.js';
 import { Challenges } from '../signin/challenges.js';
 import type { RandomInt } from '../face/liveness/challenge.js';
 import { FacegateMetrics } from '../metrics/facegate-metrics.js';
@@ -23,6 +24,7 @@ import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
 import { isStoreUnavailable } from './store-unavailable.js';
 import { listen, type RequestHandler, type RunningServer } from './http-server.js';
+import { withResponseHeaders } from './response-headers.js';
 import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -56,11 +58,14 @@ export interface FacegateOptions {
   /** Tests only: how challenges pick their moves and their timeline (to replay a recorded head-turn video). */
   challengeMoves?: RandomInt;
   challengeTimeline?: RandomInt;
+  /** Tests only: the time attempt limits go by (epoch ms), to test waits without waiting. */
+  clock?: () => number;
 }
 
 export async function startFacegate(config: FacegateConfig, options: FacegateOptions = {}): Promise<Facegate> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new FacegateMetrics();
+  warnIfReadableByOthers(config, logger);
   const start = () => startParts(config, options, logger, metrics);
   // Only a store that can come back by itself is waited for: a SQLite file that cannot be opened
   // (bad path, no permission) stops the start at once, with its one-line error.
@@ -73,7 +78,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     if (!canWait(error)) throw error;
     let lastError = error;
     const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
-    server = await listen(waitingApp(logger, () => lastError, pageFailure).callback(), config.port, config.host);
+    server = await listen(withResponseHeaders(waitingApp(logger, () => lastError, pageFailure).callback()), config.port, config.host);
     logger.info({ issuer: config.issuer, port: server.port, store: config.storage.type }, 'facegate is listening; waiting for the store to finish starting');
     const remembering = () => start().catch((next: unknown) => { lastError = next; throw next; });
     parts = await retryStart(remembering, canWait, logger, error).catch(async (fatal: unknown) => {
@@ -119,6 +124,13 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   };
 }
 
+/** The store holds keys and biometric templates: say so when other users can read its files. */
+function warnIfReadableByOthers(config: FacegateConfig, logger: Logger): void {
+  const files = storeFilesReadableByOthers(config.storage);
+  if (files.length === 0) return;
+  logger.warn({ files }, `the store's files can be read by other users of this machine (they hold the signing keys and face templates): chmod 600 ${files.join(' ')}`);
+}
+
 interface Built { provider: Provider; handler: RequestHandler }
 
 /** What one start attempt gives: the store, the face service, and the first build of the app. */
@@ -151,18 +163,20 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
         logger.error({ err: error }, 'provider error');
       });
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
-      const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction);
+      const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, challenges),
-        challenges,
+        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
-      const enrollment = enrollmentRoutes({ store, face: faceService, limits, audit, frames, challenges: next.face.liveness === 'challenge' ? challenges : undefined });
+      const enrollment = enrollmentRoutes({
+        invitations: store.invitations, limits, frames,
+        enrollment: new EnrollmentAttempts(store, faceService, limits, audit, next.face.liveness === 'challenge' ? challenges : undefined),
+      });
       const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
-      return { provider, handler: app.callback() };
+      return { provider, handler: withResponseHeaders(app.callback()) };
     };
     const first = await build(config);
     metrics.watchEngine(() => faceService.engine.stats());

@@ -9,10 +9,25 @@ export interface HealthCheck {
 /** How long one check may take before it counts as failed: a hung store is an unhealthy store. */
 const checkTimeoutMs = 2000;
 
-/** GET /healthz: 200 with each check's result when all pass, 503 with the same report otherwise. */
-export function healthz(checks: HealthCheck[]): Middleware {
+/** The paths that run every check (/healthz is the original one, /readyz the name orchestrators expect). */
+const readinessPaths = new Set(['/healthz', '/readyz']);
+
+/**
+ * The health endpoints, for probes:
+ * - GET /livez: 200 whenever the process answers HTTP at all. A liveness probe: restarting the
+ *   process cannot bring back a store that is down, so it checks nothing else.
+ * - GET /readyz and /healthz: 200 with each check's result when all pass (store, models), 503
+ *   with the same report otherwise. A readiness probe: no traffic while the store is away.
+ */
+export function healthEndpoints(checks: HealthCheck[]): Middleware {
   return async (ctx, next) => {
-    if (ctx.path !== '/healthz' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
+    if (ctx.path === '/livez') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { ok: true };
+      return;
+    }
+    if (!readinessPaths.has(ctx.path)) return next();
     const results = await Promise.all(checks.map(async ({ name, check }) => {
       try {
         await withTimeout(check());

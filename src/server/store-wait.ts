@@ -1,13 +1,14 @@
 import Koa, { type Middleware } from 'koa';
-import { healthz } from './health.js';
+import { healthEndpoints } from './health.js';
 import type { Logger } from './logger.js';
 import { requestLog } from './request-log.js';
 import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from './store-unavailable.js';
 
 /**
  * Starting on a store that can come back (Redis): while it does not answer, facegate listens
- * anyway and answers every request 503 with Retry-After (/healthz says which check fails), and
- * retries its start with backoff; once the store answers, the real application takes over.
+ * anyway and answers every request 503 with Retry-After (/readyz and /healthz say which check
+ * fails; /livez answers 200, the process is alive and waiting), and retries its start with
+ * backoff; once the store answers, the real application takes over.
  */
 
 /** The waits between two start attempts: 0.25 s doubling, then every 5 s. */
@@ -45,7 +46,7 @@ export function waitingApp(logger: Logger, lastError: () => unknown, pageFailure
   // The retry loop logs the outage; a line per refused request would only repeat it.
   app.on('error', () => {});
   app.use(requestLog(logger));
-  app.use(healthz([
+  app.use(healthEndpoints([
     { name: 'store', check: () => Promise.reject(new Error(message(lastError()))) },
     { name: 'models', check: () => Promise.reject(new Error('not started: waiting for the store')) },
   ]));

@@ -15,10 +15,16 @@ export class AuditTrail {
   constructor(private readonly store: AuditStore, private readonly logger: Logger, private readonly count: AttemptCounter = () => {}) {}
 
   async record(input: AuditInput): Promise<void> {
-    const event = this.event(input);
-    this.logger.info({ audit: event }, `${event.type} ${event.result}`);
-    this.count(event.type, event.result);
-    await this.store.append(event);
+    await this.store.append(this.told(input));
+  }
+
+  /**
+   * A refusal that repeats without end (a client past its limit): logged and counted each time,
+   * stored as one event per `key` and window of `windowSeconds`, with a count, so that however
+   * many there are they cannot wipe the trail.
+   */
+  async fold(key: string, windowSeconds: number, input: AuditInput): Promise<void> {
+    await this.store.fold(key, windowSeconds, this.told(input));
   }
 
   /**
@@ -29,6 +35,14 @@ export class AuditTrail {
     const event = this.event({ ...input, result: 'busy' });
     this.logger.info({ audit: event }, `${event.type} busy`);
     this.count(event.type, 'busy');
+  }
+
+  /** The event, once logged and counted. */
+  private told(input: AuditInput): AuditEvent {
+    const event = this.event(input);
+    this.logger.info({ audit: event }, `${event.type} ${event.result}`);
+    this.count(event.type, event.result);
+    return event;
   }
 
   private event(input: AuditInput): AuditEvent {

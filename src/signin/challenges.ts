@@ -3,31 +3,38 @@
  * nonce, signs them with a key derived from the cookie keys (every instance has them), and binds
  * them to one sign-in (the interaction) or one enrolment (the invitation). The burst comes back
  * with the token: a forged, expired or foreign token is refused, and a nonce is spent on first use,
- * so a replayed burst is refused too.
+ * so a replayed burst is refused too. Only the newest challenge of a sign-in or enrolment is open:
+ * issuing one voids the one before, so asking again and again cannot collect moves to choose
+ * from (what each one costs is the caller's: an attempt, see SignInAttempts.challenge).
  */
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AttemptStore } from '../../adapters/contract.js';
-import { isMove, isTimeline, randomMoves, randomTimeline, type Move, type RandomInt, type Step } from '../face/liveness/challenge.js';
+import { isMove, randomMoves, randomTimeline, timelineOf, type Move, type RandomInt, type Step } from '../face/liveness/challenge.js';
 
 export const CHALLENGE_SECONDS = 30;
 
 export interface Challenge {
-  /** What the token is for: `signin:<interaction uid>` or `enroll:<invitation hash>`. */
+  /**
+   * What the token is for, `signin:<interaction uid>` or `enroll:<invitation hash>`, as a digest:
+   * the token travels in a form field of at most 256 characters.
+   */
   subject: string;
   moves: Move[];
   /** How many frames the page takes at each step: the burst must follow it exactly. */
   steps: Step[];
   nonce: string;
-  /** Epoch milliseconds. */
+  /** Epoch milliseconds: when it was issued (it is open while no later one is), and until when it is good. */
+  issuedAt: number;
   expiresAt: number;
 }
 
-export type ChallengeProblem = 'challenge_invalid' | 'challenge_expired' | 'challenge_replayed';
+export type ChallengeProblem = 'challenge_invalid' | 'challenge_expired' | 'challenge_replayed' | 'challenge_superseded';
 
 export const CHALLENGE_PROBLEMS: Record<ChallengeProblem, string> = {
   challenge_invalid: 'This check does not belong to this page. Press the button to start a new one.',
   challenge_expired: 'The check took too long. Press the button to start a new one.',
   challenge_replayed: 'This check was used already. Press the button to start a new one.',
+  challenge_superseded: 'A newer check was started for this page, so this one no longer counts. Press the button to start a new one.',
 };
 
 export class ChallengeError extends Error {
@@ -47,18 +54,32 @@ export class Challenges {
     this.keys = cookieKeys.map((k) => Buffer.from(hkdfSync('sha256', k, 'facegate', 'liveness challenge', 32)));
   }
 
-  issue(subject: string, now = Date.now()): { token: string; challenge: Challenge } {
+  /** A new challenge for `subject`, which voids the one issued before it. */
+  async issue(subject: string, now = Date.now()): Promise<{ token: string; challenge: Challenge }> {
     const moves = randomMoves(this.random);
-    const challenge: Challenge = { subject, moves, steps: randomTimeline(moves, this.timelineRandom), nonce: randomBytes(16).toString('base64url'), expiresAt: now + CHALLENGE_SECONDS * 1000 };
-    const payload = Buffer.from(JSON.stringify(challenge)).toString('base64url');
+    const challenge: Challenge = {
+      subject: digest(subject), moves, steps: randomTimeline(moves, this.timelineRandom), nonce: randomBytes(16).toString('base64url'),
+      issuedAt: now, expiresAt: now + CHALLENGE_SECONDS * 1000,
+    };
+    await this.attempts.record(issuedKey(challenge.subject), CHALLENGE_SECONDS, now);
+    // The timeline travels as its frame counts alone (the moves say the rest): the token must fit a form field.
+    const { steps, ...rest } = challenge;
+    const payload = Buffer.from(JSON.stringify({ ...rest, frames: steps.map((s) => s.frames) })).toString('base64url');
     return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
   }
 
-  /** The challenge of a token, if it is genuine, this subject's and in time; throws ChallengeError. Does not spend it. */
-  check(token: string, subject: string, now = Date.now()): Challenge {
+  /**
+   * The challenge of a token, if it is genuine, this subject's, in time and the newest issued for
+   * it; throws ChallengeError. Does not spend it.
+   */
+  async check(token: string, subject: string, now = Date.now()): Promise<Challenge> {
     const challenge = this.read(token);
-    if (!challenge || challenge.subject !== subject) throw new ChallengeError('challenge_invalid');
+    if (!challenge || challenge.subject !== digest(subject)) throw new ChallengeError('challenge_invalid');
     if (challenge.expiresAt <= now) throw new ChallengeError('challenge_expired');
+    // Within its 30 seconds every later challenge of the subject is in the window too.
+    if (await this.attempts.newest(issuedKey(challenge.subject), CHALLENGE_SECONDS, now) !== challenge.issuedAt) {
+      throw new ChallengeError('challenge_superseded');
+    }
     return challenge;
   }
 
@@ -88,7 +109,7 @@ export class Challenges {
 
   /** check, then spend. */
   async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
-    const challenge = this.check(token, subject, now);
+    const challenge = await this.check(token, subject, now);
     await this.spend(challenge);
     return challenge;
   }
@@ -103,8 +124,10 @@ export class Challenges {
     });
     if (!valid) return undefined;
     try {
-      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Challenge;
-      return Array.isArray(parsed.moves) && parsed.moves.every(isMove) && isTimeline(parsed.steps, parsed.moves) ? parsed : undefined;
+      const { frames, ...rest } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Omit<Challenge, 'steps'> & { frames: unknown };
+      if (!Array.isArray(rest.moves) || !rest.moves.every(isMove) || typeof rest.issuedAt !== 'number') return undefined;
+      const steps = timelineOf(rest.moves, frames);
+      return steps ? { ...rest, steps } : undefined;
     } catch {
       return undefined;
     }
@@ -113,4 +136,13 @@ export class Challenges {
   private sign(key: Buffer, payload: string): string {
     return createHmac('sha256', key).update(payload).digest('base64url');
   }
+}
+
+function digest(subject: string): string {
+  return createHash('sha256').update(subject).digest('base64url').slice(0, 22);
+}
+
+/** The issue times of a subject's challenges: the newest is the open one. */
+function issuedKey(subjectDigest: string): string {
+  return `challenges:${subjectDigest}`;
 }

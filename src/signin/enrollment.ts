@@ -1,8 +1,9 @@
 /**
  * Enrolment, shared by `facegate enroll` (photos) and the invitation page (webcam frames):
- * every image must pass the same checks as a sign-in, all must show one person, and that person
- * must not be enrolled already under another account. Only then are templates stored, and only
- * embeddings: the images are dropped.
+ * every image must pass the same checks as a sign-in, all must show one person, that person must
+ * be the account's own when templates are added to an account that has some (1:1, as a sign-in
+ * would check them), and must not be enrolled already under another account. Only then are
+ * templates stored, and only embeddings: the images are dropped.
  */
 import type { AccountInput, Store } from '../../adapters/contract.js';
 import { FaceError } from '../face/errors.js';
@@ -18,6 +19,7 @@ import { NOT_LIVE, notLiveMessage } from './sign-in-attempt.js';
 
 export const ENROLLMENT_REFUSALS = {
   not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
+  not_account_holder: 'These pictures do not match the face already enrolled for this account: only its owner can add to it. Try again in good light; to enrol a different face in its place, ask for a link that replaces it.',
   already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
   not_live: NOT_LIVE,
   too_few_frames: 'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
@@ -32,8 +34,14 @@ export type Examination =
   | { ok: true; embeddings: Float32Array[] }
   | { ok: false; code: FaceError['code'] | EnrollmentRefusal; message: string; detail?: Record<string, number | string>; image?: number };
 
+/** Whose templates these are, and whether they replace the account's (else they are added to them). */
+export interface EnrollmentTarget {
+  accountId: string;
+  replace: boolean;
+}
+
 export async function examineEnrollment(
-  service: FaceService, images: readonly Uint8Array[], accountId: string,
+  service: FaceService, images: readonly Uint8Array[], target: EnrollmentTarget,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Examination> {
   const embeddings: Float32Array[] = [];
@@ -46,14 +54,14 @@ export async function examineEnrollment(
     }
     onProgress(i + 1, images.length);
   }
-  return examineEmbeddings(service, embeddings, accountId);
+  return examineEmbeddings(service, embeddings, target);
 }
 
 /**
  * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
  * camera (at least MIN_ENROLLMENT_FRAMES) must pass sign-in's quality checks, and become the templates.
  */
-export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], accountId: string): Promise<Examination> {
+export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], target: EnrollmentTarget): Promise<Examination> {
   let analyses;
   try {
     analyses = await analyzeBurst(service.engine, frames);
@@ -71,11 +79,15 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
     if (!(error instanceof FaceError)) throw error;
     return { ok: false, code: error.code, message: error.message, detail: error.detail };
   }
-  return examineEmbeddings(service, frontal.map((f) => f.embedding), accountId);
+  return examineEmbeddings(service, frontal.map((f) => f.embedding), target);
 }
 
-/** Templates of one person, who is not enrolled under another account already. */
-async function examineEmbeddings(service: FaceService, embeddings: Float32Array[], accountId: string): Promise<Examination> {
+/**
+ * Templates of one person; added to an account that has templates, that account's person (who
+ * holds an enrolment link is not necessarily who it was meant for); not enrolled under another
+ * account already.
+ */
+async function examineEmbeddings(service: FaceService, embeddings: Float32Array[], { accountId, replace }: EnrollmentTarget): Promise<Examination> {
   const threshold = service.policy.verification();
   const centre = fuse(embeddings);
   const outlier = embeddings.findIndex((e) => distance(e, centre, service.recognizer.gallery.metric) > threshold);
@@ -83,6 +95,10 @@ async function examineEmbeddings(service: FaceService, embeddings: Float32Array[
 
   const { gallery } = service.recognizer;
   await gallery.refresh();
+  const own = replace ? undefined : gallery.accountDistance(centre, accountId);
+  if (own !== undefined && own > threshold) {
+    return { ok: false, code: 'not_account_holder', message: ENROLLMENT_REFUSALS.not_account_holder, detail: { distance: round(own), threshold: round(threshold) } };
+  }
   const [nearest] = await gallery.nearestAccounts(centre, 1);
   if (nearest && nearest.accountId !== accountId && nearest.distance <= threshold) {
     return { ok: false, code: 'already_enrolled', message: ENROLLMENT_REFUSALS.already_enrolled, detail: { distance: round(nearest.distance) } };

@@ -9,6 +9,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The name an invitation goes by in the audit trail and in what `facegate invite` prints: the
+ * start of its token's hash, which says nothing of the token itself.
+ */
+export function invitationId(tokenHash: string): string {
+  return tokenHash.slice(0, 16);
+}
+
 export interface NewInvitation {
   accountId: string;
   profile?: Omit<AccountInput, 'id'>;
@@ -16,7 +24,7 @@ export interface NewInvitation {
   ttlSeconds: number;
 }
 
-export async function createInvitation(store: InvitationStore, issuer: string, invitation: NewInvitation): Promise<{ link: string; expiresAt: number }> {
+export async function createInvitation(store: InvitationStore, issuer: string, invitation: NewInvitation): Promise<{ link: string; expiresAt: number; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   const record: InvitationRecord = {
@@ -28,7 +36,7 @@ export async function createInvitation(store: InvitationStore, issuer: string, i
     expiresAt: now + invitation.ttlSeconds * 1000,
   };
   await store.create(record);
-  return { link: `${issuer}/enroll/${token}`, expiresAt: record.expiresAt };
+  return { link: `${issuer}/enroll/${token}`, expiresAt: record.expiresAt, id: invitationId(record.tokenHash) };
 }
 
 /** "90s", "15m", "1h", "2d" or plain seconds. */

@@ -8,7 +8,7 @@ import { FaceError, type FaceErrorCode } from '../face/errors.js';
 import type { Recognition } from '../face/recognizer.js';
 import { livenessSettings } from '../face/liveness/settings.js';
 import type { LivenessFailure } from '../face/liveness/burst-check.js';
-import type { AttemptLimits } from './attempt-limits.js';
+import type { AttemptLimits, FailedRecognition, Limits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type ChallengeProblem, type Challenges } from './challenges.js';
 import type { FaceService } from './face-service.js';
@@ -55,6 +55,11 @@ export interface AttemptContext extends AdmitContext {
 
 export type RefusalCode = FaceErrorCode | 'not_recognised' | 'not_live' | 'liveness_required' | ChallengeProblem;
 
+/** What asking for a challenge gives: one (with the attempts left once it is paid for), or why not. */
+export type ChallengeOutcome =
+  | { kind: 'challenge'; token: string; challenge: Challenge; attemptsLeft: number }
+  | Extract<AttemptOutcome, { kind: 'exhausted' | 'rate_limited' }>;
+
 export type AttemptOutcome =
   | { kind: 'accepted'; accountId: string; acr: string }
   | { kind: 'refused'; code: RefusalCode; message: string; attemptsLeft: number }
@@ -69,6 +74,7 @@ export class SignInAttempts {
     private readonly limits: AttemptLimits,
     private readonly audit: AuditTrail,
     private readonly challenges: Challenges,
+    private readonly alarm: Limits['accountAlarm'],
   ) {}
 
   /**
@@ -76,14 +82,34 @@ export class SignInAttempts {
    * sign-in may not try now (so a refused client's upload is not even buffered), else undefined.
    */
   async admit(ctx: AdmitContext): Promise<AttemptOutcome | undefined> {
-    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
-    if (!gate.open) {
-      const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
-      await this.audit.record({ type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
-      return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
-    }
-    if (await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
+    const closed = await this.gated(ctx);
+    if (closed) return closed;
+    // With the challenge, issuing it spent the attempt: a burst answering the last one is still judged.
+    if (!ctx.livenessRequired && await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
     return undefined;
+  }
+
+  /**
+   * A liveness challenge for this sign-in. Issuing one spends one of its attempts, whatever comes
+   * of it (its burst refused or accepted, or the challenge left to expire, or voided by the next
+   * one), so asking again and again for moves one likes ends the sign-in after perInteraction
+   * challenges, as that many failures would; the burst answering it costs nothing more.
+   */
+  async challenge(ctx: AdmitContext): Promise<ChallengeOutcome> {
+    const closed = await this.gated(ctx);
+    if (closed) return closed;
+    if (await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
+    const attemptsLeft = await this.limits.spendAttempt(ctx.interaction);
+    return { kind: 'challenge', ...await this.challenges.issue(`signin:${ctx.interaction}`), attemptsLeft };
+  }
+
+  /** The rate-limit gate: when closed, the refusal (folded in the audit per window) as an outcome. */
+  private async gated(ctx: AdmitContext): Promise<Extract<AttemptOutcome, { kind: 'rate_limited' }> | undefined> {
+    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
+    if (gate.open) return undefined;
+    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
+    await this.audit.fold(gate.key, gate.windowSeconds, { type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
+    return { kind: 'rate_limited', retryAfterSeconds: gate.retryAfterSeconds };
   }
 
   /** The frames of an attempt that `admit` let through. */
@@ -100,7 +126,7 @@ export class SignInAttempts {
     if (ctx.livenessRequired) {
       if (!ctx.challenge) return refuse('liveness_required', LIVENESS_REQUIRED);
       try {
-        challenge = this.challenges.check(ctx.challenge, `signin:${ctx.interaction}`);
+        challenge = await this.challenges.check(ctx.challenge, `signin:${ctx.interaction}`);
       } catch (error) {
         if (error instanceof ChallengeError) return refuse(error.code, error.message);
         throw error;
@@ -125,12 +151,14 @@ export class SignInAttempts {
     if (replay) return refuse(replay.code, replay.message);
 
     if (recognition.mode === 'identification_refused') {
+      // The face was analysed for nothing: it counts against the client like any refusal.
+      await this.limits.refused(ctx.ip);
       await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
       return { kind: 'need_account', message: NEED_ACCOUNT };
     }
     if (recognition.mode === 'not_live') {
       // A failed live check counts like a failed recognition: it is what a photo held up produces.
-      const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+      const { attemptsLeft } = await this.failed(ctx, Boolean(challenge));
       await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft } });
       return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: notLiveMessage(recognition.verdict.reason), attemptsLeft };
     }
@@ -138,10 +166,11 @@ export class SignInAttempts {
     const { decision, threshold } = recognition;
     const measured = { ...detail, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
     if (decision.accepted) {
+      await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
       return { kind: 'accepted', accountId: decision.accountId, acr: liveness ? faceLivenessAcr : faceAcr };
     }
-    const attemptsLeft = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount);
+    const { attemptsLeft } = await this.failed(ctx, Boolean(challenge));
     await this.audit.record({
       ...base, result: decision.reason, accountId: ctx.claimedAccount ?? null,
       detail: { ...measured, nearest: decision.nearest, attemptsLeft },
@@ -149,6 +178,23 @@ export class SignInAttempts {
     return attemptsLeft === 0
       ? { kind: 'exhausted' }
       : { kind: 'refused', code: 'not_recognised', message: NOT_RECOGNISED, attemptsLeft };
+  }
+
+  /**
+   * Counts a failed recognition; when the claimed account has just had more failures than the
+   * alarm allows, from any networks, tells the operator (an audit record and a metric): nothing
+   * is locked, so nobody can lock someone else out.
+   */
+  private async failed(ctx: AttemptContext, attemptPaid: boolean): Promise<FailedRecognition> {
+    const failed = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount, { attemptPaid });
+    if (failed.alarm !== undefined && ctx.claimedAccount) {
+      const { windowSeconds } = this.alarm;
+      await this.audit.fold(`alarm:${ctx.claimedAccount}`, windowSeconds, {
+        type: 'alarm', result: 'account_under_attack', accountId: ctx.claimedAccount, clientId: ctx.clientId, ip: ctx.ip,
+        detail: { failures: failed.alarm, windowSeconds },
+      });
+    }
+    return failed;
   }
 }
 

@@ -27,7 +27,7 @@ export class FuzzTarget {
     const port = await freePort();
     const config = benchConfig(port, { type: 'sqlite', file: join(folder, 'facegate.sqlite') }, {
       workers: 1,
-      attempts: { perInteraction: 5, perAccount: { max: 1_000_000, windowSeconds: 1 }, perIp: { max: 1_000_000, windowSeconds: 1 } },
+      attempts: { perInteraction: 5, perIp: { max: 1_000_000, windowSeconds: 1 } },
     });
     const server = await ChildServer.start('fuzz', join(folder, 'facegate.config.json'), { ...config, logLevel: 'warn' });
     const [person] = await benchPeople();

@@ -1,4 +1,5 @@
 import type { AccountInput } from '../../../adapters/contract.js';
+import { recordAccountChange } from '../../signin/account-changes.js';
 import { parse } from '../parse.js';
 import { withStore } from '../with-store.js';
 
@@ -46,6 +47,7 @@ export async function accounts(args: string[]): Promise<number> {
           picture: values.picture,
         };
         await store.accounts.upsert(account);
+        await recordAccountChange(store.audit, exists ? 'updated' : 'created', id!);
         console.log(`${exists ? 'updated' : 'added'} account ${id}`);
         return 0;
       }
@@ -54,6 +56,7 @@ export async function accounts(args: string[]): Promise<number> {
           console.error(`facegate: no account "${id}"`);
           return 1;
         }
+        await recordAccountChange(store.audit, 'removed', id!);
         console.log(`removed account ${id} and its face templates`);
         return 0;
       }

@@ -15,9 +15,12 @@ export async function invite(args: string[]): Promise<number> {
   if (!ttlSeconds) throw new UsageError(`--ttl takes a duration such as 90s, 15m, 1h or 2d\nusage: ${usage}`);
   return withStore(values.config, async (store, { issuer }) => {
     const profile = { ...(values.name ? { name: values.name } : {}), ...(values.email ? { email: values.email } : {}) };
-    const { link, expiresAt } = await createInvitation(store.invitations, issuer, { accountId, profile, replace: values.replace, ttlSeconds });
+    const { link, expiresAt, id } = await createInvitation(store.invitations, issuer, { accountId, profile, replace: values.replace, ttlSeconds });
     console.log(link);
-    console.error(`one-time enrolment link for ${accountId}, valid until ${new Date(expiresAt).toISOString()}`);
+    const does = values.replace
+      ? 'it replaces the face enrolled for this account with whoever uses it'
+      : 'it adds to the face enrolled for this account, only for the same person (--replace to enrol another), or enrols the first one';
+    console.error(`one-time enrolment link for ${accountId} (invitation ${id}): ${does}; valid until ${new Date(expiresAt).toISOString()}`);
     return 0;
   });
 }

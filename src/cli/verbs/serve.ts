@@ -1,7 +1,7 @@
 import { locateConfig } from '../../config/locate.js';
 import { parse } from '../parse.js';
 import { readConfig, reloadOnHangup, startProvider, stopSignal } from '../provider-lifecycle.js';
-import { startupNotes } from '../startup-notes.js';
+import { FIRST_ACCOUNT, noAccountYet } from '../../signin/first-run.js';
 
 const usage = 'facegate serve [--config PATH]';
 
@@ -16,7 +16,10 @@ export async function serve(args: string[]): Promise<number> {
   const { facegate, logger } = await startProvider(readConfig(file));
   const stopped = stopSignal();
   const stopReloading = reloadOnHangup(facegate, file, logger);
-  for (const line of await startupNotes(facegate)) console.log(`  ${line}`);
+  // No link here: this output goes to service logs, and a link is a credential.
+  if (await noAccountYet(facegate.store).catch(() => false)) {
+    logger.warn(`no account exists yet, so nobody can sign in: print a one-time enrolment link for the first one with \`facegate invite ${FIRST_ACCOUNT} --config ${file}\``);
+  }
 
   const signal = await stopped;
   logger.info({ signal }, 'shutting down: finishing requests in flight');

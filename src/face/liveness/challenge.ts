@@ -80,11 +80,14 @@ export function isMove(value: unknown): value is Move {
   return typeof value === 'string' && (MOVES as readonly string[]).includes(value);
 }
 
-export function isTimeline(value: unknown, moves: readonly Move[]): value is Step[] {
-  if (!Array.isArray(value)) return false;
-  const ok = value.every((s) => s && typeof s === 'object' && (s.move === 'centre' || isMove(s.move)) && Number.isInteger(s.frames) && s.frames > 0);
-  if (!ok) return false;
-  const performed = value.filter((s: Step) => s.move !== 'centre').map((s: Step) => s.move);
-  const frames = framesOf(value);
-  return performed.length === moves.length && performed.every((m, i) => m === moves[i]) && frames >= BURST_FRAMES.min && frames <= BURST_FRAMES.max;
+/**
+ * The timeline of `moves` with these frame counts per step (centre, then each move and the centre
+ * after it), when they make one the challenge could have issued; else undefined.
+ */
+export function timelineOf(moves: readonly Move[], frames: unknown): Step[] | undefined {
+  if (!Array.isArray(frames) || frames.length !== 1 + 2 * moves.length) return undefined;
+  if (!frames.every((n) => Number.isInteger(n) && n > 0)) return undefined;
+  const steps: Step[] = [{ move: 'centre', frames: frames[0] }, ...moves.flatMap((move, i): Step[] => [{ move, frames: frames[1 + 2 * i] }, { move: 'centre', frames: frames[2 + 2 * i] }])];
+  const total = framesOf(steps);
+  return total >= BURST_FRAMES.min && total <= BURST_FRAMES.max ? steps : undefined;
 }
