@@ -62,8 +62,9 @@ export class Challenges {
       issuedAt: now, expiresAt: now + CHALLENGE_SECONDS * 1000,
     };
     await this.attempts.record(issuedKey(challenge.subject), CHALLENGE_SECONDS, now);
-    // The timeline travels as its frame counts alone (the moves say the rest): the token must fit a form field.
-    const { steps, ...rest } = challenge;
+    // The token must fit a form field: the timeline travels as its frame counts alone (the moves say
+    // the rest), and the expiry is not sent (it follows from the issue time).
+    const { steps, expiresAt: _, ...rest } = challenge;
     const payload = Buffer.from(JSON.stringify({ ...rest, frames: steps.map((s) => s.frames) })).toString('base64url');
     return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
   }
@@ -124,10 +125,10 @@ export class Challenges {
     });
     if (!valid) return undefined;
     try {
-      const { frames, ...rest } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Omit<Challenge, 'steps'> & { frames: unknown };
+      const { frames, ...rest } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Omit<Challenge, 'steps' | 'expiresAt'> & { frames: unknown };
       if (!Array.isArray(rest.moves) || !rest.moves.every(isMove) || typeof rest.issuedAt !== 'number') return undefined;
       const steps = timelineOf(rest.moves, frames);
-      return steps ? { ...rest, steps } : undefined;
+      return steps ? { ...rest, steps, expiresAt: rest.issuedAt + CHALLENGE_SECONDS * 1000 } : undefined;
     } catch {
       return undefined;
     }

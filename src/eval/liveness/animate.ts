@@ -28,6 +28,8 @@ const SCENE = { width: FRAME.width + 2 * MARGIN, height: FRAME.height + 2 * MARG
 
 /** The largest face, as a share of the photo's height or width, that still leaves a room around it. */
 const MAX_FACE_SHARE = 0.6;
+/** How much a photo may be enlarged to make the webcam's frame: more, and the face is a blur no webcam gives. */
+const MAX_ENLARGEMENT = 1.25;
 
 export interface Performer {
   /** The photo as the scene the camera sees, SCENE pixels. */
@@ -52,9 +54,12 @@ export async function performerFrom(engine: FaceEngine, photo: Uint8Array, seed:
   if (face.box.height > MAX_FACE_SHARE * ph || face.box.width > MAX_FACE_SHARE * pw) return undefined;
 
   // The face (the detector's box) fills 45 to 60% of the frame's height, a little above its
-  // middle, as at arm's length. Where the photo is cropped tighter than that, its edge pixels are
-  // drawn outwards (mirroring would add faces): an odd room, but one room, the same in every frame.
-  const height = Math.round((face.box.height / random.uniform(0.45, 0.6)) * (SCENE.height / FRAME.height));
+  // middle, as at arm's length; or less, as someone sitting back, where the photo has too few
+  // pixels for that (a webcam's face is sharp: a photo is enlarged by MAX_ENLARGEMENT at most).
+  // Where the photo is cropped tighter than that, its edge pixels are drawn outwards (mirroring
+  // would add faces): an odd room, but one room, the same in every frame.
+  const share = Math.min(random.uniform(0.45, 0.6), (MAX_ENLARGEMENT * face.box.height) / FRAME.height);
+  const height = Math.round((face.box.height / share) * (SCENE.height / FRAME.height));
   const width = Math.round(height * (SCENE.width / SCENE.height));
   const left = Math.round(face.box.x + face.box.width / 2 - width / 2);
   const top = Math.round(face.box.y + face.box.height / 2 + 0.08 * height - height / 2);
@@ -93,8 +98,8 @@ interface Manner {
 
 function mannerOf(random: Prng): Manner {
   return {
-    yaw: random.uniform(26, 40),
-    pitch: random.uniform(20, 30),
+    yaw: random.uniform(28, 40),
+    pitch: random.uniform(24, 34),
     lateStart: random.uniform(0.2, 0.6),
     lateReturn: random.uniform(0.2, 0.6),
     rest: { ...AT_REST, yaw: random.uniform(-4, 4), pitch: random.uniform(-4, 4), roll: random.uniform(-3, 3) },

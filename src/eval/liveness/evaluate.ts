@@ -6,8 +6,11 @@
  * Each person is enrolled with their other photos; every presentation answers its own challenge.
  */
 import type { FaceEngine } from '../../face/engine.js';
-import { measureBurst, type BurstFrames, type LivenessSettings } from '../../face/liveness/burst-check.js';
-import { framesOf } from '../../face/liveness/challenge.js';
+import { measureBurst, type BurstFrames, type BurstMeasures, type LivenessSettings } from '../../face/liveness/burst-check.js';
+import { framesOf, stepOfFrames } from '../../face/liveness/challenge.js';
+import type { Pose } from '../../face/liveness/pose.js';
+import { fuse } from '../../face/embed/vectors.js';
+import { distance } from '../../face/match/distance.js';
 import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
 import type { ThresholdPolicy } from '../../face/match/threshold-policy.js';
@@ -66,7 +69,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     input.onProgress?.(i + 1, input.people.length, 'people');
   }
   const templates = new MemoryTemplateSource();
-  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment);
+  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment.map((e) => e.embedding));
   const gallery = await Gallery.load(templates, input.engine.spec.embedder.id, input.engine.spec.embedder.metric);
   const recognizer = new FaceRecognizer(input.engine, gallery, input.policy, input.margin);
 
@@ -108,6 +111,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
       }
     }
   }
+  if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
   for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
   if (report.bpcer!.presentations === 0) report.bpcer = null;
   const at = (p: number) => Math.round(percentile(times, p) * 10) / 10;
@@ -151,9 +155,53 @@ function keepMeasures(
     'account, facing': byPose('centre', account),
     'account, turned': byPose('turned', account),
     'steps performed': m.unperformed ? 0 : 1,
+    'weakest move (thresholds)': weakestMove(m, challenge, settings),
   };
   const forKind = (measures[kind] ??= {});
   for (const [name, value] of Object.entries(row)) if (!Number.isNaN(value)) (forKind[name] ??= []).push(value);
+}
+
+/**
+ * The question the account bound must answer, asked of real photos: how far is a photo of a
+ * person with the head turned (past the move threshold, mirror images included) from their account
+ * (their other photos, fused), and how far from everyone else's? Per pose: facing, turned.
+ */
+function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSettings): Record<string, number[]> {
+  const out: Record<string, number[]> = { 'genuine, facing': [], 'genuine, turned': [], 'impostor, facing': [], 'impostor, turned': [] };
+  for (const person of subjects) {
+    const frontal = [...person.posed].sort((a, b) => Math.abs(a.pose.x) - Math.abs(b.pose.x))[0];
+    if (!frontal) continue;
+    for (const photo of person.posed) {
+      const turn = Math.max(Math.abs(photo.pose.x - frontal.pose.x) / settings.yawThreshold, (frontal.pose.y - photo.pose.y) / settings.pitchThreshold);
+      const pose = turn >= 1 ? 'turned' : turn < 0.5 ? 'facing' : undefined;
+      if (!pose) continue;
+      const source = photo.file.replace(/ \(mirrored\)$/, '');
+      const own = person.enrolment.filter((e) => e.file !== source).map((e) => e.embedding);
+      if (own.length > 0) out[`genuine, ${pose}`]!.push(distance(fuse(own), photo.analysis.embedding, settings.metric));
+      for (const other of subjects) {
+        if (other !== person) out[`impostor, ${pose}`]!.push(distance(fuse(other.enrolment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * How far the burst performed its weakest move, in thresholds: for each move step, the second
+ * largest excursion of its frames in the direction asked (a move counts held for two frames), and
+ * the least of those. Above 1: every move was performed.
+ */
+function weakestMove(m: BurstMeasures, challenge: Challenge, settings: LivenessSettings): number {
+  const start = m.start.map((i) => m.poses[i]!);
+  const bx = start.reduce((s, p) => s + p.x, 0) / start.length, by = start.reduce((s, p) => s + p.y, 0) / start.length;
+  const along = { left: (p: Pose) => (p.x - bx) / settings.yawThreshold, right: (p: Pose) => (bx - p.x) / settings.yawThreshold, up: (p: Pose) => (by - p.y) / settings.pitchThreshold };
+  const frames = stepOfFrames(challenge.steps);
+  return Math.min(...challenge.steps.flatMap((step, s) => {
+    if (step.move === 'centre') return [];
+    const move = step.move;
+    const excursions = frames.flatMap((f, i) => (f.index === s && m.poses[i] ? [along[move](m.poses[i]!)] : [])).sort((a, b) => b - a);
+    return [excursions[1] ?? -Infinity];
+  }));
 }
 
 function emptyRate(): Rate {

@@ -18,7 +18,7 @@ export interface Subject {
   /** Another photo of them, animated by an attacker (the performer's own when there is no other). */
   animatedByAttacker: Performer;
   /** What they are enrolled with: the embeddings of their other photos. */
-  enrolment: Float32Array[];
+  enrolment: { file: string; embedding: Float32Array }[];
   /** All their photos and the mirror images, posed: the collage attacker's material. */
   posed: PosedPhoto[];
   /** Their face as a flat picture (printed, or on a phone). */
@@ -39,10 +39,10 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
     const performer = await performerFrom(engine, await readFile(file), seed);
     if (!performer) continue;
     const others = byFrontality.filter((f) => f !== file);
-    const enrolment: Float32Array[] = [];
+    const enrolment: Subject['enrolment'] = [];
     for (const other of others) {
       try {
-        enrolment.push((await engine.analyze(await readFile(other))).embedding);
+        enrolment.push({ file: other, embedding: (await engine.analyze(await readFile(other))).embedding });
       } catch {
         // A photo the engine refuses (no face, several faces, too dark...) is not enrolled.
       }
