@@ -1,6 +1,7 @@
 /**
  * From images to "this is account X" or "nobody we know": the engine's analyses, the liveness
- * check when a burst comes with a challenge, the gallery's nearest accounts, the threshold policy
+ * check when a burst comes with a challenge, the presentation-attack model's verdict when it is on
+ * (before any account is looked at), the gallery's nearest accounts, the threshold policy
  * and the decision rule, with everything an audit log needs. Several frames of one attempt are
  * fused into one embedding (their normalised mean).
  */
@@ -13,13 +14,16 @@ import type { ThresholdPolicy } from './match/threshold-policy.js';
 import { checkBurst, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
 import type { Move } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
+import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
 export type Recognition =
   | { mode: '1:N' | '1:1'; decision: Decision; threshold: number; analyses: FaceAnalysis[] }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
   | { mode: 'identification_refused'; reason: string; analyses: FaceAnalysis[] }
   /** The burst did not show a live person performing the challenge. */
-  | { mode: 'not_live'; verdict: Extract<LivenessVerdict, { live: false }>; analyses: FaceAnalysis[] };
+  | { mode: 'not_live'; verdict: Extract<LivenessVerdict, { live: false }>; analyses: FaceAnalysis[] }
+  /** The presentation-attack model's median live score is below its threshold (face.presentationAttackDetection). */
+  | { mode: 'presentation_attack'; verdict: PresentationVerdict; analyses: FaceAnalysis[] };
 
 /** A challenge the burst must perform, and how strictly. */
 export interface LivenessRequest {
@@ -33,6 +37,8 @@ export class FaceRecognizer {
     readonly gallery: Gallery,
     private readonly policy: ThresholdPolicy,
     private readonly margin: number,
+    /** With face.presentationAttackDetection on: the live score an attempt's frames must reach (their median). */
+    private readonly presentationThreshold?: number,
   ) {}
 
   /**
@@ -43,6 +49,10 @@ export class FaceRecognizer {
     const [probe] = await Promise.all([this.probe(frames, options.liveness), this.gallery.refresh()]);
     if ('verdict' in probe) return { mode: 'not_live', verdict: probe.verdict, analyses: probe.analyses };
     const { analyses, embedding } = probe;
+    if (this.presentationThreshold !== undefined) {
+      const verdict = judgePresentation(analyses, this.presentationThreshold);
+      if (!verdict.live) return { mode: 'presentation_attack', verdict, analyses };
+    }
     if (options.claimedAccount) {
       const threshold = this.policy.verification();
       const distance = this.gallery.accountDistance(embedding, options.claimedAccount);

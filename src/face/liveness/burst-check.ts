@@ -108,7 +108,7 @@ function countRepeats(frames: readonly FaceAnalysis[], threshold: number): numbe
   return repeats;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
