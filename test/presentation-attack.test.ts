@@ -1,12 +1,15 @@
 import { expect } from 'chai';
-import { appendFileSync, copyFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { ModelFileError } from '../models/errors.js';
 import { loadManifest, modelsDir } from '../models/manifest.js';
 import { faceDefaults } from '../src/config/face-options.js';
 import type { FaceConfig } from '../src/config/types.js';
 import { attackFrames } from '../src/eval/liveness/attacks.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
+import { chooseThreshold, refusedShare } from '../src/eval/presentation-attack/evaluate.js';
 import { FaceEngine } from '../src/face/engine.js';
 import { livenessSettings } from '../src/face/liveness/settings.js';
 import { presentationCrop } from '../src/face/presentation-attack/crop.js';
@@ -16,7 +19,7 @@ import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { PRESENTATION_ATTACK } from '../src/signin/sign-in-attempt.js';
 import { Browser } from './helpers/browser.js';
 import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { portrait, webcamFrame } from './helpers/face-fixtures.js';
+import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { findHeadTurn, headTurnFrames, sharedFacesMissing } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { startAuthorization } from './helpers/test-rp.js';
@@ -173,6 +176,42 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       const refused = await recogniser(median + 1e-6).recognize(frames, { liveness });
       expect(refused.mode).to.equal('presentation_attack');
       expect(refused.mode === 'presentation_attack' && refused.verdict).to.deep.equal({ live: false, score: median, threshold: median + 1e-6 });
+    });
+  });
+
+  describe('facegate eval-pad (command line)', () => {
+    it('chooses the strictest candidate threshold that refuses at most the share asked of the real photos', () => {
+      const scores = [0.00005, 0.0003, 0.004, 0.03, 0.2, 0.6, 0.7, 0.8, 0.9, 0.95];
+      expect(refusedShare(scores, 0.001)).to.equal(0.2);
+      expect(chooseThreshold(scores, 0.2)).to.equal(0.002);
+      expect(chooseThreshold(scores, 0.1)).to.equal(0.0002);
+      expect(chooseThreshold(scores, 0)).to.equal(null);
+      expect(chooseThreshold([0.5], 0)).to.equal(0.5);
+    });
+
+    it('--json reports BPCER per photo set and threshold, the threshold chosen on one set and reported on the other, and the rendered attacks apart', async () => {
+      const folder = temporaryFolder();
+      const faces = join(folder, 'faces');
+      const lfw = join(folder, 'lfw');
+      for (const [dir, people] of [[faces, [0, 1]], [lfw, [2, 3]]] as const) {
+        for (const person of people) {
+          mkdirSync(join(dir, `person_${person}`), { recursive: true });
+          writeFileSync(join(dir, `person_${person}`, '1.jpg'), await portrait(person));
+          writeFileSync(join(dir, `person_${person}`, '2.png'), await variants.rescaled(await portrait(person)));
+        }
+      }
+      const { stdout } = await promisify(execFile)('node', [join(process.cwd(), 'bin/facegate.js'), 'eval-pad', '--json', '--faces', faces, '--lfw', lfw, '--attack-people', '0']);
+      const report = JSON.parse(stdout);
+      expect(report.framing).to.equal('webcam');
+      expect(report.sources.faces).to.include({ photos: 4, scored: 4 });
+      expect(report.sources.lfw).to.include({ photos: 4, scored: 4 });
+      expect(report.thresholds.map((t: { threshold: number }) => t.threshold)).to.include(DEFAULT_THRESHOLD);
+      for (const row of report.thresholds) expect(row.bpcer.faces).to.be.within(0, 1);
+      expect(report.chosen).to.include({ on: 'faces', reported_on: 'lfw', max_bpcer: 0.05, scored_reported: 4 });
+      expect(Object.keys(report.rendered_attacks.types)).to.deep.equal(['still', 'card', 'moved', 'phone']);
+      // The 4 npm demo faces and each person's first photo of the faces folder, one burst per attack type.
+      expect(report.rendered_attacks.types.phone.bursts).to.equal(6);
+      expect(report.model_ms.frames).to.equal(8);
     });
   });
 });
