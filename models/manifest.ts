@@ -11,7 +11,8 @@ import { ModelFileError } from './errors.js';
 import { sha256OfFile } from './file-digest.js';
 import { manifestSchema } from './manifest-schema.js';
 
-export type ModelRole = 'detector' | 'landmarks' | 'embedder';
+/** presentation-attack: a passive print and replay classifier (optional, face.presentationAttackDetection). */
+export type ModelRole = 'detector' | 'landmarks' | 'embedder' | 'presentation-attack';
 
 /** How the install step makes the file: a verified copy, or an ONNX graph built from tfjs weights. */
 export type ModelBuild = 'copy' | 'dlib-resnet' | 'landmarks68';

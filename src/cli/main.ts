@@ -17,6 +17,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   'docs-config': { summary: 'rewrite the README\'s configuration reference from the JSON Schema', load: async () => (await import('./verbs/docs.js')).docs },
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },
   'eval-liveness': { summary: 'measure the liveness check: APCER per attack type, BPCER', load: async () => (await import('./verbs/eval-liveness.js')).evaluateLivenessVerb },
+  'eval-pad': { summary: 'measure the optional presentation-attack model: BPCER on real photos, a threshold', load: async () => (await import('./verbs/eval-pad.js')).evaluatePad },
   eval: { summary: 'measure recognition accuracy on LFW-format pairs', load: async () => (await import('./verbs/eval.js')).evaluate },
   bench: { summary: 'time the face pipeline and 1:N match, side by side with face-api (npm run bench)', load: async () => (await import('./verbs/bench.js')).bench },
 };

@@ -16,12 +16,20 @@ export interface LandmarksSpec {
   file: string;
 }
 
+/** The optional presentation-attack model (face.presentationAttackDetection). */
+export interface PresentationAttackSpec {
+  id: string;
+  file: string;
+}
+
 export interface EngineSpec {
   /** Tried in order until one finds a face. */
   detectors: DetectorSpec[];
   /** Absent: align on the detector's keypoints alone. */
   landmarks?: LandmarksSpec;
   embedder: EmbedderSpec;
+  /** Absent: no live score is measured (the default). */
+  presentationAttack?: PresentationAttackSpec;
   settings: PipelineSettings;
   /** Worker threads; 0 runs the pipeline on the calling thread (command-line tools). */
   workers: number;

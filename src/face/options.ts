@@ -25,6 +25,8 @@ export interface FaceOptions {
   mirrorFusion: boolean;
   /** The active liveness challenge on sign-in and enrolment, or none. */
   liveness: 'challenge' | 'off';
+  /** The passive presentation-attack model on sign-in frames: off by default (see the README for why). */
+  presentationAttackDetection: { enabled: boolean; threshold: number };
   /** Wanted chance, per sign-in, that a stranger is let in as somebody: the 1:N threshold follows from it. */
   targetFalseAcceptRate: number;
   /** 1:N is refused once its threshold would accept fewer genuine users than this. */

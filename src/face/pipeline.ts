@@ -1,6 +1,8 @@
 /**
  * The face pipeline on one thread: bytes -> decode -> detect -> choose the face -> landmarks ->
- * align -> quality -> embed. Each step refuses with a typed FaceError; nothing is written anywhere.
+ * align -> quality -> embed (-> the presentation-attack model's live score, when it is on). Each step
+ * refuses with a typed FaceError; the live score is only measured here, judged by the recognizer.
+ * Nothing is written anywhere.
  * Worker threads each own one pipeline (pool.ts); the CLI may run one in-process.
  */
 import { decodeImage, type DecodeLimits, type RgbImage } from './image.js';
@@ -14,6 +16,7 @@ import { checkQuality, measureQuality, type Quality, type QualityThresholds } fr
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
 import { sampleScene } from './liveness/scene.js';
+import type { PresentationAttackModel } from './presentation-attack/model.js';
 
 export interface PipelineSettings {
   decode: DecodeLimits;
@@ -31,6 +34,8 @@ export interface PipelineParts {
   embedder: Embedder;
   /** Alignment templates in order of preference; the first whose points the face has is used. */
   templates: readonly AlignmentTemplate[];
+  /** Present when face.presentationAttackDetection is on: every sign-in frame gets a live score. */
+  presentationAttack?: PresentationAttackModel;
 }
 
 export interface StageTimings {
@@ -38,6 +43,8 @@ export interface StageTimings {
   detect: number;
   align: number;
   embed: number;
+  /** The presentation-attack model, when it ran. */
+  presentationAttack?: number;
 }
 
 export interface FaceAnalysis {
@@ -53,6 +60,8 @@ export interface FaceAnalysis {
   thumbnail?: Uint8Array;
   /** Liveness frames only: the whole picture's mean colour on a coarse grid (liveness/scene.ts). */
   scene?: Uint8Array;
+  /** With the presentation-attack model: the probability, 0 to 1, that the face is live rather than a print or a screen. */
+  liveScore?: number;
   timings: StageTimings;
 }
 
@@ -95,7 +104,7 @@ export class FacePipeline {
     const t3 = now();
     const [embedding] = await this.parts.embedder.embed([chip], options.mirror);
     const t4 = now();
-    return {
+    const analysis: FaceAnalysis = {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
       eyeDistancePx: eyes, quality, embedding,
@@ -103,6 +112,11 @@ export class FacePipeline {
       scene: options.burstFrame ? sampleScene(image) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
+    if (this.parts.presentationAttack) {
+      analysis.liveScore = await this.parts.presentationAttack.liveScore(image, face.box);
+      analysis.timings.presentationAttack = now() - t4;
+    }
+    return analysis;
   }
 
   /** Every face in the image with its embedding, largest first, without sign-in refusals (for `facegate embed`). */

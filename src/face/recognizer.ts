@@ -1,6 +1,7 @@
 /**
  * From images to "this is account X" or "nobody we know": the engine's analyses, the liveness
- * check when a burst comes with a challenge, the gallery's nearest accounts, the threshold policy
+ * check when a burst comes with a challenge, the presentation-attack model's verdict when it is on
+ * (before any account is looked at), the gallery's nearest accounts, the threshold policy
  * and the decision rule, with everything an audit log needs. Several frames of one attempt are
  * fused into one embedding (their normalised mean). A live burst is matched by its frames facing
  * the camera; once an account is chosen, every frame of the burst, turned ones included, must be
@@ -16,6 +17,7 @@ import type { ThresholdPolicy } from './match/threshold-policy.js';
 import { checkBurst, firstStranger, identityAlong, type BurstFrames, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
 import type { Step } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
+import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
 type NotLive = Extract<LivenessVerdict, { live: false }>;
 
@@ -24,7 +26,9 @@ export type Recognition =
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
   | { mode: 'identification_refused'; reason: string; analyses: BurstFrames }
   /** The burst did not show a live person performing the challenge (or not the account's person throughout). */
-  | { mode: 'not_live'; verdict: NotLive; analyses: BurstFrames };
+  | { mode: 'not_live'; verdict: NotLive; analyses: BurstFrames }
+  /** The presentation-attack model's median live score is below its threshold (face.presentationAttackDetection). */
+  | { mode: 'presentation_attack'; verdict: PresentationVerdict; analyses: BurstFrames };
 
 /** A challenge the burst must perform, and how strictly. */
 export interface LivenessRequest {
@@ -38,6 +42,8 @@ export class FaceRecognizer {
     readonly gallery: Gallery,
     private readonly policy: ThresholdPolicy,
     private readonly margin: number,
+    /** With face.presentationAttackDetection on: the live score an attempt's frames must reach (their median). */
+    private readonly presentationThreshold?: number,
   ) {}
 
   /**
@@ -49,6 +55,10 @@ export class FaceRecognizer {
     const [probe] = await Promise.all([this.probe(frames, options.liveness), this.gallery.refresh()]);
     if ('notLive' in probe) return { mode: 'not_live', verdict: probe.notLive, analyses: probe.analyses };
     const { analyses, embedding, live } = probe;
+    if (this.presentationThreshold !== undefined) {
+      const verdict = judgePresentation(analyses.filter((a): a is FaceAnalysis => a !== undefined), this.presentationThreshold);
+      if (!verdict.live) return { mode: 'presentation_attack', verdict, analyses };
+    }
     const recognition = await this.match(embedding, analyses, options.claimedAccount);
     if (options.liveness && live && 'decision' in recognition && recognition.decision.accepted) {
       const stranger = this.notAccountsPerson(recognition.decision.accountId, analyses, live, options.liveness.settings);

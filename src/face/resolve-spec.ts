@@ -14,25 +14,32 @@ import type { EmbedderSpec } from './embed/spec.js';
 import type { FaceOptions } from './options.js';
 
 const DETECTORS = ['blazeface-front-128', 'blazeface-back-256'] as const;
+const PRESENTATION_ATTACK_MODEL = 'fr-liveness';
 
 export interface ResolveContext {
   /** Folder that relative paths in the options are relative to (the configuration file's). */
   baseDir: string;
   manifest?: ModelManifest;
+  /** Where the shipped models are (models/ by default). */
+  modelsDir?: string;
 }
 
 export function resolveEngineSpec(options: FaceOptions, context: ResolveContext): EngineSpec {
   const manifest = context.manifest ?? loadManifest();
+  const dir = context.modelsDir ?? modelsDir();
   // The configured detector first, the other one as a fallback for faces it misses.
   const detectorIds = [options.detector, ...DETECTORS.filter((id) => id !== options.detector)];
   const landmarks = options.landmarks ? findModel(manifest, 'landmarks68') : undefined;
+  // Off, the model is neither verified nor loaded: the setting off changes nothing.
+  const presentationAttack = options.presentationAttackDetection.enabled ? findModel(manifest, PRESENTATION_ATTACK_MODEL) : undefined;
   return {
     detectors: detectorIds.map((id) => {
       const entry = findModel(manifest, id);
-      return { id, file: verifyModelFile(entry), inputSize: Number(entry.input.shape[1]) };
+      return { id, file: verifyModelFile(entry, dir), inputSize: Number(entry.input.shape[1]) };
     }),
-    landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks) },
-    embedder: resolveEmbedder(options, manifest, context.baseDir),
+    landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks, dir) },
+    embedder: resolveEmbedder(options, manifest, context.baseDir, dir),
+    ...(presentationAttack ? { presentationAttack: { id: presentationAttack.id, file: verifyModelFile(presentationAttack, dir) } } : {}),
     settings: {
       decode: { ...DEFAULT_DECODE_LIMITS, maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
       minDetectionScore: options.minDetectionScore,
@@ -45,7 +52,7 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
   };
 }
 
-function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string): EmbedderSpec {
+function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string, dir: string): EmbedderSpec {
   const custom = options.embedder;
   if (typeof custom !== 'string') {
     const file = isAbsolute(custom.file) ? custom.file : resolve(baseDir, custom.file);
@@ -74,7 +81,7 @@ function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir:
   const size = Number(entry.input.shape[2]);
   return {
     id: `${entry.id}@${entry.sha256.slice(0, 12)}`,
-    file: verifyModelFile(entry, modelsDir()),
+    file: verifyModelFile(entry, dir),
     sha256: entry.sha256,
     inputName: entry.input.name,
     outputName: entry.output[0].name,

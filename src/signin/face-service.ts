@@ -40,7 +40,8 @@ export async function startFaceService(face: FaceConfig, store: Store, baseDir: 
     engine,
     policy,
     model: spec.embedder.id,
-    recognizer: new FaceRecognizer(engine, gallery, policy, face.margin),
+    recognizer: new FaceRecognizer(engine, gallery, policy, face.margin,
+      face.presentationAttackDetection.enabled ? face.presentationAttackDetection.threshold : undefined),
     async check() {
       const { workers } = engine.stats();
       if (spec.workers > 0 && workers === 0) throw new Error('no face worker is running');

@@ -35,6 +35,7 @@ export function notLiveMessage(reason: LivenessFailure): string {
   }
 }
 export const NEED_ACCOUNT = 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.';
+export const PRESENTATION_ATTACK = 'This looks like a photo or a screen rather than a live face. Face the camera yourself, in even light, with no screen, print or strong reflection in view, and try again.';
 export const LIVENESS_REQUIRED = 'This sign-in needs the live check: press “Verify my identity” and follow the prompts.';
 
 export interface AdmitContext {
@@ -53,7 +54,7 @@ export interface AttemptContext extends AdmitContext {
   challenge?: string;
 }
 
-export type RefusalCode = FaceErrorCode | 'not_recognised' | 'not_live' | 'liveness_required' | ChallengeProblem;
+export type RefusalCode = FaceErrorCode | 'not_recognised' | 'not_live' | 'presentation_attack' | 'liveness_required' | ChallengeProblem;
 
 /** What asking for a challenge gives: one (with the attempts left once it is paid for), or why not. */
 export type ChallengeOutcome =
@@ -161,6 +162,13 @@ export class SignInAttempts {
       const { attemptsLeft } = await this.failed(ctx, Boolean(challenge));
       await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft } });
       return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'not_live', message: notLiveMessage(recognition.verdict.reason), attemptsLeft };
+    }
+    if (recognition.mode === 'presentation_attack') {
+      // Counted like a failed live check: a print or a screen held up is what it stops.
+      const { score, threshold } = recognition.verdict;
+      const { attemptsLeft } = await this.failed(ctx, Boolean(challenge));
+      await this.audit.record({ ...base, result: 'presentation_attack', accountId: ctx.claimedAccount ?? null, detail: { ...detail, liveScore: round(score), threshold, attemptsLeft } });
+      return attemptsLeft === 0 ? { kind: 'exhausted' } : { kind: 'refused', code: 'presentation_attack', message: PRESENTATION_ATTACK, attemptsLeft };
     }
 
     const { decision, threshold } = recognition;

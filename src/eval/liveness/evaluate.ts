@@ -128,7 +128,7 @@ async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffe
     return { result: (error as { code?: string }).code ?? 'error' };
   }
   if (recognition.mode === 'not_live') return { result: recognition.verdict.reason, analyses: recognition.analyses };
-  if (recognition.mode === 'identification_refused') return { result: 'identification_refused', analyses: recognition.analyses };
+  if (recognition.mode === 'identification_refused' || recognition.mode === 'presentation_attack') return { result: recognition.mode, analyses: recognition.analyses };
   return { result: recognition.decision.accepted ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
 }
 

@@ -229,7 +229,7 @@ function countRepeats(frames: BurstFrames, present: readonly number[], threshold
   return repeats;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
