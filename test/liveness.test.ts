@@ -42,9 +42,15 @@ function affine(points: Point[], [a, b, c, d, e, f]: number[]): Point[] {
 const person = normalise(Float32Array.from({ length: 128 }, (_, i) => Math.sin(i + 1)));
 const stranger = normalise(Float32Array.from({ length: 128 }, (_, i) => Math.cos(3 * i)));
 
-/** One room: a fixed pattern of colours on the scene grid. */
-const ROOM = Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => 40 + ((k * 37) % 170));
-const OTHER_ROOM = Uint8Array.from(ROOM, (_, k) => 40 + ((k * 53 + 11) % 170));
+/** A room as the scene grid samples it: smooth shapes of colour (`seed` picks which). */
+function room(seed: number): Uint8Array {
+  return Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => {
+    const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
+    return Math.round(120 + 50 * Math.sin(x / (2 + seed) + seed) * Math.cos(y / (3 + seed)) + 20 * Math.sin((x + y) / 5 + k % 3));
+  });
+}
+const ROOM = room(1);
+const OTHER_ROOM = room(2);
 const FACE_BOX = { x: 220, y: 120, width: 200, height: 200 };
 
 function frame(landmarks68: Point[], i: number, embedding = person, scene = ROOM, box = FACE_BOX): FaceAnalysis {

@@ -155,7 +155,8 @@ function keepMeasures(
     'account, facing': byPose('centre', account),
     'account, turned': byPose('turned', account),
     'steps performed': m.unperformed ? 0 : 1,
-    'weakest move (thresholds)': weakestMove(m, challenge, settings),
+    'weakest move (thresholds)': moveReach(m, challenge, settings, Math.min),
+    'strongest move (thresholds)': moveReach(m, challenge, settings, Math.max),
   };
   const forKind = (measures[kind] ??= {});
   for (const [name, value] of Object.entries(row)) if (!Number.isNaN(value)) (forKind[name] ??= []).push(value);
@@ -187,16 +188,16 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
 }
 
 /**
- * How far the burst performed its weakest move, in thresholds: for each move step, the second
- * largest excursion of its frames in the direction asked (a move counts held for two frames), and
- * the least of those. Above 1: every move was performed.
+ * How far the burst performed its moves, in thresholds: for each move step, the second largest
+ * excursion of its frames in the direction asked (a move counts held for two frames), and the
+ * least (`pick` Math.min: above 1, every move was performed) or the largest of those.
  */
-function weakestMove(m: BurstMeasures, challenge: Challenge, settings: LivenessSettings): number {
+function moveReach(m: BurstMeasures, challenge: Challenge, settings: LivenessSettings, pick: (...values: number[]) => number): number {
   const start = m.start.map((i) => m.poses[i]!);
   const bx = start.reduce((s, p) => s + p.x, 0) / start.length, by = start.reduce((s, p) => s + p.y, 0) / start.length;
   const along = { left: (p: Pose) => (p.x - bx) / settings.yawThreshold, right: (p: Pose) => (bx - p.x) / settings.yawThreshold, up: (p: Pose) => (by - p.y) / settings.pitchThreshold };
   const frames = stepOfFrames(challenge.steps);
-  return Math.min(...challenge.steps.flatMap((step, s) => {
+  return pick(...challenge.steps.flatMap((step, s) => {
     if (step.move === 'centre') return [];
     const move = step.move;
     const excursions = frames.flatMap((f, i) => (f.index === s && m.poses[i] ? [along[move](m.poses[i]!)] : [])).sort((a, b) => b - a);

@@ -56,103 +56,121 @@ export interface SceneChange {
   backgroundShare: number;
 }
 
-/** A level added to every channel's mean before gains and changes are measured. */
+/** A level added to every channel's mean before gains are measured, so that a nearly black room does not turn sensor noise into large gains. */
 const DARK = 24;
-/** Camera moves looked for between two frames, in cells each way (then refined to half a cell). */
+/** Camera moves looked for between two frames, in cells each way: every second cell, then the cells around the best, then half cells. */
 const MAX_CAMERA_SHIFT = 6;
+/** Fewer background cells than this in common, and two frames cannot be compared (a face too close). */
+const MIN_COMPARED_CELLS = 60;
+/** A background whose cells vary by less than this (standard deviation, in levels) is a plain wall. */
+const PLAIN = 4;
 
 /** How the scene changed from frame `a` to frame `b`. */
 export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
-  const inA = new Set(backgroundCells(a));
-  const cellsB = backgroundCells(b);
-  // The camera's move: the best whole-cell shift, then the best half-cell step around it.
-  type Best = NonNullable<ReturnType<typeof compareShifted>> & { dx: number; dy: number };
-  let best: Best | undefined;
+  const inA = backgroundMask(a), inB = backgroundMask(b);
+  // The camera's move: the shift (in cells) at which the two backgrounds agree best, coarse to fine.
+  let best: Agreement | undefined;
   const tryShift = (dx: number, dy: number) => {
-    const compared = compareShifted(a, b, inA, cellsB, dx, dy);
-    if (compared && (!best || compared.residual < best.residual)) best = { ...compared, dx, dy };
+    const agreement = agreementAt(a, b, inA, inB, dx, dy);
+    if (agreement && (!best || agreement.correlation > best.correlation)) best = agreement;
   };
-  for (let dy = -MAX_CAMERA_SHIFT; dy <= MAX_CAMERA_SHIFT; dy++) for (let dx = -MAX_CAMERA_SHIFT; dx <= MAX_CAMERA_SHIFT; dx++) tryShift(dx, dy);
-  const whole = best as Best | undefined;
-  if (whole) for (const [ddx, ddy] of [[-0.5, 0], [0.5, 0], [0, -0.5], [0, 0.5], [-0.5, -0.5], [0.5, 0.5], [-0.5, 0.5], [0.5, -0.5]]) tryShift(whole.dx + ddx!, whole.dy + ddy!);
+  for (let dy = -MAX_CAMERA_SHIFT; dy <= MAX_CAMERA_SHIFT; dy += 2) for (let dx = -MAX_CAMERA_SHIFT; dx <= MAX_CAMERA_SHIFT; dx += 2) tryShift(dx, dy);
+  for (const step of [1, 0.5]) {
+    const around = best as Agreement | undefined;
+    if (!around) break;
+    for (const [sx, sy] of NEIGHBOURS) tryShift(around.dx + sx * step, around.dy + sy * step);
+  }
   const { width: gw, height: gh } = SCENE_GRID;
+  const found = best as Agreement | undefined;
   const wa = a.box.width / a.image.width, wb = b.box.width / b.image.width;
   // The face's move against the room: the camera's own move (dx, dy cells) taken out.
   const cx = (f: SceneFrame) => (f.box.x + f.box.width / 2) / f.image.width;
   const cy = (f: SceneFrame) => (f.box.y + f.box.height / 2) / f.image.height;
-  const moveX = (cx(b) - cx(a) - (best?.dx ?? 0) / gw) * b.image.width;
-  const moveY = (cy(b) - cy(a) - (best?.dy ?? 0) / gh) * b.image.height;
+  const moveX = (cx(b) - cx(a) - (found?.dx ?? 0) / gw) * b.image.width;
+  const moveY = (cy(b) - cy(a) - (found?.dy ?? 0) / gh) * b.image.height;
   return {
-    gain: best ? Math.max(...best.gain.map((g) => Math.abs(Math.log(g)))) : 0,
-    background: best ? best.unlike : 1,
+    gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
+    background: found ? 1 - found.correlation : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
-    backgroundShare: Math.min(inA.size, cellsB.length) / (gw * gh),
+    backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),
   };
 }
 
-/**
- * Frame b's background cells against frame a's picture moved by (dx, dy) cells (bilinear between
- * cells), gain undone: the mean residual and how many cells changed. Undefined when too few
- * background cells of b land on a's background.
- */
-function compareShifted(a: SceneFrame, b: SceneFrame, backgroundA: Set<number>, cellsB: readonly number[], dx: number, dy: number) {
-  const { width: gw, height: gh } = SCENE_GRID;
-  const pairs: { cell: number; from: number[] }[] = [];
-  for (const cell of cellsB) {
-    const x = (cell % gw) - dx, y = Math.floor(cell / gw) - dy;
-    const x0 = Math.floor(x), y0 = Math.floor(y);
-    if (x0 < 0 || y0 < 0 || x0 + 1 >= gw || y0 + 1 >= gh) continue;
-    const corners = [y0 * gw + x0, y0 * gw + x0 + 1, (y0 + 1) * gw + x0, (y0 + 1) * gw + x0 + 1];
-    if (!corners.every((c) => backgroundA.has(c))) continue;
-    const fx = x - x0, fy = y - y0;
-    const w = [(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy];
-    pairs.push({ cell, from: [0, 1, 2].map((c) => corners.reduce((sum, k, i) => sum + w[i]! * a.scene[k * 3 + c]!, 0)) });
-  }
-  if (pairs.length < MIN_COMPARED_CELLS) return undefined;
-  const sumA = [0, 0, 0], sumB = [0, 0, 0];
-  for (const { cell, from } of pairs) for (let c = 0; c < 3; c++) { sumA[c] += from[c]!; sumB[c] += b.scene[cell * 3 + c]!; }
-  // Levels are offset by DARK, so that a nearly black room does not turn sensor noise into large gains.
-  const gain = sumB.map((v, c) => (v + DARK * pairs.length) / (sumA[c]! + DARK * pairs.length));
-  const level = (sumB[0]! + sumB[1]! + sumB[2]!) / (3 * pairs.length) + DARK;
-  let residual = 0;
-  for (const { cell, from } of pairs) for (let c = 0; c < 3; c++) residual += Math.abs(b.scene[cell * 3 + c]! - gain[c]! * from[c]!);
-  return { residual: residual / (3 * pairs.length * level), unlike: 1 - correlation(pairs, b, sumA, sumB), gain };
+const NEIGHBOURS = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]] as const;
+
+interface Agreement {
+  dx: number;
+  dy: number;
+  /** How alike the backgrounds' patterns are (each channel about its own mean, so exposure and white balance do not count). */
+  correlation: number;
+  /** Each channel's gain from a to b. */
+  gain: number[];
 }
 
 /**
- * How alike two backgrounds' patterns are: the correlation of the cells' colours, each channel
- * about its own mean (so exposure and white balance do not count). Two plain walls are alike; a
- * plain wall and a patterned room are not.
+ * Frame b's background against frame a's picture moved by (dx, dy) cells (between cells, the mean
+ * of the cells around), over the cells that are background in both: how alike their patterns are.
+ * Two plain walls are alike; a plain wall and a patterned room are not. Undefined when too few
+ * cells are background in both.
  */
-function correlation(pairs: readonly { cell: number; from: number[] }[], b: SceneFrame, sumA: number[], sumB: number[]): number {
-  let product = 0, varA = 0, varB = 0;
-  for (const { cell, from } of pairs) {
-    for (let c = 0; c < 3; c++) {
-      const da = from[c]! - sumA[c]! / pairs.length, db = b.scene[cell * 3 + c]! - sumB[c]! / pairs.length;
-      product += da * db; varA += da * da; varB += db * db;
+function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, dx: number, dy: number): Agreement | undefined {
+  const { width: gw, height: gh } = SCENE_GRID;
+  const sa = [0, 0, 0], sb = [0, 0, 0], saa = [0, 0, 0], sbb = [0, 0, 0], sab = [0, 0, 0];
+  // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
+  const ix0 = Math.floor(-dx), iy0 = Math.floor(-dy);
+  const tx = -dx - ix0, ty = -dy - iy0;
+  // The four cells around the point, with their weights (a whole-cell shift uses one).
+  const offsets = [0, 1, gw, gw + 1];
+  const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
+  const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
+  const scene = a.scene;
+  let n = 0;
+  for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
+    for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
+      const cell = y * gw + x;
+      if (!inB[cell]) continue;
+      const at = (y + iy0) * gw + x + ix0;
+      let inside = true;
+      for (let k = 0; k < 4; k++) if (weights[k]! > 0 && !inA[at + offsets[k]!]) inside = false;
+      if (!inside) continue;
+      n++;
+      for (let c = 0; c < 3; c++) {
+        let va = 0;
+        for (let k = 0; k < 4; k++) if (weights[k]! > 0) va += weights[k]! * scene[(at + offsets[k]!) * 3 + c]!;
+        const vb = b.scene[cell * 3 + c]!;
+        sa[c] += va; sb[c] += vb; saa[c] += va * va; sbb[c] += vb * vb; sab[c] += va * vb;
+      }
     }
   }
-  const n = 3 * pairs.length;
-  const [plainA, plainB] = [varA / n < PLAIN ** 2, varB / n < PLAIN ** 2];
-  if (plainA && plainB) return 1;
-  if (plainA || plainB) return 0;
-  return product / Math.sqrt(varA * varB);
+  if (n < MIN_COMPARED_CELLS) return undefined;
+  let cov = 0, varA = 0, varB = 0;
+  for (let c = 0; c < 3; c++) {
+    cov += sab[c]! - (sa[c]! * sb[c]!) / n;
+    varA += saa[c]! - (sa[c]! * sa[c]!) / n;
+    varB += sbb[c]! - (sb[c]! * sb[c]!) / n;
+  }
+  const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
+  const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
+  return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c]! + DARK * n) / (sa[c]! + DARK * n)) };
 }
 
-/** A background whose cells vary by less than this (standard deviation, in levels) is a plain wall. */
-const PLAIN = 4;
-
-/** Fewer background cells than this in common, and two frames cannot be compared (a face too close). */
-const MIN_COMPARED_CELLS = 60;
+function count(mask: Uint8Array): number {
+  let n = 0;
+  for (const v of mask) n += v;
+  return n;
+}
 
 /** Around the face box, in face sizes, what the head, hair and a turn may cover: left out of the background. */
 const HEAD_MARGIN = { side: 0.4, above: 0.5, below: 0.3 } as const;
 
-/** The cells of a frame outside its head (the face box grown by HEAD_MARGIN). */
-function backgroundCells(f: SceneFrame): number[] {
-  return cellsWhere(f, (x0, x1, y0, y1) =>
+/** The cells of a frame outside its head (the face box grown by HEAD_MARGIN), as a mask. */
+function backgroundMask(f: SceneFrame): Uint8Array {
+  const mask = new Uint8Array(SCENE_GRID.width * SCENE_GRID.height);
+  const outside = cellsWhere(f, (x0, x1, y0, y1) =>
     x1 <= -HEAD_MARGIN.side || x0 >= 1 + HEAD_MARGIN.side || y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below);
+  for (const cell of outside) mask[cell] = 1;
+  return mask;
 }
 
 /** The cells of the grid whose edges, in face-box units (0..1 across the box), pass `inside`. */
