@@ -210,6 +210,17 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
       status: 422, error: 'challenge_superseded',
     },
     {
+      name: 'a liveness burst of one frame more than its challenge\'s timeline: refused before any is analysed',
+      request: async () => {
+        const { browser, page } = await facePage({ acr_values: faceLivenessAcr });
+        const { challenge, steps } = (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body as { challenge: string; steps: { frames: number }[] };
+        const frames = Array.from({ length: steps.reduce((n, s) => n + s.frames, 0) + 1 }, () => burstFrame);
+        const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: multipart(frames, { challenge }) });
+        return { status: answer.status, error: answer.body.error as string, message: answer.body.message as string, body: answer.body };
+      },
+      status: 422, error: 'not_live',
+    },
+    {
       name: 'a liveness burst of 1,000 frames: refused early',
       request: streamed(`multipart/form-data; boundary=${BOUNDARY}`, (challenge) => burst(1000, burstFrame, challenge), { acr_values: faceLivenessAcr }),
       status: 413, error: 'too_many_parts',

@@ -15,7 +15,7 @@ import { decideIdentification, decideVerification, type Decision } from './match
 import type { Gallery } from './match/gallery.js';
 import type { ThresholdPolicy } from './match/threshold-policy.js';
 import { checkBurst, firstStranger, identityAlong, type BurstFrames, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
-import type { Step } from './liveness/challenge.js';
+import { framesOf, type Step } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
 import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
@@ -94,6 +94,10 @@ export class FaceRecognizer {
     if (!liveness) {
       const analyses: FaceAnalysis[] = await Promise.all(frames.map((f) => this.engine.analyze(f)));
       return { analyses, embedding: fuse(analyses.map((a) => a.embedding)) };
+    }
+    // A burst of another length than the timeline's is refused before any frame is analysed.
+    if (frames.length !== framesOf(liveness.steps)) {
+      return { analyses: [], notLive: { live: false, reason: 'wrong_frame_count', detail: { frames: frames.length, expected: framesOf(liveness.steps) } } };
     }
     const analyses = await analyzeBurst(this.engine, frames);
     const verdict = checkBurst(analyses, liveness.steps, liveness.settings);

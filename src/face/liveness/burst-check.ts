@@ -22,8 +22,10 @@ import { sceneChange, type SceneChange, type SceneFrame } from './scene.js';
 export interface SceneLimits {
   /** Largest log gain of a colour channel between consecutive frames (exposure, white balance). */
   gain: number;
-  /** Largest share of background cells that may change between consecutive frames. */
+  /** Largest dissimilarity of the background between consecutive frames (1 minus their correlation). */
   background: number;
+  /** Largest share of background cells that may change between consecutive frames. */
+  changed: number;
   /** Largest move of the face against the background between consecutive frames, in face widths. */
   shift: number;
   /** Largest log change of the face's size between consecutive frames. */
@@ -168,7 +170,7 @@ function sceneOf(frame: FaceAnalysis): SceneFrame {
 }
 
 function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
-  return (['background', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
+  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
 }
 
 /**
@@ -195,10 +197,10 @@ export function labelPoses(poses: readonly (Pose | undefined)[], start: readonly
 const HOLD = 2;
 
 /**
- * The first step whose frames do not show its pose, or undefined. A move step must hold its move
- * for HOLD frames and show no other; a centre step must face the camera, but its first frame may
- * still be coming back from the move before (people react to the prompt a beat late, as they may
- * at a move's first frame, which may still face the camera).
+ * The first step whose frames do not show its pose, or undefined. A move step must show its move
+ * in every frame but the first, which may still face the camera; a centre step must face the
+ * camera, but its first frame may still be coming back from the move before (people react to a
+ * prompt a beat late). A frame without a face counts as neither.
  */
 function stepsNotPerformed(steps: readonly Step[], labels: readonly (Label | undefined)[]): { step: number; asked: string; seen: string; performedNone: boolean } | undefined {
   const byStep = steps.map(() => [] as (Label | undefined)[]);
@@ -210,7 +212,7 @@ function stepsNotPerformed(steps: readonly Step[], labels: readonly (Label | und
     const before = s > 0 ? steps[s - 1]!.move : undefined;
     const ok = step.move === 'centre'
       ? seen.every((l, f) => l === undefined || l === 'centre' || (f === 0 && l === before))
-      : seen.filter((l) => l === step.move).length >= HOLD && seen.every((l) => l === undefined || l === step.move || l === 'centre');
+      : seen.filter((l) => l === step.move).length >= HOLD && seen.every((l, f) => l === undefined || l === step.move || (f === 0 && l === 'centre'));
     if (!ok) return { step: s, asked: step.move, seen: seen.map((l) => l ?? 'none').join(','), performedNone };
   }
   return undefined;
