@@ -11,7 +11,7 @@ import type { BlazeFaceDetector } from './detect/blazeface.js';
 import { eyeDistance, type Box, type Detection } from './detect/detection.js';
 import type { Landmarker } from './landmarks/landmarker.js';
 import type { AlignmentTemplate, FacePoints } from './align/templates.js';
-import { chipTone, extractChip, lumaThumbnail } from './align/chip.js';
+import { extractChip, lumaThumbnail } from './align/chip.js';
 import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
@@ -60,8 +60,6 @@ export interface FaceAnalysis {
   thumbnail?: Uint8Array;
   /** Liveness frames only: the whole picture's mean colour on a coarse grid (liveness/scene.ts). */
   scene?: Uint8Array;
-  /** Liveness frames only: the face's own colour, the middle of the aligned chip (RGB). */
-  tone?: [number, number, number];
   /** With the presentation-attack model: the probability, 0 to 1, that the face is live rather than a print or a screen. */
   liveScore?: number;
   timings: StageTimings;
@@ -112,7 +110,6 @@ export class FacePipeline {
       eyeDistancePx: eyes, quality, embedding,
       thumbnail: options.burstFrame ? lumaThumbnail(chip) : undefined,
       scene: options.burstFrame ? sampleScene(image) : undefined,
-      tone: options.burstFrame ? chipTone(chip) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
     if (this.parts.presentationAttack) {

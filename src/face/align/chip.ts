@@ -48,17 +48,3 @@ export function lumaThumbnail(chip: Chip): Uint8Array {
   }
   return out;
 }
-
-/** The mean colour of the chip's middle (its central half each way: nose, cheeks, the eyes' inner corners), RGB. */
-export function chipTone(chip: Chip): [number, number, number] {
-  const from = Math.floor(chip.size * 0.25), to = Math.ceil(chip.size * 0.75);
-  const sum = [0, 0, 0];
-  for (let y = from; y < to; y++) {
-    for (let x = from; x < to; x++) {
-      const p = (y * chip.size + x) * 3;
-      sum[0] += chip.rgb[p]!; sum[1] += chip.rgb[p + 1]!; sum[2] += chip.rgb[p + 2]!;
-    }
-  }
-  const n = (to - from) ** 2;
-  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
-}

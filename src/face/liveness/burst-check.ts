@@ -26,8 +26,6 @@ export interface SceneLimits {
   background: number;
   /** Largest share of background cells that may change between consecutive frames. */
   changed: number;
-  /** Largest change of the face's colour beyond the background's gain between consecutive frames (log). */
-  faceTone: number;
   /** Largest move of the face against the background between consecutive frames, in face widths. */
   shift: number;
   /** Largest log change of the face's size between consecutive frames. */
@@ -167,12 +165,12 @@ export function firstStranger(identity: BurstMeasures['identity'], bounds: Ident
 }
 
 function sceneOf(frame: FaceAnalysis): SceneFrame {
-  if (!frame.scene || !frame.tone) throw new Error('a burst frame without its scene sample: analyse burst frames with analyzeFrame');
-  return { image: frame.image, box: frame.box, scene: frame.scene, tone: frame.tone };
+  if (!frame.scene) throw new Error('a burst frame without its scene sample: analyse burst frames with analyzeFrame');
+  return { image: frame.image, box: frame.box, scene: frame.scene };
 }
 
 function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
-  return (['background', 'changed', 'faceTone', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
+  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
 }
 
 /**

@@ -38,8 +38,6 @@ export interface SceneFrame {
   image: { width: number; height: number };
   box: Box;
   scene: Uint8Array;
-  /** The face's own colour (RGB): it follows the room's exposure and white balance. */
-  tone: readonly number[];
 }
 
 export interface SceneChange {
@@ -56,8 +54,6 @@ export interface SceneChange {
    * another (a photo changed inside an unchanging frame) shows here when the rest agrees.
    */
   changed: number;
-  /** How much the face's colour changed beyond the room's gain (log, the largest channel): another light, another photo. */
-  faceTone: number;
   /** How far the face box's centre moved against the background, in face widths. */
   shift: number;
   /** How much the face box grew or shrank (log of the width ratio, either way). */
@@ -104,7 +100,6 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
     changed: found ? changedShare(a, b, inA, inB, found) : 1,
-    faceTone: Math.max(...[0, 1, 2].map((c) => Math.abs(Math.log((b.tone[c]! + DARK) / (a.tone[c]! + DARK)) - Math.log(found?.gain[c] ?? 1)))),
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
     backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),

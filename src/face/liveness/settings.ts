@@ -27,7 +27,7 @@ export function livenessSettings(metric: Metric): LivenessSettings {
     pitchThreshold: 0.15,
     repeatDifference: 0.5,
     maxRepeatShare: 0.34,
-    scene: { gain: 0.3, background: 0.2, changed: 1, faceTone: 1, shift: 0.5, resize: 0.5, minBackgroundShare: 0.08 },
+    scene: { gain: 0.3, background: 0.2, changed: 1, shift: 0.5, resize: 0.5, minBackgroundShare: 0.08 },
     ...IDENTITY[metric],
     metric,
   };
