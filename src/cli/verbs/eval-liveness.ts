@@ -14,7 +14,7 @@ import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { parse } from '../parse.js';
 
-const usage = 'facegate eval-liveness [--people DIR] [--max-people N] [--per-attack N] [--attacks a,b,...] [--measure] [--json] [--seed N] [--config PATH]';
+const usage = 'facegate eval-liveness [--people DIR] [--max-people N] [--per-attack N] [--attacks a,b,...] [--measure] [--verbose] [--json] [--seed N] [--config PATH]';
 
 /**
  * APCER per attack and BPCER of the liveness check (see src/eval/liveness/). By default on LFW's
@@ -31,6 +31,7 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
     'per-attack': { type: 'string', default: '100' },
     attacks: { type: 'string', default: ATTACKS.join(',') },
     measure: { type: 'boolean' },
+    verbose: { type: 'boolean' },
     seed: { type: 'string', default: '7' },
   }, usage);
   if (!existsSync(values.people!)) throw new CliError(`facegate eval-liveness: ${values.people} is absent: give --people DIR, a folder with one folder of photos per person (../shared/faces or ../shared/lfw-dev/images)`);
@@ -48,7 +49,7 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
   try {
     report = await evaluateLiveness({
       engine, settings: livenessSettings(engine.spec.embedder.metric), policy, margin: face.margin,
-      people, perAttack: Number(values['per-attack']), attacks, seed: Number(values.seed), measure: values.measure,
+      people, perAttack: Number(values['per-attack']), attacks, seed: Number(values.seed), measure: values.measure, verbose: values.verbose,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
@@ -60,6 +61,7 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
     return 0;
   }
   printReport(values.people!, report);
+  for (const p of report.presentations ?? []) console.log(`${p.kind.padEnd(16)} ${p.person.padEnd(24)} ${p.timeline.padEnd(16)} ${p.result}${p.detail ? ` ${JSON.stringify(p.detail)}` : ''}`);
   if (report.measures) printMeasures(report.measures);
   return 0;
 }

@@ -24,8 +24,6 @@ export interface SceneLimits {
   gain: number;
   /** Largest dissimilarity of the background between consecutive frames (1 minus their correlation). */
   background: number;
-  /** Largest share of background cells that may change between consecutive frames. */
-  changed: number;
   /** Largest move of the face against the background between consecutive frames, in face widths. */
   shift: number;
   /** Largest log change of the face's size between consecutive frames. */
@@ -170,7 +168,7 @@ function sceneOf(frame: FaceAnalysis): SceneFrame {
 }
 
 function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
-  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
+  return (['background', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
 }
 
 /**

@@ -48,12 +48,6 @@ export interface SceneChange {
    * MAX_CAMERA_SHIFT) is undone: 1 minus the correlation of their patterns (0: the same room).
    */
   background: number;
-  /**
-   * Share of the background's cells that changed by more than CELL_CHANGE of the background's
-   * level, once the camera's move and the gain are undone: a part of the picture swapped for
-   * another (a photo changed inside an unchanging frame) shows here when the rest agrees.
-   */
-  changed: number;
   /** How far the face box's centre moved against the background, in face widths. */
   shift: number;
   /** How much the face box grew or shrank (log of the width ratio, either way). */
@@ -68,8 +62,6 @@ const DARK = 24;
 const MAX_CAMERA_SHIFT = 6;
 /** Fewer background cells than this in common, and two frames cannot be compared (a face too close). */
 const MIN_COMPARED_CELLS = 60;
-/** A background cell changed when it moved by more than this share of the background's mean level. */
-const CELL_CHANGE = 0.2;
 /** A background whose cells vary by less than this (standard deviation, in levels) is a plain wall. */
 const PLAIN = 4;
 
@@ -99,7 +91,6 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   return {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
-    changed: found ? changedShare(a, b, inA, inB, found) : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
     backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),
@@ -162,32 +153,6 @@ function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Ar
   const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
   const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
   return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c]! + DARK * n) / (sa[c]! + DARK * n)) };
-}
-
-/** The share of cells, background in both, that changed by more than CELL_CHANGE at the camera's move `found`. */
-function changedShare(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, found: Agreement): number {
-  const { width: gw, height: gh } = SCENE_GRID;
-  // Whole cells only: the nearest whole shift to the camera's move.
-  const dx = Math.round(found.dx), dy = Math.round(found.dy);
-  let compared = 0, changed = 0, level = 0;
-  const pairs: [number, number][] = [];
-  for (let y = Math.max(0, dy); y < Math.min(gh, gh + dy); y++) {
-    for (let x = Math.max(0, dx); x < Math.min(gw, gw + dx); x++) {
-      const cell = y * gw + x, from = (y - dy) * gw + x - dx;
-      if (!inB[cell] || !inA[from]) continue;
-      pairs.push([from, cell]);
-      level += b.scene[cell * 3]! + b.scene[cell * 3 + 1]! + b.scene[cell * 3 + 2]!;
-    }
-  }
-  if (pairs.length === 0) return 1;
-  level = level / (3 * pairs.length) + DARK;
-  for (const [from, cell] of pairs) {
-    let residual = 0;
-    for (let c = 0; c < 3; c++) residual += Math.abs(b.scene[cell * 3 + c]! - found.gain[c]! * a.scene[from * 3 + c]!);
-    compared++;
-    if (residual / 3 > CELL_CHANGE * level) changed++;
-  }
-  return changed / compared;
 }
 
 function count(mask: Uint8Array): number {

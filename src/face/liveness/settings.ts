@@ -11,8 +11,8 @@ import type { IdentityBounds, LivenessSettings } from './burst-check.js';
 /** Per metric (one per embedder family shipped): within-burst and against-the-account bounds. */
 const IDENTITY: Record<Metric, { sameFace: IdentityBounds; account: IdentityBounds }> = {
   euclidean: {
-    sameFace: { neighbour: 0.43, facing: 0.42, turned: 0.43 },
-    account: { neighbour: 0.43, facing: 0.46, turned: 0.46 },
+    sameFace: { neighbour: 0.44, facing: 0.42, turned: 0.445 },
+    account: { neighbour: 0.44, facing: 0.46, turned: 0.47 },
   },
   cosine: {
     sameFace: { neighbour: 0.15, facing: 0.12, turned: 0.18 },
@@ -24,10 +24,10 @@ export function livenessSettings(metric: Metric): LivenessSettings {
   return {
     minFrames: 6,
     yawThreshold: 0.15,
-    pitchThreshold: 0.15,
+    pitchThreshold: 0.12,
     repeatDifference: 0.5,
     maxRepeatShare: 0.34,
-    scene: { gain: 0.3, background: 0.2, changed: 1, shift: 0.5, resize: 0.5, minBackgroundShare: 0.08 },
+    scene: { gain: 0.3, background: 0.15, shift: 1, resize: 0.5, minBackgroundShare: 0.08 },
     ...IDENTITY[metric],
     metric,
   };
