@@ -131,11 +131,13 @@ describe('liveness: the burst check', () => {
     expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
   });
 
-  it('tolerates a late reaction: a move\'s first frame still facing the camera, the first frame back still turned', () => {
-    const frames = burst(leftUp);
-    frames[2] = frame(poseOf('centre', 0), 2);
-    frames[5] = frame(poseOf('left', 0.3), 5);
-    expect(checkBurst(frames, leftUp, settings).live).to.equal(true);
+  it('tolerates a late start (a move\'s first frame still facing the camera), not a late return', () => {
+    const late = burst(leftUp);
+    late[2] = frame(poseOf('centre', 0), 2);
+    expect(checkBurst(late, leftUp, settings).live).to.equal(true);
+    const stillTurned = burst(leftUp);
+    stillTurned[5] = frame(poseOf('left', 0.3), 5);
+    expect(checkBurst(stillTurned, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
   });
 
   it('refuses a still face, and moves too small to be deliberate', () => {
