@@ -18,6 +18,9 @@ export const manifestSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'file', 'role', 'build', 'source', 'sha256', 'input', 'output', 'license'],
+        // An embedder says how faces are prepared for it and how its embeddings are compared.
+        if: { properties: { role: { const: 'embedder' } } },
+        then: { required: ['embedding'] },
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9-]+$' },
           file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.onnx$' },
@@ -67,6 +70,27 @@ export const manifestSchema = {
               additionalProperties: false,
               required: ['name', 'shape', 'meaning'],
               properties: { name: text, shape, meaning: text },
+            },
+          },
+          embedding: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['alignment', 'metric', 'mirrorFusion'],
+            properties: {
+              alignment: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['template'],
+                properties: {
+                  template: { enum: ['dlib', 'arcface'] },
+                  padding: { type: 'number', minimum: 0 },
+                  points: { enum: ['landmarks', 'keypoints', 'combined'] },
+                  supersample: { type: 'integer', minimum: 1 },
+                },
+              },
+              metric: { enum: ['euclidean', 'cosine'] },
+              mirrorFusion: { type: 'boolean' },
+              why: text,
             },
           },
           license: text,

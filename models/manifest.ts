@@ -48,6 +48,16 @@ export interface ModelOutput {
   meaning: string;
 }
 
+/** How faces are prepared for an embedder and its embeddings compared (embedders only). */
+export interface EmbeddingRecipe {
+  alignment: { template: 'dlib' | 'arcface'; padding?: number; points?: 'landmarks' | 'keypoints' | 'combined'; supersample?: number };
+  metric: 'euclidean' | 'cosine';
+  /** Whether the chip's mirror image is embedded too by default (face.mirrorFusion overrides it). */
+  mirrorFusion: boolean;
+  /** What the choices rest on (measured figures). */
+  why?: string;
+}
+
 export interface ModelEntry {
   id: string;
   file: string;
@@ -59,6 +69,7 @@ export interface ModelEntry {
   sha256: string;
   input: ModelInput;
   output: ModelOutput[];
+  embedding?: EmbeddingRecipe;
   license: string;
   notes?: string[];
 }
