@@ -90,6 +90,8 @@ export const manifestSchema = {
               },
               metric: { enum: ['euclidean', 'cosine'] },
               mirrorFusion: { type: 'boolean' },
+              margin: { type: 'number', minimum: 0 },
+              sameFaceDistance: { type: 'number', exclusiveMinimum: 0 },
               why: text,
             },
           },

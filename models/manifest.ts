@@ -54,6 +54,10 @@ export interface EmbeddingRecipe {
   metric: 'euclidean' | 'cosine';
   /** Whether the chip's mirror image is embedded too by default (face.mirrorFusion overrides it). */
   mirrorFusion: boolean;
+  /** 1:N's margin in this model's distance, unless face.margin sets another for the configured model. */
+  margin?: number;
+  /** The liveness check's one-person bound (a frame's distance from its burst's mean) in this model's distance. */
+  sameFaceDistance?: number;
   /** What the choices rest on (measured figures). */
   why?: string;
 }

@@ -44,7 +44,7 @@ describe('configuration', () => {
     expect(config.face).to.deep.equal({
       detector: 'blazeface-front-128', landmarks: true, embedder: 'dlib-resnet-v1', mirrorFusion: null, liveness: 'challenge',
       presentationAttackDetection: { enabled: false, threshold: 0.001 },
-      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: 0.04,
+      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: null,
       minDetectionScore: 0.5, minEyeDistancePx: 24, minBrightness: 40, minSharpness: 0.05,
       workers: 2, queueLength: 16, maxImageBytes: 8388608, maxImagePixels: 40000000,
       attempts: {

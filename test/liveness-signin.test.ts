@@ -9,24 +9,16 @@ import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './h
 import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, headTurnFrames, sharedFacesMissing, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
-
-function burst(frames: Buffer[], challenge: unknown): FormData {
-  const form = new FormData();
-  form.append('challenge', String(challenge));
-  frames.forEach((frame, i) => form.append('frame', new Blob([frame], { type: 'image/jpeg' }), `frame-${i}.jpg`));
-  return form;
-}
+import { burst, challengeFor, startSignIn as startLiveSignIn } from './helpers/live-sign-in.js';
 
 describe('liveness challenge over HTTP (sign-in)', function () {
   this.timeout(300_000);
   let facegate: TestFacegate;
-  let issuer: URL;
   let headTurn: HeadTurn | undefined;
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness.sqlite') }, undefined,
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']) });
-    issuer = new URL(facegate.issuer);
     // Alice is the first face-api demo face, enrolled from her photo.
     await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, ['left', 'right']);
@@ -36,18 +28,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
   });
   after(async () => { await facegate?.close(); });
 
-  async function startSignIn(extra: Record<string, string> = {}) {
-    const config = await oidc.discovery(issuer, 'spa', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: callback, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
-    });
-    const browser = new Browser(issuer.origin);
-    const { url: page, response } = await browser.navigate(url);
-    return { browser, page, html: await response.text(), config, verifier };
-  }
-
-  const challengeFor = async (browser: Browser, page: URL) => (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body;
+  const startSignIn = (extra: Record<string, string> = {}) => startLiveSignIn(facegate, extra);
 
   it('the page runs the challenge; one frame alone is refused', async () => {
     const { browser, page, html } = await startSignIn();

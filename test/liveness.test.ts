@@ -45,7 +45,7 @@ function frame(landmarks68: Point[], i: number, embedding = person): FaceAnalysi
   return {
     image: { width: 640, height: 480 }, box: { x: 0, y: 0, width: 200, height: 200 }, score: 0.9,
     keypoints: [], landmarks68, eyeDistancePx: 80, quality: { brightness: 120, sharpness: 0.2 },
-    embedding, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256),
+    embedding, embeddings: { person: embedding }, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256),
     timings: { decode: 0, detect: 0, align: 0, embed: 0 },
   };
 }

@@ -146,7 +146,7 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     it('refuses the enrolled person\'s photo on a phone with presentation_attack, a sentence that says what to do, and counts it', async () => {
       const attack = await photoOnPhone(1);
       // The attack it stops: without the model, this frame is Alice.
-      const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.policy, facegate.config.face.margin);
+      const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules);
       const unguarded = await recogniser.recognize([attack]);
       expect(unguarded.mode === '1:N' && unguarded.decision).to.include({ accepted: true, accountId: 'alice' });
 
@@ -167,8 +167,8 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
         this.skip();
       }
       const frames = await headTurnFrames(headTurn!);
-      const liveness = { moves: ['left', 'right'] as const, settings: livenessSettings(facegate.face.recognizer.gallery.metric) };
-      const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.policy, facegate.config.face.margin, threshold);
+      const liveness = { moves: ['left', 'right'] as const, settings: livenessSettings(facegate.face.engine.spec.embedder.metric, facegate.face.engine.spec.embedder.sameFaceDistance) };
+      const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules, threshold);
       const judged = await recogniser(0).recognize(frames, { liveness });
       expect(judged.mode).to.equal('1:N');
       const median = medianLiveScore(judged.analyses);

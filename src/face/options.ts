@@ -34,7 +34,8 @@ export interface FaceOptions {
   minGenuineAcceptRate: number;
   /** A fixed distance threshold instead of the derived one. */
   threshold: number | null;
-  margin: number;
+  /** 1:N's margin in the configured embedder's distance; null: the embedder's own (models/manifest.json). */
+  margin: number | null;
   minDetectionScore: number;
   minEyeDistancePx: number;
   minBrightness: number;

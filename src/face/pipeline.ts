@@ -1,8 +1,8 @@
 /**
  * The face pipeline on one thread: bytes -> decode -> detect -> choose the face -> landmarks ->
- * align -> quality -> embed (-> the presentation-attack model's live score, when it is on). Each step
- * refuses with a typed FaceError; the live score is only measured here, judged by the recognizer.
- * Nothing is written anywhere.
+ * align -> quality -> embed (with the configured embedder, and older ones when asked) (-> the
+ * presentation-attack model's live score, when it is on). Each step refuses with a typed FaceError;
+ * the live score is only measured here, judged by the recognizer. Nothing is written anywhere.
  * Worker threads each own one pipeline (pool.ts); the CLI may run one in-process.
  */
 import { decodeImage, type DecodeLimits, type RgbImage } from './image.js';
@@ -26,16 +26,27 @@ export interface PipelineSettings {
   quality: QualityThresholds;
 }
 
+/** An embedder with the way faces are aligned for it. */
+export interface AlignedEmbedder {
+  embedder: Embedder;
+  /** Alignment templates in order of preference; the first whose points the face has is used. */
+  templates: readonly AlignmentTemplate[];
+}
+
 export interface PipelineParts {
   /** Tried in order until one finds a face: the webcam (front) model, then the long-range (back) one. */
   detectors: readonly BlazeFaceDetector[];
   landmarker?: Landmarker;
-  embedder: Embedder;
-  /** Alignment templates in order of preference; the first whose points the face has is used. */
-  templates: readonly AlignmentTemplate[];
+  /** The configured embedder: always run. */
+  embedder: AlignedEmbedder;
+  /** Older embedders by model id, run for an analysis that asks for them. */
+  legacy?: ReadonlyMap<string, AlignedEmbedder>;
   /** Present when face.presentationAttackDetection is on: every sign-in frame gets a live score. */
   presentationAttack?: PresentationAttackModel;
 }
+
+/** Embeddings of one face by model id. */
+export type EmbeddingsByModel = Record<string, Float32Array>;
 
 export interface StageTimings {
   decode: number;
@@ -54,7 +65,10 @@ export interface FaceAnalysis {
   landmarks68?: Point[];
   eyeDistancePx: number;
   quality: Quality;
+  /** The configured embedder's embedding. */
   embedding: Float32Array;
+  /** That one and the older embedders' asked for, by model id. */
+  embeddings: EmbeddingsByModel;
   /** Liveness frames only: the chip's luma at THUMBNAIL x THUMBNAIL pixels. */
   thumbnail?: Uint8Array;
   /** With the presentation-attack model: the probability, 0 to 1, that the face is live rather than a print or a screen. */
@@ -67,9 +81,12 @@ const now = () => performance.now();
 export class FacePipeline {
   constructor(private readonly parts: PipelineParts, private readonly settings: PipelineSettings) {}
 
-  /** The one face to sign in with, or a refusal saying what to fix. */
-  analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.analyzeWith(bytes, { enforceQuality: true });
+  /**
+   * The one face to sign in with, or a refusal saying what to fix. `models`: older embedders to run
+   * as well (ids of the engine's legacy embedders), for accounts not yet carried over.
+   */
+  analyze(bytes: Uint8Array, models: readonly string[] = []): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: true, models });
   }
 
   /**
@@ -77,11 +94,11 @@ export class FacePipeline {
    * thumbnail of the chip (to spot repeated frames). Quality is measured, not enforced (a turning
    * head blurs a little), and the embedding skips mirror fusion (the burst's frames fuse instead).
    */
-  analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, thumbnail: true });
+  analyzeFrame(bytes: Uint8Array, models: readonly string[] = []): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, thumbnail: true, models });
   }
 
-  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; thumbnail?: boolean }): Promise<FaceAnalysis> {
+  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; thumbnail?: boolean; models: readonly string[] }): Promise<FaceAnalysis> {
     const t0 = now();
     const image = await decodeImage(bytes, this.settings.decode);
     const t1 = now();
@@ -94,16 +111,23 @@ export class FacePipeline {
       throw new FaceError('face_too_small', { eyeDistancePx: Math.round(eyes), minEyeDistancePx: this.settings.minEyeDistancePx });
     }
     const points = await this.locate(image, face);
-    const chip = extractChip(image, points, this.parts.templates);
+    const chip = extractChip(image, points, this.parts.embedder.templates);
     const quality = measureQuality(chip);
     if (options.enforceQuality) checkQuality(quality, this.settings.quality);
     const t3 = now();
-    const [embedding] = await this.parts.embedder.embed([chip], options.mirror);
+    const [embedding] = await this.parts.embedder.embedder.embed([chip], options.mirror);
+    const embeddings: EmbeddingsByModel = { [this.parts.embedder.embedder.spec.id]: embedding };
+    for (const model of options.models) {
+      if (embeddings[model]) continue;
+      const other = this.parts.legacy?.get(model);
+      if (!other) throw new Error(`the face engine has no embedder ${model} loaded`);
+      [embeddings[model]] = await other.embedder.embed([extractChip(image, points, other.templates)], options.mirror);
+    }
     const t4 = now();
     const analysis: FaceAnalysis = {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-      eyeDistancePx: eyes, quality, embedding,
+      eyeDistancePx: eyes, quality, embedding, embeddings,
       thumbnail: options.thumbnail ? lumaThumbnail(chip) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
@@ -115,14 +139,14 @@ export class FacePipeline {
   }
 
   /** Every face in the image with its embedding, largest first, without sign-in refusals (for `facegate embed`). */
-  async analyzeAll(bytes: Uint8Array): Promise<Omit<FaceAnalysis, 'timings' | 'image'>[]> {
+  async analyzeAll(bytes: Uint8Array): Promise<Omit<FaceAnalysis, 'timings' | 'image' | 'embeddings'>[]> {
     const image = await decodeImage(bytes, this.settings.decode);
     const detections = (await this.detect(image)).sort(byWidth);
     const results = [];
     for (const face of detections) {
       const points = await this.locate(image, face);
-      const chip = extractChip(image, points, this.parts.templates);
-      const [embedding] = await this.parts.embedder.embed([chip]);
+      const chip = extractChip(image, points, this.parts.embedder.templates);
+      const [embedding] = await this.parts.embedder.embedder.embed([chip]);
       results.push({
         box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
         eyeDistancePx: eyeDistance(face), quality: measureQuality(chip), embedding,
@@ -143,8 +167,8 @@ export class FacePipeline {
     const offCentre = (d: Detection) => Math.hypot(d.box.x + d.box.width / 2 - cx, d.box.y + d.box.height / 2 - cy);
     const [face] = detections.sort((p, q) => offCentre(p) - offCentre(q));
     if (!face) return null;
-    const chip = extractChip(image, await this.locate(image, face), this.parts.templates);
-    const [embedding] = await this.parts.embedder.embed([chip]);
+    const chip = extractChip(image, await this.locate(image, face), this.parts.embedder.templates);
+    const [embedding] = await this.parts.embedder.embedder.embed([chip]);
     return embedding;
   }
 

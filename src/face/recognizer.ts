@@ -4,10 +4,14 @@
  * (before any account is looked at), the gallery's nearest accounts, the threshold policy
  * and the decision rule, with everything an audit log needs. Several frames of one attempt are
  * fused into one embedding (their normalised mean).
+ *
+ * Accounts not yet carried over to the configured embedder are compared under their own older
+ * model (gallery.ts): the frames are embedded by every model the comparison needs, and each model
+ * decides with its own calibrated threshold and margin.
  */
 import type { FaceEngine } from './engine.js';
 import { fuse } from './embed/vectors.js';
-import type { FaceAnalysis } from './pipeline.js';
+import type { EmbeddingsByModel, FaceAnalysis } from './pipeline.js';
 import { decideIdentification, decideVerification, type Decision } from './match/decision.js';
 import type { Gallery } from './match/gallery.js';
 import type { ThresholdPolicy } from './match/threshold-policy.js';
@@ -17,9 +21,16 @@ import { analyzeBurst } from './liveness/analyze-burst.js';
 import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
 export type Recognition =
-  | { mode: '1:N' | '1:1'; decision: Decision; threshold: number; analyses: FaceAnalysis[] }
+  | {
+    mode: '1:N' | '1:1'; decision: Decision;
+    /** The threshold of the model the decision was made under. */
+    threshold: number;
+    analyses: FaceAnalysis[];
+    /** The fused embedding that was matched, by model (the configured model's always). */
+    probe: EmbeddingsByModel;
+  }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
-  | { mode: 'identification_refused'; reason: string; analyses: FaceAnalysis[] }
+  | { mode: 'identification_refused'; reason: string; model: string; analyses: FaceAnalysis[] }
   /** The burst did not show a live person performing the challenge. */
   | { mode: 'not_live'; verdict: Extract<LivenessVerdict, { live: false }>; analyses: FaceAnalysis[] }
   /** The presentation-attack model's median live score is below its threshold (face.presentationAttackDetection). */
@@ -31,50 +42,83 @@ export interface LivenessRequest {
   settings: LivenessSettings;
 }
 
+/** How one embedder decides: its calibrated thresholds, and its margin (in its own distance). */
+export interface ModelRules {
+  policy: ThresholdPolicy;
+  margin: number;
+}
+
 export class FaceRecognizer {
   constructor(
     readonly engine: FaceEngine,
     readonly gallery: Gallery,
-    private readonly policy: ThresholdPolicy,
-    private readonly margin: number,
+    /** By model id: the configured embedder's, and each older one's still loaded. */
+    readonly rules: ReadonlyMap<string, ModelRules>,
     /** With face.presentationAttackDetection on: the live score an attempt's frames must reach (their median). */
     private readonly presentationThreshold?: number,
   ) {}
+
+  /** The rules of a model the gallery searches under. */
+  rulesOf(model: string): ModelRules {
+    const rules = this.rules.get(model);
+    if (!rules) throw new Error(`no threshold rules for model ${model}`);
+    return rules;
+  }
 
   /**
    * Who is this: 1:N among everyone enrolled, or 1:1 against `claimedAccount`. With `liveness`,
    * the frames are a burst that must perform its moves; only its frontal frames are matched.
    */
   async recognize(frames: readonly Uint8Array[], options: { claimedAccount?: string; liveness?: LivenessRequest } = {}): Promise<Recognition> {
-    const [probe] = await Promise.all([this.probe(frames, options.liveness), this.gallery.refresh()]);
+    await this.gallery.refresh();
+    const claimed = options.claimedAccount;
+    const own = claimed === undefined ? undefined : this.gallery.modelOf(claimed);
+    const models = claimed === undefined ? this.gallery.modelsInUse() : own !== undefined && this.rules.has(own) ? [own] : [];
+    const probe = await this.probe(frames, models, options.liveness);
     if ('verdict' in probe) return { mode: 'not_live', verdict: probe.verdict, analyses: probe.analyses };
-    const { analyses, embedding } = probe;
+    const { analyses, embeddings } = probe;
     if (this.presentationThreshold !== undefined) {
       const verdict = judgePresentation(analyses, this.presentationThreshold);
       if (!verdict.live) return { mode: 'presentation_attack', verdict, analyses };
     }
-    if (options.claimedAccount) {
-      const threshold = this.policy.verification();
-      const distance = this.gallery.accountDistance(embedding, options.claimedAccount);
-      return { mode: '1:1', decision: decideVerification(options.claimedAccount, distance, { threshold, margin: this.margin }), threshold, analyses };
+    if (claimed !== undefined) {
+      const match = this.gallery.accountDistance(embeddings, claimed);
+      const { policy, margin } = this.rulesOf(match?.model ?? this.gallery.model);
+      const threshold = policy.verification();
+      return { mode: '1:1', decision: decideVerification(claimed, match, { threshold, margin }), threshold, analyses, probe: embeddings };
     }
-    const rule = this.policy.identification(this.gallery.accountCount);
-    if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, analyses };
-    const candidates = await this.gallery.nearestAccounts(embedding, 2);
-    return { mode: '1:N', decision: decideIdentification(candidates, { threshold: rule.threshold, margin: this.margin }), threshold: rule.threshold, analyses };
+    // Every model decides at the gallery's full size: a stranger is compared with every account.
+    const accounts = this.gallery.accountCount;
+    const thresholds = new Map<string, number>();
+    for (const model of models.length > 0 ? models : [this.gallery.model]) {
+      const rule = this.rulesOf(model).policy.identification(accounts);
+      if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, model, analyses };
+      thresholds.set(model, rule.threshold);
+    }
+    const candidates = (await this.gallery.nearestAccounts(embeddings, 2))
+      .map((c) => ({ ...c, threshold: thresholds.get(c.model)!, margin: this.rulesOf(c.model).margin }));
+    const decision = decideIdentification(candidates);
+    return { mode: '1:N', decision, threshold: thresholds.get(decision.model ?? this.gallery.model)!, analyses, probe: embeddings };
   }
 
-  /** The embedding to match: every frame fused, or a live burst's frontal frames fused. */
-  private async probe(frames: readonly Uint8Array[], liveness?: LivenessRequest): Promise<
-    { analyses: FaceAnalysis[]; embedding: Float32Array } | { analyses: FaceAnalysis[]; verdict: Extract<LivenessVerdict, { live: false }> }
+  /** The embeddings to match, by model: every frame fused, or a live burst's frontal frames fused. */
+  private async probe(frames: readonly Uint8Array[], models: readonly string[], liveness?: LivenessRequest): Promise<
+    { analyses: FaceAnalysis[]; embeddings: EmbeddingsByModel } | { analyses: FaceAnalysis[]; verdict: Extract<LivenessVerdict, { live: false }> }
   > {
+    const older = models.filter((m) => m !== this.gallery.model);
     if (!liveness) {
-      const analyses = await Promise.all(frames.map((f) => this.engine.analyze(f)));
-      return { analyses, embedding: fuse(analyses.map((a) => a.embedding)) };
+      const analyses = await Promise.all(frames.map((f) => this.engine.analyze(f, older)));
+      return { analyses, embeddings: fuseByModel(analyses) };
     }
-    const analyses = await analyzeBurst(this.engine, frames);
+    const analyses = await analyzeBurst(this.engine, frames, older);
     const verdict = checkBurst(analyses, liveness.moves, liveness.settings);
     if (!verdict.live) return { analyses, verdict };
-    return { analyses, embedding: fuse(verdict.frontal.map((i) => analyses[i]!.embedding)) };
+    return { analyses, embeddings: fuseByModel(verdict.frontal.map((i) => analyses[i]!)) };
   }
+}
+
+/** Each model's embeddings of several analyses of one face, fused. */
+export function fuseByModel(analyses: readonly FaceAnalysis[]): EmbeddingsByModel {
+  const models = Object.keys(analyses[0]?.embeddings ?? {});
+  return Object.fromEntries(models.map((m) => [m, fuse(analyses.map((a) => a.embeddings[m]!))]));
 }

@@ -39,6 +39,7 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
     }),
     landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks, dir) },
     embedder: resolveEmbedder(options, manifest, context.baseDir, dir),
+    legacyEmbedders: [],
     ...(presentationAttack ? { presentationAttack: { id: presentationAttack.id, file: verifyModelFile(presentationAttack, dir) } } : {}),
     settings: {
       decode: { ...DEFAULT_DECODE_LIMITS, maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
@@ -50,6 +51,11 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
     workers: options.workers,
     queueLength: options.queueLength,
   };
+}
+
+/** The id new templates are stored under with these options, without opening any file. */
+export function configuredEmbedderId(options: Pick<FaceOptions, 'embedder'>, manifest: ModelManifest = loadManifest()): string {
+  return typeof options.embedder === 'string' ? shippedEmbedderId(findModel(manifest, options.embedder)) : options.embedder.id;
 }
 
 function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string, dir: string): EmbedderSpec {
@@ -99,6 +105,7 @@ export function manifestEmbedder(entry: ModelEntry, mirrorFusion: boolean | null
     alignment: { name: recipe.alignment.template, size, padding: recipe.alignment.padding, points: recipe.alignment.points, supersample: recipe.alignment.supersample },
     metric: recipe.metric,
     mirrorFusion: mirrorFusion ?? recipe.mirrorFusion,
+    sameFaceDistance: recipe.sameFaceDistance,
   };
 }
 

@@ -24,7 +24,7 @@ export interface HeadTurn {
 
 export async function findHeadTurn(engine: FaceEngine, moves: readonly Move[]): Promise<HeadTurn | undefined> {
   if (!existsSync(sharedFaces)) return undefined;
-  const settings = livenessSettings('euclidean');
+  const settings = livenessSettings(engine.spec.embedder.metric, engine.spec.embedder.sameFaceDistance);
   const people = readdirSync(sharedFaces, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('_')).map((d) => d.name);
   for (const person of people.sort()) {
     const files = readdirSync(join(sharedFaces, person)).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).map((f) => join(sharedFaces, person, f));

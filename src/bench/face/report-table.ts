@@ -29,7 +29,7 @@ export function reportTable(r: FaceBenchReport): string {
     '',
     `RSS after the models load: ${r.rss_mb} MB (after warm-up: ${r.rss_after_warmup_mb} MB); this process with its worker threads`,
     '',
-    `1:N match, 2 nearest of N random 128-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
+    `1:N match, 2 nearest of N random ${r.match_dims}-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
     '  accounts   engine path      p50      p95      n   no shortlist p50      p95      n',
     ...(['1e3', '1e4', '1e5'] as const).map((size) => `  ${size.padEnd(8)}   ${r.match[size].path.padEnd(9)} ${cell(r.match[size])}   ${' '.repeat(8)}${cell(r.match_exact[size])}`),
     '',

@@ -29,7 +29,7 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
   let report: LivenessReport;
   try {
     report = await evaluateLiveness({
-      engine, settings: livenessSettings(engine.spec.embedder.metric),
+      engine, settings: livenessSettings(engine.spec.embedder.metric, engine.spec.embedder.sameFaceDistance),
       attackPhotos: sources.attackPhotos, people: sources.people, seed: Number(values.seed),
       onProgress: (done, total) => progress.update(done, total),
     });

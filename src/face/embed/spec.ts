@@ -29,4 +29,9 @@ export interface EmbedderSpec {
   metric: Metric;
   /** Embed the chip and its mirror image and add the two: slightly more robust, twice the compute. */
   mirrorFusion: boolean;
+  /**
+   * The liveness check's bound on a frame's distance from its burst's mean (one person throughout),
+   * for an embedder whose distances are not on dlib's scale (see liveness/settings.ts).
+   */
+  sameFaceDistance?: number;
 }

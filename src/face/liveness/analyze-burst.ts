@@ -9,8 +9,9 @@ import type { FaceAnalysis } from '../pipeline.js';
 
 const DROPPABLE: readonly FaceErrorCode[] = ['no_face', 'face_too_small', 'too_dark', 'too_blurry'];
 
-export async function analyzeBurst(engine: FaceEngine, frames: readonly Uint8Array[]): Promise<FaceAnalysis[]> {
-  const settled = await Promise.allSettled(frames.map((f) => engine.analyzeFrame(f)));
+/** `models`: older embedders to run on each frame as well (see FaceEngine.analyze). */
+export async function analyzeBurst(engine: FaceEngine, frames: readonly Uint8Array[], models?: readonly string[]): Promise<FaceAnalysis[]> {
+  const settled = await Promise.allSettled(frames.map((f) => engine.analyzeFrame(f, models)));
   const analyses: FaceAnalysis[] = [];
   for (const result of settled) {
     if (result.status === 'fulfilled') analyses.push(result.value);

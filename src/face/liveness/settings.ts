@@ -7,14 +7,18 @@
 import type { Metric } from '../embed/spec.js';
 import type { LivenessSettings } from './burst-check.js';
 
-export function livenessSettings(metric: Metric): LivenessSettings {
+/**
+ * `sameFaceDistance`: the embedder's own one-person bound (models/manifest.json), where its distances
+ * are not on dlib's scale; the default is dlib's.
+ */
+export function livenessSettings(metric: Metric, sameFaceDistance?: number): LivenessSettings {
   return {
     minFrames: 6,
     yawThreshold: 0.2,
     pitchThreshold: 0.2,
     repeatDifference: 0.5,
     maxRepeatShare: 0.34,
-    sameFaceDistance: metric === 'cosine' ? 0.15 : 0.55,
+    sameFaceDistance: sameFaceDistance ?? (metric === 'cosine' ? 0.15 : 0.55),
     metric,
   };
 }
