@@ -5,6 +5,8 @@ import { sha256OfFile } from '../models/file-digest.js';
 import { findModel, loadManifest, verifyModelFile } from '../models/manifest.js';
 import type { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';
+import { FaceError } from '../src/face/errors.js';
+import sharp from 'sharp';
 import { FACE_COUNT, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { startTestEngine } from './helpers/face-engine.js';
 
@@ -28,6 +30,19 @@ describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, fu
     const { embedding } = await engine.analyze(await portrait(0));
     expect(embedding).to.have.length(512);
     expect(Math.hypot(...embedding)).to.be.closeTo(1, 1e-5);
+  });
+
+  it('measures quality on dlib\'s chip, where face.minSharpness was measured: a blurred face is too_blurry as with dlib\'s model', async () => {
+    const blurred = await sharp(await portrait(0)).blur(6).jpeg({ quality: 95 }).toBuffer();
+    const error = await engine.analyze(blurred).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FaceError).and.include({ code: 'too_blurry' });
+    const sharp0 = await engine.analyze(await portrait(0));
+    const dlib = await startTestEngine({ embedder: 'dlib-resnet-v1', workers: 0 });
+    try {
+      expect(sharp0.quality.sharpness).to.be.closeTo((await dlib.analyze(await portrait(0))).quality.sharpness, 1e-6);
+    } finally {
+      await dlib.close();
+    }
   });
 
   it('finds each face again in a webcam frame, mirrored and recompressed, nearer than anyone else', async () => {

@@ -11,7 +11,7 @@ import type { BlazeFaceDetector } from './detect/blazeface.js';
 import { eyeDistance, type Box, type Detection } from './detect/detection.js';
 import type { Landmarker } from './landmarks/landmarker.js';
 import type { AlignmentTemplate, FacePoints } from './align/templates.js';
-import { extractChip, lumaThumbnail } from './align/chip.js';
+import { extractChip, lumaThumbnail, type Chip } from './align/chip.js';
 import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
@@ -43,6 +43,11 @@ export interface PipelineParts {
   legacy?: ReadonlyMap<string, AlignedEmbedder>;
   /** Present when face.presentationAttackDetection is on: every sign-in frame gets a live score. */
   presentationAttack?: PresentationAttackModel;
+  /**
+   * The chip quality and the liveness thumbnail are measured on, whatever the embedder (their
+   * thresholds were measured on it): undefined when it is the embedder's own chip.
+   */
+  qualityTemplates?: readonly AlignmentTemplate[];
 }
 
 /** Embeddings of one face by model id. */
@@ -112,7 +117,8 @@ export class FacePipeline {
     }
     const points = await this.locate(image, face);
     const chip = extractChip(image, points, this.parts.embedder.templates);
-    const quality = measureQuality(chip);
+    const qualityChip = this.qualityChip(image, points, chip);
+    const quality = measureQuality(qualityChip);
     if (options.enforceQuality) checkQuality(quality, this.settings.quality);
     const t3 = now();
     const [embedding] = await this.parts.embedder.embedder.embed([chip], options.mirror);
@@ -128,7 +134,7 @@ export class FacePipeline {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
       eyeDistancePx: eyes, quality, embedding, embeddings,
-      thumbnail: options.thumbnail ? lumaThumbnail(chip) : undefined,
+      thumbnail: options.thumbnail ? lumaThumbnail(qualityChip) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
     if (this.parts.presentationAttack) {
@@ -149,7 +155,7 @@ export class FacePipeline {
       const [embedding] = await this.parts.embedder.embedder.embed([chip]);
       results.push({
         box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-        eyeDistancePx: eyeDistance(face), quality: measureQuality(chip), embedding,
+        eyeDistancePx: eyeDistance(face), quality: measureQuality(this.qualityChip(image, points, chip)), embedding,
       });
     }
     return results;
@@ -170,6 +176,10 @@ export class FacePipeline {
     const chip = extractChip(image, await this.locate(image, face), this.parts.embedder.templates);
     const [embedding] = await this.parts.embedder.embedder.embed([chip]);
     return embedding;
+  }
+
+  private qualityChip(image: RgbImage, points: FacePoints, embedderChip: Chip): Chip {
+    return this.parts.qualityTemplates ? extractChip(image, points, this.parts.qualityTemplates) : embedderChip;
   }
 
   private async detect(image: RgbImage): Promise<Detection[]> {
