@@ -72,7 +72,7 @@ describe('facegate embed and eval (command line)', function () {
       expect(face.box).to.have.length(4);
       expect(face.score).to.be.within(0, 1);
       expect(face.landmarks).to.have.length(6);
-      expect(face.embedding).to.have.length(128);
+      expect(face.embedding).to.have.length(512);
     }
   });
 

@@ -37,9 +37,9 @@ describe('face engine', () => {
 
   after(() => engine.close());
 
-  it('gives unit-length embeddings (128-D by default) with the face box, keypoints and 68 landmarks', async () => {
+  it('gives unit-length embeddings (512-D by default) with the face box, keypoints and 68 landmarks', async () => {
     const analysis = await engine.analyze(await portrait(0));
-    expect(analysis.embedding).to.have.length(128);
+    expect(analysis.embedding).to.have.length(512);
     expect(analysis.embeddings).to.deep.equal({ [engine.spec.embedder.id]: analysis.embedding });
     expect(Math.hypot(...analysis.embedding)).to.be.closeTo(1, 1e-5);
     expect(analysis.keypoints).to.have.length(6);
