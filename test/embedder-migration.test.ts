@@ -4,7 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEvent, StoreSpec } from '../adapters/contract.js';
 import { findModel, loadManifest } from '../models/manifest.js';
+import { RandomUnitVectors } from '../src/bench/face/random-templates.js';
 import { FaceEngine } from '../src/face/engine.js';
+import { Gallery } from '../src/face/match/gallery.js';
+import { loadCalibration } from '../src/face/match/load-calibration.js';
+import { MemoryTemplateSource } from '../src/face/match/memory-template-source.js';
+import { ThresholdPolicy } from '../src/face/match/threshold-policy.js';
+import { FaceRecognizer } from '../src/face/recognizer.js';
 import { distance } from '../src/face/match/distance.js';
 import { manifestEmbedder, resolveEngineSpec, shippedEmbedderId } from '../src/face/resolve-spec.js';
 import { startTestEngine, testFaceOptions } from './helpers/face-engine.js';
@@ -36,6 +42,20 @@ describe('a face engine with an older embedder loaded beside the configured one'
       expect(distance(both.embeddings[OLD]!, (await alone.analyze(jpeg)).embedding, 'euclidean')).to.be.below(1e-3);
       const error = await engine.analyze(jpeg, ['no-such-model@000000000000']).catch((e: unknown) => e);
       expect(String(error)).to.include('no embedder no-such-model@000000000000 loaded');
+
+      // 1:N over a mixed gallery counts every account, and is refused when the older model cannot
+      // keep to the target at that size (dlib's calibration refuses 100 accounts; the new one would not).
+      const source = new MemoryTemplateSource();
+      source.add(NEW, 'ann', (await engine.analyze(jpeg)).embedding);
+      for (let i = 0; i < 99; i++) source.add(OLD, `old-${i}`, new RandomUnitVectors(i + 1).next());
+      const gallery = await Gallery.load(source, [spec.embedder, ...spec.legacyEmbedders]);
+      const rules = (target: number) => new Map([NEW, OLD].map((model) => [model, {
+        policy: new ThresholdPolicy({ targetFalseAcceptRate: target, minGenuineAcceptRate: 0.5, fixedThreshold: null }, loadCalibration(model, { landmarks: true, mirrorFusion: model === OLD })),
+        margin: 0.04,
+      }]));
+      expect(await new FaceRecognizer(engine, gallery, rules(1e-4)).recognize([jpeg])).to.include({ mode: 'identification_refused', model: OLD });
+      const looser = await new FaceRecognizer(engine, gallery, rules(1e-2)).recognize([jpeg]);
+      expect(looser.mode === '1:N' && looser.decision).to.include({ accepted: true, accountId: 'ann', model: NEW });
     } finally {
       await engine.close();
       await alone.close();

@@ -18,7 +18,7 @@ export function reportTable(r: FaceBenchReport): string {
     '',
     `per stage, 1 request at a time (ms)   640x480 frames               LFW images (250x250)`,
     `                                       p50      p95      n         p50      p95      n`,
-    ...stageRows(r.stages, r.lfw_stages, r.stages_gallery_accounts),
+    ...stageRows(r.stages, r.lfw_stages, r.stages_gallery_accounts, e.mirror_fusion),
   ];
   if (r.lfw_images) lines.push(`  (LFW: ${r.lfw_images.requests} requests over ${r.lfw_images.images} images; refused: ${counts(r.lfw_images.refused)})`);
   lines.push(
@@ -60,12 +60,12 @@ export function reportTable(r: FaceBenchReport): string {
   return lines.join('\n');
 }
 
-function stageRows(frames: StageLatency, lfw: StageLatency | null, galleryAccounts: number): string[] {
+function stageRows(frames: StageLatency, lfw: StageLatency | null, galleryAccounts: number, mirrorFusion: boolean): string[] {
   const labels: [keyof StageLatency, string][] = [
     ['decode', 'decode (sharp)'],
     ['detect', 'detect (BlazeFace)'],
     ['align', 'align (68 landmarks, warp, quality)'],
-    ['embed', 'embed (ResNet, chip and mirror)'],
+    ['embed', mirrorFusion ? 'embed (chip and mirror)' : 'embed (the chip)'],
     ['match', `match (gallery of ${galleryAccounts})`],
   ];
   return labels.map(([stage, label]) => `  ${label.padEnd(36)} ${cell(frames[stage])}   ${cell(lfw?.[stage])}`);
