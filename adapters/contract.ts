@@ -67,6 +67,15 @@ export interface FaceTemplateRecord {
   createdAt: number;
 }
 
+/** How many templates one account has of one model, and when the newest was made. */
+export interface TemplateUsage {
+  accountId: string;
+  model: string;
+  templates: number;
+  /** Epoch milliseconds of the newest of them. */
+  newest: number;
+}
+
 export interface TemplateStore {
   /**
    * Adds the account's templates atomically. With `replace`, the account's earlier templates of
@@ -75,6 +84,10 @@ export interface TemplateStore {
   add(accountId: string, model: string, embeddings: Float32Array[], opts?: { replace?: boolean }): Promise<FaceTemplateRecord[]>;
   list(model: string): Promise<FaceTemplateRecord[]>;
   listForAccount(accountId: string): Promise<FaceTemplateRecord[]>;
+  /** Which models every account has templates of, without the embeddings: one row per account and model. */
+  usage(): Promise<TemplateUsage[]>;
+  /** Removes every template of `model`, of every account, atomically; returns how many went. */
+  removeModel(model: string): Promise<number>;
   /** Increases on every change to templates or accounts, so a gallery elsewhere knows to reload. */
   revision(): Promise<number>;
 }

@@ -14,7 +14,7 @@ import { recordDigests } from './record-digests.js';
 
 function describe(r: InstallResult): string {
   const megabytes = (r.bytes / 1e6).toFixed(2).padStart(6);
-  return `models: ${r.entry.file.padEnd(26)} ${megabytes} MB  sha256 ${r.sha256.slice(0, 12)}  ${r.status} in ${Math.round(r.milliseconds)} ms`;
+  return `models: ${r.entry.file.padEnd(32)} ${megabytes} MB  sha256 ${r.sha256.slice(0, 12)}  ${r.status} in ${Math.round(r.milliseconds)} ms`;
 }
 
 function main(args: string[]): number {

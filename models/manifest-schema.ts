@@ -18,6 +18,9 @@ export const manifestSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'file', 'role', 'build', 'source', 'sha256', 'input', 'output', 'license'],
+        // An embedder says how faces are prepared for it and how its embeddings are compared.
+        if: { properties: { role: { const: 'embedder' } } },
+        then: { required: ['embedding'] },
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9-]+$' },
           file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.onnx$' },
@@ -69,6 +72,37 @@ export const manifestSchema = {
               properties: { name: text, shape, meaning: text },
             },
           },
+          embedding: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['alignment', 'metric', 'mirrorFusion'],
+            properties: {
+              alignment: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['template'],
+                properties: {
+                  template: { enum: ['dlib', 'arcface'] },
+                  padding: { type: 'number', minimum: 0 },
+                  points: { enum: ['landmarks', 'keypoints', 'combined'] },
+                  supersample: { type: 'integer', minimum: 1 },
+                },
+              },
+              metric: { enum: ['euclidean', 'cosine'] },
+              mirrorFusion: { type: 'boolean' },
+              margin: { type: 'number', minimum: 0 },
+              liveness: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['sameFace', 'account'],
+                properties: {
+                  sameFace: bounds(['neighbour', 'facing', 'turned']),
+                  account: bounds(['facing', 'turned']),
+                },
+              },
+              why: text,
+            },
+          },
           license: text,
           notes: { type: 'array', items: text },
         },
@@ -76,3 +110,8 @@ export const manifestSchema = {
     },
   },
 } as const;
+
+/** An object of the named positive distances (liveness identity bounds). */
+function bounds(names: string[]) {
+  return { type: 'object', additionalProperties: false, required: names, properties: Object.fromEntries(names.map((n) => [n, { type: 'number', exclusiveMinimum: 0 }])) } as const;
+}

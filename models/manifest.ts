@@ -48,6 +48,23 @@ export interface ModelOutput {
   meaning: string;
 }
 
+/** How faces are prepared for an embedder and its embeddings compared (embedders only). */
+export interface EmbeddingRecipe {
+  alignment: { template: 'dlib' | 'arcface'; padding?: number; points?: 'landmarks' | 'keypoints' | 'combined'; supersample?: number };
+  metric: 'euclidean' | 'cosine';
+  /** Whether the chip's mirror image is embedded too by default (face.mirrorFusion overrides it). */
+  mirrorFusion: boolean;
+  /** 1:N's margin in this model's distance, unless face.margin sets another for the configured model. */
+  margin?: number;
+  /** The liveness check's identity bounds in this model's distance (src/face/liveness/settings.ts), as measured by facegate eval-liveness --measure. */
+  liveness?: {
+    sameFace: { neighbour: number; facing: number; turned: number };
+    account: { facing: number; turned: number };
+  };
+  /** What the choices rest on (measured figures). */
+  why?: string;
+}
+
 export interface ModelEntry {
   id: string;
   file: string;
@@ -59,6 +76,7 @@ export interface ModelEntry {
   sha256: string;
   input: ModelInput;
   output: ModelOutput[];
+  embedding?: EmbeddingRecipe;
   license: string;
   notes?: string[];
 }

@@ -38,7 +38,7 @@ describe('bench building blocks', () => {
       const { width, height } = await sharp(frames[0].jpeg).metadata();
       expect([width, height]).to.deep.equal([640, 480]);
       const analysis = await engine.analyze(frames[0].jpeg);
-      expect(analysis.embedding).to.have.length(128);
+      expect(analysis.embedding).to.have.length(512);
     } finally {
       await engine.close();
     }

@@ -30,7 +30,7 @@ describe('facegate command line', () => {
     } finally {
       await store.close();
     }
-    expect(facegate('accounts', 'list', '--config', config).out).to.equal('bob\tBob B\tbob@example.com\t1 face template(s)\n');
+    expect(facegate('accounts', 'list', '--config', config).out).to.equal('bob\tBob B\tbob@example.com\t1 face template(s) (m: 1)\n');
     expect(facegate('accounts', 'remove', 'bob', '--config', config)).to.include({ code: 0 });
     expect(facegate('accounts', 'remove', 'bob', '--config', config).code).to.equal(1);
     expect(facegate('accounts', 'list', '--config', config).out).to.include('no accounts yet');

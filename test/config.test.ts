@@ -42,9 +42,9 @@ describe('configuration', () => {
     expect(config.storage).to.deep.equal({ type: 'sqlite', file: join(folder, 'data/facegate.sqlite') });
     expect(config.ttl.accessToken).to.equal(3600);
     expect(config.face).to.deep.equal({
-      detector: 'blazeface-front-128', landmarks: true, embedder: 'dlib-resnet-v1', mirrorFusion: true, liveness: 'challenge',
+      detector: 'blazeface-front-128', landmarks: true, embedder: 'faceplugin-fr-feature-512', mirrorFusion: null, liveness: 'challenge',
       presentationAttackDetection: { enabled: false, threshold: 0.001 },
-      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: 0.04,
+      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: null,
       minDetectionScore: 0.5, minEyeDistancePx: 24, minBrightness: 40, minSharpness: 0.05,
       workers: 2, queueLength: 16, maxImageBytes: 8388608, maxImagePixels: 40000000,
       attempts: {

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { equalErrorRate, foldAccuracy, sorted, tarAtFar } from '../src/eval/verification-metrics.js';
-import { parseLfwPairs, PairsFormatError } from '../src/eval/lfw-pairs.js';
+import { parseLfwPairs, PairsFormatError, peopleHalf } from '../src/eval/lfw-pairs.js';
 import { portrait, variants } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -47,6 +47,16 @@ describe('verification metrics', () => {
     ]);
     expect(() => parseLfwPairs('1\nAda one 2\n', '/img')).to.throw(PairsFormatError, /line 2/);
   });
+
+  it('splits pairs into two halves by person, sharing nobody: a pair across the split is in neither, its images in each side\'s all-pairs set', () => {
+    const pairs = parseLfwPairs('3\nAda 1 2\nZoe 1 2\nAda 3 Zoe 3\nAda 1 Bob 1\n', '/img');
+    const before = peopleHalf(pairs, { before: 'Kim' });
+    const from = peopleHalf(pairs, { from: 'Kim' });
+    expect(before.pairs.map((p) => [p.a, p.b])).to.deep.equal([['/img/Ada/Ada_0001.jpg', '/img/Ada/Ada_0002.jpg'], ['/img/Ada/Ada_0001.jpg', '/img/Bob/Bob_0001.jpg']]);
+    expect(from.pairs).to.have.length(1);
+    expect(before.images.sort()).to.deep.equal(['/img/Ada/Ada_0001.jpg', '/img/Ada/Ada_0002.jpg', '/img/Ada/Ada_0003.jpg', '/img/Bob/Bob_0001.jpg']);
+    expect(from.images.sort()).to.deep.equal(['/img/Zoe/Zoe_0001.jpg', '/img/Zoe/Zoe_0002.jpg', '/img/Zoe/Zoe_0003.jpg']);
+  });
 });
 
 describe('facegate embed and eval (command line)', function () {
@@ -62,7 +72,7 @@ describe('facegate embed and eval (command line)', function () {
       expect(face.box).to.have.length(4);
       expect(face.score).to.be.within(0, 1);
       expect(face.landmarks).to.have.length(6);
-      expect(face.embedding).to.have.length(128);
+      expect(face.embedding).to.have.length(512);
     }
   });
 

@@ -27,7 +27,7 @@ describe('a custom embedder from the configuration', function () {
   after(() => Promise.all(engines.map((e) => e.close())));
 
   it('gives what the shipped model id gives when described the same way', async () => {
-    const shipped = await start({ mirrorFusion: false });
+    const shipped = await start({ embedder: 'dlib-resnet-v1', mirrorFusion: false });
     const described = await start({
       mirrorFusion: false,
       embedder: {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { decideIdentification, decideVerification } from '../src/face/match/decision.js';
-import { Gallery } from '../src/face/match/gallery.js';
+import { currentModels, Gallery } from '../src/face/match/gallery.js';
 import { MemoryTemplateSource } from '../src/face/match/memory-template-source.js';
 import { quantizedShortlister, topRows } from '../src/face/match/quantized-index.js';
 import { loadCalibration } from '../src/face/match/load-calibration.js';
@@ -34,20 +34,25 @@ describe('gallery and decision', () => {
   async function galleryOf(entries: [string, Float32Array[]][], options = {}): Promise<Gallery> {
     const source = new MemoryTemplateSource();
     for (const [id, templates] of entries) source.add(MODEL, id, ...templates);
-    return Gallery.load(source, MODEL, 'euclidean', options);
+    return Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }], options);
+  }
+
+  /** 1:N as the recognizer runs it, every candidate under `policy`. */
+  async function identify(gallery: Gallery, probe: Float32Array) {
+    return decideIdentification((await gallery.nearestAccounts({ [MODEL]: probe })).map((c) => ({ ...c, ...policy })));
   }
 
   it('identifies the nearest account when it is within the threshold and clear of the next', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]], ['carol', [carol]]]);
-    const decision = decideIdentification(await gallery.nearestAccounts(near(alice, bob, 0.1)), policy);
-    expect(decision).to.include({ accepted: true, accountId: 'alice' });
+    const decision = await identify(gallery, near(alice, bob, 0.1));
+    expect(decision).to.include({ accepted: true, accountId: 'alice', model: MODEL });
     expect(decision.distance).to.be.within(0, 0.6);
     expect(decision.margin).to.be.above(0.1);
   });
 
   it('refuses a stranger, and says who was nearest and how far', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
-    const decision = decideIdentification(await gallery.nearestAccounts(carol), policy);
+    const decision = await identify(gallery, carol);
     expect(decision).to.include({ accepted: false, reason: 'not_recognised' });
     expect(decision.distance).to.be.above(0.6);
   });
@@ -55,13 +60,12 @@ describe('gallery and decision', () => {
   it('refuses a probe halfway between two accounts as ambiguous', async () => {
     const twin = near(alice, bob, 0.05);
     const gallery = await galleryOf([['alice', [alice]], ['alices-twin', [twin]]]);
-    const decision = decideIdentification(await gallery.nearestAccounts(near(alice, twin, 0.5)), policy);
-    expect(decision).to.include({ accepted: false, reason: 'ambiguous' });
+    expect(await identify(gallery, near(alice, twin, 0.5))).to.include({ accepted: false, reason: 'ambiguous' });
   });
 
   it('refuses everyone when nobody is enrolled', async () => {
     const gallery = await galleryOf([]);
-    expect(decideIdentification(await gallery.nearestAccounts(alice), policy)).to.include({ accepted: false, reason: 'no_templates' });
+    expect(await identify(gallery, alice)).to.include({ accepted: false, reason: 'no_templates' });
   });
 
   it('compares an account through the mean of its templates', async () => {
@@ -69,12 +73,12 @@ describe('gallery and decision', () => {
     const gallery = await galleryOf([['alice', [a1, a2]]]);
     expect(gallery.templateCount).to.equal(2);
     expect(gallery.accountCount).to.equal(1);
-    expect(gallery.accountDistance(alice, 'alice')).to.be.closeTo(Math.sqrt(2 - 2 * dot(alice, fuse([a1, a2]))), 1e-6);
+    expect(gallery.accountDistance({ [MODEL]: alice }, 'alice')!.distance).to.be.closeTo(Math.sqrt(2 - 2 * dot(alice, fuse([a1, a2]))), 1e-6);
   });
 
   it('verifies 1:1 only against the claimed account', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
-    const probe = near(alice, bob, 0.1);
+    const probe = { [MODEL]: near(alice, bob, 0.1) };
     expect(decideVerification('alice', gallery.accountDistance(probe, 'alice'), policy)).to.include({ accepted: true, accountId: 'alice' });
     expect(decideVerification('bob', gallery.accountDistance(probe, 'bob'), policy)).to.include({ accepted: false, reason: 'not_recognised' });
     expect(decideVerification('nobody', gallery.accountDistance(probe, 'nobody'), policy)).to.include({ accepted: false, reason: 'no_templates' });
@@ -83,18 +87,76 @@ describe('gallery and decision', () => {
   it('reloads when the source changes (an enrolment on another instance)', async () => {
     const source = new MemoryTemplateSource();
     source.add(MODEL, 'alice', alice);
-    const gallery = await Gallery.load(source, MODEL, 'euclidean');
+    const gallery = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }]);
     source.add(MODEL, 'bob', bob);
     expect(gallery.accountCount).to.equal(1);
     await gallery.refresh();
     expect(gallery.accountCount).to.equal(2);
   });
 
-  it('ignores templates of another embedder', async () => {
+  it('counts an account whose templates are of a model not loaded here, but cannot search it', async () => {
     const source = new MemoryTemplateSource();
     source.add('other-model', 'alice', alice);
-    const gallery = await Gallery.load(source, MODEL, 'euclidean');
-    expect(gallery.accountCount).to.equal(0);
+    const gallery = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }]);
+    expect(gallery.accountCount).to.equal(1);
+    expect(gallery.modelsInUse()).to.deep.equal([]);
+    expect(gallery.unserved()).to.deep.equal(new Map([['other-model', 1]]));
+    expect(gallery.accountDistance({ [MODEL]: alice, 'other-model': alice }, 'alice')).to.equal(undefined);
+  });
+});
+
+describe('a gallery over two embedders (after the configured model changed)', () => {
+  const NEW = 'new-model';
+  const OLD = 'old-model';
+  const models = [{ id: NEW, metric: 'cosine' as const }, { id: OLD, metric: 'euclidean' as const }];
+  // The same people under each model: unrelated spaces, as two networks give.
+  const person = (seed: number) => ({ [NEW]: randomUnit(seed, 512), [OLD]: randomUnit(seed + 500) });
+  const [ann, ben, cid] = [person(1), person(2), person(3)];
+
+  it('compares each account under the configured model once it has a template of it, else under its older model', async () => {
+    const source = new MemoryTemplateSource();
+    source.add(OLD, 'ann', ann[OLD]);
+    source.add(OLD, 'ben', ben[OLD]);
+    source.add(NEW, 'ben', ben[NEW]);
+    source.add(NEW, 'cid', cid[NEW]);
+    const gallery = await Gallery.load(source, models);
+    expect(['ann', 'ben', 'cid'].map((id) => gallery.modelOf(id))).to.deep.equal([OLD, NEW, NEW]);
+    expect(gallery.accountCount).to.equal(3);
+    expect(gallery.modelsInUse()).to.deep.equal([NEW, OLD]);
+    expect(gallery.templateCount).to.equal(3, "ben's older template is not searched");
+    expect(gallery.accountDistance(ann, 'ann')).to.deep.include({ model: OLD });
+    expect(gallery.accountDistance(ann, 'ann')!.distance).to.be.below(1e-3);
+    expect((await gallery.nearestAccounts(ben)).map((c) => `${c.model}:${c.accountId}`).sort()).to.deep.equal([`${NEW}:ben`, `${NEW}:cid`, `${OLD}:ann`]);
+  });
+
+  it('an account under two older models is compared under the one of its newest template', () => {
+    const usage = [
+      { accountId: 'ann', model: 'a', newest: 1 }, { accountId: 'ann', model: 'b', newest: 5 },
+      { accountId: 'ben', model: 'b', newest: 2 }, { accountId: 'ben', model: NEW, newest: 1 },
+      { accountId: 'cid', model: 'b', newest: 9 }, { accountId: 'cid', model: 'a', newest: 3 },
+    ];
+    expect(currentModels(usage, [NEW, 'a', 'b'])).to.deep.equal(new Map([['ann', 'b'], ['ben', NEW], ['cid', 'b']]));
+    expect(currentModels(usage, [NEW, 'a']), 'b not loaded: the newest loaded model').to.deep.equal(new Map([['ann', 'a'], ['ben', NEW], ['cid', 'a']]));
+  });
+
+  it('decides across two models by distances as shares of their own thresholds, the margin rule included', () => {
+    const newRule = { threshold: 0.6, margin: 0.06 };
+    const oldRule = { threshold: 0.3, margin: 0.04 };
+    // Ann at half her (old) threshold, ben at 0.9 of his (new) one: ann, well clear.
+    const clear = decideIdentification([
+      { accountId: 'ben', model: NEW, distance: 0.54, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
+    ]);
+    expect(clear).to.include({ accepted: true, accountId: 'ann', model: OLD, distance: 0.15 });
+    expect(clear.margin).to.be.closeTo((0.9 - 0.5) * 0.3, 1e-9);
+    // Within both thresholds and less than the larger margin share apart (0.04 / 0.3 = 0.133): nobody.
+    const close = decideIdentification([
+      { accountId: 'ben', model: NEW, distance: 0.33, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
+    ]);
+    expect(close).to.include({ accepted: false, reason: 'ambiguous', nearest: 'ann' });
+    // Nobody within their own threshold, though 0.35 is a short distance under the new model's scale.
+    expect(decideIdentification([
+      { accountId: 'ben', model: NEW, distance: 0.72, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.35, ...oldRule },
+    ])).to.include({ accepted: false, reason: 'not_recognised', nearest: 'ann', model: OLD });
   });
 });
 
@@ -102,10 +164,10 @@ describe('quantised shortlist for large galleries', () => {
   it('finds the same nearest two accounts as the exact scan over 20,000 accounts', async () => {
     const source = new MemoryTemplateSource();
     for (let i = 0; i < 20_000; i++) source.add(MODEL, `user-${i}`, randomUnit(1000 + i));
-    const exact = await Gallery.load(source, MODEL, 'euclidean');
-    const quick = await Gallery.load(source, MODEL, 'euclidean', { shortlister: quantizedShortlister, shortlistFrom: 1 });
+    const exact = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }]);
+    const quick = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }], { shortlister: quantizedShortlister, shortlistFrom: 1 });
     for (let p = 0; p < 25; p++) {
-      const probe = near(randomUnit(1000 + p * 37), randomUnit(5 + p), 0.15);
+      const probe = { [MODEL]: near(randomUnit(1000 + p * 37), randomUnit(5 + p), 0.15) };
       expect(await quick.nearestAccounts(probe)).to.deep.equal(await exact.nearestAccounts(probe));
     }
   });

@@ -12,21 +12,14 @@ import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './h
 import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnFrames, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { burst, challengeFor, startSignIn as startLiveSignIn } from './helpers/live-sign-in.js';
 
 /** Which step of the timeline frame `i` belongs to. */
 const stepIndex = (i: number) => stepOfFrames(firstTimelineFor(['left', 'right']))[i]!.index;
 
-function burst(frames: Buffer[], challenge: unknown): FormData {
-  const form = new FormData();
-  form.append('challenge', String(challenge));
-  frames.forEach((frame, i) => form.append('frame', new Blob([frame], { type: 'image/jpeg' }), `frame-${i}.jpg`));
-  return form;
-}
-
 describe('liveness challenge over HTTP (sign-in)', function () {
   this.timeout(300_000);
   let facegate: TestFacegate;
-  let issuer: URL;
   let headTurn: HeadTurn;
   let turner: string;
   // Every challenge here asks for left then right, on the first timeline: centre 2, left 3, centre 1, right 3, centre 1.
@@ -35,7 +28,6 @@ describe('liveness challenge over HTTP (sign-in)', function () {
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness.sqlite') }, undefined,
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
-    issuer = new URL(facegate.issuer);
     // Alice is the first face-api demo face, enrolled from her photo.
     await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, steps);
@@ -53,18 +45,8 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     throw new Error('no other demo face to animate');
   }
 
-  async function startSignIn(extra: Record<string, string> = {}) {
-    const config = await oidc.discovery(issuer, 'spa', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: callback, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
-    });
-    const browser = new Browser(issuer.origin);
-    const { url: page, response } = await browser.navigate(url);
-    return { browser, page, html: await response.text(), config, verifier };
-  }
+  const startSignIn = (extra: Record<string, string> = {}) => startLiveSignIn(facegate, extra);
 
-  const challengeFor = async (browser: Browser, page: URL) => (await browser.json(`${page.pathname}/challenge`, { method: 'POST' })).body;
 
   it('the page runs the challenge; one frame alone is refused', async () => {
     const { browser, page, html } = await startSignIn();

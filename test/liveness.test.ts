@@ -57,7 +57,7 @@ function frame(landmarks68: Point[], i: number, embedding = person, scene = ROOM
   return {
     image: { width: 640, height: 480 }, box, score: 0.9,
     keypoints: [], landmarks68, eyeDistancePx: 80, quality: { brightness: 120, sharpness: 0.2 },
-    embedding, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256), scene,
+    embedding, embeddings: { person: embedding }, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256), scene,
     timings: { decode: 0, detect: 0, align: 0, embed: 0 },
   };
 }
@@ -78,7 +78,7 @@ function burst(shown: readonly Step[], amount = 0.3): FaceAnalysis[] {
 }
 
 const timeline = (moves: readonly Move[]): Step[] => randomTimeline(moves, () => 0);
-const settings = livenessSettings('euclidean');
+const settings = livenessSettings({ metric: 'euclidean' });
 
 describe('liveness: head pose from landmarks', () => {
   it('is unchanged by any affine transform of a flat picture (moved, scaled, turned, tilted, sheared)', () => {

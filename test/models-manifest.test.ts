@@ -74,6 +74,12 @@ describe('models: manifest and install step', () => {
     expect(second.map((r) => r.status)).to.deep.equal(manifest.models.map(() => 'up to date'));
   });
 
+  it('refuses an embedder that does not say how to align faces for it and compare its embeddings', () => {
+    const { embedding: _, ...withoutRecipe } = manifest.models.find((m) => m.role === 'embedder')!;
+    writeFileSync(join(temp, 'manifest.json'), JSON.stringify({ models: [withoutRecipe] }));
+    expect(() => loadManifest(temp)).to.throw(/must have required property 'embedding'/);
+  });
+
   it('refuses an altered model file, naming it and the rebuild command', () => {
     const entry = manifest.models[0]!;
     const copy = join(temp, entry.file);

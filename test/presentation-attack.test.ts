@@ -146,7 +146,7 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     it('refuses the enrolled person\'s photo on a phone with presentation_attack, a sentence that says what to do, and counts it', async () => {
       const attack = await photoOnPhone(1);
       // The attack it stops: without the model, this frame is Alice.
-      const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.policy, facegate.config.face.margin);
+      const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules);
       const unguarded = await recogniser.recognize([attack]);
       expect(unguarded.mode === '1:N' && unguarded.decision).to.include({ accepted: true, accountId: 'alice' });
 
@@ -163,8 +163,8 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     it('judges a live burst on the median of its frames\' scores', async () => {
       const steps = firstTimelineFor(['left', 'right']);
       const frames = await headTurnFrames(await findHeadTurn(facegate.face.engine, steps), steps);
-      const liveness = { steps, settings: livenessSettings(facegate.face.recognizer.gallery.metric) };
-      const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.policy, facegate.config.face.margin, threshold);
+      const liveness = { steps, settings: livenessSettings(facegate.face.engine.spec.embedder) };
+      const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules, threshold);
       const judged = await recogniser(0).recognize(frames, { liveness });
       expect(judged.mode).to.equal('1:N');
       const median = medianLiveScore(judged.analyses.filter((a) => a !== undefined));

@@ -155,6 +155,37 @@ for (const backend of backends) {
         expect(templates.map((t) => `${t.model}${t.embedding[0]}`).sort()).to.deep.equal(['a5', 'a6', 'b2']);
       });
 
+      it('tells which models each account has templates of, and when the newest was made', async () => {
+        await store.accounts.upsert({ id: 'bob' });
+        const [a1] = await store.templates.add('alice', 'a', [vector(1)]);
+        const [b2] = await store.templates.add('alice', 'b', [vector(2), vector(3)]);
+        const [a4] = await store.templates.add('bob', 'a', [vector(4)]);
+        expect(await store.templates.usage()).to.deep.equal([
+          { accountId: 'alice', model: 'a', templates: 1, newest: a1!.createdAt },
+          { accountId: 'alice', model: 'b', templates: 2, newest: b2!.createdAt },
+          { accountId: 'bob', model: 'a', templates: 1, newest: a4!.createdAt },
+        ]);
+      });
+
+      it('removes one model\'s templates of every account, and only those', async () => {
+        await store.accounts.upsert({ id: 'bob' });
+        await store.templates.add('alice', 'old', [vector(1), vector(2)]);
+        await store.templates.add('alice', 'new', [vector(3)]);
+        await store.templates.add('bob', 'old', [vector(4)]);
+        const before = await store.templates.revision();
+        expect(await store.templates.removeModel('old')).to.equal(3);
+        expect(await store.templates.revision()).to.be.above(before);
+        expect(await store.templates.list('old')).to.deep.equal([]);
+        expect((await store.templates.listForAccount('alice')).map((t) => t.model)).to.deep.equal(['new']);
+        expect(await store.templates.listForAccount('bob')).to.deep.equal([]);
+        expect(await store.templates.usage()).to.deep.equal([{ accountId: 'alice', model: 'new', templates: 1, newest: (await store.templates.list('new'))[0]!.createdAt }]);
+        const after = await store.templates.revision();
+        expect(await store.templates.removeModel('old')).to.equal(0);
+        expect(await store.templates.revision()).to.equal(after);
+        // Removing the account later still finds no stray template of it.
+        expect(await store.accounts.remove('bob')).to.equal(true);
+      });
+
       it('refuses templates for an unknown account, adding nothing', async () => {
         const before = await store.templates.revision();
         const error = await store.templates.add('nobody', 'a', [vector(1)]).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { FaceTemplateRecord, TemplateStore } from '../contract.js';
+import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './connection.js';
@@ -27,6 +27,24 @@ for i = 6, #ARGV, 2 do
   redis.call('SADD', KEYS[3], ARGV[i])
 end
 return redis.call('INCR', KEYS[4])`;
+
+// KEYS: the model's template set, revision. ARGV: key prefix.
+// Every template of the model, out of its account's set too, in one script.
+const removeModelScript = `
+local removed = 0
+for _, tid in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local tkey = ARGV[1] .. 'template:' .. tid
+  local account = redis.call('HGET', tkey, 'accountId')
+  if account then redis.call('SREM', ARGV[1] .. 'templates:account:' .. account, tid) end
+  redis.call('DEL', tkey)
+  removed = removed + 1
+end
+redis.call('DEL', KEYS[1])
+if removed > 0 then redis.call('INCR', KEYS[2]) end
+return removed`;
+
+/** A key prefix as a SCAN pattern that matches it literally. */
+const globLiteral = (text: string) => text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
 export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
   const revision = `${prefix}revision`;
@@ -64,6 +82,34 @@ export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
     }, { ACCOUNT_NOT_FOUND: () => new AccountNotFoundError(accountId) }),
     list: (model) => guard(async () => readAll(await redis.smembers(`${prefix}templates:model:${model}`))),
     listForAccount: (accountId) => guard(async () => readAll(await redis.smembers(`${prefix}templates:account:${accountId}`))),
+    // The models are the per-model sets that exist (none is listed anywhere else, in stores of
+    // earlier versions either); their templates are read without the embeddings.
+    usage: () => guard(async () => {
+      const modelSet = `${prefix}templates:model:`;
+      const models: string[] = [];
+      for await (const keys of redis.scanStream({ match: `${globLiteral(modelSet)}*`, count: 500 }) as AsyncIterable<string[]>) {
+        models.push(...keys.map((key) => key.slice(modelSet.length)));
+      }
+      const usage = new Map<string, TemplateUsage>();
+      for (const model of models) {
+        const ids = await redis.smembers(`${modelSet}${model}`);
+        const pipeline = redis.pipeline();
+        for (const id of ids) pipeline.hmget(`${prefix}template:${id}`, 'accountId', 'createdAt');
+        for (const [error, value] of (await pipeline.exec()) ?? []) {
+          if (error) throw error;
+          const [accountId, createdAt] = value as (string | null)[];
+          if (!accountId) continue;
+          const key = `${accountId}\u0000${model}`;
+          const row = usage.get(key) ?? { accountId, model, templates: 0, newest: 0 };
+          row.templates++;
+          row.newest = Math.max(row.newest, Number(createdAt));
+          usage.set(key, row);
+        }
+      }
+      const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+      return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
+    }),
+    removeModel: (model) => guard(async () => Number(await redis.eval(removeModelScript, 2, `${prefix}templates:model:${model}`, revision, prefix))),
     revision: () => guard(async () => Number(await redis.get(revision) ?? 0)),
   };
 }

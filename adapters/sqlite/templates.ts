@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { FaceTemplateRecord, TemplateStore } from '../contract.js';
+import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './guard.js';
@@ -16,6 +16,10 @@ export function sqliteTemplates(db: Database): TemplateStore {
     VALUES (@id, @accountId, @model, @embedding, @createdAt)`);
   const byModel = db.prepare('SELECT * FROM face_templates WHERE model = ? ORDER BY created_at, id');
   const byAccount = db.prepare('SELECT * FROM face_templates WHERE account_id = ? ORDER BY created_at, id');
+  const usage = db.prepare(`
+    SELECT account_id AS accountId, model, COUNT(*) AS templates, MAX(created_at) AS newest
+    FROM face_templates GROUP BY account_id, model ORDER BY account_id, model`);
+  const removeModel = db.prepare('DELETE FROM face_templates WHERE model = ?');
   const read = (row: Row): FaceTemplateRecord => ({
     id: row.id,
     accountId: row.account_id,
@@ -36,6 +40,12 @@ export function sqliteTemplates(db: Database): TemplateStore {
     }).immediate()),
     list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
     listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
+    usage: () => guard(() => usage.all() as TemplateUsage[]),
+    removeModel: (model) => guard(() => db.transaction(() => {
+      const { changes } = removeModel.run(model);
+      if (changes > 0) bumpRevision(db);
+      return changes;
+    }).immediate()),
     revision: () => guard(() => readRevision(db)),
   };
 }

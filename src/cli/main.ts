@@ -13,6 +13,7 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
   keys: { summary: 'list or rotate the signing and cookie keys', load: async () => (await import('./verbs/keys.js')).keys },
   accounts: { summary: 'add, list or remove accounts', load: async () => (await import('./verbs/accounts.js')).accounts },
   enroll: { summary: 'enrol an account\'s face from photos', load: async () => (await import('./verbs/enroll.js')).enroll },
+  templates: { summary: 'face templates by embedder; prune a retired embedder\'s', load: async () => (await import('./verbs/templates.js')).templates },
   invite: { summary: 'print a one-time link to enrol a face from the browser', load: async () => (await import('./verbs/invite.js')).invite },
   'docs-config': { summary: 'rewrite the README\'s configuration reference from the JSON Schema', load: async () => (await import('./verbs/docs.js')).docs },
   embed: { summary: 'find the faces in an image and print their embeddings', load: async () => (await import('./verbs/embed.js')).embed },

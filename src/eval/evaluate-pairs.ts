@@ -40,13 +40,15 @@ export function evaluatePairs(
   embeddings: ReadonlyMap<string, Float32Array | null>,
   metric: Metric,
   folds: number,
+  /** The images compared all against all: by default those of the pairs. */
+  allImages: readonly string[] = [...new Set(pairs.flatMap((p) => [p.a, p.b]))],
 ): { report: EvalReport; allPairs: PairDistances } {
   const { folded, noFace } = foldedDistances(pairs, embeddings, (a, b) => distance(a, b, metric), folds);
   const accuracy = foldAccuracy(folded, folds);
   const genuine = sorted(folded.filter((p) => p.genuine).map((p) => p.distance));
   const impostor = sorted(folded.filter((p) => !p.genuine).map((p) => p.distance));
 
-  const images = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter((path) => embeddings.get(path));
+  const images = allImages.filter((path) => embeddings.get(path));
   const allPairs = allPairDistances(images.map((path) => ({ identity: lfwIdentity(path), embedding: embeddings.get(path)! })), metric);
   const rate = (far: string, g: Float64Array, i: Float64Array) => tarAtFar(g, i, Number(far))?.tar ?? null;
   return {

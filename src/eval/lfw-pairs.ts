@@ -45,3 +45,17 @@ export function lfwIdentity(path: string): string {
   const parts = path.split(/[\\/]/);
   return parts[parts.length - 2];
 }
+
+/**
+ * One half of a pairs list, split by person at `name` in LFW's (alphabetical) order: people before
+ * it, or from it on. The half keeps the pairs whose people are all on its side, and every image of
+ * its people that the list names (for the all-pairs figures, including those of pairs that cross
+ * the split). Two halves share no person, so a choice made on one can be judged on the other.
+ */
+export function peopleHalf(pairs: readonly ImagePair[], side: { before: string } | { from: string }): { pairs: ImagePair[]; images: string[] } {
+  const keep = 'before' in side ? (path: string) => lfwIdentity(path) < side.before : (path: string) => lfwIdentity(path) >= side.from;
+  return {
+    pairs: pairs.filter((p) => keep(p.a) && keep(p.b)),
+    images: [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter(keep),
+  };
+}

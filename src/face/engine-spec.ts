@@ -27,7 +27,13 @@ export interface EngineSpec {
   detectors: DetectorSpec[];
   /** Absent: align on the detector's keypoints alone. */
   landmarks?: LandmarksSpec;
+  /** The configured embedder: every new template is of this model. */
   embedder: EmbedderSpec;
+  /**
+   * Older embedders kept loaded for the accounts whose templates are all of one of them (after the
+   * configuration changed model), so they still sign in; run only when asked for.
+   */
+  legacyEmbedders: EmbedderSpec[];
   /** Absent: no live score is measured (the default). */
   presentationAttack?: PresentationAttackSpec;
   settings: PipelineSettings;

@@ -12,7 +12,7 @@ import { WorkerPool, type InferenceObserver, type PoolStats } from './pool.js';
 export type { InferenceObserver };
 
 interface Executor {
-  run(op: Operation, bytes: Uint8Array): Promise<unknown>;
+  run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown>;
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -24,18 +24,18 @@ class InProcessExecutor implements Executor {
 
   constructor(private readonly pipeline: FacePipeline, private readonly queueLength: number, private readonly observe: InferenceObserver) {}
 
-  run(op: Operation, bytes: Uint8Array): Promise<unknown> {
+  run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
     this.waiting++;
-    const result = this.tail.then(() => this.timed(op, bytes)).finally(() => { this.waiting--; });
+    const result = this.tail.then(() => this.timed(op, bytes, models)).finally(() => { this.waiting--; });
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async timed(op: Operation, bytes: Uint8Array): Promise<unknown> {
+  private async timed(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     const started = performance.now();
     try {
-      return await runOperation(this.pipeline, op, bytes);
+      return await runOperation(this.pipeline, op, bytes, models);
     } finally {
       this.observe(op, (performance.now() - started) / 1000);
     }
@@ -50,7 +50,7 @@ class InProcessExecutor implements Executor {
   }
 }
 
-export type FaceSummary = Omit<FaceAnalysis, 'timings' | 'image'>;
+export type FaceSummary = Omit<FaceAnalysis, 'timings' | 'image' | 'embeddings'>;
 
 export class FaceEngine {
   private constructor(readonly spec: EngineSpec, private readonly executor: Executor) {}
@@ -63,14 +63,17 @@ export class FaceEngine {
     return new FaceEngine(spec, executor);
   }
 
-  /** The one face to sign in with, or a FaceError saying what to fix. */
-  analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.executor.run('analyze', bytes) as Promise<FaceAnalysis>;
+  /**
+   * The one face to sign in with, or a FaceError saying what to fix; `models` names older
+   * embedders (of spec.legacyEmbedders) to run as well.
+   */
+  analyze(bytes: Uint8Array, models?: readonly string[]): Promise<FaceAnalysis> {
+    return this.executor.run('analyze', bytes, models) as Promise<FaceAnalysis>;
   }
 
   /** One frame of a liveness burst (see FacePipeline.analyzeFrame). */
-  analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.executor.run('analyzeFrame', bytes) as Promise<FaceAnalysis>;
+  analyzeFrame(bytes: Uint8Array, models?: readonly string[]): Promise<FaceAnalysis> {
+    return this.executor.run('analyzeFrame', bytes, models) as Promise<FaceAnalysis>;
   }
 
   /** Every face found, largest first, with embeddings. */

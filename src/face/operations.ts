@@ -3,12 +3,13 @@ import type { FacePipeline } from './pipeline.js';
 
 export type Operation = 'analyze' | 'analyzeFrame' | 'analyzeAll' | 'embedCentral';
 
-export function runOperation(pipeline: FacePipeline, op: string, bytes: Uint8Array): Promise<unknown> {
+/** `models`: the older embedders an analysis runs as well (see FacePipeline.analyze). */
+export function runOperation(pipeline: FacePipeline, op: string, bytes: Uint8Array, models: readonly string[] = []): Promise<unknown> {
   switch (op as Operation) {
     case 'analyze':
-      return pipeline.analyze(bytes);
+      return pipeline.analyze(bytes, models);
     case 'analyzeFrame':
-      return pipeline.analyzeFrame(bytes);
+      return pipeline.analyzeFrame(bytes, models);
     case 'analyzeAll':
       return pipeline.analyzeAll(bytes);
     case 'embedCentral':

@@ -4,7 +4,7 @@
  * documents each option and holds the defaults.
  */
 import type { EmbedderSpec } from './embed/spec.js';
-import type { TemplateName } from './align/templates.js';
+import type { AlignmentPoints, TemplateName } from './align/templates.js';
 
 /**
  * A user's own ONNX embedder (FaceNet, ArcFace, ...), as written in the configuration: an
@@ -12,7 +12,7 @@ import type { TemplateName } from './align/templates.js';
  * (the chip size is the input size) and whose mirror fusion defaults to the face section's.
  */
 export type CustomEmbedderOptions = Omit<EmbedderSpec, 'alignment' | 'mirrorFusion'> & {
-  alignment: { template: TemplateName; padding?: number };
+  alignment: { template: TemplateName; padding?: number; points?: AlignmentPoints; supersample?: number };
   mirrorFusion?: boolean;
 };
 
@@ -22,7 +22,8 @@ export interface FaceOptions {
   landmarks: boolean;
   /** A shipped model id, or a custom embedder. */
   embedder: string | CustomEmbedderOptions;
-  mirrorFusion: boolean;
+  /** null: the embedder's own choice (models/manifest.json; on for a custom embedder). */
+  mirrorFusion: boolean | null;
   /** The active liveness challenge on sign-in and enrolment, or none. */
   liveness: 'challenge' | 'off';
   /** The passive presentation-attack model on sign-in frames: off by default (see the README for why). */
@@ -33,7 +34,8 @@ export interface FaceOptions {
   minGenuineAcceptRate: number;
   /** A fixed distance threshold instead of the derived one. */
   threshold: number | null;
-  margin: number;
+  /** 1:N's margin in the configured embedder's distance; null: the embedder's own (models/manifest.json). */
+  margin: number | null;
   minDetectionScore: number;
   minEyeDistancePx: number;
   minBrightness: number;

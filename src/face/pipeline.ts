@@ -1,8 +1,8 @@
 /**
  * The face pipeline on one thread: bytes -> decode -> detect -> choose the face -> landmarks ->
- * align -> quality -> embed (-> the presentation-attack model's live score, when it is on). Each step
- * refuses with a typed FaceError; the live score is only measured here, judged by the recognizer.
- * Nothing is written anywhere.
+ * align -> quality -> embed (with the configured embedder, and older ones when asked) (-> the
+ * presentation-attack model's live score, when it is on). Each step refuses with a typed FaceError;
+ * the live score is only measured here, judged by the recognizer. Nothing is written anywhere.
  * Worker threads each own one pipeline (pool.ts); the CLI may run one in-process.
  */
 import { decodeImage, type DecodeLimits, type RgbImage } from './image.js';
@@ -11,7 +11,7 @@ import type { BlazeFaceDetector } from './detect/blazeface.js';
 import { eyeDistance, type Box, type Detection } from './detect/detection.js';
 import type { Landmarker } from './landmarks/landmarker.js';
 import type { AlignmentTemplate, FacePoints } from './align/templates.js';
-import { extractChip, lumaThumbnail } from './align/chip.js';
+import { extractChip, lumaThumbnail, type Chip } from './align/chip.js';
 import { checkQuality, measureQuality, type Quality, type QualityThresholds } from './quality.js';
 import type { Embedder } from './embed/embedder.js';
 import type { Point } from './geometry/similarity.js';
@@ -27,16 +27,32 @@ export interface PipelineSettings {
   quality: QualityThresholds;
 }
 
+/** An embedder with the way faces are aligned for it. */
+export interface AlignedEmbedder {
+  embedder: Embedder;
+  /** Alignment templates in order of preference; the first whose points the face has is used. */
+  templates: readonly AlignmentTemplate[];
+}
+
 export interface PipelineParts {
   /** Tried in order until one finds a face: the webcam (front) model, then the long-range (back) one. */
   detectors: readonly BlazeFaceDetector[];
   landmarker?: Landmarker;
-  embedder: Embedder;
-  /** Alignment templates in order of preference; the first whose points the face has is used. */
-  templates: readonly AlignmentTemplate[];
+  /** The configured embedder: always run. */
+  embedder: AlignedEmbedder;
+  /** Older embedders by model id, run for an analysis that asks for them. */
+  legacy?: ReadonlyMap<string, AlignedEmbedder>;
   /** Present when face.presentationAttackDetection is on: every sign-in frame gets a live score. */
   presentationAttack?: PresentationAttackModel;
+  /**
+   * The chip quality and the liveness thumbnail are measured on, whatever the embedder (their
+   * thresholds were measured on it): undefined when it is the embedder's own chip.
+   */
+  qualityTemplates?: readonly AlignmentTemplate[];
 }
+
+/** Embeddings of one face by model id. */
+export type EmbeddingsByModel = Record<string, Float32Array>;
 
 export interface StageTimings {
   decode: number;
@@ -55,7 +71,10 @@ export interface FaceAnalysis {
   landmarks68?: Point[];
   eyeDistancePx: number;
   quality: Quality;
+  /** The configured embedder's embedding. */
   embedding: Float32Array;
+  /** That one and the older embedders' asked for, by model id. */
+  embeddings: EmbeddingsByModel;
   /** Liveness frames only: the chip's luma at THUMBNAIL x THUMBNAIL pixels. */
   thumbnail?: Uint8Array;
   /** Liveness frames only: the whole picture's mean colour on a coarse grid (liveness/scene.ts). */
@@ -70,9 +89,12 @@ const now = () => performance.now();
 export class FacePipeline {
   constructor(private readonly parts: PipelineParts, private readonly settings: PipelineSettings) {}
 
-  /** The one face to sign in with, or a refusal saying what to fix. */
-  analyze(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.analyzeWith(bytes, { enforceQuality: true });
+  /**
+   * The one face to sign in with, or a refusal saying what to fix. `models`: older embedders to run
+   * as well (ids of the engine's legacy embedders), for accounts not yet carried over.
+   */
+  analyze(bytes: Uint8Array, models: readonly string[] = []): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: true, models });
   }
 
   /**
@@ -81,11 +103,11 @@ export class FacePipeline {
    * tell one scene from a collage). Quality is measured, not enforced (a turning head blurs a
    * little), and the embedding skips mirror fusion (the burst's frames fuse instead).
    */
-  analyzeFrame(bytes: Uint8Array): Promise<FaceAnalysis> {
-    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, burstFrame: true });
+  analyzeFrame(bytes: Uint8Array, models: readonly string[] = []): Promise<FaceAnalysis> {
+    return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, burstFrame: true, models });
   }
 
-  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; burstFrame?: boolean }): Promise<FaceAnalysis> {
+  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; burstFrame?: boolean; models: readonly string[] }): Promise<FaceAnalysis> {
     const t0 = now();
     const image = await decodeImage(bytes, this.settings.decode);
     const t1 = now();
@@ -98,17 +120,25 @@ export class FacePipeline {
       throw new FaceError('face_too_small', { eyeDistancePx: Math.round(eyes), minEyeDistancePx: this.settings.minEyeDistancePx });
     }
     const points = await this.locate(image, face);
-    const chip = extractChip(image, points, this.parts.templates);
-    const quality = measureQuality(chip);
+    const chip = extractChip(image, points, this.parts.embedder.templates);
+    const qualityChip = this.qualityChip(image, points, chip);
+    const quality = measureQuality(qualityChip);
     if (options.enforceQuality) checkQuality(quality, this.settings.quality);
     const t3 = now();
-    const [embedding] = await this.parts.embedder.embed([chip], options.mirror);
+    const [embedding] = await this.parts.embedder.embedder.embed([chip], options.mirror);
+    const embeddings: EmbeddingsByModel = { [this.parts.embedder.embedder.spec.id]: embedding };
+    for (const model of options.models) {
+      if (embeddings[model]) continue;
+      const other = this.parts.legacy?.get(model);
+      if (!other) throw new Error(`the face engine has no embedder ${model} loaded`);
+      [embeddings[model]] = await other.embedder.embed([extractChip(image, points, other.templates)], options.mirror);
+    }
     const t4 = now();
     const analysis: FaceAnalysis = {
       image: { width: image.width, height: image.height },
       box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-      eyeDistancePx: eyes, quality, embedding,
-      thumbnail: options.burstFrame ? lumaThumbnail(chip) : undefined,
+      eyeDistancePx: eyes, quality, embedding, embeddings,
+      thumbnail: options.burstFrame ? lumaThumbnail(qualityChip) : undefined,
       scene: options.burstFrame ? sampleScene(image) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
     };
@@ -120,17 +150,17 @@ export class FacePipeline {
   }
 
   /** Every face in the image with its embedding, largest first, without sign-in refusals (for `facegate embed`). */
-  async analyzeAll(bytes: Uint8Array): Promise<Omit<FaceAnalysis, 'timings' | 'image'>[]> {
+  async analyzeAll(bytes: Uint8Array): Promise<Omit<FaceAnalysis, 'timings' | 'image' | 'embeddings'>[]> {
     const image = await decodeImage(bytes, this.settings.decode);
     const detections = (await this.detect(image)).sort(byWidth);
     const results = [];
     for (const face of detections) {
       const points = await this.locate(image, face);
-      const chip = extractChip(image, points, this.parts.templates);
-      const [embedding] = await this.parts.embedder.embed([chip]);
+      const chip = extractChip(image, points, this.parts.embedder.templates);
+      const [embedding] = await this.parts.embedder.embedder.embed([chip]);
       results.push({
         box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-        eyeDistancePx: eyeDistance(face), quality: measureQuality(chip), embedding,
+        eyeDistancePx: eyeDistance(face), quality: measureQuality(this.qualityChip(image, points, chip)), embedding,
       });
     }
     return results;
@@ -148,9 +178,13 @@ export class FacePipeline {
     const offCentre = (d: Detection) => Math.hypot(d.box.x + d.box.width / 2 - cx, d.box.y + d.box.height / 2 - cy);
     const [face] = detections.sort((p, q) => offCentre(p) - offCentre(q));
     if (!face) return null;
-    const chip = extractChip(image, await this.locate(image, face), this.parts.templates);
-    const [embedding] = await this.parts.embedder.embed([chip]);
+    const chip = extractChip(image, await this.locate(image, face), this.parts.embedder.templates);
+    const [embedding] = await this.parts.embedder.embedder.embed([chip]);
     return embedding;
+  }
+
+  private qualityChip(image: RgbImage, points: FacePoints, embedderChip: Chip): Chip {
+    return this.parts.qualityTemplates ? extractChip(image, points, this.parts.qualityTemplates) : embedderChip;
   }
 
   private async detect(image: RgbImage): Promise<Detection[]> {

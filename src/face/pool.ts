@@ -11,6 +11,8 @@ export interface WorkerRequest {
   id: number;
   op: string;
   bytes: ArrayBuffer;
+  /** Older embedders to run as well. */
+  models?: readonly string[];
 }
 
 export type WorkerReply =
@@ -23,6 +25,7 @@ interface Task {
   id: number;
   op: string;
   bytes: ArrayBuffer;
+  models?: readonly string[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   /** performance.now() when a worker took it. */
@@ -73,7 +76,7 @@ export class WorkerPool {
     return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length, queueLength: this.queueLength };
   }
 
-  run(op: string, input: Uint8Array): Promise<unknown> {
+  run(op: string, input: Uint8Array, models?: readonly string[]): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the face engine is closed'));
     const idle = this.slots.find((s) => !s.task);
     if (!idle && this.queue.length >= this.queueLength) {
@@ -83,7 +86,7 @@ export class WorkerPool {
     // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
     const bytes = new Uint8Array(input).buffer as ArrayBuffer;
     return new Promise((resolve, reject) => {
-      const task: Task = { id: this.nextId++, op, bytes, resolve, reject };
+      const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject };
       if (idle) this.dispatch(idle, task);
       else this.queue.push(task);
     });
@@ -154,7 +157,7 @@ export class WorkerPool {
   private dispatch(slot: Slot, task: Task): void {
     slot.task = task;
     task.dispatchedAt = performance.now();
-    const request: WorkerRequest = { id: task.id, op: task.op, bytes: task.bytes };
+    const request: WorkerRequest = { id: task.id, op: task.op, bytes: task.bytes, models: task.models };
     slot.worker.postMessage(request, [task.bytes]);
   }
 }

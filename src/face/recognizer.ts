@@ -7,24 +7,36 @@
  * the camera; once an account is chosen, every frame of the burst, turned ones included, must be
  * that account's person too (a victim's photo facing the camera and someone else doing the moves
  * is not a sign-in).
+ *
+ * Accounts not yet carried over to the configured embedder are compared under their own older
+ * model (gallery.ts): the frames are embedded by every model the comparison needs, and each model
+ * decides with its own calibrated threshold, margin and frame bounds.
  */
 import type { FaceEngine } from './engine.js';
 import { fuse } from './embed/vectors.js';
-import type { FaceAnalysis } from './pipeline.js';
+import type { EmbeddingsByModel, FaceAnalysis } from './pipeline.js';
 import { decideIdentification, decideVerification, type Decision } from './match/decision.js';
 import type { Gallery } from './match/gallery.js';
 import type { ThresholdPolicy } from './match/threshold-policy.js';
-import { checkBurst, firstStranger, identityAlong, type BurstFrames, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
+import { checkBurst, firstStranger, identityAlong, type BurstFrames, type FrameBounds, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
 import { framesOf, type Step } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
 import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
 type NotLive = Extract<LivenessVerdict, { live: false }>;
+type Live = Extract<LivenessVerdict, { live: true }>;
 
 export type Recognition =
-  | { mode: '1:N' | '1:1'; decision: Decision; threshold: number; analyses: BurstFrames }
+  | {
+    mode: '1:N' | '1:1'; decision: Decision;
+    /** The threshold of the model the decision was made under. */
+    threshold: number;
+    analyses: BurstFrames;
+    /** The fused embedding that was matched, by model (the configured model's always). */
+    probe: EmbeddingsByModel;
+  }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
-  | { mode: 'identification_refused'; reason: string; analyses: BurstFrames }
+  | { mode: 'identification_refused'; reason: string; model: string; analyses: BurstFrames }
   /** The burst did not show a live person performing the challenge (or not the account's person throughout). */
   | { mode: 'not_live'; verdict: NotLive; analyses: BurstFrames }
   /** The presentation-attack model's median live score is below its threshold (face.presentationAttackDetection). */
@@ -36,15 +48,30 @@ export interface LivenessRequest {
   settings: LivenessSettings;
 }
 
+/** How one embedder decides: its calibrated thresholds, its margin and its bounds on a live burst's frames (in its own distance). */
+export interface ModelRules {
+  policy: ThresholdPolicy;
+  margin: number;
+  /** How far each frame of a live burst may be from the account's templates, by pose. */
+  frameBounds: FrameBounds;
+}
+
 export class FaceRecognizer {
   constructor(
     readonly engine: FaceEngine,
     readonly gallery: Gallery,
-    private readonly policy: ThresholdPolicy,
-    private readonly margin: number,
+    /** By model id: the configured embedder's, and each older one's still loaded. */
+    readonly rules: ReadonlyMap<string, ModelRules>,
     /** With face.presentationAttackDetection on: the live score an attempt's frames must reach (their median). */
     private readonly presentationThreshold?: number,
   ) {}
+
+  /** The rules of a model the gallery searches under. */
+  rulesOf(model: string): ModelRules {
+    const rules = this.rules.get(model);
+    if (!rules) throw new Error(`no threshold rules for model ${model}`);
+    return rules;
+  }
 
   /**
    * Who is this: 1:N among everyone enrolled, or 1:1 against `claimedAccount`. With `liveness`,
@@ -52,56 +79,78 @@ export class FaceRecognizer {
    * all of its frames are checked against the account chosen.
    */
   async recognize(frames: readonly Uint8Array[], options: { claimedAccount?: string; liveness?: LivenessRequest } = {}): Promise<Recognition> {
-    const [probe] = await Promise.all([this.probe(frames, options.liveness), this.gallery.refresh()]);
+    await this.gallery.refresh();
+    const claimed = options.claimedAccount;
+    const own = claimed === undefined ? undefined : this.gallery.modelOf(claimed);
+    const models = claimed === undefined ? this.gallery.modelsInUse() : own !== undefined && this.rules.has(own) ? [own] : [];
+    const probe = await this.probe(frames, models, options.liveness);
     if ('notLive' in probe) return { mode: 'not_live', verdict: probe.notLive, analyses: probe.analyses };
-    const { analyses, embedding, live } = probe;
+    const { analyses, embeddings, live } = probe;
     if (this.presentationThreshold !== undefined) {
       const verdict = judgePresentation(analyses.filter((a): a is FaceAnalysis => a !== undefined), this.presentationThreshold);
       if (!verdict.live) return { mode: 'presentation_attack', verdict, analyses };
     }
-    const recognition = await this.match(embedding, analyses, options.claimedAccount);
-    if (options.liveness && live && 'decision' in recognition && recognition.decision.accepted) {
-      const stranger = this.notAccountsPerson(recognition.decision.accountId, analyses, live, options.liveness.settings);
+    const recognition = await this.match(embeddings, analyses, models, claimed);
+    if (live && 'decision' in recognition && recognition.decision.accepted) {
+      const stranger = this.notAccountsPerson(recognition.decision.accountId, analyses, live);
       if (stranger) return { mode: 'not_live', verdict: { live: false, reason: 'not_same_person', labels: live.labels, detail: { ...stranger, against: 'account' } }, analyses };
     }
     return recognition;
   }
 
-  private async match(embedding: Float32Array, analyses: BurstFrames, claimedAccount?: string): Promise<Recognition> {
-    if (claimedAccount) {
-      const threshold = this.policy.verification();
-      const distance = this.gallery.accountDistance(embedding, claimedAccount);
-      return { mode: '1:1', decision: decideVerification(claimedAccount, distance, { threshold, margin: this.margin }), threshold, analyses };
+  private async match(embeddings: EmbeddingsByModel, analyses: BurstFrames, models: readonly string[], claimed?: string): Promise<Recognition> {
+    if (claimed !== undefined) {
+      const match = this.gallery.accountDistance(embeddings, claimed);
+      const { policy, margin } = this.rulesOf(match?.model ?? this.gallery.model);
+      const threshold = policy.verification();
+      return { mode: '1:1', decision: decideVerification(claimed, match, { threshold, margin }), threshold, analyses, probe: embeddings };
     }
-    const rule = this.policy.identification(this.gallery.accountCount);
-    if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, analyses };
-    const candidates = await this.gallery.nearestAccounts(embedding, 2);
-    return { mode: '1:N', decision: decideIdentification(candidates, { threshold: rule.threshold, margin: this.margin }), threshold: rule.threshold, analyses };
+    // Every model decides at the gallery's full size: a stranger is compared with every account.
+    const accounts = this.gallery.accountCount;
+    const thresholds = new Map<string, number>();
+    for (const model of models.length > 0 ? models : [this.gallery.model]) {
+      const rule = this.rulesOf(model).policy.identification(accounts);
+      if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, model, analyses };
+      thresholds.set(model, rule.threshold);
+    }
+    const candidates = (await this.gallery.nearestAccounts(embeddings, 2))
+      .map((c) => ({ ...c, threshold: thresholds.get(c.model)!, margin: this.rulesOf(c.model).margin }));
+    const decision = decideIdentification(candidates);
+    return { mode: '1:N', decision, threshold: thresholds.get(decision.model ?? this.gallery.model)!, analyses, probe: embeddings };
   }
 
-  /** The first frame of a live burst that is not the person enrolled as `accountId`, or undefined. */
-  private notAccountsPerson(accountId: string, analyses: BurstFrames, verdict: Extract<LivenessVerdict, { live: true }>, settings: LivenessSettings) {
+  /** The first frame of a live burst that is not the person enrolled as `accountId` (under the account's own model), or undefined. */
+  private notAccountsPerson(accountId: string, analyses: BurstFrames, live: Live) {
     const present = analyses.flatMap((a, i) => (a ? [i] : []));
+    const model = this.gallery.modelOf(accountId) ?? this.gallery.model;
+    const { frameBounds } = this.rulesOf(model);
     // An accepted account has templates, so the distance is defined; Infinity would refuse anyway.
-    const fromAccount = (e: Float32Array) => this.gallery.accountDistance(e, accountId) ?? Infinity;
-    return firstStranger(identityAlong(analyses, present, verdict.labels, fromAccount, settings.metric), settings.account, false);
+    const fromAccount = (frame: FaceAnalysis) => this.gallery.accountDistance(frame.embeddings, accountId)?.distance ?? Infinity;
+    return firstStranger(identityAlong(analyses, present, live.labels, fromAccount), frameBounds);
   }
 
-  /** The embedding to match: every frame fused, or a live burst's frontal frames fused (with its verdict). */
-  private async probe(frames: readonly Uint8Array[], liveness?: LivenessRequest): Promise<
-    { analyses: BurstFrames; embedding: Float32Array; live?: Extract<LivenessVerdict, { live: true }> } | { analyses: BurstFrames; notLive: NotLive }
+  /** The embeddings to match, by model: every frame fused, or a live burst's frontal frames fused (with its verdict). */
+  private async probe(frames: readonly Uint8Array[], models: readonly string[], liveness?: LivenessRequest): Promise<
+    { analyses: BurstFrames; embeddings: EmbeddingsByModel; live?: Live } | { analyses: BurstFrames; notLive: NotLive }
   > {
+    const older = models.filter((m) => m !== this.gallery.model);
     if (!liveness) {
-      const analyses: FaceAnalysis[] = await Promise.all(frames.map((f) => this.engine.analyze(f)));
-      return { analyses, embedding: fuse(analyses.map((a) => a.embedding)) };
+      const analyses = await Promise.all(frames.map((f) => this.engine.analyze(f, older)));
+      return { analyses, embeddings: fuseByModel(analyses) };
     }
     // A burst of another length than the timeline's is refused before any frame is analysed.
     if (frames.length !== framesOf(liveness.steps)) {
       return { analyses: [], notLive: { live: false, reason: 'wrong_frame_count', detail: { frames: frames.length, expected: framesOf(liveness.steps) } } };
     }
-    const analyses = await analyzeBurst(this.engine, frames);
+    const analyses = await analyzeBurst(this.engine, frames, older);
     const verdict = checkBurst(analyses, liveness.steps, liveness.settings);
     if (!verdict.live) return { analyses, notLive: verdict };
-    return { analyses, live: verdict, embedding: fuse(verdict.frontal.map((i) => analyses[i]!.embedding)) };
+    return { analyses, live: verdict, embeddings: fuseByModel(verdict.frontal.map((i) => analyses[i]!)) };
   }
+}
+
+/** Each model's embeddings of several analyses of one face, fused. */
+export function fuseByModel(analyses: readonly FaceAnalysis[]): EmbeddingsByModel {
+  const models = Object.keys(analyses[0]?.embeddings ?? {});
+  return Object.fromEntries(models.map((m) => [m, fuse(analyses.map((a) => a.embeddings[m]!))]));
 }

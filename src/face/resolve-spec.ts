@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { sha256OfFile } from '../../models/file-digest.js';
-import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelManifest } from '../../models/manifest.js';
+import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from '../../models/manifest.js';
 import { DEFAULT_DECODE_LIMITS } from './image.js';
 import { FaceSetupError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
@@ -39,6 +39,7 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
     }),
     landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks, dir) },
     embedder: resolveEmbedder(options, manifest, context.baseDir, dir),
+    legacyEmbedders: [],
     ...(presentationAttack ? { presentationAttack: { id: presentationAttack.id, file: verifyModelFile(presentationAttack, dir) } } : {}),
     settings: {
       decode: { ...DEFAULT_DECODE_LIMITS, maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
@@ -50,6 +51,11 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
     workers: options.workers,
     queueLength: options.queueLength,
   };
+}
+
+/** The id new templates are stored under with these options, without opening any file. */
+export function configuredEmbedderId(options: Pick<FaceOptions, 'embedder'>, manifest: ModelManifest = loadManifest()): string {
+  return typeof options.embedder === 'string' ? shippedEmbedderId(findModel(manifest, options.embedder)) : options.embedder.id;
 }
 
 function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string, dir: string): EmbedderSpec {
@@ -71,16 +77,22 @@ function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir:
       colorOrder: custom.colorOrder,
       mean: custom.mean,
       scale: custom.scale,
-      alignment: { name: custom.alignment.template, size: custom.inputSize, padding: custom.alignment.padding },
+      alignment: { name: custom.alignment.template, size: custom.inputSize, padding: custom.alignment.padding, points: custom.alignment.points, supersample: custom.alignment.supersample },
       metric: custom.metric,
-      mirrorFusion: custom.mirrorFusion ?? options.mirrorFusion,
+      mirrorFusion: custom.mirrorFusion ?? options.mirrorFusion ?? true,
     };
   }
   const entry = findModel(manifest, custom);
-  if (entry.role !== 'embedder') throw new FaceSetupError(`face.embedder: model ${custom} is a ${entry.role}, not an embedder: name an embedder of models/manifest.json, or describe your own`);
+  if (entry.role !== 'embedder' || !entry.embedding) throw new FaceSetupError(`face.embedder: model ${custom} is a ${entry.role}, not an embedder: name an embedder of models/manifest.json, or describe your own`);
+  return manifestEmbedder(entry, options.mirrorFusion, dir);
+}
+
+/** A shipped embedder as the manifest describes it; `mirrorFusion` null keeps the manifest's choice. */
+export function manifestEmbedder(entry: ModelEntry, mirrorFusion: boolean | null, dir: string = modelsDir()): EmbedderSpec {
+  const recipe = entry.embedding!;
   const size = Number(entry.input.shape[2]);
   return {
-    id: `${entry.id}@${entry.sha256.slice(0, 12)}`,
+    id: shippedEmbedderId(entry),
     file: verifyModelFile(entry, dir),
     sha256: entry.sha256,
     inputName: entry.input.name,
@@ -90,9 +102,14 @@ function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir:
     colorOrder: entry.input.colorOrder,
     mean: entry.input.mean,
     scale: entry.input.scale,
-    // dlib's recogniser was trained on get_face_chip_details(shape, 150, 0.25) chips.
-    alignment: { name: 'dlib', size, padding: 0.25 },
-    metric: 'euclidean',
-    mirrorFusion: options.mirrorFusion,
+    alignment: { name: recipe.alignment.template, size, padding: recipe.alignment.padding, points: recipe.alignment.points, supersample: recipe.alignment.supersample },
+    metric: recipe.metric,
+    mirrorFusion: mirrorFusion ?? recipe.mirrorFusion,
+    liveness: recipe.liveness,
   };
+}
+
+/** The id templates of a shipped embedder are stored under: its manifest id and file digest. */
+export function shippedEmbedderId(entry: ModelEntry): string {
+  return `${entry.id}@${entry.sha256.slice(0, 12)}`;
 }

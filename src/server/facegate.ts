@@ -148,6 +148,8 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
   try {
     face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) => metrics.inferred(op, seconds));
     const faceService = face;
+    for (const older of face.legacy.loaded) logger.info({ model: face.model, older }, 'an older face model runs too, for accounts not carried over yet');
+    for (const { model, accounts, reason } of face.legacy.unavailable) logger.warn({ model, accounts, reason }, 'accounts whose templates are all of a face model that cannot run cannot sign in');
     const audit = new AuditTrail(store.audit, logger, (type, result) => metrics.attempt(type, result));
     const checks: HealthCheck[] = [
       { name: 'store', check: () => store.ping() },
@@ -167,7 +169,7 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm),
+        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm, store.templates),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });

@@ -2,8 +2,10 @@
  * Enrolment, shared by `facegate enroll` (photos) and the invitation page (webcam frames):
  * every image must pass the same checks as a sign-in, all must show one person, that person must
  * be the account's own when templates are added to an account that has some (1:1, as a sign-in
- * would check them), and must not be enrolled already under another account. Only then are
- * templates stored, and only embeddings: the images are dropped.
+ * would check them), and must not be enrolled already under another account. Each account is
+ * compared under its own current model (after a change of embedder, an older one for accounts not
+ * carried over yet). Only then are templates stored, of the configured model, and only embeddings:
+ * the images are dropped.
  */
 import type { AccountInput, Store } from '../../adapters/contract.js';
 import { FaceError } from '../face/errors.js';
@@ -13,6 +15,8 @@ import { analyzeBurst } from '../face/liveness/analyze-burst.js';
 import { checkBurst } from '../face/liveness/burst-check.js';
 import type { Step } from '../face/liveness/challenge.js';
 import { livenessSettings } from '../face/liveness/settings.js';
+import type { FaceAnalysis } from '../face/pipeline.js';
+import { fuseByModel } from '../face/recognizer.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
 import { NOT_LIVE, notLiveMessage } from './sign-in-attempt.js';
@@ -44,17 +48,18 @@ export async function examineEnrollment(
   service: FaceService, images: readonly Uint8Array[], target: EnrollmentTarget,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Examination> {
-  const embeddings: Float32Array[] = [];
+  const older = await olderModelsInUse(service);
+  const analyses: FaceAnalysis[] = [];
   for (let i = 0; i < images.length; i++) {
     try {
-      embeddings.push((await service.engine.analyze(images[i])).embedding);
+      analyses.push(await service.engine.analyze(images[i], older));
     } catch (error) {
       if (!(error instanceof FaceError)) throw error;
       return { ok: false, code: error.code, message: error.message, detail: error.detail, image: i };
     }
     onProgress(i + 1, images.length);
   }
-  return examineEmbeddings(service, embeddings, target);
+  return examineFaces(service, analyses, target);
 }
 
 /**
@@ -64,12 +69,12 @@ export async function examineEnrollment(
 export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], target: EnrollmentTarget): Promise<Examination> {
   let analyses;
   try {
-    analyses = await analyzeBurst(service.engine, frames);
+    analyses = await analyzeBurst(service.engine, frames, await olderModelsInUse(service));
   } catch (error) {
     if (!(error instanceof FaceError)) throw error;
     return { ok: false, code: error.code, message: error.message, detail: error.detail };
   }
-  const verdict = checkBurst(analyses, steps, livenessSettings(service.recognizer.gallery.metric));
+  const verdict = checkBurst(analyses, steps, livenessSettings(service.engine.spec.embedder));
   if (!verdict.live) return { ok: false, code: 'not_live', message: notLiveMessage(verdict.reason), detail: { reason: verdict.reason } };
   const frontal = verdict.frontal.map((i) => analyses[i]!);
   if (frontal.length < MIN_ENROLLMENT_FRAMES) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
@@ -79,29 +84,47 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
     if (!(error instanceof FaceError)) throw error;
     return { ok: false, code: error.code, message: error.message, detail: error.detail };
   }
-  return examineEmbeddings(service, frontal.map((f) => f.embedding), target);
+  return examineFaces(service, frontal, target);
+}
+
+/** The older models some account is compared under now, whose embeddings the checks need too. */
+async function olderModelsInUse(service: FaceService): Promise<string[]> {
+  const { gallery } = service.recognizer;
+  await gallery.refresh();
+  return gallery.modelsInUse().filter((m) => m !== service.model);
 }
 
 /**
- * Templates of one person; added to an account that has templates, that account's person (who
- * holds an enrolment link is not necessarily who it was meant for); not enrolled under another
- * account already.
+ * Templates of one person (the configured model's embeddings); added to an account that has
+ * templates, that account's person (who holds an enrolment link is not necessarily who it was meant
+ * for); not enrolled under another account already. Each account is compared under its own model,
+ * with the faces' fused embedding of that model, at that model's 1:1 threshold.
  */
-async function examineEmbeddings(service: FaceService, embeddings: Float32Array[], { accountId, replace }: EnrollmentTarget): Promise<Examination> {
-  const threshold = service.policy.verification();
-  const centre = fuse(embeddings);
-  const outlier = embeddings.findIndex((e) => distance(e, centre, service.recognizer.gallery.metric) > threshold);
+async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[], { accountId, replace }: EnrollmentTarget): Promise<Examination> {
+  const embeddings = faces.map((f) => f.embedding);
+  const threshold = service.rules.policy.verification();
+  // Each picture against the others' mean, not the mean of all: a stranger's picture pulls the mean
+  // of all towards itself, and with an embedder whose 1:1 threshold is wide against its spread
+  // (faceplugin-fr-feature-512: 0.586 cosine) one stranger among three pictures passed.
+  const others = (i: number) => fuse(embeddings.filter((_, j) => j !== i));
+  const outlier = embeddings.length < 2 ? -1
+    : embeddings.findIndex((e, i) => distance(e, others(i), service.engine.spec.embedder.metric) > threshold);
   if (outlier >= 0) return { ok: false, code: 'not_same_person', message: ENROLLMENT_REFUSALS.not_same_person, image: outlier };
 
   const { gallery } = service.recognizer;
-  await gallery.refresh();
-  const own = replace ? undefined : gallery.accountDistance(centre, accountId);
-  if (own !== undefined && own > threshold) {
-    return { ok: false, code: 'not_account_holder', message: ENROLLMENT_REFUSALS.not_account_holder, detail: { distance: round(own), threshold: round(threshold) } };
+  const probe = fuseByModel(faces);
+  const own = replace ? undefined : gallery.accountDistance(probe, accountId);
+  if (own) {
+    const ownThreshold = service.recognizer.rulesOf(own.model).policy.verification();
+    if (own.distance > ownThreshold) {
+      return { ok: false, code: 'not_account_holder', message: ENROLLMENT_REFUSALS.not_account_holder, detail: { distance: round(own.distance), threshold: round(ownThreshold), model: own.model } };
+    }
   }
-  const [nearest] = await gallery.nearestAccounts(centre, 1);
-  if (nearest && nearest.accountId !== accountId && nearest.distance <= threshold) {
-    return { ok: false, code: 'already_enrolled', message: ENROLLMENT_REFUSALS.already_enrolled, detail: { distance: round(nearest.distance) } };
+  for (const [model, embedding] of Object.entries(probe)) {
+    const [nearest] = await gallery.index(model)?.nearestAccounts(embedding, 1) ?? [];
+    if (nearest && nearest.accountId !== accountId && nearest.distance <= service.recognizer.rulesOf(model).policy.verification()) {
+      return { ok: false, code: 'already_enrolled', message: ENROLLMENT_REFUSALS.already_enrolled, detail: { distance: round(nearest.distance), model } };
+    }
   }
   return { ok: true, embeddings };
 }

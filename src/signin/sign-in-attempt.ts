@@ -12,6 +12,8 @@ import type { AttemptLimits, FailedRecognition, Limits } from './attempt-limits.
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type ChallengeProblem, type Challenges } from './challenges.js';
 import type { FaceService } from './face-service.js';
+import { carryOver } from './carry-over.js';
+import type { TemplateStore } from '../../adapters/contract.js';
 
 export const NOT_RECOGNISED = 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.';
 export const NOT_LIVE = 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.';
@@ -76,6 +78,8 @@ export class SignInAttempts {
     private readonly audit: AuditTrail,
     private readonly challenges: Challenges,
     private readonly alarm: Limits['accountAlarm'],
+    /** Where a sign-in under an older embedder carries the account over (carry-over.ts). */
+    private readonly templates: TemplateStore,
   ) {}
 
   /**
@@ -133,7 +137,7 @@ export class SignInAttempts {
         throw error;
       }
     }
-    const liveness = challenge && { steps: challenge.steps, settings: livenessSettings(this.face.recognizer.gallery.metric) };
+    const liveness = challenge && { steps: challenge.steps, settings: livenessSettings(this.face.engine.spec.embedder) };
 
     let recognition: Recognition;
     try {
@@ -154,7 +158,7 @@ export class SignInAttempts {
     if (recognition.mode === 'identification_refused') {
       // The face was analysed for nothing: it counts against the client like any refusal.
       await this.limits.refused(ctx.ip);
-      await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason } });
+      await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason, model: recognition.model } });
       return { kind: 'need_account', message: NEED_ACCOUNT };
     }
     if (recognition.mode === 'not_live') {
@@ -172,10 +176,11 @@ export class SignInAttempts {
     }
 
     const { decision, threshold } = recognition;
-    const measured = { ...detail, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
+    const measured = { ...detail, model: decision.model, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
     if (decision.accepted) {
       await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
+      await carryOver(recognition, { model: this.face.model, live: Boolean(liveness), clientId: ctx.clientId, ip: ctx.ip, interaction: ctx.interaction }, this.templates, this.audit);
       return { kind: 'accepted', accountId: decision.accountId, acr: liveness ? faceLivenessAcr : faceAcr };
     }
     const { attemptsLeft } = await this.failed(ctx, Boolean(challenge));

@@ -7,6 +7,7 @@ export function storeTemplateSource(templates: TemplateStore): TemplateSource {
     async list(model: string): Promise<GalleryTemplate[]> {
       return (await templates.list(model)).map(({ accountId, embedding }) => ({ accountId, embedding }));
     },
+    usage: () => templates.usage(),
     revision: () => templates.revision(),
   };
 }

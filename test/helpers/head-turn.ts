@@ -19,10 +19,11 @@ export interface HeadTurn {
   performer: Performer;
 }
 
-/** The first demo face whose animated burst for `steps` passes the liveness check as it stands. */
-export async function findHeadTurn(engine: FaceEngine, steps: readonly Step[]): Promise<HeadTurn> {
-  const settings = livenessSettings(engine.spec.embedder.metric);
+/** The first demo face (but those `except`) whose animated burst for `steps` passes the liveness check as it stands. */
+export async function findHeadTurn(engine: FaceEngine, steps: readonly Step[], except: readonly number[] = []): Promise<HeadTurn> {
+  const settings = livenessSettings(engine.spec.embedder);
   for (let i = FACE_COUNT - 1; i >= 0; i--) {
+    if (except.includes(i)) continue;
     const performer = await performerFrom(engine, await portrait(i), i);
     if (!performer) continue;
     const analyses = await analyzeBurst(engine, await performFrames(performer, steps, 1)).catch(() => []);

@@ -5,7 +5,7 @@
  */
 import type { FaceEngine } from '../../face/engine.js';
 import { FaceError, type FaceErrorCode } from '../../face/errors.js';
-import type { Gallery } from '../../face/match/gallery.js';
+import type { AccountIndex } from '../../face/match/account-index.js';
 import type { FaceAnalysis, StageTimings } from '../../face/pipeline.js';
 import { mapInLanes } from '../lanes.js';
 import { summarise, type LatencySummary } from '../percentiles.js';
@@ -47,7 +47,7 @@ export async function screen<T extends { jpeg: Uint8Array }>(engine: FaceEngine,
  * One request at a time: whole-pipeline latency, per-stage latency from the engine's own timings,
  * and the 1:N lookup of each embedding in `gallery` (timed here, after the loop, on this thread).
  */
-export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint8Array[], gallery: Gallery, loop: Omit<LoopOptions, 'lanes'>) {
+export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint8Array[], gallery: AccountIndex, loop: Omit<LoopOptions, 'lanes'>) {
   const { samples, perSecond } = await timedLoop(jpegs, (jpeg) => analyzeOrRefusal(engine, jpeg), { ...loop, lanes: 1 });
   const analyses = samples.flatMap((s) => (typeof s.result === 'string' ? [] : [s.result]));
   if (analyses.length === 0) throw new Error('the engine refused every image of the timed loop');

@@ -18,7 +18,7 @@ export function reportTable(r: FaceBenchReport): string {
     '',
     `per stage, 1 request at a time (ms)   640x480 frames               LFW images (250x250)`,
     `                                       p50      p95      n         p50      p95      n`,
-    ...stageRows(r.stages, r.lfw_stages, r.stages_gallery_accounts),
+    ...stageRows(r.stages, r.lfw_stages, r.stages_gallery_accounts, e.mirror_fusion),
   ];
   if (r.lfw_images) lines.push(`  (LFW: ${r.lfw_images.requests} requests over ${r.lfw_images.images} images; refused: ${counts(r.lfw_images.refused)})`);
   lines.push(
@@ -29,7 +29,7 @@ export function reportTable(r: FaceBenchReport): string {
     '',
     `RSS after the models load: ${r.rss_mb} MB (after warm-up: ${r.rss_after_warmup_mb} MB); this process with its worker threads`,
     '',
-    `1:N match, 2 nearest of N random 128-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
+    `1:N match, 2 nearest of N random ${r.match_dims}-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
     '  accounts   engine path      p50      p95      n   no shortlist p50      p95      n',
     ...(['1e3', '1e4', '1e5'] as const).map((size) => `  ${size.padEnd(8)}   ${r.match[size].path.padEnd(9)} ${cell(r.match[size])}   ${' '.repeat(8)}${cell(r.match_exact[size])}`),
     '',
@@ -60,12 +60,12 @@ export function reportTable(r: FaceBenchReport): string {
   return lines.join('\n');
 }
 
-function stageRows(frames: StageLatency, lfw: StageLatency | null, galleryAccounts: number): string[] {
+function stageRows(frames: StageLatency, lfw: StageLatency | null, galleryAccounts: number, mirrorFusion: boolean): string[] {
   const labels: [keyof StageLatency, string][] = [
     ['decode', 'decode (sharp)'],
     ['detect', 'detect (BlazeFace)'],
     ['align', 'align (68 landmarks, warp, quality)'],
-    ['embed', 'embed (ResNet, chip and mirror)'],
+    ['embed', mirrorFusion ? 'embed (chip and mirror)' : 'embed (the chip)'],
     ['match', `match (gallery of ${galleryAccounts})`],
   ];
   return labels.map(([stage, label]) => `  ${label.padEnd(36)} ${cell(frames[stage])}   ${cell(lfw?.[stage])}`);

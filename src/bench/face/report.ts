@@ -36,6 +36,8 @@ export interface FaceBenchReport {
   match_exact: Record<GallerySize, LatencySummary>;
   /** Gallery size from which the engine's gallery uses the int8 shortlist. */
   shortlist_from: number;
+  /** Length of the random templates the 1:N figures were measured on (the configured embedder's). */
+  match_dims: number;
   face_api: FaceApiLatency | null;
   /** Why face_api is null, when it is. */
   face_api_skipped: string | null;

@@ -7,8 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import type { FaceEngine } from '../../face/engine.js';
-import { Gallery } from '../../face/match/gallery.js';
-import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
+import { AccountIndex } from '../../face/match/account-index.js';
 import { quantizedShortlister } from '../../face/match/quantized-index.js';
 import { embedImages } from '../../eval/embed-images.js';
 import { phaseRunner, type ProgressFactory } from '../phase.js';
@@ -65,9 +64,8 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   const jpegs = screened.accepted.map((f) => f.jpeg);
 
   // The people of the frames, enrolled: the gallery each frame's embedding is looked up in.
-  const source = new MemoryTemplateSource();
-  for (const f of screened.accepted) source.add(spec.embedder.id, f.identity, f.analysis.embedding);
-  const gallery = await Gallery.load(source, spec.embedder.id, spec.embedder.metric, { shortlister: quantizedShortlister });
+  const enrolled = screened.accepted.map((f) => ({ accountId: f.identity, embedding: f.analysis.embedding }));
+  const gallery = await AccountIndex.build(spec.embedder.id, spec.embedder.metric, enrolled, { shortlister: quantizedShortlister });
 
   const one = await phase(`facegate, 1 request at a time (${options.seconds} s)`, (update) => measureOneAtATime(engine, jpegs, gallery, { ...loop, onProgress: update }));
   const two = await phase(`facegate, 2 requests in flight (${options.seconds} s)`, (update) => measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }));
@@ -86,7 +84,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   }
   await engine.close();
 
-  const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) => measureMatchScaling(options.seconds, update));
+  const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) => measureMatchScaling(options.seconds, enrolled[0]!.embedding.length, update));
 
   // face-api on the same frames and the same pairs, on as many worker threads as our engine has.
   const skipped = !options.faceApi ? 'skipped on request (--skip-face-api)' : unavailableReason();
@@ -110,6 +108,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     match: match.engine,
     match_exact: match.exact,
     shortlist_from: match.shortlistFrom,
+    match_dims: match.dims,
     face_api: faceApi,
     face_api_skipped: skipped,
     ratio_vs_face_api: faceApi ? round2(faceApi.p50_ms / one.pipeline.p50_ms) : null,

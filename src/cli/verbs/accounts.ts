@@ -20,7 +20,10 @@ const profileOptions = {
   update: { type: 'boolean' },
 } as const;
 
-/** The accounts people sign in to. Removing one removes its face templates with it. */
+/**
+ * The accounts people sign in to; the list shows each one's face templates by embedder (after a
+ * change of embedder, which accounts are carried over). Removing one removes its templates with it.
+ */
 export async function accounts(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, profileOptions, usage);
   const [action, id] = positionals;
@@ -63,9 +66,12 @@ export async function accounts(args: string[]): Promise<number> {
       default: {
         const all = await store.accounts.list();
         if (all.length === 0) console.log('no accounts yet: add one with facegate accounts add ID --name NAME --email EMAIL');
+        const usage = await store.templates.usage();
         for (const account of all) {
-          const templates = await store.templates.listForAccount(account.id);
-          console.log([account.id, account.name ?? '-', account.email ?? '-', `${templates.length} face template(s)`].join('\t'));
+          const mine = usage.filter((u) => u.accountId === account.id);
+          const total = mine.reduce((n, u) => n + u.templates, 0);
+          const models = mine.length > 0 ? ` (${mine.map((u) => `${u.model}: ${u.templates}`).join(', ')})` : '';
+          console.log([account.id, account.name ?? '-', account.email ?? '-', `${total} face template(s)${models}`].join('\t'));
         }
         return 0;
       }

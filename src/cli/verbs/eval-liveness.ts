@@ -7,7 +7,8 @@ import { ATTACKS, type Attack } from '../../eval/liveness/presentations.js';
 import { peopleIn } from '../../eval/liveness/sources.js';
 import { livenessSettings } from '../../face/liveness/settings.js';
 import { calibrationPipeline, loadCalibration } from '../../face/match/load-calibration.js';
-import { ThresholdPolicy } from '../../face/match/threshold-policy.js';
+import { modelRules } from '../../signin/face-service.js';
+import { loadManifest } from '../../../models/manifest.js';
 import { faceOptionsFor } from '../../config/face-options.js';
 import { CliError } from '../parse.js';
 import { startCliEngine } from '../face-engine.js';
@@ -41,14 +42,13 @@ export async function evaluateLivenessVerb(args: string[]): Promise<number> {
 
   const { face } = faceOptionsFor(values.config);
   const { engine } = await startCliEngine(values.config);
-  const calibration = loadCalibration(engine.spec.embedder.id, calibrationPipeline(engine.spec));
-  const policy = new ThresholdPolicy({ targetFalseAcceptRate: face.targetFalseAcceptRate, minGenuineAcceptRate: face.minGenuineAcceptRate, fixedThreshold: face.threshold }, calibration);
+  const rules = modelRules(face, engine.spec.embedder, loadCalibration(engine.spec.embedder.id, calibrationPipeline(engine.spec)), loadManifest(), true);
   const people = peopleIn(values.people!, Number(values['max-people']));
   const progress = progressBar('steps');
   let report: LivenessReport;
   try {
     report = await evaluateLiveness({
-      engine, settings: livenessSettings(engine.spec.embedder.metric), policy, margin: face.margin,
+      engine, settings: livenessSettings(engine.spec.embedder), rules,
       people, perAttack: Number(values['per-attack']), attacks, seed: Number(values.seed), measure: values.measure, verbose: values.verbose,
       onProgress: (done, total) => progress.update(done, total),
     });

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseLfwPairs, PairsFormatError } from '../../eval/lfw-pairs.js';
+import { peopleHalf, parseLfwPairs, PairsFormatError, type ImagePair } from '../../eval/lfw-pairs.js';
 import { embedImages } from '../../eval/embed-images.js';
 import { evaluatePairs, type EvalReport } from '../../eval/evaluate-pairs.js';
 import { buildCalibration } from '../../eval/calibrate.js';
@@ -10,20 +10,21 @@ import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { CliError, parse, UsageError } from '../parse.js';
 
-const usage = 'facegate eval --pairs FILE --images DIR [--json] [--folds 10] [--plot FILE.svg] [--calibration FILE.json] [--config PATH]';
+const usage = 'facegate eval --pairs FILE --images DIR [--people-before NAME | --people-from NAME] [--json] [--folds 10] [--plot FILE.svg] [--calibration FILE.json] [--config PATH]';
 
 /** Recognition accuracy on LFW-format pairs; see src/eval/evaluate-pairs.ts for what each figure means. */
 export async function evaluate(args: string[]): Promise<number> {
   const { values } = parse(args, {
     pairs: { type: 'string' }, images: { type: 'string' }, json: { type: 'boolean' },
     folds: { type: 'string', default: '10' }, plot: { type: 'string' }, calibration: { type: 'string' },
+    'people-before': { type: 'string' }, 'people-from': { type: 'string' },
   }, usage);
   if (!values.pairs || !values.images) throw new UsageError(`--pairs and --images are required\nusage: ${usage}`);
   const folds = Number(values.folds);
   if (!Number.isInteger(folds) || folds < 2) throw new UsageError(`--folds takes a whole number of at least 2\nusage: ${usage}`);
 
-  const pairs = readPairs(values.pairs, values.images);
-  const paths = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
+  if (values['people-before'] && values['people-from']) throw new UsageError(`--people-before and --people-from choose one half each: give one of them\nusage: ${usage}`);
+  const { pairs, images: paths } = onePeopleHalf(readPairs(values.pairs, values.images), values['people-before'], values['people-from']);
   const { engine } = await startCliEngine(values.config);
   const progress = progressBar(`embedding ${paths.length} images`);
   const started = Date.now();
@@ -36,7 +37,7 @@ export async function evaluate(args: string[]): Promise<number> {
   }
   const seconds = (Date.now() - started) / 1000;
   const metric = engine.spec.embedder.metric;
-  const { report, allPairs } = evaluatePairs(pairs, embeddings, metric, folds);
+  const { report, allPairs } = evaluatePairs(pairs, embeddings, metric, folds, paths);
 
   if (values.plot) {
     writeFileSync(values.plot, rocSvg(`facegate on ${basename(values.pairs)}`, [
@@ -54,6 +55,14 @@ export async function evaluate(args: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(report));
   else printReport(report, seconds);
   return 0;
+}
+
+/** All the pairs and their images, or one half of them by person: see peopleHalf. */
+function onePeopleHalf(pairs: ImagePair[], before: string | undefined, from: string | undefined): { pairs: ImagePair[]; images: string[] } {
+  if (before === undefined && from === undefined) return { pairs, images: [...new Set(pairs.flatMap((p) => [p.a, p.b]))] };
+  const half = peopleHalf(pairs, before !== undefined ? { before } : { from: from! });
+  if (half.pairs.length === 0) throw new CliError(`no pair has all its people ${before !== undefined ? `before ${before}` : `from ${from} on`}`);
+  return half;
 }
 
 function readPairs(file: string, images: string) {

@@ -9,12 +9,12 @@ import type { FaceEngine } from '../../face/engine.js';
 import { measureBurst, type BurstFrames, type BurstMeasures, type LivenessSettings } from '../../face/liveness/burst-check.js';
 import { framesOf, stepOfFrames } from '../../face/liveness/challenge.js';
 import type { Pose } from '../../face/liveness/pose.js';
+import type { FaceAnalysis } from '../../face/pipeline.js';
 import { fuse } from '../../face/embed/vectors.js';
 import { distance } from '../../face/match/distance.js';
 import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
-import type { ThresholdPolicy } from '../../face/match/threshold-policy.js';
-import { FaceRecognizer, type Recognition } from '../../face/recognizer.js';
+import { FaceRecognizer, type ModelRules, type Recognition } from '../../face/recognizer.js';
 import { percentile } from '../../bench/percentiles.js';
 import { Prng } from '../prng.js';
 import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
@@ -47,8 +47,8 @@ export interface LivenessReport {
 export interface LivenessEvalInput {
   engine: FaceEngine;
   settings: LivenessSettings;
-  policy: ThresholdPolicy;
-  margin: number;
+  /** How the configured embedder decides (its threshold policy, margin and frame bounds). */
+  rules: ModelRules;
   people: readonly { name: string; files: readonly string[] }[];
   /** Presentations wanted per attack (people are visited again, with new challenges, until each has them). */
   perAttack: number;
@@ -74,8 +74,8 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
   }
   const templates = new MemoryTemplateSource();
   for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment.map((e) => e.embedding));
-  const gallery = await Gallery.load(templates, input.engine.spec.embedder.id, input.engine.spec.embedder.metric);
-  const recognizer = new FaceRecognizer(input.engine, gallery, input.policy, input.margin);
+  const gallery = await Gallery.load(templates, [input.engine.spec.embedder]);
+  const recognizer = new FaceRecognizer(input.engine, gallery, new Map([[input.engine.spec.embedder.id, input.rules]]));
 
   const kinds = input.attacks ?? ATTACKS;
   const report: LivenessReport = {
@@ -90,7 +90,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     const outcome = await signIn(recognizer, victim, frames, challenge, input.settings);
     times.push(performance.now() - started);
     frameCounts.add(framesOf(challenge.steps));
-    if (input.measure && outcome.analyses) keepMeasures(report.measures!, kind, outcome.analyses, challenge, input.settings, (e) => gallery.accountDistance(e, victim.name) ?? Infinity);
+    if (input.measure && outcome.analyses) keepMeasures(report.measures!, kind, outcome.analyses, challenge, input.settings, (f) => gallery.accountDistance(f.embeddings, victim.name)?.distance ?? Infinity);
     const timeline = challenge.steps.map((s) => `${s.move[0]}${s.frames}`).join(' ');
     report.presentations?.push({ kind, person: victim.name, timeline, result: outcome.result, detail: outcome.detail });
     return outcome.result;
@@ -142,14 +142,14 @@ async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffe
 /** Each measure's worst value over the burst (what a limit on it would be compared with). */
 function keepMeasures(
   measures: Record<string, Record<string, number[]>>, kind: string, analyses: BurstFrames, challenge: Challenge,
-  settings: LivenessSettings, fromAccount: (e: Float32Array) => number,
+  settings: LivenessSettings, fromAccount: (frame: FaceAnalysis) => number,
 ): void {
   const m = measureBurst(analyses, challenge.steps, settings);
   if (m.start.length === 0) return;
   const worst = (values: number[], high = true) => (values.length ? (high ? Math.max(...values) : Math.min(...values)) : NaN);
   const byPose = (label: 'centre' | 'turned', values: { label: string; value: number }[]) => worst(values.filter((v) => (label === 'centre') === (v.label === 'centre')).map((v) => v.value));
   const opening = m.identity.map((f) => ({ label: f.label, value: f.reference }));
-  const account = m.identity.map((f) => ({ label: f.label, value: fromAccount(analyses[f.frame]!.embedding) }));
+  const account = m.identity.map((f) => ({ label: f.label, value: fromAccount(analyses[f.frame]!) }));
   const row: Record<string, number> = {
     'scene gain': worst(m.scene.map((s) => s.change.gain)),
     'scene background': worst(m.scene.map((s) => s.change.background)),

@@ -21,7 +21,7 @@ export function extractChip(image: RgbImage, face: FacePoints, templates: readon
     const toImage = fitSimilarity(template.targets, points);
     return {
       size: template.size,
-      rgb: warpRgb(image, toImage, template.size, template.size),
+      rgb: warpRgb(image, toImage, template.size, template.size, { maxSupersample: template.supersample }),
     };
   }
   throw new Error('no alignment template fits the points found on this face');

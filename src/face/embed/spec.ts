@@ -1,3 +1,4 @@
+import type { LivenessBounds } from '../liveness/settings.js';
 /**
  * What the engine must know to run a face embedder it did not build: the ONNX file, how to feed
  * it (size, layout, colour order, normalisation), how to align faces for it, and how to compare
@@ -29,4 +30,6 @@ export interface EmbedderSpec {
   metric: Metric;
   /** Embed the chip and its mirror image and add the two: slightly more robust, twice the compute. */
   mirrorFusion: boolean;
+  /** The liveness check's identity bounds, measured for this embedder (liveness/settings.ts: else its metric's defaults). */
+  liveness?: LivenessBounds;
 }

@@ -32,14 +32,17 @@ export interface SceneLimits {
   minBackgroundShare: number;
 }
 
-/** Distances one person's frames stay within (unit embeddings, the embedder's metric). */
-export interface IdentityBounds {
-  /** From one frame to the next. */
-  neighbour: number;
-  /** From a frame facing the camera to the reference (the burst's opening, or the account). */
+/** How far one person's frames stay from a reference (the burst's opening, or the account), by pose, in the embedder's distance. */
+export interface FrameBounds {
+  /** A frame facing the camera. */
   facing: number;
-  /** From a frame with the head turned or tilted to the reference. */
+  /** A frame with the head turned or tilted. */
   turned: number;
+}
+
+/** Within a burst: FrameBounds against its opening frames, and from one frame to the next. */
+export interface IdentityBounds extends FrameBounds {
+  neighbour: number;
 }
 
 export interface LivenessSettings {
@@ -56,8 +59,6 @@ export interface LivenessSettings {
   scene: SceneLimits;
   /** Within the burst: each frame against the previous one and against the opening frames. */
   sameFace: IdentityBounds;
-  /** Each frame against the enrolled account it is signed in as. */
-  account: IdentityBounds;
   metric: Metric;
 }
 
@@ -107,7 +108,7 @@ export function measureBurst(frames: BurstFrames, steps: readonly Step[], settin
   measures.poses = frames.map((f) => (f ? facePose(f) : undefined));
   measures.labels = labelPoses(measures.poses, start, settings);
   const opening = fuse(start.map((i) => frames[i]!.embedding));
-  measures.identity = identityAlong(frames, present, measures.labels, (e) => distance(opening, e, settings.metric), settings.metric);
+  measures.identity = identityAlong(frames, present, measures.labels, (f) => distance(opening, f.embedding, settings.metric), settings.metric);
   measures.unperformed = stepsNotPerformed(steps, measures.labels);
   return measures;
 }
@@ -137,23 +138,26 @@ export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): Livene
   return { live: true, frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
 }
 
-/** Each present frame's distance to the previous present frame and to a reference (`fromReference` measures it). */
+/**
+ * Each present frame's distance to a reference (`fromReference` measures it), and with `metric`
+ * to the previous present frame.
+ */
 export function identityAlong(
   frames: BurstFrames, present: readonly number[], labels: readonly (Label | undefined)[],
-  fromReference: (embedding: Float32Array) => number, metric: Metric,
+  fromReference: (frame: FaceAnalysis) => number, metric?: Metric,
 ): BurstMeasures['identity'] {
   return present.map((i, k) => ({
     frame: i,
     label: labels[i] ?? 'centre',
-    neighbour: k > 0 ? distance(frames[present[k - 1]!]!.embedding, frames[i]!.embedding, metric) : undefined,
-    reference: fromReference(frames[i]!.embedding),
+    neighbour: metric && k > 0 ? distance(frames[present[k - 1]!]!.embedding, frames[i]!.embedding, metric) : undefined,
+    reference: fromReference(frames[i]!),
   }));
 }
 
 /** The first frame that is not the reference's person, by the bound for its pose (and from the previous frame), or undefined. */
-export function firstStranger(identity: BurstMeasures['identity'], bounds: IdentityBounds, checkNeighbours = true): Record<string, number | string> | undefined {
+export function firstStranger(identity: BurstMeasures['identity'], bounds: FrameBounds & { neighbour?: number }): Record<string, number | string> | undefined {
   for (const { frame, label, neighbour, reference } of identity) {
-    if (checkNeighbours && neighbour !== undefined && neighbour > bounds.neighbour) {
+    if (neighbour !== undefined && bounds.neighbour !== undefined && neighbour > bounds.neighbour) {
       return { frame, from: 'previous frame', distance: round(neighbour), bound: bounds.neighbour };
     }
     const bound = label === 'centre' ? bounds.facing : bounds.turned;

@@ -3,6 +3,12 @@
  * and the next account is farther by at least the margin: a probe between two people is nobody.
  * 1:1 accepts the claimed account when it is within the (1:1) threshold. Distances and margin are
  * returned either way, for the audit log.
+ *
+ * Over a gallery whose accounts are under two embedders (see gallery.ts), each candidate carries
+ * its own model's threshold and margin, and distances of two models are in different units. They
+ * are compared as shares of their own threshold (1 is the threshold): the nearest is the smallest
+ * share, and the next must be farther by the larger of the two margins, as a share of its
+ * threshold. Under one model this is exactly the plain rule.
  */
 import type { Candidate } from './gallery.js';
 
@@ -11,28 +17,41 @@ export interface DecisionPolicy {
   margin: number;
 }
 
+/** A 1:N candidate with the rule of the model it was compared under. */
+export type RuledCandidate = Candidate & DecisionPolicy;
+
 export type RefusalReason = 'no_templates' | 'not_recognised' | 'ambiguous';
 
 export type Decision =
-  | { accepted: true; accountId: string; distance: number; margin: number | null }
-  | { accepted: false; reason: RefusalReason; nearest: string | null; distance: number | null; margin: number | null };
+  | { accepted: true; accountId: string; model: string; distance: number; margin: number | null }
+  | { accepted: false; reason: RefusalReason; nearest: string | null; model: string | null; distance: number | null; margin: number | null };
 
-export function decideIdentification(candidates: readonly Candidate[], policy: DecisionPolicy): Decision {
-  const [first, second] = candidates;
-  if (!first) return { accepted: false, reason: 'no_templates', nearest: null, distance: null, margin: null };
-  const margin = second ? second.distance - first.distance : null;
-  if (first.distance > policy.threshold) {
-    return { accepted: false, reason: 'not_recognised', nearest: first.accountId, distance: first.distance, margin };
-  }
-  if (margin !== null && margin < policy.margin) {
-    return { accepted: false, reason: 'ambiguous', nearest: first.accountId, distance: first.distance, margin };
-  }
-  return { accepted: true, accountId: first.accountId, distance: first.distance, margin };
+/** A distance as a share of its threshold: at most 1 is within it. */
+function share(c: RuledCandidate): number {
+  if (c.threshold > 0) return c.distance / c.threshold;
+  return c.distance > 0 ? Infinity : 0;
 }
 
-export function decideVerification(accountId: string, distance: number | undefined, policy: DecisionPolicy): Decision {
-  if (distance === undefined) return { accepted: false, reason: 'no_templates', nearest: null, distance: null, margin: null };
+function marginShare(c: RuledCandidate): number {
+  return c.threshold > 0 ? c.margin / c.threshold : 0;
+}
+
+export function decideIdentification(candidates: readonly RuledCandidate[]): Decision {
+  const [first, second] = [...candidates].sort((p, q) => share(p) - share(q));
+  if (!first) return { accepted: false, reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
+  const gap = second ? share(second) - share(first) : null;
+  // Reported in the nearest account's units: under one model, the plain difference of distances.
+  const margin = gap !== null && Number.isFinite(gap) ? gap * first.threshold : null;
+  const refused = (reason: RefusalReason): Decision => ({ accepted: false, reason, nearest: first.accountId, model: first.model, distance: first.distance, margin });
+  if (first.distance > first.threshold) return refused('not_recognised');
+  if (second && gap! < Math.max(marginShare(first), marginShare(second))) return refused('ambiguous');
+  return { accepted: true, accountId: first.accountId, model: first.model, distance: first.distance, margin };
+}
+
+export function decideVerification(accountId: string, match: { model: string; distance: number } | undefined, policy: DecisionPolicy): Decision {
+  if (match === undefined) return { accepted: false, reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
+  const { model, distance } = match;
   return distance <= policy.threshold
-    ? { accepted: true, accountId, distance, margin: null }
-    : { accepted: false, reason: 'not_recognised', nearest: accountId, distance, margin: null };
+    ? { accepted: true, accountId, model, distance, margin: null }
+    : { accepted: false, reason: 'not_recognised', nearest: accountId, model, distance, margin: null };
 }

@@ -1,93 +1,129 @@
 /**
- * The gallery: every enrolled template of one embedder, in memory, searchable 1:N and 1:1.
- * It knows templates only through TemplateSource, which the storage layer implements; it reloads
- * when the source's revision moves, so an enrolment on another instance shows up here too.
+ * The gallery: every enrolled account, in memory, each under its current embedder, searchable 1:N
+ * and 1:1. It knows templates only through TemplateSource, which the storage layer implements; it
+ * reloads when the source's revision moves, so an enrolment on another instance shows up here too.
  *
- * An account is compared through the normalised mean of its templates. Measured on LFW (127
- * people enrolled with 3 photos each, 229 other photos of them as probes, 2,833 photos of others as
- * strangers): genuine accept rate 88.2% at a false-match rate of 1e-5 against the mean, 82.1% against
- * the nearest single template, 78.6% against the mean distance.
+ * When the configured embedder changes, accounts enrolled before keep templates of the older model
+ * only. An account's current model is the configured one (the first of `models`) as soon as it has
+ * a template of it; until then, the model of its newest template among those loaded here. Each
+ * model's accounts are searched with that model's embedding of the probe, and 1:N counts every
+ * account with a template, whichever model it is under (accountCount).
  */
 import type { Metric } from '../embed/spec.js';
-import { distanceFromDot } from './distance.js';
-import { ExactIndex } from './nearest-index.js';
-import { fuse } from '../embed/vectors.js';
+import { AccountIndex, type Candidate, type GalleryTemplate, type IndexOptions } from './account-index.js';
 
-export interface GalleryTemplate {
+export type { Candidate, GalleryTemplate, Shortlister } from './account-index.js';
+export { SHORTLIST_FROM } from './account-index.js';
+
+/** Which models an account has templates of: one row per account and model. */
+export interface TemplateUsage {
   accountId: string;
-  embedding: Float32Array;
+  model: string;
+  /** Epoch milliseconds of the newest template of that account and model. */
+  newest: number;
 }
 
 export interface TemplateSource {
   list(model: string): Promise<GalleryTemplate[]>;
+  usage(): Promise<TemplateUsage[]>;
   /** Moves whenever templates or accounts change. */
   revision(): Promise<number>;
 }
 
-export interface Candidate {
-  accountId: string;
-  distance: number;
+/** An embedder the gallery can search under. */
+export interface GalleryModel {
+  id: string;
+  metric: Metric;
 }
 
-/** A shortlist of rows likely nearest to a probe; a large gallery plugs in a faster one than a full scan. */
-export interface Shortlister {
-  shortlist(probe: Float32Array, count: number): Promise<Int32Array>;
-}
-
-export interface GalleryOptions {
-  /** Builds a shortlister for galleries of at least `shortlistFrom` accounts. */
-  shortlister?: (index: ExactIndex) => Promise<Shortlister>;
-  /** Default SHORTLIST_FROM. */
-  shortlistFrom?: number;
-}
-
-/**
- * Where a shortlister (when one is given) takes over from the exact scan. Measured by `npm run
- * bench` on 2 cores (medians of six runs): the exact path takes 0.7 ms at 1,000 accounts and 9 to
- * 14 ms at 10,000, the int8 shortlist 0.17 and 0.33 ms; below 1,000 both stay under a millisecond,
- * so smaller galleries keep the plain exact scan and skip building an onnxruntime session at each reload.
- */
-export const SHORTLIST_FROM = 1000;
+export type GalleryOptions = IndexOptions;
 
 interface Snapshot {
   revision: number;
-  templates: number;
-  /** One row per account: the normalised mean of its templates. */
-  index: ExactIndex;
-  accounts: string[];
-  rowOf: Map<string, number>;
-  shortlister?: Shortlister;
+  /** Accounts with at least one template, of any model: the N of 1:N. */
+  accounts: number;
+  /** Every account's current model, loaded here or not. */
+  modelOf: Map<string, string>;
+  /** One index per loaded model that is some account's current model, the configured model first. */
+  indexes: Map<string, AccountIndex>;
 }
 
-/** Rows kept from a shortlist before exact rescoring: far more than the two accounts a decision needs. */
-const SHORTLIST = 64;
-
 export class Gallery {
-  private snapshot: Snapshot;
+  private snapshot: Snapshot = { revision: -1, accounts: 0, modelOf: new Map(), indexes: new Map() };
   private reloading: Promise<void> | undefined;
 
   private constructor(
     private readonly source: TemplateSource,
-    readonly model: string,
-    readonly metric: Metric,
+    /** The configured model first, then older ones loaded for accounts not yet carried over. */
+    readonly models: readonly GalleryModel[],
     private readonly options: GalleryOptions,
-  ) {
-    this.snapshot = { revision: -1, templates: 0, index: new ExactIndex(new Float32Array(0), 0), accounts: [], rowOf: new Map() };
-  }
+  ) {}
 
-  static async load(source: TemplateSource, model: string, metric: Metric, options: GalleryOptions = {}): Promise<Gallery> {
-    const gallery = new Gallery(source, model, metric, options);
+  static async load(source: TemplateSource, models: readonly GalleryModel[], options: GalleryOptions = {}): Promise<Gallery> {
+    const gallery = new Gallery(source, models, options);
     await gallery.refresh();
     return gallery;
   }
 
-  get templateCount(): number {
-    return this.snapshot.templates;
+  /** The configured model: every new template is of it. */
+  get model(): string {
+    return this.models[0]!.id;
   }
 
-  /** Accounts with at least one template: the N of 1:N. */
+  /** Accounts with at least one template, whichever model: the N of 1:N. */
   get accountCount(): number {
-    return this.snapshot.accounts.length;
+    return this.snapshot.accounts;
+  }
+
+  /** Templates searched (each account's templates of its current model). */
+  get templateCount(): number {
+    return [...this.snapshot.indexes.values()].reduce((n, index) => n + index.templateCount, 0);
+  }
+
+  /** The model an account is compared under, or undefined when it has no template. */
+  modelOf(accountId: string): string | undefined {
+    return this.snapshot.modelOf.get(accountId);
+  }
+
+  /** Loaded models that some account is compared under now, the configured model first. */
+  modelsInUse(): string[] {
+    return [...this.snapshot.indexes.keys()];
+  }
+
+  /** Accounts whose templates are all of models not loaded here (they cannot sign in), by model. */
+  unserved(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const model of this.snapshot.modelOf.values()) {
+      if (!this.snapshot.indexes.has(model)) counts.set(model, (counts.get(model) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** The accounts compared under one model, or undefined when none is. */
+  index(model: string): AccountIndex | undefined {
+    return this.snapshot.indexes.get(model);
+  }
+
+  /**
+   * Each model's nearest accounts to the probe's embedding under that model, `count` per model.
+   * Accounts under a model the probe has no embedding of are not searched (a reload between the
+   * embedding and the search may bring one): they can be refused, never matched by mistake.
+   */
+  async nearestAccounts(probe: Readonly<Record<string, Float32Array>>, count = 2): Promise<Candidate[]> {
+    const searched = [...this.snapshot.indexes].filter(([model]) => probe[model] !== undefined);
+    return (await Promise.all(searched.map(([model, index]) => index.nearestAccounts(probe[model]!, count)))).flat();
+  }
+
+  /**
+   * The distance from the probe to one account, under the account's current model; undefined when
+   * the account has no template of a model loaded here, or the probe no embedding of that model.
+   */
+  accountDistance(probe: Readonly<Record<string, Float32Array>>, accountId: string): { model: string; distance: number } | undefined {
+    const model = this.modelOf(accountId);
+    const index = model === undefined ? undefined : this.snapshot.indexes.get(model);
+    const embedding = model === undefined ? undefined : probe[model];
+    if (!model || !index || !embedding) return undefined;
+    return { model, distance: index.accountDistance(embedding, accountId)! };
   }
 
   /** Reload when the source has changed since the last load. Concurrent callers share one reload. */
@@ -99,67 +135,31 @@ export class Gallery {
   private async reloadIfChanged(): Promise<void> {
     const revision = await this.source.revision();
     if (revision === this.snapshot.revision) return;
-    const templates = await this.source.list(this.model);
-    this.snapshot = await this.build(revision, templates);
-  }
-
-  private async build(revision: number, templates: GalleryTemplate[]): Promise<Snapshot> {
-    const dims = templates[0]?.embedding.length ?? 0;
-    const byAccount = new Map<string, Float32Array[]>();
-    for (const t of templates) {
-      if (t.embedding.length !== dims) {
-        throw new Error(`templates of model ${this.model} differ in length (${t.embedding.length} and ${dims}): the store is inconsistent`);
-      }
-      const embeddings = byAccount.get(t.accountId);
-      if (embeddings) embeddings.push(t.embedding);
-      else byAccount.set(t.accountId, [t.embedding]);
+    const modelOf = currentModels(await this.source.usage(), this.models.map((m) => m.id));
+    const indexes = new Map<string, AccountIndex>();
+    for (const { id, metric } of this.models) {
+      const templates = (await this.source.list(id)).filter((t) => modelOf.get(t.accountId) === id);
+      if (templates.length > 0) indexes.set(id, await AccountIndex.build(id, metric, templates, this.options));
     }
-    const accounts = [...byAccount.keys()];
-    const matrix = new Float32Array(accounts.length * dims);
-    accounts.forEach((id, row) => matrix.set(fuse(byAccount.get(id)!), row * dims));
-    const index = new ExactIndex(matrix, dims);
-    const { shortlister, shortlistFrom = SHORTLIST_FROM } = this.options;
-    return {
-      revision, templates: templates.length, index, accounts,
-      rowOf: new Map(accounts.map((id, row) => [id, row])),
-      shortlister: shortlister && accounts.length >= shortlistFrom ? await shortlister(index) : undefined,
-    };
+    this.snapshot = { revision, accounts: modelOf.size, modelOf, indexes };
   }
+}
 
-  /** The nearest accounts, nearest first. */
-  async nearestAccounts(probe: Float32Array, count = 2): Promise<Candidate[]> {
-    const { index, accounts, shortlister } = this.snapshot;
-    if (accounts.length === 0) return [];
-    this.checkLength(probe);
-    // The best `count` so far, best first: one pass, no per-account objects (a gallery may hold 1e5).
-    const best: { row: number; similarity: number }[] = [];
-    const consider = (row: number, similarity: number) => {
-      if (best.length === count && similarity <= best[count - 1]!.similarity) return;
-      let at = best.length;
-      while (at > 0 && best[at - 1]!.similarity < similarity) at--;
-      best.splice(at, 0, { row, similarity });
-      if (best.length > count) best.pop();
-    };
-    if (shortlister) {
-      for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST))) consider(row, index.similarityAt(probe, row));
-    } else {
-      const all = index.scanAll(probe);
-      for (let row = 0; row < all.length; row++) consider(row, all[row]!);
-    }
-    return best.map(({ row, similarity }) => ({ accountId: accounts[row]!, distance: distanceFromDot(similarity, this.metric) }));
+/**
+ * Each account's current model: the configured one (`loaded[0]`) when it has a template of it, else
+ * the loaded model of its newest template, else (nothing of it loaded) the model of its newest template.
+ */
+export function currentModels(usage: readonly TemplateUsage[], loaded: readonly string[]): Map<string, string> {
+  const rank = (u: TemplateUsage) => [u.model === loaded[0] ? 1 : 0, loaded.includes(u.model) ? 1 : 0, u.newest];
+  const best = new Map<string, TemplateUsage>();
+  for (const u of usage) {
+    const held = best.get(u.accountId);
+    if (!held || compare(rank(u), rank(held)) > 0) best.set(u.accountId, u);
   }
+  return new Map([...best].map(([id, u]) => [id, u.model]));
+}
 
-  /** Distance from the probe to one account, or undefined when it has no template. */
-  accountDistance(probe: Float32Array, accountId: string): number | undefined {
-    const row = this.snapshot.rowOf.get(accountId);
-    if (row === undefined) return undefined;
-    this.checkLength(probe);
-    return distanceFromDot(this.snapshot.index.similarityAt(probe, row), this.metric);
-  }
-
-  private checkLength(probe: Float32Array): void {
-    if (probe.length !== this.snapshot.index.dims) {
-      throw new Error(`the probe has ${probe.length} dimensions, the enrolled templates of ${this.model} ${this.snapshot.index.dims}`);
-    }
-  }
+function compare(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
 }
