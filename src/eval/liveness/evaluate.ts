@@ -167,27 +167,38 @@ function keepMeasures(
   };
   const forKind = (measures[kind] ??= {});
   for (const [name, value] of Object.entries(row)) if (!Number.isNaN(value)) (forKind[name] ??= []).push(value);
+  // Every frame's distance from the account, by how far the head is turned: what a pose-aware bound rests on.
+  const start = m.start.map((i) => m.poses[i]!);
+  const base = { x: start.reduce((s, p) => s + p.x, 0) / start.length, y: start.reduce((s, p) => s + p.y, 0) / start.length };
+  for (const f of m.identity) (forKind[`account, ${turnBin(turnOf(m.poses[f.frame]!, base, settings))}`] ??= []).push(fromAccount(analyses[f.frame]!));
+}
+
+/** How far a pose is turned from `base`, in move thresholds (the larger of yaw and pitch). */
+function turnOf(pose: Pose, base: Pose, settings: LivenessSettings): number {
+  return Math.max(Math.abs(pose.x - base.x) / settings.yawThreshold, Math.abs(pose.y - base.y) / settings.pitchThreshold);
+}
+
+function turnBin(turn: number): string {
+  return turn < 1 ? 'turn < 1' : turn < 2 ? 'turn 1 to 2' : turn < 3 ? 'turn 2 to 3' : 'turn 3 or more';
 }
 
 /**
  * The question the account bound must answer, asked of real photos: how far is a photo of a
  * person with the head turned (past the move threshold, mirror images included) from their account
- * (their other photos, fused), and how far from everyone else's? Per pose: facing, turned.
+ * (their other photos, fused), and how far from everyone else's? By how far the head is turned.
  */
 function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSettings): Record<string, number[]> {
-  const out: Record<string, number[]> = { 'genuine, facing': [], 'genuine, turned': [], 'impostor, facing': [], 'impostor, turned': [] };
+  const out: Record<string, number[]> = {};
   for (const person of subjects) {
     const frontal = [...person.posed].sort((a, b) => Math.abs(a.pose.x) - Math.abs(b.pose.x))[0];
     if (!frontal) continue;
     for (const photo of person.posed) {
-      const turn = Math.max(Math.abs(photo.pose.x - frontal.pose.x) / settings.yawThreshold, (frontal.pose.y - photo.pose.y) / settings.pitchThreshold);
-      const pose = turn >= 1 ? 'turned' : turn < 0.5 ? 'facing' : undefined;
-      if (!pose) continue;
+      const bin = turnBin(turnOf(photo.pose, frontal.pose, settings));
       const source = photo.file.replace(/ \(mirrored\)$/, '');
       const own = person.enrolment.filter((e) => e.file !== source).map((e) => e.embedding);
-      if (own.length > 0) out[`genuine, ${pose}`]!.push(distance(fuse(own), photo.analysis.embedding, settings.metric));
+      if (own.length > 0) (out[`genuine, ${bin}`] ??= []).push(distance(fuse(own), photo.analysis.embedding, settings.metric));
       for (const other of subjects) {
-        if (other !== person) out[`impostor, ${pose}`]!.push(distance(fuse(other.enrolment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
+        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrolment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
       }
     }
   }

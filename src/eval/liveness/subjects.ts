@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { FaceEngine } from '../../face/engine.js';
-import { performerFrom, type Performer } from './animate.js';
+import { filmPoses, performerFrom, type Performer } from './animate.js';
+import { AT_REST } from './head-model.js';
 import { faceCard } from './face-card.js';
 import type { Donor } from './face-paste.js';
 import { posedPhotos, type PosedPhoto } from './posed-photos.js';
@@ -37,7 +38,8 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
   const byFrontality = [...files].sort((a, b) => frontality(posed, a) - frontality(posed, b));
   for (const [k, file] of byFrontality.entries()) {
     const performer = await performerFrom(engine, await readFile(file), seed);
-    if (!performer) continue;
+    // The person alone in the room: a press photo's neighbours at the edge would make every frame "several faces".
+    if (!performer || !(await aloneInFrame(engine, performer))) continue;
     const others = byFrontality.filter((f) => f !== file);
     const enrolment: Subject['enrolment'] = [];
     for (const other of others) {
@@ -59,6 +61,11 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
     return { name, performer, animatedByAttacker, enrolment, posed, card, donor };
   }
   return undefined;
+}
+
+async function aloneInFrame(engine: FaceEngine, performer: Performer): Promise<boolean> {
+  const [frame] = await filmPoses(performer, [{ pose: AT_REST, amount: 0 }], 1);
+  return engine.analyzeFrame(frame!).then(() => true, () => false);
 }
 
 /** How far a file's photo is from facing the camera (its unmirrored pose), Infinity when unknown. */
