@@ -4,6 +4,7 @@ import * as oidc from 'openid-client';
 import { flatAttackFrames } from '../src/eval/liveness/attacks.js';
 import { performerFrom, performFrames } from '../src/eval/liveness/animate.js';
 import { pasteFace } from '../src/eval/liveness/face-paste.js';
+import sharp from 'sharp';
 import { stepOfFrames } from '../src/face/liveness/challenge.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
@@ -13,6 +14,17 @@ import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnFrames, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { burst, challengeFor, startSignIn as startLiveSignIn } from './helpers/live-sign-in.js';
+
+/** A photo pasted in the middle of a room of coloured panels, twice its size. */
+async function inAnotherRoom(photo: Buffer): Promise<Buffer> {
+  const { width = 0, height = 0 } = await sharp(photo).metadata();
+  const panels = [[200, 80, 60], [40, 120, 170], [230, 210, 90], [90, 160, 80]].map(([r, g, b], i) => ({
+    input: { create: { width: Math.ceil(width / 2), height: height * 2, channels: 3 as const, background: { r: r!, g: g!, b: b! } } },
+    left: i * Math.ceil(width / 2), top: 0,
+  }));
+  return sharp({ create: { width: width * 2, height: height * 2, channels: 3, background: { r: 128, g: 128, b: 128 } } })
+    .composite([...panels, { input: photo, left: Math.round(width / 2), top: Math.round(height / 2) }]).jpeg({ quality: 90 }).toBuffer();
+}
 
 /** Which step of the timeline frame `i` belongs to. */
 const stepIndex = (i: number) => stepOfFrames(firstTimelineFor(['left', 'right']))[i]!.index;
@@ -114,15 +126,18 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     expect(answer.body).to.include({ error: 'not_live' });
   });
 
-  it('a collage: the moves filmed in another room, by another face, are refused', async () => {
+  it('a collage of one person: the moves filmed in another room are refused, and the message says to hold still', async () => {
     const { browser, page } = await startSignIn({ login_hint: turner });
     const { challenge } = await challengeFor(browser, page);
-    const other = await performerFrom(facegate.face.engine, await portrait(headTurn.portrait === 1 ? 2 : 1), 9);
-    const [own, elsewhere] = await Promise.all([headTurnFrames(headTurn, steps, 4), performFrames(other!, steps, 4)]);
-    const frames = own.map((frame, i) => (steps[stepIndex(i)]!.move === 'centre' ? frame : elsewhere[i]!));
+    // The same photo of the same face, dropped into another picture: another room.
+    const elsewhere = await performerFrom(facegate.face.engine, await inAnotherRoom(await portrait(headTurn.portrait)), 9);
+    const [here, there] = await Promise.all([headTurnFrames(headTurn, steps, 4), performFrames(elsewhere!, steps, 4)]);
+    const frames = here.map((frame, i) => (steps[stepIndex(i)]!.move === 'centre' ? frame : there[i]!));
     const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
     expect(answer.body).to.include({ error: 'not_live' });
     expect(answer.body.message).to.match(/Keep your face in the oval and turn slowly/);
+    const [event] = await facegate.store.audit.recent(1);
+    expect(event!.detail).to.include({ reason: 'scene_changed' });
   });
 
   it('mixed identities in one room: the account\'s face pasted over someone else doing the moves is refused', async () => {

@@ -78,7 +78,7 @@ function printReport(folder: string, report: LivenessReport): void {
   }
   const b = report.bpcer;
   console.log(b
-    ? `\nbona fide         ${String(b.presentations).padStart(13)}  refused as not live ${b.errors}  BPCER ${pct(b.rate)}  (not recognised, live: ${report.bonaFideNotRecognised})  ${counts(b.outcomes)}`
+    ? `\nbona fide         ${String(b.presentations).padStart(13)}  refused as not live ${b.errors}  BPCER ${pct(b.rate)}  (live but not recognised: ${report.bonaFideNotRecognised})  ${counts(b.outcomes)}`
     : '\nbona fide: nobody with two usable photos');
   if (report.burst_ms) console.log(`\nserver time per burst (${report.burst_ms.frames} frames): p50 ${report.burst_ms.p50} ms, p95 ${report.burst_ms.p95} ms`);
 }

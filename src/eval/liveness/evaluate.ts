@@ -35,7 +35,11 @@ export interface LivenessReport {
   subjects: number;
   apcer: Partial<Record<Attack, Rate>>;
   bpcer: Rate | null;
-  /** Bona fide presentations that passed the live check but were not recognised (a recognition error, not a liveness one). */
+  /**
+   * Bona fide presentations that passed the live check but were not recognised: their frames facing
+   * the camera not near enough the account (1:1), or a frame farther from the account than the
+   * account bound (`not_account_person`). Recognition errors, not presentation-attack ones.
+   */
   bonaFideNotRecognised: number;
   burst_ms: { p50: number; p95: number; frames: string } | null;
   /** With `measure`: each measure's worst value per burst, listed per kind of presentation. */
@@ -106,8 +110,9 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
       const challenge = randomChallenge(random);
       if (report.bpcer!.presentations < Math.max(wanted, subjects.length)) {
         const result = await judge(victim, await bonaFide(victim, challenge, random.int(2 ** 31)), challenge, 'bona_fide');
-        if (result === 'not_recognised') report.bonaFideNotRecognised++;
-        tally(report.bpcer!, result !== 'accepted' && result !== 'not_recognised', result, 'bona fide');
+        const unrecognised = result === 'not_recognised' || result === 'not_account_person';
+        if (unrecognised) report.bonaFideNotRecognised++;
+        tally(report.bpcer!, result !== 'accepted' && !unrecognised, result, 'bona fide');
       }
       for (const kind of needed) {
         const impostor = subjects[(v + 1 + random.int(subjects.length - 1)) % subjects.length]!;
@@ -134,7 +139,11 @@ async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffe
   } catch (error) {
     return { result: (error as { code?: string }).code ?? 'error' };
   }
-  if (recognition.mode === 'not_live') return { result: recognition.verdict.reason, analyses: recognition.analyses, detail: recognition.verdict.detail };
+  if (recognition.mode === 'not_live') {
+    // The check against the enrolled account is a recognition, not a liveness, refusal.
+    const result = recognition.verdict.detail?.against === 'account' ? 'not_account_person' : recognition.verdict.reason;
+    return { result, analyses: recognition.analyses, detail: recognition.verdict.detail };
+  }
   if (recognition.mode === 'identification_refused' || recognition.mode === 'presentation_attack') return { result: recognition.mode, analyses: recognition.analyses };
   return { result: recognition.decision.accepted ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
 }

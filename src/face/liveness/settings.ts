@@ -18,7 +18,7 @@ export interface LivenessBounds {
 
 /** dlib-resnet-v1's bounds (euclidean), and loose ones for a cosine embedder of your own. */
 export const DEFAULT_BOUNDS: Record<Metric, LivenessBounds> = {
-  euclidean: { sameFace: { neighbour: 0.44, facing: 0.42, turned: 0.445 }, account: { facing: 0.46, turned: 0.47 } },
+  euclidean: { sameFace: { neighbour: 0.44, facing: 0.42, turned: 0.445 }, account: { facing: 0.4, turned: 0.4 } },
   cosine: { sameFace: { neighbour: 0.6, facing: 0.5, turned: 0.65 }, account: { facing: 0.6, turned: 0.7 } },
 };
 
