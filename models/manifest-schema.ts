@@ -96,7 +96,7 @@ export const manifestSchema = {
                 additionalProperties: false,
                 required: ['sameFace', 'account'],
                 properties: {
-                  sameFace: bounds(['neighbour', 'facing', 'turned']),
+                  sameFace: bounds(['facing', 'turned']),
                   account: bounds(['facing', 'turned']),
                 },
               },

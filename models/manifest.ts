@@ -58,7 +58,7 @@ export interface EmbeddingRecipe {
   margin?: number;
   /** The liveness check's identity bounds in this model's distance (src/face/liveness/settings.ts), as measured by facegate eval-liveness --measure. */
   liveness?: {
-    sameFace: { neighbour: number; facing: number; turned: number };
+    sameFace: { facing: number; turned: number };
     account: { facing: number; turned: number };
   };
   /** What the choices rest on (measured figures). */

@@ -125,8 +125,8 @@ export class FaceRecognizer {
     const model = this.gallery.modelOf(accountId) ?? this.gallery.model;
     const { frameBounds } = this.rulesOf(model);
     // An accepted account has templates, so the distance is defined; Infinity would refuse anyway.
-    const fromAccount = (frame: FaceAnalysis) => this.gallery.accountDistance(frame.embeddings, accountId)?.distance ?? Infinity;
-    return firstStranger(identityAlong(analyses, present, live.labels, fromAccount), frameBounds);
+    const fromAccount = (i: number) => this.gallery.accountDistance(analyses[i]!.embeddings, accountId)?.distance ?? Infinity;
+    return firstStranger(identityAlong(present, live.labels, fromAccount), frameBounds);
   }
 
   /** The embeddings to match, by model: every frame fused, or a live burst's frontal frames fused (with its verdict). */

@@ -165,7 +165,6 @@ function keepMeasures(
     'scene shift': worst(m.scene.map((s) => s.change.shift)),
     'scene resize': worst(m.scene.map((s) => s.change.resize)),
     'background share (least)': worst(m.scene.map((s) => s.change.backgroundShare), false),
-    'neighbour distance': worst(m.identity.flatMap((f) => (f.neighbour === undefined ? [] : [f.neighbour]))),
     'opening, facing': byPose('centre', opening),
     'opening, turned': byPose('turned', opening),
     'account, facing': byPose('centre', account),

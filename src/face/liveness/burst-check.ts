@@ -5,8 +5,9 @@
  * - frames are not repeats of one another;
  * - one continuous scene: from each frame to the next, the background stays (up to a camera move,
  *   exposure and white balance) and the face box moves and grows only a little (scene.ts);
- * - one person: each frame is near the previous one, and near the burst's opening frames, by a
- *   bound that allows for the head being turned;
+ * - one person: each frame is near the burst's opening frames, by a bound that allows for the head
+ *   being turned (a bound between neighbouring frames was measured too, and stopped nothing this
+ *   one does not: it is not kept);
  * - each step shows its pose: a move step holds that move, a centre step faces the camera.
  * Pure: it only reads the analyses the engine made of each frame. Matching the frames against an
  * enrolled account is the recognizer's (recognizer.ts); this check knows no account.
@@ -40,10 +41,6 @@ export interface FrameBounds {
   turned: number;
 }
 
-/** Within a burst: FrameBounds against its opening frames, and from one frame to the next. */
-export interface IdentityBounds extends FrameBounds {
-  neighbour: number;
-}
 
 export interface LivenessSettings {
   /** Frames that must show a face. */
@@ -57,8 +54,8 @@ export interface LivenessSettings {
   /** Share of consecutive pairs allowed to be repeats. */
   maxRepeatShare: number;
   scene: SceneLimits;
-  /** Within the burst: each frame against the previous one and against the opening frames. */
-  sameFace: IdentityBounds;
+  /** Within the burst: each frame against the opening frames. */
+  sameFace: FrameBounds;
   metric: Metric;
 }
 
@@ -87,8 +84,8 @@ export interface BurstMeasures {
   scene: { frame: number; change: SceneChange }[];
   poses: (Pose | undefined)[];
   labels: (Label | undefined)[];
-  /** Each present frame's distance to the previous one and to the opening frames (fused). */
-  identity: { frame: number; label: Label; neighbour: number | undefined; reference: number }[];
+  /** Each present frame's distance to the opening frames (fused). */
+  identity: { frame: number; label: Label; reference: number }[];
   /** The first step not performed, if any. */
   unperformed: { step: number; asked: string; seen: string; performedNone: boolean } | undefined;
 }
@@ -108,7 +105,7 @@ export function measureBurst(frames: BurstFrames, steps: readonly Step[], settin
   measures.poses = frames.map((f) => (f ? facePose(f) : undefined));
   measures.labels = labelPoses(measures.poses, start, settings);
   const opening = fuse(start.map((i) => frames[i]!.embedding));
-  measures.identity = identityAlong(frames, present, measures.labels, (f) => distance(opening, f.embedding, settings.metric), settings.metric);
+  measures.identity = identityAlong(present, measures.labels, (i) => distance(opening, frames[i]!.embedding, settings.metric));
   measures.unperformed = stepsNotPerformed(steps, measures.labels);
   return measures;
 }
@@ -138,28 +135,14 @@ export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): Livene
   return { live: true, frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
 }
 
-/**
- * Each present frame's distance to a reference (`fromReference` measures it), and with `metric`
- * to the previous present frame.
- */
-export function identityAlong(
-  frames: BurstFrames, present: readonly number[], labels: readonly (Label | undefined)[],
-  fromReference: (frame: FaceAnalysis) => number, metric?: Metric,
-): BurstMeasures['identity'] {
-  return present.map((i, k) => ({
-    frame: i,
-    label: labels[i] ?? 'centre',
-    neighbour: metric && k > 0 ? distance(frames[present[k - 1]!]!.embedding, frames[i]!.embedding, metric) : undefined,
-    reference: fromReference(frames[i]!),
-  }));
+/** Each present frame's distance to a reference (`fromReference` measures frame i's). */
+export function identityAlong(present: readonly number[], labels: readonly (Label | undefined)[], fromReference: (frame: number) => number): BurstMeasures['identity'] {
+  return present.map((i) => ({ frame: i, label: labels[i] ?? 'centre', reference: fromReference(i) }));
 }
 
-/** The first frame that is not the reference's person, by the bound for its pose (and from the previous frame), or undefined. */
-export function firstStranger(identity: BurstMeasures['identity'], bounds: FrameBounds & { neighbour?: number }): Record<string, number | string> | undefined {
-  for (const { frame, label, neighbour, reference } of identity) {
-    if (neighbour !== undefined && bounds.neighbour !== undefined && neighbour > bounds.neighbour) {
-      return { frame, from: 'previous frame', distance: round(neighbour), bound: bounds.neighbour };
-    }
+/** The first frame that is not the reference's person, by the bound for its pose, or undefined. */
+export function firstStranger(identity: BurstMeasures['identity'], bounds: FrameBounds): Record<string, number | string> | undefined {
+  for (const { frame, label, reference } of identity) {
     const bound = label === 'centre' ? bounds.facing : bounds.turned;
     if (reference > bound) return { frame, pose: label, distance: round(reference), bound };
   }

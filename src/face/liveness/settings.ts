@@ -6,20 +6,20 @@
  * of your own gets DEFAULT_BOUNDS for its metric until you measure its own.
  */
 import type { Metric } from '../embed/spec.js';
-import type { FrameBounds, IdentityBounds, LivenessSettings } from './burst-check.js';
+import type { FrameBounds, LivenessSettings } from './burst-check.js';
 
 /** Bounds on a live burst's frames, in one embedder's distance. */
 export interface LivenessBounds {
-  /** Within the burst: each frame against the previous one and against the opening frames. */
-  sameFace: IdentityBounds;
+  /** Within the burst: each frame against the opening frames. */
+  sameFace: FrameBounds;
   /** Each frame against the enrolled account it signs in as. */
   account: FrameBounds;
 }
 
 /** dlib-resnet-v1's bounds (euclidean), and loose ones for a cosine embedder of your own. */
 export const DEFAULT_BOUNDS: Record<Metric, LivenessBounds> = {
-  euclidean: { sameFace: { neighbour: 0.44, facing: 0.42, turned: 0.445 }, account: { facing: 0.4, turned: 0.4 } },
-  cosine: { sameFace: { neighbour: 0.6, facing: 0.5, turned: 0.65 }, account: { facing: 0.6, turned: 0.7 } },
+  euclidean: { sameFace: { facing: 0.42, turned: 0.445 }, account: { facing: 0.4, turned: 0.4 } },
+  cosine: { sameFace: { facing: 0.7, turned: 0.68 }, account: { facing: 0.72, turned: 0.72 } },
 };
 
 /** An embedder's identity bounds: its own measured ones, else its metric's defaults. */
