@@ -67,6 +67,11 @@ export interface LivenessEvalInput {
 
 /** Visits of each person at most, looking for enough presentations of every attack. */
 const MAX_ROUNDS = 3;
+/**
+ * Visits at most for an attack that only some people's photos can make (a collage needs turned
+ * photos): each visit draws other photos, framings and challenges, as an attacker retrying would.
+ */
+const MAX_ATTACK_ROUNDS = 40;
 
 export async function evaluateLiveness(input: LivenessEvalInput): Promise<LivenessReport> {
   const random = new Prng(input.seed);
@@ -102,13 +107,15 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
 
   const wanted = subjects.length === 0 ? 0 : Math.min(input.perAttack, subjects.length * MAX_ROUNDS);
   const total = subjects.length * MAX_ROUNDS;
-  for (let round = 0, visit = 0; round < MAX_ROUNDS; round++) {
+  const short = () => kinds.filter((k) => report.apcer[k]!.presentations < wanted);
+  for (let round = 0, visit = 0; round < MAX_ATTACK_ROUNDS; round++) {
+    const before = kinds.map((k) => report.apcer[k]!.presentations);
     for (const [v, victim] of subjects.entries()) {
-      input.onProgress?.(++visit, total, 'presentations');
-      const needed = kinds.filter((k) => report.apcer[k]!.presentations < wanted);
-      if (needed.length === 0 && report.bpcer!.presentations >= wanted) continue;
+      if (round < MAX_ROUNDS) input.onProgress?.(++visit, total, 'presentations');
+      const needed = short();
+      if (needed.length === 0 && (round >= MAX_ROUNDS || report.bpcer!.presentations >= wanted)) continue;
       const challenge = randomChallenge(random);
-      if (report.bpcer!.presentations < Math.max(wanted, subjects.length)) {
+      if (round < MAX_ROUNDS && report.bpcer!.presentations < Math.max(wanted, subjects.length)) {
         const result = await judge(victim, await bonaFide(victim, challenge, random.int(2 ** 31)), challenge, 'bona_fide');
         const unrecognised = result === 'not_recognised' || result === 'not_account_person';
         if (unrecognised) report.bonaFideNotRecognised++;
@@ -118,10 +125,12 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
         const impostor = subjects[(v + 1 + random.int(subjects.length - 1)) % subjects.length]!;
         const presentation = await attack(kind, victim, impostor, challenge, input.engine, random);
         if (!presentation) continue;
-        const result = await judge(victim, presentation.frames, challenge, kind);
+        const result = await judge(victim, presentation.frames, presentation.challenge ?? challenge, kind);
         tally(report.apcer[kind]!, result === 'accepted', result, presentation.variant);
       }
     }
+    // Past the first rounds, only attacks that some people can make are still looked for; stop when none is found.
+    if (round >= MAX_ROUNDS - 1 && kinds.every((k, i) => report.apcer[k]!.presentations === before[i] || report.apcer[k]!.presentations >= wanted)) break;
   }
   if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
   for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;

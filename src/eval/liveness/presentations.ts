@@ -15,7 +15,7 @@
  */
 import sharp from 'sharp';
 import type { FaceEngine } from '../../face/engine.js';
-import { randomMoves, randomTimeline, stepOfFrames, type Move, type Step } from '../../face/liveness/challenge.js';
+import { MOVES, randomMoves, randomTimeline, stepOfFrames, type Move, type Step } from '../../face/liveness/challenge.js';
 import { FRAME } from '../webcam-frame.js';
 import type { Prng } from '../prng.js';
 import { performerFrom, performFrames } from './animate.js';
@@ -45,6 +45,11 @@ export interface AttackPresentation {
   frames: Buffer[];
   /** Which way of building this attack was taken. */
   variant: string;
+  /**
+   * The challenge the frames answer, when the attacker asked for challenges until one fitted their
+   * material (each ask costs an attempt of the sign-in's five: the attacker's to spend).
+   */
+  challenge?: Challenge;
 }
 
 /** An attack of `kind` on `victim` answering `challenge`, or undefined when their photos cannot make one (a collage without turned photos). */
@@ -99,11 +104,15 @@ async function mixedInOneScene(victim: Subject, impostor: Subject, challenge: Ch
  * return when there are several), a turned one for each move. Each framed on grey, or each as a
  * room of its own.
  */
-async function collage(victim: Subject, challenge: Challenge, engine: FaceEngine, random: Prng): Promise<AttackPresentation | undefined> {
+async function collage(victim: Subject, offered: Challenge, engine: FaceEngine, random: Prng): Promise<AttackPresentation | undefined> {
   const frontal = [...victim.posed].sort((a, b) => Math.abs(a.pose.x) - Math.abs(b.pose.x))[0];
   if (!frontal) return undefined;
   const byPose = photosByPose(victim.posed, frontal.pose, { yawThreshold: 0.2, pitchThreshold: 0.2 });
-  if (challenge.moves.some((m) => byPose.get(m)!.length === 0)) return undefined;
+  const fits = (c: Challenge) => c.moves.every((m) => byPose.get(m)!.length > 0);
+  // Photos of two moves or more answer some challenges: the attacker asks again until one comes.
+  const coverable = MOVES.filter((m) => byPose.get(m)!.length > 0);
+  if (coverable.length < 2) return undefined;
+  const challenge = fits(offered) ? offered : randomChallenge(random, randomMoves((n) => random.int(n), 2, coverable));
   const centres = byPose.get('centre')!.length ? byPose.get('centre')! : [frontal];
   const inScenes = random.chance(0.5);
   let back = 0;
@@ -119,7 +128,7 @@ async function collage(victim: Subject, challenge: Challenge, engine: FaceEngine
       for (let f = 0; f < step.frames; f++) frames.push(await framed(photo.bytes, random.int(2 ** 31)));
     }
   }
-  return { frames, variant: inScenes ? 'each photo its own room' : 'each photo framed on grey' };
+  return { frames, variant: inScenes ? 'each photo its own room' : 'each photo framed on grey', challenge };
 }
 
 /**

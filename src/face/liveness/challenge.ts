@@ -34,9 +34,9 @@ export const BURST_FRAMES = { min: 10, max: 12 } as const;
 
 export type RandomInt = (max: number) => number;
 
-/** Two distinct moves in a random order. */
-export function randomMoves(random: RandomInt = randomInt, count = 2): Move[] {
-  const pool = [...MOVES];
+/** Two distinct moves (out of `among`) in a random order. */
+export function randomMoves(random: RandomInt = randomInt, count = 2, among: readonly Move[] = MOVES): Move[] {
+  const pool = [...among];
   const moves: Move[] = [];
   while (moves.length < count) moves.push(pool.splice(random(pool.length), 1)[0]!);
   return moves;
