@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { findSharedData } from '../../bench/face/shared-data.js';
 import { percentile } from '../../bench/percentiles.js';
@@ -81,6 +82,10 @@ function printReport(folder: string, report: LivenessReport): void {
     ? `\nbona fide         ${String(b.presentations).padStart(13)}  refused as not live ${b.errors}  BPCER ${pct(b.rate)}  (live but not recognised: ${report.bonaFideNotRecognised})  ${counts(b.outcomes)}`
     : '\nbona fide: nobody with two usable photos');
   if (report.burst_ms) console.log(`\nserver time per burst (${report.burst_ms.frames} frames): p50 ${report.burst_ms.p50} ms, p95 ${report.burst_ms.p95} ms`);
+  if (report.burst_ms && report.single_frame_ms) {
+    const added = Math.round((report.burst_ms.p50 - report.single_frame_ms.p50) * 10) / 10;
+    console.log(`a single-frame sign-in, timed beside each bona fide burst: p50 ${report.single_frame_ms.p50} ms, p95 ${report.single_frame_ms.p95} ms; the burst adds ${added} ms at the median (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
+  }
 }
 
 /** Per measure: bona fide's high percentiles (a limit must sit above them) and each attack's low ones. */
