@@ -3,7 +3,7 @@ import { meanFacePoint } from '../src/face/align/mean-face.js';
 import type { Point } from '../src/face/geometry/similarity.js';
 import { checkBurst } from '../src/face/liveness/burst-check.js';
 import { randomMoves, randomTimeline, timelineSplits, type Move, type Step } from '../src/face/liveness/challenge.js';
-import { SCENE_GRID } from '../src/face/liveness/scene.js';
+import { SCENE_GRID, sceneChange } from '../src/face/liveness/scene.js';
 import { facePose } from '../src/face/liveness/pose.js';
 import { livenessSettings } from '../src/face/liveness/settings.js';
 import type { FaceAnalysis } from '../src/face/pipeline.js';
@@ -171,6 +171,20 @@ describe('liveness: the burst check', () => {
     const jump = burst(leftUp);
     jump[6] = { ...jump[6]!, box: { ...FACE_BOX, x: 440 } };
     expect(checkBurst(jump, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed' });
+  });
+
+  it('refuses two photos framed in the same place: the frame\'s edges correlate, what is inside them changed', () => {
+    // A photo in the middle of the picture, on a plain light wall; inside it, dark stripes one way or the other.
+    const framedPhoto = (stripe: (x: number, y: number) => number) => Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => {
+      const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
+      return x >= 8 && x < 40 && y >= 3 && y < 34 ? (stripe(x, y) % 8 < 4 ? 10 : 45) : 200;
+    });
+    const one = framedPhoto((x, y) => x + y), other = framedPhoto((x, y) => x - y + 64);
+    const box = { x: 255, y: 150, width: 130, height: 130 };
+    const frames = burst(leftUp).map((f, i) => ({ ...f, box, scene: i >= 2 && i < 5 ? other : one }));
+    const change = sceneChange({ image: frames[1]!.image, box, scene: one }, { image: frames[2]!.image, box, scene: other });
+    expect(change.background, 'the correlation alone').to.be.below(settings.scene.background);
+    expect(checkBurst(frames, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed', detail: { frame: 2, measure: 'changed', value: Math.round(change.changed * 10000) / 10000, limit: settings.scene.changed } });
   });
 
   it('follows the camera when it moves (a phone in the hand): the room shifted by a cell is the same room', () => {

@@ -182,6 +182,7 @@ function keepMeasures(
   const row: Record<string, number> = {
     'scene gain': worst(m.scene.map((s) => s.change.gain)),
     'scene background': worst(m.scene.map((s) => s.change.background)),
+    'scene changed cells': worst(m.scene.map((s) => s.change.changed)),
     'scene shift': worst(m.scene.map((s) => s.change.shift)),
     'scene resize': worst(m.scene.map((s) => s.change.resize)),
     'background share (least)': worst(m.scene.map((s) => s.change.backgroundShare), false),

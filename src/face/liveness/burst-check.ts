@@ -25,6 +25,8 @@ export interface SceneLimits {
   gain: number;
   /** Largest dissimilarity of the background between consecutive frames (1 minus their correlation). */
   background: number;
+  /** Largest share of the background's cells that changed between consecutive frames (the camera's move and exposure undone). */
+  changed: number;
   /** Largest move of the face against the background between consecutive frames, in face widths. */
   shift: number;
   /** Largest log change of the face's size between consecutive frames. */
@@ -155,7 +157,7 @@ function sceneOf(frame: FaceAnalysis): SceneFrame {
 }
 
 function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
-  return (['background', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
+  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
 }
 
 /**

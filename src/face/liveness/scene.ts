@@ -48,6 +48,13 @@ export interface SceneChange {
    * MAX_CAMERA_SHIFT) is undone: 1 minus the correlation of their patterns (0: the same room).
    */
   background: number;
+  /**
+   * The share of the background's cells whose colour changed, once the camera's move, exposure and
+   * white balance are undone. A real room stays put but for a few cells near the moving head and
+   * shoulders; the rest of a photo pasted in the same place (the correlation then sees the same
+   * photo edges and passes) does not.
+   */
+  changed: number;
   /** How far the face box's centre moved against the background, in face widths. */
   shift: number;
   /** How much the face box grew or shrank (log of the width ratio, either way). */
@@ -62,6 +69,8 @@ const DARK = 24;
 const MAX_CAMERA_SHIFT = 6;
 /** Fewer background cells than this in common, and two frames cannot be compared (a face too close). */
 const MIN_COMPARED_CELLS = 60;
+/** A cell whose mean colour moved by more than this many levels (of 255) in a channel has changed: far above a webcam's noise averaged over a cell. */
+const CHANGED_LEVEL = 24;
 /** A background whose cells vary by less than this (standard deviation, in levels) is a plain wall. */
 const PLAIN = 4;
 
@@ -91,6 +100,7 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   return {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
+    changed: found ? found.changed : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
     backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),
@@ -106,6 +116,8 @@ interface Agreement {
   correlation: number;
   /** Each channel's gain from a to b. */
   gain: number[];
+  /** The share of compared cells that changed by more than CHANGED_LEVEL, the gain undone. */
+  changed: number;
 }
 
 /**
@@ -125,6 +137,7 @@ function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Ar
   const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
   const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
   const scene = a.scene;
+  const pairs: number[] = [];
   let n = 0;
   for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
     for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
@@ -139,6 +152,7 @@ function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Ar
         let va = 0;
         for (let k = 0; k < 4; k++) if (weights[k]! > 0) va += weights[k]! * scene[(at + offsets[k]!) * 3 + c]!;
         const vb = b.scene[cell * 3 + c]!;
+        pairs.push(va, vb);
         sa[c] += va; sb[c] += vb; saa[c] += va * va; sbb[c] += vb * vb; sab[c] += va * vb;
       }
     }
@@ -152,7 +166,24 @@ function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Ar
   }
   const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
   const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
-  return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c]! + DARK * n) / (sa[c]! + DARK * n)) };
+  const gain = [0, 1, 2].map((c) => (sb[c]! + DARK * n) / (sa[c]! + DARK * n));
+  return { dx, dy, correlation, gain, changed: changedShare(pairs, gain) };
+}
+
+/** Of the (a, b) colour pairs, cell by cell and channel by channel, the share of cells where a channel, a's gain applied, differs from b's by more than CHANGED_LEVEL. */
+function changedShare(pairs: readonly number[], gain: readonly number[]): number {
+  const cells = pairs.length / 6;
+  let changed = 0;
+  for (let i = 0; i < cells; i++) {
+    for (let c = 0; c < 3; c++) {
+      const va = pairs[i * 6 + c * 2]!, vb = pairs[i * 6 + c * 2 + 1]!;
+      if (Math.abs((va + DARK) * gain[c]! - DARK - vb) > CHANGED_LEVEL) {
+        changed++;
+        break;
+      }
+    }
+  }
+  return cells ? changed / cells : 1;
 }
 
 function count(mask: Uint8Array): number {
