@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { failureDelaySeconds } from '../src/signin/failure-delays.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
 

@@ -4,7 +4,7 @@ import type { AuditEvent, Store } from '../adapters/contract.js';
 import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { emptyFrame, portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './helpers/redis.js';
 import { temporaryFolder } from './helpers/stores.js';

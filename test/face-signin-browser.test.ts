@@ -4,13 +4,13 @@ import { FACE_ERROR_CODES } from '../src/face/errors.js';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './helpers/face-pages.js';
-import { FaceBrowsers, sentToCallback } from './helpers/face-browsers.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
+import { enrolOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './support/face-pages.js';
+import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
 import { screenshots } from './helpers/screenshots.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 /** What each fake webcam shows: faces cut from the photos @vladmandic/face-api ships, in 640x480. */
 const cameras = {

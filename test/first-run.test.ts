@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './helpers/free-port.js';
+import { freePort } from './support/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /**

@@ -6,12 +6,12 @@ import sharp from 'sharp';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { pressVerify, settledStatus, startCamera } from './helpers/face-pages.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './helpers/fake-webcam.js';
+import { pressVerify, settledStatus, startCamera } from './support/face-pages.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './support/fake-webcam.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnVideo, type HeadTurn } from './helpers/head-turn.js';
-import { sentToCallback } from './helpers/face-browsers.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { sentToCallback } from './support/face-browsers.js';
+import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { screenshots } from './helpers/screenshots.js';
 

@@ -17,12 +17,12 @@ import { judgePresentation, medianLiveScore } from '../src/face/presentation-att
 import { FaceRecognizer } from '../src/face/recognizer.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { PRESENTATION_ATTACK } from '../src/signin/sign-in-attempt.js';
-import { Browser } from './helpers/browser.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { findHeadTurn, firstTimelineFor, headTurnFrames } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 const DEFAULT_THRESHOLD = faceDefaults().presentationAttackDetection.threshold;
 const on = (threshold = DEFAULT_THRESHOLD): Partial<FaceConfig> => ({ presentationAttackDetection: { enabled: true, threshold } });

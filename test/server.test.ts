@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { Browser } from './helpers/browser.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 describe('server', () => {
   let facegate: TestFacegate;

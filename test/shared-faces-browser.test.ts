@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInvitation } from '../src/signin/invitations.js';
 import { webcamFrameAround } from './helpers/face-fixtures.js';
-import { enrolOnPage, pressVerify, verifyRefused } from './helpers/face-pages.js';
-import { FaceBrowsers, sentToCallback } from './helpers/face-browsers.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
+import { enrolOnPage, pressVerify, verifyRefused } from './support/face-pages.js';
+import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { findSharedData } from '../src/bench/face/shared-data.js';
+import { findSharedData } from '../src/eval/shared-data.js';
 
 /** Real photos beside the project (never copied into it); absent on a machine without ../shared. */
 const sharedFaces = join(findSharedData().searched, 'faces');

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { firstRunInvitation } from '../src/signin/first-run.js';
-import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 describe('face sign-in and enrolment over HTTP (SQLite)', function () {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { dataLocation } from '../src/cli/startup-summary.js';
-import { freePort } from './helpers/free-port.js';
+import { freePort } from './support/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /** A configuration file like the repository's, on free ports. */

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { findSharedData } from '../../bench/face/shared-data.js';
-import { percentile } from '../../bench/percentiles.js';
+import { findSharedData } from '../../eval/shared-data.js';
+import { percentile } from '../../eval/percentile.js';
 import { evaluateLiveness, type LivenessReport } from '../../eval/liveness/evaluate.js';
 import { ATTACKS, type Attack } from '../../eval/liveness/presentations.js';
 import { peopleIn } from '../../eval/liveness/sources.js';

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { findSharedData, identityPhotos } from '../../bench/face/shared-data.js';
+import { findSharedData, identityPhotos } from '../../eval/shared-data.js';
 import { readFile } from 'node:fs/promises';
 import { demoPortrait, SAMPLE_FACES } from '../../eval/demo-faces.js';
 import { scorePhotos, scoreRenderedAttacks } from '../../eval/presentation-attack/evaluate.js';

@@ -15,7 +15,7 @@ import { distance } from '../../face/match/distance.js';
 import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
 import { FaceRecognizer, type ModelRules, type Recognition } from '../../face/recognizer.js';
-import { percentile } from '../../bench/percentiles.js';
+import { percentile } from '../percentile.js';
 import { Prng } from '../prng.js';
 import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
 import { subjectFrom, type Subject } from './subjects.js';

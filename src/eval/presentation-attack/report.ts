@@ -3,7 +3,7 @@
  * threshold chosen on one set and the BPCER it gives on the other, and the rendered attacks'
  * scores (information only), as plain data for --json; and the same as text.
  */
-import { percentile } from '../../bench/percentiles.js';
+import { percentile } from '../percentile.js';
 import { FLAT_ATTACKS } from '../liveness/attacks.js';
 import type { Framing } from './framings.js';
 import { chooseThreshold, CANDIDATE_THRESHOLDS, refusedShare, type RenderedAttackScores, type ScoredPhotos } from './evaluate.js';
