@@ -1,17 +1,5 @@
 import { CookieJar } from '../../test/support/cookie-jar.js';
 
-/**
- * One simulated user's browser, without a browser: real HTTP with a cookie jar, following the
- * provider's redirects by hand. Cookies belong to the host, not the port, as in a browser, so
- * one user agent can go to two facegate instances on localhost with the same cookies. A redirect
- * to an origin that is not a provider's (the RP's callback) is not followed: it is the result.
- */
-export class HttpError extends Error {
-  constructor(readonly status: number, readonly step: string, readonly body: string) {
-    super(`${step}: HTTP ${status} ${body.slice(0, 200)}`);
-  }
-}
-
 export interface Sent {
   method?: string;
   body?: RequestInit['body'];
@@ -19,6 +7,12 @@ export interface Sent {
   accept?: string;
 }
 
+/**
+ * One simulated user's browser, without a browser: real HTTP with a cookie jar, following the
+ * provider's redirects by hand. Cookies belong to the host, not the port, as in a browser, so
+ * one user agent can go to two facegate instances on localhost with the same cookies. A redirect
+ * to an origin that is not a provider's (the RP's callback) is not followed: it is the result.
+ */
 export class Agent {
   private readonly cookies = new CookieJar();
 

@@ -4,7 +4,11 @@ import { chromium, type Browser } from 'playwright-core';
 export const chromiumPath = '/usr/bin/chromium';
 export const chromiumMissing = `browser tests skipped: no ${chromiumPath} (install it: apt-get install -y chromium)`;
 
-/** The launch flags DESIGN.md settled on: headless, no sandbox as root, nothing that phones home. */
+/**
+ * Headless without a GPU; no sandbox, which Chromium cannot set up when run as root in a container;
+ * and nothing that phones home (QUIC, background networking, component updates, sync), since the
+ * tests must not reach the internet.
+ */
 export const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
