@@ -22,7 +22,7 @@ import { benchConfig } from './load/bench-config.js';
 import { ChildServer } from './load/child-server.js';
 import { crashAndRestart } from './load/crash-restart.js';
 import type { User } from './load/load-run.js';
-import { benchPeople, enrolAt, inviteLink } from './load/people.js';
+import { benchPeople, enrollAt, inviteLink } from './load/people.js';
 import { RelyingParty } from './load/relying-party.js';
 import { backPressureLines, crashLines, steadyLines, twoInstancesLines } from './load/report.js';
 import { steadyLoad, warmUp } from './load/steady-load.js';
@@ -67,7 +67,7 @@ try {
   servers.push(server);
   const people = await benchPeople();
   progress(`enrolling ${people.length} people through facegate invite links`);
-  for (const person of people) await enrolAt(await inviteLink(server.configFile, person.accountId), person);
+  for (const person of people) await enrollAt(await inviteLink(server.configFile, person.accountId), person);
   const users: User[] = Array.from({ length: userCount }, (_, i) => {
     const person = people[i % people.length]!;
     return { accountId: person.accountId, frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length]! };

@@ -63,7 +63,7 @@ const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite'
 const facegate = await startFacegate(config, { logger: createLogger('info', pino.destination('/dev/null')) });
 const webcams = new Webcams(folder);
 try {
-  await enrolAlice(facegate);
+  await enrollAlice(facegate);
   const cameras = { alice: async () => webcamFrame(await variants.flipped(await portrait(0)), 300) };
   const browsers = new FaceBrowsers(webcams, new URL(facegate.issuer), cameras);
   console.log(`facegate ${facegate.issuer}: SQLite, ${facegate.face.engine.stats().workers} face workers, queue ${facegate.face.engine.stats().queueLength}; Chromium headless, fake webcam`);
@@ -96,7 +96,7 @@ try {
 }
 
 /** Alice's three enrolment frames, posted to her invitation link as the enrolment page does. */
-async function enrolAlice(server: Facegate): Promise<void> {
+async function enrollAlice(server: Facegate): Promise<void> {
   const { link } = await createInvitation(server.store.invitations, server.issuer, { accountId: 'alice', profile: { name: 'Alice' }, ttlSeconds: 600 });
   const face = await portrait(0);
   const body = new FormData();

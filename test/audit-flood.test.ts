@@ -4,7 +4,7 @@ import type { AuditEvent, Store } from '../adapters/contract.js';
 import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { emptyFrame, portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './helpers/redis.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -26,7 +26,7 @@ describe('audit flooding over HTTP (SQLite)', function () {
       face: { workers: 1, liveness: 'off', minGenuineAcceptRate: 0.99, attempts: { perInteraction: 5, perIp: { max: 2, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 

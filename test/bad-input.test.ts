@@ -383,7 +383,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
   const invite = async (accountId: string) => (await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, ttlSeconds: 600 })).link;
   let spentLink: string | undefined;
 
-  const enrolmentCases: Case[] = [
+  const enrollmentCases: Case[] = [
     {
       name: 'a stranger\'s face on a link that adds to alice\'s face: refused, nothing stored',
       request: async () => enrol(await invite('alice'), await framesOf(1)),
@@ -424,5 +424,5 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   describe('the snapshot endpoint', () => runTable(snapshotCases));
   describe('the protocol', () => runTable(protocolCases));
-  describe('the enrolment endpoint', () => runTable(enrolmentCases));
+  describe('the enrolment endpoint', () => runTable(enrollmentCases));
 });

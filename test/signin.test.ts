@@ -24,7 +24,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   });
   after(async () => { await facegate?.close(); });
 
-  async function enrol(accountId: string, face: number, profile = {}): Promise<void> {
+  async function enroll(accountId: string, face: number, profile = {}): Promise<void> {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, profile, ttlSeconds: 600 });
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(face)) });
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'enrolled', accountId });
@@ -43,8 +43,8 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     browser.json(`${page.pathname}/face${query}`, { method: 'POST', body: frame, contentType: 'image/jpeg' });
 
   before(async () => {
-    await enrol('alice', 0, { name: 'Alice' });
-    await enrol('bob', 2, { name: 'Bob' });
+    await enroll('alice', 0, { name: 'Alice' });
+    await enroll('bob', 2, { name: 'Bob' });
   });
 
   it('enrols by invitation: the account is created with its profile, and the link works once', async () => {

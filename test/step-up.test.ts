@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
-import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { callback, enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -20,7 +20,7 @@ describe('step-up to the liveness acr is honest', function () {
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'step-up.sqlite') });
     issuer = new URL(facegate.issuer);
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 

@@ -13,7 +13,7 @@ import { freePort } from '../../test/support/free-port.js';
 import { Agent } from '../load/agent.js';
 import { benchConfig } from '../load/bench-config.js';
 import { ChildServer } from '../load/child-server.js';
-import { benchPeople, enrolAt, inviteLink } from '../load/people.js';
+import { benchPeople, enrollAt, inviteLink } from '../load/people.js';
 import { CALLBACK, CLIENT_ID, RelyingParty } from '../load/relying-party.js';
 import { signIn } from '../load/sign-in-flow.js';
 import { faceLivenessAcr } from '../../src/oidc/acr.js';
@@ -31,7 +31,7 @@ export class FuzzTarget {
     });
     const server = await ChildServer.start('fuzz', join(folder, 'facegate.config.json'), { ...config, logLevel: 'warn' });
     const [person] = await benchPeople();
-    await enrolAt(await inviteLink(server.configFile, person!.accountId), person!);
+    await enrollAt(await inviteLink(server.configFile, person!.accountId), person!);
     const rp = await RelyingParty.discover(server.origin);
     return new FuzzTarget(server, folder, new Agent([server.origin]), rp, person!.snapshots[0]!);
   }

@@ -9,7 +9,7 @@ import { Checks, type Check } from './checks.js';
 import { ChildServer, type ServerConfig } from './child-server.js';
 import { checkDatabase, type DatabaseState } from './database-check.js';
 import { LoadRun, type LoadResult, type User } from './load-run.js';
-import { enrolAt, inviteLink, type Person } from './people.js';
+import { enrollAt, inviteLink, type Person } from './people.js';
 import { CALLBACK, RelyingParty } from './relying-party.js';
 import { readServerLog, type LogFindings } from './server-log.js';
 import { signIn, type SignedIn } from './sign-in-flow.js';
@@ -20,7 +20,7 @@ export interface CrashRestart {
   load: LoadResult;
   /** Requests in flight when the server died, by step and kind. */
   cutOffByKill: Record<string, number>;
-  reEnrolmentsBeforeKill: number;
+  reEnrollmentsBeforeKill: number;
   database: DatabaseState;
   restartSeconds: number;
   checks: Check[];
@@ -40,12 +40,12 @@ export async function crashAndRestart(
 
   const rp = await RelyingParty.discover(config.issuer);
   const load = new LoadRun(rp, users, [server.origin], 3600);
-  let reEnrolments = 0;
+  let reEnrollments = 0;
   let killed = false;
   const reEnrolling = (async () => {
     for (const { person, link } of links) {
       if (killed) return;
-      await enrolAt(link, person).then(() => { if (!killed) reEnrolments++; }, () => undefined);
+      await enrollAt(link, person).then(() => { if (!killed) reEnrollments++; }, () => undefined);
     }
   })();
 
@@ -101,7 +101,7 @@ export async function crashAndRestart(
   });
 
   return {
-    killedAfterSeconds: killAfterSeconds, load: beforeKill, cutOffByKill: cutOff, reEnrolmentsBeforeKill: reEnrolments, database, restartSeconds, checks: checks.list,
+    killedAfterSeconds: killAfterSeconds, load: beforeKill, cutOffByKill: cutOff, reEnrollmentsBeforeKill: reEnrollments, database, restartSeconds, checks: checks.list,
     logBeforeKill: readServerLog(server.logLines()), restarted,
   };
 }

@@ -9,7 +9,7 @@ import { ChildServer } from './child-server.js';
 
 export interface Person {
   accountId: string;
-  enrolFrames: Buffer[];
+  enrollFrames: Buffer[];
   snapshots: Buffer[];
 }
 
@@ -21,7 +21,7 @@ export async function benchPeople(): Promise<Person[]> {
     const mirrored = await variants.flipped(face);
     return {
       accountId: `person${i + 1}`,
-      enrolFrames: await Promise.all([webcamFrame(face, 360), webcamFrame(face, 330), webcamFrame(await variants.recompressed(face), 380)]),
+      enrollFrames: await Promise.all([webcamFrame(face, 360), webcamFrame(face, 330), webcamFrame(await variants.recompressed(face), 380)]),
       snapshots: await Promise.all(SNAPSHOT_HEIGHTS.map((height) => webcamFrame(mirrored, height))),
     };
   }));
@@ -34,10 +34,10 @@ export async function inviteLink(configFile: string, accountId: string, replace 
 }
 
 /** Posts the person's enrolment frames to a link, as the enrolment page does; `origin` sends it to another instance. */
-export async function enrolAt(link: URL, person: Person, origin?: string): Promise<void> {
+export async function enrollAt(link: URL, person: Person, origin?: string): Promise<void> {
   const target = origin ? new URL(link.pathname, origin) : link;
   const form = new FormData();
-  for (const frame of person.enrolFrames) form.append('frame', new Blob([new Uint8Array(frame)], { type: 'image/jpeg' }), 'frame.jpg');
+  for (const frame of person.enrollFrames) form.append('frame', new Blob([new Uint8Array(frame)], { type: 'image/jpeg' }), 'frame.jpg');
   const response = await fetch(target, { method: 'POST', body: form, headers: { accept: 'application/json' } });
   const body = await response.json() as { status?: string; error?: string };
   if (body.status !== 'enrolled') throw new Error(`enrolling ${person.accountId}: HTTP ${response.status} ${body.error}`);

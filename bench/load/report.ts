@@ -40,7 +40,7 @@ export function steadyLines(r: SteadyLoad): string[] {
 
 export function crashLines(r: CrashRestart): string[] {
   return [
-    `killed (SIGKILL) after ${r.killedAfterSeconds} s of load: ${r.load.signIns} sign-ins completed before, ${r.reEnrolmentsBeforeKill} re-enrolments (template replacements) done`,
+    `killed (SIGKILL) after ${r.killedAfterSeconds} s of load: ${r.load.signIns} sign-ins completed before, ${r.reEnrollmentsBeforeKill} re-enrolments (template replacements) done`,
     `failures before the kill: ${entries(r.load.failures)}; requests in flight cut off by the kill: ${entries(r.cutOffByKill)}`,
     log(r.logBeforeKill),
     `the file after the kill: integrity ${r.database.integrity}, ${r.database.accounts} accounts, ${r.database.keys} keys, oidc records ${entries(r.database.oidcRecords)}`,

@@ -7,7 +7,7 @@
 import { ChildServer } from './child-server.js';
 import { benchConfig } from './bench-config.js';
 import { freePort } from '../../test/support/free-port.js';
-import { enrolAt, inviteLink, type Person } from './people.js';
+import { enrollAt, inviteLink, type Person } from './people.js';
 import { RedisServer } from '../../test/support/redis-server.js';
 import { RelyingParty } from './relying-party.js';
 import { readServerLog } from './server-log.js';
@@ -40,7 +40,7 @@ export async function twoInstances(dir: string, person: Person): Promise<TwoInst
       return 'identical';
     });
     await step(`${person.accountId} enrolled through A, after B started`, async () => {
-      await enrolAt(await inviteLink(a.configFile, person.accountId), person);
+      await enrollAt(await inviteLink(a.configFile, person.accountId), person);
       return 'enrolled';
     });
     const rp = await RelyingParty.discover(a.origin);

@@ -23,7 +23,7 @@ export async function settledStatus(page: Page): Promise<Status> {
 }
 
 /** On the enrolment page: camera on, the name typed when asked, pictures taken; the final status. */
-export async function enrolOnPage(page: Page, link: string, name?: string): Promise<Status> {
+export async function enrollOnPage(page: Page, link: string, name?: string): Promise<Status> {
   await page.goto(link);
   await startCamera(page);
   if (name !== undefined) await page.getByLabel(/Your name/).fill(name);

@@ -61,7 +61,7 @@ export async function startTestFacegate(storage: StoreSpec, port?: number, extra
 }
 
 /** Creates account `id` named `name` and enrols it from `photos` directly (no page), replacing any templates. */
-export async function enrolPhotos(facegate: Facegate, id: string, name: string, photos: Uint8Array[]): Promise<void> {
+export async function enrollPhotos(facegate: Facegate, id: string, name: string, photos: Uint8Array[]): Promise<void> {
   await facegate.store.accounts.upsert({ id, name });
   const examined = await examineEnrollment(facegate.face, photos, { accountId: id, replace: true });
   if (!examined.ok) throw new Error(`${id} (${name}): ${examined.message}`);

@@ -87,7 +87,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     input.onProgress?.(i + 1, input.people.length, 'people');
   }
   const templates = new MemoryTemplateSource();
-  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment.map((e) => e.embedding));
+  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrollment.map((e) => e.embedding));
   const gallery = await Gallery.load(templates, [input.engine.spec.embedder]);
   const recognizer = new FaceRecognizer(input.engine, gallery, new Map([[input.engine.spec.embedder.id, input.rules]]));
 
@@ -223,10 +223,10 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
     for (const photo of person.posed) {
       const bin = turnBin(turnOf(photo.pose, frontal.pose, settings));
       const source = photo.file.replace(/ \(mirrored\)$/, '');
-      const own = person.enrolment.filter((e) => e.file !== source).map((e) => e.embedding);
+      const own = person.enrollment.filter((e) => e.file !== source).map((e) => e.embedding);
       if (own.length > 0) (out[`genuine, ${bin}`] ??= []).push(distance(fuse(own), photo.analysis.embedding, settings.metric));
       for (const other of subjects) {
-        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrolment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
+        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrollment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
       }
     }
   }
