@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEvent, Store } from '../adapters/contract.js';
 import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
@@ -79,7 +80,7 @@ for (const backend of stores) {
       await store!.audit.append(event(now, 'accepted'));
       await store!.audit.append(event(now + 1, 'enrolled', 'enrollment'));
       for (let i = 0; i < 1000; i++) await store!.audit.append(event(now + 2, 'not_recognised'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const kept = (await store!.audit.recent(100)).map((e) => e.result);
       expect(kept).to.include.members(['accepted', 'enrolled']);
       expect(kept.filter((r) => r === 'not_recognised')).to.have.length(3);

@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { pngDeclaring } from './support/png-header.js';
 import { decodeImage } from '../src/face/image.js';
@@ -277,7 +278,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
     const url = authorization().url;
     const { url: page } = await browser.navigate(new URL(`${url.pathname}${url.search}`, shortLived.issuer));
     expect(page.pathname).to.match(/^\/interaction\//);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await sleep(3000);
     return { browser, page };
   }
 

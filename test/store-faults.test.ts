@@ -20,6 +20,7 @@ import { redisMissing } from './helpers/redis.js';
 import { hasRedisServer, startRedisServer } from './support/redis-server.js';
 import { SmallDisk } from './helpers/small-disk.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { until } from './helpers/until.js';
 import { startAuthorization, type Authorization } from './support/test-rp.js';
 
 const OUTAGE = 'The sign-in service cannot reach its storage. Try again in a moment.';
@@ -83,16 +84,6 @@ async function expectOutageJson(response: Response): Promise<void> {
 async function health(issuer: string): Promise<{ status: number; body: { ok: boolean; checks: Record<string, { ok: boolean; error?: string }> } }> {
   const response = await fetch(new URL('/healthz', issuer));
   return { status: response.status, body: await response.json() as never };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** What must survive a fault unchanged: Alice's account and templates, the keys, as the store lists them. */

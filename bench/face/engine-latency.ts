@@ -10,6 +10,7 @@ import type { FaceAnalysis, StageTimings } from '../../src/face/pipeline.js';
 import { mapInLanes } from '../../src/eval/lanes.js';
 import { summarise, type LatencySummary } from '../../test/support/latency-summary.js';
 import { timedLoop, type LoopOptions } from '../timed-loop.js';
+import { round } from '../../src/face/round.js';
 
 /** The default pipeline's stages (the optional presentation-attack model is measured by facegate eval-pad), and the 1:N match. */
 export type Stage = Exclude<keyof StageTimings, 'presentationAttack'> | 'match';
@@ -61,7 +62,7 @@ export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint
   const stages: StageLatency = { decode: stage('decode'), detect: stage('detect'), align: stage('align'), embed: stage('embed'), match: summarise(match) };
   const pipeline: LoadLatency = {
     ...summarise(samples.filter((s) => typeof s.result !== 'string').map((s) => s.ms)),
-    images_per_s: round(perSecond),
+    images_per_s: round(perSecond, 2),
   };
   return { pipeline, stages, requests: samples.length, refusals: countRefusals(samples.map((s) => s.result)) };
 }
@@ -69,9 +70,5 @@ export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint
 /** `lanes` requests in flight: latency each caller saw, and answers per second. */
 export async function measureUnderLoad(engine: FaceEngine, jpegs: readonly Uint8Array[], lanes: number, loop: Omit<LoopOptions, 'lanes'>): Promise<LoadLatency> {
   const { samples, perSecond } = await timedLoop(jpegs, (jpeg) => engine.analyze(jpeg), { ...loop, lanes });
-  return { ...summarise(samples.map((s) => s.ms)), images_per_s: round(perSecond) };
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
+  return { ...summarise(samples.map((s) => s.ms)), images_per_s: round(perSecond, 2) };
 }

@@ -4,6 +4,7 @@
  * otherwise), the server must keep answering its other endpoints meanwhile, and once the users
  * retry after the time they were told, every one of them signs in.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from './agent.js';
 import type { ChildServer } from './child-server.js';
 import type { User } from './load-run.js';
@@ -61,7 +62,7 @@ export async function backPressure(server: ChildServer, issuer: string, users: r
       const started = performance.now();
       await (await fetch(`${server.origin}/.well-known/openid-configuration`)).arrayBuffer();
       discovery.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     }
   })();
   const first = await Promise.all(waiting.map((w) => post(w)));
@@ -79,7 +80,7 @@ export async function backPressure(server: ChildServer, issuer: string, users: r
   while (pending.length > 0 && rounds < 20) {
     rounds++;
     const again = await Promise.all(pending.map(async ({ w, answer }) => {
-      await new Promise((resolve) => setTimeout(resolve, answer.retryAfter * 1000));
+      await sleep(answer.retryAfter * 1000);
       return { w, answer: await post(w) };
     }));
     failed += again.filter(({ answer }) => answer.status !== 200 && answer.status !== 503).length;

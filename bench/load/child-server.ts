@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const cli = fileURLToPath(new URL('../../../bin/facegate.js', import.meta.url));
@@ -84,7 +85,7 @@ export class ChildServer {
     while (Date.now() < deadline && !exited) {
       const ok = await fetch(`${this.origin}/healthz`).then((r) => r.ok, () => false);
       if (ok) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
     }
     throw new Error(`${this.name} did not become healthy; see ${this.logFile}`);
   }

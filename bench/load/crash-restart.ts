@@ -5,6 +5,7 @@
  * still has exactly its templates, the JWKS is the same, everyone can sign in, and the sessions and
  * refresh tokens of the last sign-ins before the kill still work.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Checks, type Check } from './checks.js';
 import { ChildServer, type ServerConfig } from './child-server.js';
 import { checkDatabase, type DatabaseState } from './database-check.js';
@@ -49,7 +50,7 @@ export async function crashAndRestart(
     }
   })();
 
-  await new Promise((resolve) => setTimeout(resolve, killAfterSeconds * 1000));
+  await sleep(killAfterSeconds * 1000);
   const survivors = load.completed().slice(-SURVIVORS);
   const beforeKill = load.result();
   killed = true;

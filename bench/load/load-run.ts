@@ -3,6 +3,7 @@
  * until stopped: per-step times, failures by kind, and the last sign-ins (sessions and refresh
  * tokens to check after a crash).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../../src/eval/percentile.js';
 import type { RelyingParty } from './relying-party.js';
 import { signIn, StepFailure, STEPS, type SignedIn, type Step } from './sign-in-flow.js';
@@ -59,7 +60,7 @@ export class LoadRun {
           this.failures[key] = (this.failures[key] ?? 0) + 1;
           if (failure.rateLimited) this.rateLimited++;
           // Not a hot loop against a server that is down.
-          await new Promise((resolve) => setTimeout(resolve, 250));
+          await sleep(250);
         }
       }
     })).then(() => undefined);

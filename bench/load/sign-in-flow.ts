@@ -4,6 +4,7 @@
  * the page does), the redirects back to the RP, the code exchange, UserInfo, one refresh.
  * A step that fails throws a StepFailure naming the step and the kind of failure.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from './agent.js';
 import { CALLBACK, type RelyingParty } from './relying-party.js';
 
@@ -82,7 +83,7 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
       if (response.status === 503 && body.error === 'busy' && retryAfter > 0 && busyRetries < (options.maxBusyRetries ?? 3)) {
         busyRetries++;
         options.onBusy?.(retryAfter);
-        await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000));
+        await sleep(retryAfter * 1000);
         continue;
       }
       if (response.status !== 200 || body.status !== 'accepted' || !body.redirectTo) throw new StepFailure('face', `HTTP ${response.status}`, body.error);

@@ -1,5 +1,6 @@
 /** Latency summaries, as the benches print them and the tests check them. */
 import { percentile } from '../../src/eval/percentile.js';
+import { round } from '../../src/face/round.js';
 
 export interface LatencySummary {
   p50_ms: number;
@@ -10,6 +11,5 @@ export interface LatencySummary {
 
 /** p50 and p95 (nearest rank), in milliseconds rounded to the microsecond. */
 export function summarise(samples: readonly number[]): LatencySummary {
-  const round = (ms: number) => Math.round(ms * 1000) / 1000;
-  return { p50_ms: round(percentile(samples, 0.5)), p95_ms: round(percentile(samples, 0.95)), n: samples.length };
+  return { p50_ms: round(percentile(samples, 0.5), 3), p95_ms: round(percentile(samples, 0.95), 3), n: samples.length };
 }

@@ -1,5 +1,6 @@
 /** redis-server processes of our own on loopback ports, for the benches and the tests. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { freePort } from './free-port.js';
 
@@ -32,7 +33,7 @@ async function waitForPing(url: string): Promise<void> {
       await client.ping();
       return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     } finally {
       client.disconnect();
     }
