@@ -21,6 +21,7 @@ import { measureMatchScaling } from './match-scaling.js';
 import type { FaceBenchReport } from './report.js';
 import { findSharedData } from '../../src/eval/shared-data.js';
 import { framesFromDemoPhotos, framesFromFaces, type Frame } from '../../test/support/webcam-frames.js';
+import { round } from '../../src/face/round.js';
 
 export interface FaceBenchOptions {
   /** Seconds per timed loop. */
@@ -93,7 +94,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   const faceApi = theirs?.latency ?? null;
 
   return {
-    machine: { ...describeMachine(), load_average_before: round2(loadBefore), load_average_after: round2(loadavg()[0]) },
+    machine: { ...describeMachine(), load_average_before: round(loadBefore, 2), load_average_after: round(loadavg()[0], 2) },
     engine: { workers: spec.workers, detector: spec.detectors[0].id, landmarks: Boolean(spec.landmarks), embedder: spec.embedder.id, mirror_fusion: spec.embedder.mirrorFusion },
     seconds: options.seconds,
     frames: { source: frameSource, made: frames.length, used: jpegs.length, refused: screened.refusals },
@@ -111,7 +112,7 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     match_dims: match.dims,
     face_api: faceApi,
     face_api_skipped: skipped,
-    ratio_vs_face_api: faceApi ? round2(faceApi.p50_ms / one.pipeline.p50_ms) : null,
+    ratio_vs_face_api: faceApi ? round(faceApi.p50_ms / one.pipeline.p50_ms, 2) : null,
     accuracy: subset && ours ? {
       ...compareAccuracy(subset, ours, spec.embedder.metric, theirs?.descriptors ?? null, FOLDS),
       source: `the first ${options.pairsPerKind} same-person and ${options.pairsPerKind} different-person pairs of ${shared.lfw!.pairs}`,
@@ -119,8 +120,4 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     notes,
     total_seconds: Math.round((performance.now() - started) / 100) / 10,
   };
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }

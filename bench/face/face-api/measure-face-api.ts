@@ -9,6 +9,7 @@ import { summarise, type LatencySummary } from '../../../test/support/latency-su
 import { timedLoop } from '../../timed-loop.js';
 import { FaceApiPool } from './face-api-pool.js';
 import type { FaceApiBackend } from './load-face-api.js';
+import { round } from '../../../src/face/round.js';
 
 export type FaceApiLatency = LatencySummary & {
   images_per_s: number;
@@ -42,7 +43,7 @@ export async function measureFaceApi(
     return {
       latency: {
         ...summarise(timed.samples.map((s) => s.ms)),
-        images_per_s: Math.round(timed.perSecond * 100) / 100,
+        images_per_s: round(timed.perSecond, 2),
         backend: backend.name, simd: backend.simd, threads: backend.threads, workers,
         no_face: timed.samples.filter((s) => s.result === null).length,
         versions: backend.versions,

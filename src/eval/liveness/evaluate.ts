@@ -19,6 +19,7 @@ import { percentile } from '../percentile.js';
 import { Prng } from '../prng.js';
 import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
 import { subjectFrom, type Subject } from './subjects.js';
+import { round } from '../../face/round.js';
 
 export interface Rate {
   presentations: number;
@@ -145,7 +146,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
   if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
   for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
   if (report.bpcer!.presentations === 0) report.bpcer = null;
-  const at = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
+  const at = (values: number[], p: number) => round(percentile(values, p), 1);
   report.burst_ms = times.length ? { p50: at(times, 0.5), p95: at(times, 0.95), frames: [...frameCounts].sort().join(' to ') } : null;
   report.single_frame_ms = singleTimes.length ? { p50: at(singleTimes, 0.5), p95: at(singleTimes, 0.95) } : null;
   return report;
