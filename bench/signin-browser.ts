@@ -58,7 +58,9 @@ if (missing) {
 
 const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-signin-'));
 const port = await freePort();
-const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, { face: {} });
+// Production face settings (the default workers), but one frame per attempt: a liveness burst needs a
+// person really turning their head, which a still photo on a fake webcam cannot do (bench:load does the same).
+const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, { face: { liveness: 'off' } });
 // Logging as in production (info, a line per request and per audit event), written to /dev/null.
 const facegate = await startFacegate(config, { logger: createLogger('info', pino.destination('/dev/null')) });
 const webcams = new Webcams(folder);
