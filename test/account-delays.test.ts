@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { failureDelaySeconds } from '../src/signin/failure-delays.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -32,7 +32,7 @@ describe('failed attempts against an account: delays per (account, client networ
     }, { clock: () => now });
     issuer = new URL(facegate.issuer);
     for (const [id, face] of [['alice', 0], ['bob', 2], ['carol', 3]] as const) {
-      await enrolPhotos(facegate, id, id, [await portrait(face)]);
+      await enrollPhotos(facegate, id, id, [await portrait(face)]);
       faces[id] = await webcamFrame(await portrait(face));
     }
     faces.stranger = await webcamFrame(await portrait(1));

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEvent, Store } from '../adapters/contract.js';
 import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { emptyFrame, portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './helpers/redis.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -26,7 +27,7 @@ describe('audit flooding over HTTP (SQLite)', function () {
       face: { workers: 1, liveness: 'off', minGenuineAcceptRate: 0.99, attempts: { perInteraction: 5, perIp: { max: 2, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 
@@ -79,7 +80,7 @@ for (const backend of stores) {
       await store!.audit.append(event(now, 'accepted'));
       await store!.audit.append(event(now + 1, 'enrolled', 'enrollment'));
       for (let i = 0; i < 1000; i++) await store!.audit.append(event(now + 2, 'not_recognised'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const kept = (await store!.audit.recent(100)).map((e) => e.result);
       expect(kept).to.include.members(['accepted', 'enrolled']);
       expect(kept.filter((r) => r === 'not_recognised')).to.have.length(3);

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { sample } from '../src/bench/load/prometheus-text.js';
+import { sample } from './support/prometheus-text.js';
 import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
-import { Browser } from './helpers/browser.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 describe('a full face queue (one worker, no queue)', function () {
   this.timeout(120_000);
@@ -14,7 +14,7 @@ describe('a full face queue (one worker, no queue)', function () {
 
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'busy.sqlite') }, undefined, { face: { workers: 1, queueLength: 0, liveness: 'off' } });
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 

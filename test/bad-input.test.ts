@@ -6,13 +6,14 @@
 import { expect } from 'chai';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
-import { pngDeclaring } from '../src/bench/fuzz/png-header.js';
+import { pngDeclaring } from './support/png-header.js';
 import { decodeImage } from '../src/face/image.js';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
-import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -277,7 +278,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
     const url = authorization().url;
     const { url: page } = await browser.navigate(new URL(`${url.pathname}${url.search}`, shortLived.issuer));
     expect(page.pathname).to.match(/^\/interaction\//);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await sleep(3000);
     return { browser, page };
   }
 
@@ -383,7 +384,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
   const invite = async (accountId: string) => (await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, ttlSeconds: 600 })).link;
   let spentLink: string | undefined;
 
-  const enrolmentCases: Case[] = [
+  const enrollmentCases: Case[] = [
     {
       name: 'a stranger\'s face on a link that adds to alice\'s face: refused, nothing stored',
       request: async () => enrol(await invite('alice'), await framesOf(1)),
@@ -424,5 +425,5 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   describe('the snapshot endpoint', () => runTable(snapshotCases));
   describe('the protocol', () => runTable(protocolCases));
-  describe('the enrolment endpoint', () => runTable(enrolmentCases));
+  describe('the enrolment endpoint', () => runTable(enrollmentCases));
 });

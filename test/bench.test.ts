@@ -1,15 +1,19 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { percentile, summarise } from '../src/bench/percentiles.js';
-import { timedLoop } from '../src/bench/timed-loop.js';
-import { findSharedData } from '../src/bench/face/shared-data.js';
-import { framesFromDemoPhotos } from '../src/bench/face/webcam-frames.js';
-import type { FaceBenchReport } from '../src/bench/face/report.js';
+import { percentile } from '../src/eval/percentile.js';
+import { summarise } from './support/latency-summary.js';
+import { timedLoop } from '../bench/timed-loop.js';
+import { findSharedData } from '../src/eval/shared-data.js';
+import { framesFromDemoPhotos } from './support/webcam-frames.js';
+import type { FaceBenchReport } from '../bench/face/report.js';
 import { startTestEngine } from './helpers/face-engine.js';
+import { temporaryFolder } from './helpers/stores.js';
 
 const run = promisify(execFile);
 
@@ -46,6 +50,16 @@ describe('bench building blocks', () => {
 });
 
 describe('facegate bench --json', () => {
+  it('says what to do, exit code 1, where bench/ is not installed (a production install packs src/ alone)', () => {
+    const install = temporaryFolder();
+    cpSync('dist/src', join(install, 'dist', 'src'), { recursive: true });
+    writeFileSync(join(install, 'package.json'), '{ "type": "module" }');
+    const main = pathToFileURL(join(install, 'dist', 'src', 'cli', 'main.js')).href;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['bench']);`], { encoding: 'utf8' });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.include('the benches are not installed here').and.include('run them from a clone of the repository');
+  });
+
   it('prints one JSON object with every figure, positive', async function () {
     this.timeout(240_000);
     // One second per timed loop and 10 + 10 LFW pairs: the shape, not the speed, is under test.

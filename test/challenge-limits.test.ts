@@ -4,8 +4,8 @@ import { flatAttackFrames } from '../src/eval/liveness/attacks.js';
 import { firstTimelineFor } from './helpers/head-turn.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
 import { createInvitation } from '../src/signin/invitations.js';
-import { Browser } from './helpers/browser.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
 import { multipart } from './helpers/face-uploads.js';
 import { askChallenge, openFacePage, type FacePage } from './helpers/face-page.js';
@@ -27,7 +27,7 @@ describe('liveness challenges cost attempts', function () {
       face: { workers: 1, liveness: 'challenge', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
     });
     issuer = new URL(facegate.issuer);
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     const frames = await flatAttackFrames('still', await rasterOf(await portrait(0)), firstTimelineFor(['left', 'right']), 7);
     stillPhoto = async (challenge) => multipart(frames, { challenge });
   });

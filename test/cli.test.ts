@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../adapters/open.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -58,6 +58,24 @@ describe('facegate command line', () => {
   it('usage errors exit with 2', () => {
     expect(facegate('accounts', 'frobnicate').code).to.equal(2);
     expect(facegate('keys', 'list', '--bogus').code).to.equal(2);
+  });
+
+  it('COMMAND --help prints that command\'s usage on stdout with exit code 0, for every command', () => {
+    const commands = facegate('--help').out.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(/\s+/)[0]!);
+    expect(commands).to.include.members(['start', 'serve', 'keys', 'accounts', 'enroll', 'docs-config', 'eval', 'bench']);
+    for (const command of commands) {
+      const help = facegate(command, '--help');
+      expect(help.code, `facegate ${command} --help: ${help.err}`).to.equal(0);
+      expect(help.out, command).to.match(new RegExp(`^usage: facegate ${command}\\b`));
+    }
+    // Wherever it stands, with whatever else is given.
+    expect(facegate('keys', 'rotate', '--cookie', '-h')).to.include({ code: 0 });
+    expect(facegate('accounts', 'add', 'x', '--help').out).to.include('facegate accounts remove ID');
+  });
+
+  it('--version prints the package\'s version', () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(facegate('--version')).to.deep.equal({ code: 0, out: `facegate ${version}\n`, err: '' });
   });
 });
 

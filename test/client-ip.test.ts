@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { clientNetwork } from '../src/signin/client-network.js';
 import { emptyFrame } from './helpers/face-fixtures.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
 

@@ -6,7 +6,7 @@ import { loadConfig, validateConfig } from '../src/config/load.js';
 import { locateConfig } from '../src/config/locate.js';
 import { startFacegate } from '../src/server/facegate.js';
 import { createLogger } from '../src/server/logger.js';
-import { testConfig } from './helpers/facegate.js';
+import { testConfig } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 const failure = (run: () => unknown): ConfigError => {

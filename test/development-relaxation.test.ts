@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../src/config/errors.js';
 import { startFacegate, type Facegate } from '../src/server/facegate.js';
 import { createLogger } from '../src/server/logger.js';
-import { testClients, testConfig } from './helpers/facegate.js';
+import { testClients, testConfig } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /**

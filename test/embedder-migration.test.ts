@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEvent, StoreSpec } from '../adapters/contract.js';
 import { findModel, loadManifest } from '../models/manifest.js';
-import { RandomUnitVectors } from '../src/bench/face/random-templates.js';
+import { RandomUnitVectors } from './support/random-templates.js';
 import { FaceEngine } from '../src/face/engine.js';
 import { Gallery } from '../src/face/match/gallery.js';
 import { loadCalibration } from '../src/face/match/load-calibration.js';
@@ -14,7 +14,7 @@ import { FaceRecognizer } from '../src/face/recognizer.js';
 import { distance } from '../src/face/match/distance.js';
 import { manifestEmbedder, resolveEngineSpec, shippedEmbedderId } from '../src/face/resolve-spec.js';
 import { startTestEngine, testFaceOptions } from './helpers/face-engine.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnFrames } from './helpers/head-turn.js';
 import { livenessBoundsOf } from '../src/face/liveness/settings.js';
@@ -95,8 +95,8 @@ for (const backend of backends) {
       // A demo face other than alice's turns its head; it is enrolled from its photo and a webcam frame of it.
       const headTurn = await findHeadTurn(facegate.face.engine, steps, [0]);
       const [atRest] = await headTurnFrames(headTurn, steps, 9);
-      await enrolPhotos(facegate, 'turner', 'Turner', [await portrait(headTurn.portrait), atRest!]);
-      await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+      await enrollPhotos(facegate, 'turner', 'Turner', [await portrait(headTurn.portrait), atRest!]);
+      await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
       expect(await modelsOf('turner')).to.deep.equal([OLD, OLD]);
       await facegate.close();
 
@@ -137,7 +137,7 @@ for (const backend of backends) {
       expect(refused.code).to.equal(1);
       expect(refused.err).to.include('alice');
       expect(facegateCli(config, 'templates', 'prune', '--model', 'faceplugin-fr-feature-512').err).to.include('configured embedder');
-      await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+      await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
       expect(await modelsOf('alice')).to.deep.equal([OLD, NEW].sort());
       const pruned = facegateCli(config, 'templates', 'prune', '--model', 'dlib-resnet-v1');
       expect(pruned, pruned.err).to.include({ code: 0 });

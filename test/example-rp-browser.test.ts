@@ -5,10 +5,10 @@ import { ensureBuilt } from '../example-rp/server/ensure-built.js';
 import { startExampleRp, type RunningExampleRp } from '../example-rp/server/server.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolOnPage, pressVerify, startCamera } from './helpers/face-pages.js';
-import { startTestFacegate, testClients, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
-import { freePort } from './helpers/free-port.js';
+import { enrollOnPage, pressVerify, startCamera } from './support/face-pages.js';
+import { startTestFacegate, testClients, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
+import { freePort } from './support/free-port.js';
 import { screenshots } from './helpers/screenshots.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -77,7 +77,7 @@ describe('example RP in a browser, signing in with a face', function () {
     // where she types her name; then she comes back to the sign-in page.
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
     const tab = await context.newPage();
-    expect((await enrolOnPage(tab, link, 'Alice Liddell')).tone).to.equal('success');
+    expect((await enrollOnPage(tab, link, 'Alice Liddell')).tone).to.equal('success');
     await tab.close();
     await startCamera(page);
     await pressVerify(page);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sharp from 'sharp';
-import { pngDeclaring } from '../src/bench/fuzz/png-header.js';
+import { pngDeclaring } from './support/png-header.js';
 import { FaceError, type FaceErrorCode } from '../src/face/errors.js';
 import type { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';

@@ -4,13 +4,13 @@ import { FACE_ERROR_CODES } from '../src/face/errors.js';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
-import { enrolOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './helpers/face-pages.js';
-import { FaceBrowsers, sentToCallback } from './helpers/face-browsers.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
+import { enrollOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './support/face-pages.js';
+import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
 import { screenshots } from './helpers/screenshots.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 /** What each fake webcam shows: faces cut from the photos @vladmandic/face-api ships, in 640x480. */
 const cameras = {
@@ -56,7 +56,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
     const page = await browsers.newPage('alice');
     await page.goto(link);
     await shootAllWays(page, 'enrol');
-    const status = await enrolOnPage(page, link, 'Alice Liddell');
+    const status = await enrollOnPage(page, link, 'Alice Liddell');
     expect(status, status.text).to.deep.equal({ tone: 'success', text: 'Your face is enrolled. You can now sign in with it.' });
     expect(await page.locator('#shots li[data-taken] img').count()).to.equal(3);
     await shootAllWays(page, 'enrolled');
@@ -64,7 +64,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
     expect(await facegate.store.templates.listForAccount('alice')).to.have.length(3);
 
     const bob = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'bob', profile: { name: 'Bob' }, ttlSeconds: 600 });
-    expect((await enrolOnPage(await browsers.newPage('bob'), bob.link)).tone).to.equal('success');
+    expect((await enrollOnPage(await browsers.newPage('bob'), bob.link)).tone).to.equal('success');
   });
 
   it('signs in with another video of the same person: code + PKCE, the RP gets sub alice and amr face', async () => {

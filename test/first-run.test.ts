@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './helpers/free-port.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './support/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /**
@@ -26,7 +27,7 @@ describe('facegate serve with no account yet', function () {
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
     // Until it has said what it says once started (a notice, or a link), or 30 s.
     for (let waited = 0; waited < 30_000 && !/no account|\/enroll\//.test(output); waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
     child.kill('SIGTERM');
     expect(await exited).to.equal(0);

@@ -5,8 +5,8 @@
  * server (a child process, as an operator runs it) still up.
  */
 import { expect } from 'chai';
-import { formatReport, runFuzz } from '../src/bench/fuzz/fuzz-run.js';
-import { FuzzTarget } from '../src/bench/fuzz/fuzz-target.js';
+import { formatReport, runFuzz } from '../bench/fuzz/fuzz-run.js';
+import { FuzzTarget } from '../bench/fuzz/fuzz-target.js';
 import { randomSeed } from '../src/eval/prng.js';
 
 const INPUTS_PER_ENDPOINT = 150;

@@ -6,12 +6,12 @@ import sharp from 'sharp';
 import type { Browser as Chromium, Page } from 'playwright-core';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { pressVerify, settledStatus, startCamera } from './helpers/face-pages.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './helpers/fake-webcam.js';
+import { pressVerify, settledStatus, startCamera } from './support/face-pages.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './support/fake-webcam.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnVideo, type HeadTurn } from './helpers/head-turn.js';
-import { sentToCallback } from './helpers/face-browsers.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { sentToCallback } from './support/face-browsers.js';
+import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { screenshots } from './helpers/screenshots.js';
 
@@ -50,7 +50,7 @@ describe('liveness in the browser, with a fake webcam', function () {
     fakeWebcamOrSkip(this);
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness-browser.sqlite') }, undefined,
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, STEPS);
   });
 
@@ -85,7 +85,7 @@ describe('liveness in the browser, with a fake webcam', function () {
 
   it('signs in a person who turns their head as the prompts ask', async () => {
     const turner = headTurn.portrait === 0 ? 'alice' : 'turner';
-    if (turner !== 'alice') await enrolPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
+    if (turner !== 'alice') await enrollPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
     // The video starts a second before "Verify" is pressed (the test presses it when the loop comes round to that second).
     const filmed = await headTurnVideo(headTurn, STEPS, FPS, { leadMs: 1000 });
     const frames = await Promise.all(filmed.map((frame, i) => marked(frame, i)));

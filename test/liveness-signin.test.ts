@@ -8,8 +8,8 @@ import sharp from 'sharp';
 import { stepOfFrames } from '../src/face/liveness/challenge.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
-import { Browser } from './helpers/browser.js';
-import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
 import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnFrames, type HeadTurn } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -41,10 +41,10 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness.sqlite') }, undefined,
       { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
     // Alice is the first face-api demo face, enrolled from her photo.
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, steps);
     turner = headTurn.portrait === 0 ? 'alice' : 'turner';
-    if (turner !== 'alice') await enrolPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
+    if (turner !== 'alice') await enrollPhotos(facegate, turner, 'Turner', [await portrait(headTurn.portrait)]);
   });
   after(async () => { await facegate?.close(); });
 

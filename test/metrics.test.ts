@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { ConfigError } from '../src/config/errors.js';
 import { validateConfig } from '../src/config/load.js';
-import { sample } from '../src/bench/load/prometheus-text.js';
+import { sample } from './support/prometheus-text.js';
 import { createInvitation } from '../src/signin/invitations.js';
-import { Browser } from './helpers/browser.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 async function scrape(facegate: TestFacegate, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`http://127.0.0.1:${facegate.port}/metrics`, { headers });

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ModelEntry } from '../models/manifest.js';
+import { normalise } from '../src/face/embed/vectors.js';
+import { distance } from '../src/face/match/distance.js';
 import { mirror, SAMPLE_FACES, squareChip, toNchw, type RgbImage } from './helpers/face-chips.js';
 import { faceApi, faceApiWeightMap, tf } from './helpers/face-api-reference.js';
 import { maxAbsDiff, openModel, runNchw } from './helpers/model-session.js';
@@ -47,17 +49,8 @@ describe('models: dlib ResNet embedder (ONNX) against face-api on tfjs', () => {
   it('tells different people apart and finds the same person in the mirror', async () => {
     const batch = [...chips, mirror(chips[0]!)];
     const all = await runNchw(session, toNchw(batch, entry.input.mean, entry.input.scale), [batch.length, 3, SIZE, SIZE]);
-    const unit = batch.map((_, i) => normalise(all.subarray(i * 128, (i + 1) * 128)));
-    const mirrored = distance(unit[0]!, unit[batch.length - 1]!);
-    for (let i = 1; i < chips.length; i++) expect(distance(unit[0]!, unit[i]!)).to.be.above(mirrored);
+    const unit = batch.map((_, i) => normalise(all.slice(i * 128, (i + 1) * 128)));
+    const mirrored = distance(unit[0]!, unit[batch.length - 1]!, 'euclidean');
+    for (let i = 1; i < chips.length; i++) expect(distance(unit[0]!, unit[i]!, 'euclidean')).to.be.above(mirrored);
   });
 });
-
-function normalise(v: Float32Array): Float32Array {
-  const norm = Math.hypot(...v);
-  return v.map((x) => x / norm);
-}
-
-function distance(a: Float32Array, b: Float32Array): number {
-  return Math.hypot(...a.map((x, i) => x - b[i]!));
-}

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
@@ -120,5 +120,15 @@ describe('models: manifest and install step', () => {
     const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'BUILD_MISMATCH');
     expect(error.message).to.include('--record');
     expect(existsSync(join(temp, entry.file))).to.equal(false);
+  });
+});
+
+describe('NOTICE', () => {
+  it('names every model of the manifest with its npm package, version and licence', () => {
+    const notice = readFileSync('NOTICE', 'utf8');
+    for (const model of loadManifest().models) {
+      expect(notice, model.id).to.include(`- ${model.id} (${model.role}): npm package ${model.source.package} ${model.source.version}`);
+      expect(notice, model.id).to.include(`Licence: ${model.license}`);
+    }
   });
 });

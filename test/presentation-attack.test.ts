@@ -17,12 +17,12 @@ import { judgePresentation, medianLiveScore } from '../src/face/presentation-att
 import { FaceRecognizer } from '../src/face/recognizer.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { PRESENTATION_ATTACK } from '../src/signin/sign-in-attempt.js';
-import { Browser } from './helpers/browser.js';
-import { enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { findHeadTurn, firstTimelineFor, headTurnFrames } from './helpers/head-turn.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 const DEFAULT_THRESHOLD = faceDefaults().presentationAttackDetection.threshold;
 const on = (threshold = DEFAULT_THRESHOLD): Partial<FaceConfig> => ({ presentationAttackDetection: { enabled: true, threshold } });
@@ -127,7 +127,7 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     before(async () => {
       facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'pad.sqlite') }, undefined, { face: { workers: 1, liveness: 'off', ...on() } });
       issuer = new URL(facegate.issuer);
-      await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(1)]);
+      await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(1)]);
     });
     after(async () => { await facegate?.close(); });
 

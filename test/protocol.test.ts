@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
-import { Browser } from './helpers/browser.js';
-import { callback, loggedOut, startTestFacegate, webSecret, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, loggedOut, startTestFacegate, webSecret, type TestFacegate } from './support/facegate.js';
 import { isInteraction, signIn } from './helpers/sign-in.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 

@@ -2,11 +2,11 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/server/logger.js';
-import { Browser } from './helpers/browser.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { emptyFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 describe('request ids in logs and responses', function () {
   this.timeout(60_000);

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
-import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { signIn } from './helpers/sign-in.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 

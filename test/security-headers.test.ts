@@ -2,13 +2,13 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { createInvitation } from '../src/signin/invitations.js';
-import { Browser } from './helpers/browser.js';
-import { callback, loggedOut, startTestFacegate, testClients, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, loggedOut, startTestFacegate, testClients, type TestFacegate } from './support/facegate.js';
 import { finishLogin } from './helpers/finish-login.js';
-import { freePort } from './helpers/free-port.js';
+import { freePort } from './support/free-port.js';
 import { signIn } from './helpers/sign-in.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 /**
  * Issue 7, security headers: every HTML page facegate serves (ours and the ones oidc-provider writes)

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { Browser } from './helpers/browser.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Browser } from './support/browser.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 describe('server', () => {
   let facegate: TestFacegate;
@@ -92,9 +93,9 @@ describe('server', () => {
       socket.on('data', (chunk) => { text += chunk; });
       socket.on('close', () => resolve(text));
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const closing = facegate.close();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const refused = await fetch(`${origin()}/healthz`).then(() => false, () => true);
     socket.write(body.slice(10));
     expect(await reply).to.match(/^HTTP\/1\.1 400/).and.include('invalid_grant');

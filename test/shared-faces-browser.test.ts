@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInvitation } from '../src/signin/invitations.js';
 import { webcamFrameAround } from './helpers/face-fixtures.js';
-import { enrolOnPage, pressVerify, verifyRefused } from './helpers/face-pages.js';
-import { FaceBrowsers, sentToCallback } from './helpers/face-browsers.js';
-import { startTestFacegate, type TestFacegate } from './helpers/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './helpers/fake-webcam.js';
+import { enrollOnPage, pressVerify, verifyRefused } from './support/face-pages.js';
+import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
+import { startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { findSharedData } from '../src/bench/face/shared-data.js';
+import { findSharedData } from '../src/eval/shared-data.js';
 
 /** Real photos beside the project (never copied into it); absent on a machine without ../shared. */
 const sharedFaces = join(findSharedData().searched, 'faces');
@@ -20,7 +20,7 @@ const sharedFaces = join(findSharedData().searched, 'faces');
  */
 const PHOTOS = {
   /** Enrolment: the official portrait. */
-  obamaEnrol: 'barack_obama/1.jpg',
+  obamaEnroll: 'barack_obama/1.jpg',
   /** Sign-in: another photo of him, another day (at a lectern). */
   obamaSignIn: 'barack_obama/2.jpg',
   /** Someone else, from another folder: must be refused. */
@@ -56,7 +56,7 @@ describe('face sign-in in Chromium with photos of ../shared/faces', function () 
     };
     webcams = new Webcams(temporaryFolder());
     browsers = new FaceBrowsers(webcams, new URL(facegate.issuer), {
-      obamaEnrol: frameOf('obamaEnrol'), obamaSignIn: frameOf('obamaSignIn'), other: frameOf('other'),
+      obamaEnroll: frameOf('obamaEnroll'), obamaSignIn: frameOf('obamaSignIn'), other: frameOf('other'),
     });
   });
 
@@ -65,9 +65,9 @@ describe('face sign-in in Chromium with photos of ../shared/faces', function () 
     await facegate?.close();
   });
 
-  it(`enrols with ${PHOTOS.obamaEnrol} and signs in with ${PHOTOS.obamaSignIn}: the RP gets his sub`, async () => {
+  it(`enrols with ${PHOTOS.obamaEnroll} and signs in with ${PHOTOS.obamaSignIn}: the RP gets his sub`, async () => {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'obama', profile: { name: 'Barack Obama' }, ttlSeconds: 600 });
-    const enrolled = await enrolOnPage(await browsers.newPage('obamaEnrol'), link);
+    const enrolled = await enrollOnPage(await browsers.newPage('obamaEnroll'), link);
     expect(enrolled, enrolled.text).to.include({ tone: 'success' });
 
     const { page, rp } = await browsers.signInPage('obamaSignIn');

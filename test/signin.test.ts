@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { firstRunInvitation } from '../src/signin/first-run.js';
-import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 describe('face sign-in and enrolment over HTTP (SQLite)', function () {
@@ -24,7 +24,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   });
   after(async () => { await facegate?.close(); });
 
-  async function enrol(accountId: string, face: number, profile = {}): Promise<void> {
+  async function enroll(accountId: string, face: number, profile = {}): Promise<void> {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, profile, ttlSeconds: 600 });
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(face)) });
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'enrolled', accountId });
@@ -43,8 +43,8 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     browser.json(`${page.pathname}/face${query}`, { method: 'POST', body: frame, contentType: 'image/jpeg' });
 
   before(async () => {
-    await enrol('alice', 0, { name: 'Alice' });
-    await enrol('bob', 2, { name: 'Bob' });
+    await enroll('alice', 0, { name: 'Alice' });
+    await enroll('bob', 2, { name: 'Bob' });
   });
 
   it('enrols by invitation: the account is created with its profile, and the link works once', async () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { sqliteAccounts } from '../adapters/sqlite/accounts.js';
@@ -72,7 +73,7 @@ describe('sqlite store migrations', () => {
     // Two events of each shelf kept: the refusals stored after the records do not push them out.
     const store = openSqliteStore(file, { sweepEveryMs: 10, auditRetention: { maxAgeMs: 3_600_000, maxEvents: 2 } });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       expect((await store.audit.recent(10)).map((e) => e.result)).to.deep.equal(['not_recognised', 'not_recognised', 'enrolled', 'accepted']);
     } finally {
       await store.close();

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { dataLocation } from '../src/cli/startup-summary.js';
-import { freePort } from './helpers/free-port.js';
+import { freePort } from './support/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /** A configuration file like the repository's, on free ports. */
@@ -62,8 +62,8 @@ describe('facegate start (npm start)', () => {
     expect(lines[5]).to.match(new RegExp(`^  Enrol:      ${issuer}/enroll/[A-Za-z0-9_-]{43}$`));
     expect(lines[6]).to.include('no account yet');
     expect(lines[7]).to.equal('Press Ctrl-C to stop.');
-    const enrolPage = await fetch(lines[5]!.trim().replace(/^Enrol:\s+/, ''));
-    expect(enrolPage.status).to.equal(200);
+    const enrollPage = await fetch(lines[5]!.trim().replace(/^Enrol:\s+/, ''));
+    expect(enrollPage.status).to.equal(200);
 
     const discovery = await fetch(`${issuer}/.well-known/openid-configuration`);
     expect(await discovery.json()).to.include({ issuer });

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
-import { callback, enrolPhotos, startTestFacegate, type TestFacegate } from './helpers/facegate.js';
+import { callback, enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization } from './helpers/test-rp.js';
+import { startAuthorization } from './support/test-rp.js';
 
 /**
  * Issue 10, item 4: an RP that asks for the liveness acr gets it, or no sign-in. A session made
@@ -20,7 +20,7 @@ describe('step-up to the liveness acr is honest', function () {
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'step-up.sqlite') });
     issuer = new URL(facegate.issuer);
-    await enrolPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
+    await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
   after(async () => { await facegate?.close(); });
 

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import type { AuditEvent, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
 import { AccountNotFoundError, StoreUnavailableError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const vector = (...values: number[]) => Float32Array.from(values);
 const day = 24 * 60 * 60 * 1000;
 

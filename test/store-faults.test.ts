@@ -8,18 +8,20 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import type { StoreSpec } from '../adapters/contract.js';
-import { sample } from '../src/bench/load/prometheus-text.js';
+import { sample } from './support/prometheus-text.js';
 import { createInvitation } from '../src/signin/invitations.js';
 import { startFacegate } from '../src/server/facegate.js';
 import { createLogger } from '../src/server/logger.js';
-import { Browser } from './helpers/browser.js';
-import { callback, startTestFacegate, testConfig, type TestFacegate } from './helpers/facegate.js';
+import { Browser } from './support/browser.js';
+import { callback, startTestFacegate, testConfig, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
-import { freePort } from './helpers/free-port.js';
-import { hasRedisServer, redisMissing, startRedisServer } from './helpers/redis.js';
+import { freePort } from './support/free-port.js';
+import { redisMissing } from './helpers/redis.js';
+import { hasRedisServer, startRedisServer } from './support/redis-server.js';
 import { SmallDisk } from './helpers/small-disk.js';
 import { temporaryFolder } from './helpers/stores.js';
-import { startAuthorization, type Authorization } from './helpers/test-rp.js';
+import { until } from './helpers/until.js';
+import { startAuthorization, type Authorization } from './support/test-rp.js';
 
 const OUTAGE = 'The sign-in service cannot reach its storage. Try again in a moment.';
 
@@ -82,16 +84,6 @@ async function expectOutageJson(response: Response): Promise<void> {
 async function health(issuer: string): Promise<{ status: number; body: { ok: boolean; checks: Record<string, { ok: boolean; error?: string }> } }> {
   const response = await fetch(new URL('/healthz', issuer));
   return { status: response.status, body: await response.json() as never };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** What must survive a fault unchanged: Alice's account and templates, the keys, as the store lists them. */

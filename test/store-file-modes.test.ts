@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { openStore } from '../adapters/open.js';
-import { startTestFacegate } from './helpers/facegate.js';
+import { startTestFacegate } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /**

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { Redis } from 'ioredis';
@@ -8,6 +9,7 @@ import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './helpers/redis.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { until } from './helpers/until.js';
 
 /**
  * What the contract cannot see from outside: spent, expired and out-of-window records leave the
@@ -15,7 +17,6 @@ import { temporaryFolder } from './helpers/stores.js';
  * connection, Redis through a second client.
  */
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const day = 24 * 60 * 60 * 1000;
 const auditRetention = { maxAgeMs: 90 * day, maxEvents: 3 };
 
@@ -29,15 +30,6 @@ const invitation = (expiresAt: number): InvitationRecord => ({
 });
 
 const event = (at: number, result: string): AuditEvent => ({ at, type: 'signin', result, accountId: null, clientId: null, ip: null, detail: {} });
-
-/** Waits until `check` holds, for at most two seconds. */
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let waited = 0; waited < 2000; waited += 25) {
-    if (await check()) return;
-    await sleep(25);
-  }
-  throw new Error('the condition did not hold within 2 s');
-}
 
 describe('store retention: sqlite', () => {
   let file: string;
@@ -62,7 +54,7 @@ describe('store retention: sqlite', () => {
     for (const record of [spent, expired, live]) await store.invitations.create(record);
     await store.invitations.consume(spent.tokenHash);
     expect(column('SELECT token_hash FROM invitations WHERE token_hash = ?', spent.tokenHash)).to.deep.equal([]);
-    await until(() => column('SELECT token_hash FROM invitations').length === 1);
+    await until('one invitation left', () => column('SELECT token_hash FROM invitations').length === 1, 2000);
     expect(column('SELECT token_hash FROM invitations')).to.deep.equal([live.tokenHash]);
   });
 
@@ -71,7 +63,7 @@ describe('store retention: sqlite', () => {
     const now = Date.now();
     await store.audit.append(event(now - 91 * day, 'ancient'));
     for (let i = 0; i < 5; i++) await store.audit.append(event(now - 5 + i, `e${i}`));
-    await until(() => column('SELECT result FROM audit_events').length === 3);
+    await until('three events left', () => column('SELECT result FROM audit_events').length === 3, 2000);
     expect(column('SELECT result FROM audit_events ORDER BY at')).to.deep.equal(['e2', 'e3', 'e4']);
   });
 
@@ -88,7 +80,7 @@ describe('store retention: sqlite', () => {
     const store = open(50);
     await store.attempts.record('ip:gone', 1, Date.now() - 5000);
     await store.attempts.record('ip:kept', 60);
-    await until(() => column('SELECT key FROM attempts').length === 1);
+    await until('one attempt window left', () => column('SELECT key FROM attempts').length === 1, 2000);
     expect(column('SELECT key FROM attempts')).to.deep.equal(['ip:kept']);
   });
 });

@@ -3,7 +3,8 @@
  * (so `facegate keys list` does not load the face models). A verb returns the exit code; nothing
  * here calls process.exit, so pending output is flushed before Node exits on its own.
  */
-import { CliError, UsageError } from './parse.js';
+import { readFileSync } from 'node:fs';
+import { CliError, HelpRequested, UsageError } from './parse.js';
 
 export type Verb = (args: string[]) => Promise<number>;
 
@@ -25,7 +26,12 @@ const verbs: Record<string, { summary: string; load: () => Promise<Verb> }> = {
 
 function usage(): string {
   const lines = Object.entries(verbs).map(([name, v]) => `  ${name.padEnd(16)} ${v.summary}`);
-  return ['usage: facegate <command> [options]', '', 'commands:', ...lines].join('\n');
+  return ['usage: facegate <command> [options]', '       facegate <command> --help', '       facegate --version', '', 'commands:', ...lines].join('\n');
+}
+
+/** The version in package.json (dist/src/cli/ is three folders below it). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(`facegate ${version()}`);
+    return 0;
   }
   const verb = verbs[name];
   if (!verb) {
@@ -42,6 +52,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await verb.load())(rest);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(error.message);
+      return 0;
+    }
     if (error instanceof UsageError) {
       console.error(`facegate ${name}: ${error.message}`);
       return 2;

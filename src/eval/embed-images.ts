@@ -3,7 +3,7 @@
  * An unreadable file or a face-less image gives null: the evaluation counts it, it does not stop.
  */
 import { readFile } from 'node:fs/promises';
-import { mapInLanes } from '../bench/lanes.js';
+import { mapInLanes } from './lanes.js';
 import type { FaceEngine } from '../face/engine.js';
 
 export async function embedImages(

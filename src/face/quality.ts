@@ -7,6 +7,7 @@
  */
 import { FaceError } from './errors.js';
 import type { Chip } from './align/chip.js';
+import { round } from './round.js';
 
 export interface Quality {
   brightness: number;
@@ -45,11 +46,7 @@ export function measureQuality(chip: Chip): Quality {
 }
 
 export function checkQuality(quality: Quality, thresholds: QualityThresholds): void {
-  const measured = { brightness: round(quality.brightness), sharpness: round(quality.sharpness) };
+  const measured = { brightness: round(quality.brightness, 3), sharpness: round(quality.sharpness, 3) };
   if (quality.brightness < thresholds.minBrightness) throw new FaceError('too_dark', { ...measured, minBrightness: thresholds.minBrightness });
   if (quality.sharpness < thresholds.minSharpness) throw new FaceError('too_blurry', { ...measured, minSharpness: thresholds.minSharpness });
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

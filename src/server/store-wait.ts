@@ -1,4 +1,5 @@
 import Koa, { type Middleware } from 'koa';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { healthEndpoints } from './health.js';
 import type { Logger } from './logger.js';
 import { requestLog } from './request-log.js';
@@ -25,7 +26,7 @@ export async function retryStart<T>(start: () => Promise<T>, canWait: (error: un
   for (let attempt = 0; ; attempt++) {
     const delayMs = startRetryDelayMs(attempt);
     logger.warn({ err: message(error), retryInMs: delayMs, attempt: attempt + 1 }, 'the store is unavailable: answering 503 until it is back');
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await sleep(delayMs);
     try {
       return await start();
     } catch (next) {

@@ -4,8 +4,8 @@
  * every request of that browser (X-Forwarded-For, as a proxy in front of facegate sets it).
  */
 import { expect } from 'chai';
-import { Browser } from './browser.js';
-import { startAuthorization, type Authorization } from './test-rp.js';
+import { Browser } from '../support/browser.js';
+import { startAuthorization, type Authorization } from '../support/test-rp.js';
 
 export interface FacePage {
   browser: Browser;

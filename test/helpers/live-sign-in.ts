@@ -4,8 +4,8 @@
  * exchanged for the ID token.
  */
 import * as oidc from 'openid-client';
-import { Browser } from './browser.js';
-import { callback, type TestFacegate } from './facegate.js';
+import { Browser } from '../support/browser.js';
+import { callback, type TestFacegate } from '../support/facegate.js';
 
 /** A burst answering a challenge, as the page sends it. */
 export function burst(frames: Buffer[], challenge: unknown): FormData {

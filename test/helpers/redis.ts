@@ -1,9 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { hasRedisServer, startRedisServer } from '../../src/bench/load/redis-server.js';
-import { freePort } from './free-port.js';
-
-export { hasRedisServer, startRedisServer };
+import { hasRedisServer, startRedisServer } from '../support/redis-server.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * The Redis the tests use: `.ci/run` starts one and exports FACEGATE_TEST_REDIS_URL; without it,

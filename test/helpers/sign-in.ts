@@ -1,6 +1,6 @@
-import type { Browser } from './browser.js';
+import type { Browser } from '../support/browser.js';
 import { finishLogin } from './finish-login.js';
-import type { TestFacegate } from './facegate.js';
+import type { TestFacegate } from '../support/facegate.js';
 
 /**
  * A person signing in: the browser opens the RP's authorization URL, the login step is

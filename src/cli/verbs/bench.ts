@@ -1,34 +1,18 @@
-import { runFaceBench } from '../../bench/face/run-face-bench.js';
-import { reportTable } from '../../bench/face/report-table.js';
-import { startCliEngine } from '../face-engine.js';
-import { progressBar } from '../progress.js';
-import { parse, UsageError } from '../parse.js';
-
-const usage = 'facegate bench [--json] [--config PATH] [--seconds N] [--pairs N] [--skip-face-api]';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Verb } from '../main.js';
+import { CliError } from '../parse.js';
 
 /**
- * Speed of the face engine (per stage, whole pipeline, under load, 1:N match, memory) next to
- * face-api on the same frames, and both pipelines' accuracy on the same LFW pairs; see
- * src/bench/face/report.ts for each figure. --seconds bounds each timed loop; --pairs sets the
- * LFW pairs of each kind; --skip-face-api is for quick runs (tests), the default includes it.
+ * `facegate bench` runs bench/face.ts. The benches are development tooling beside src/, not part of
+ * a production install, and src/ never imports them: they are found by path, and only when present.
  */
-export async function bench(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    json: { type: 'boolean' }, seconds: { type: 'string', default: '15' }, pairs: { type: 'string', default: '150' },
-    'skip-face-api': { type: 'boolean' },
-  }, usage);
-  const seconds = Number(values.seconds);
-  if (!(seconds > 0)) throw new UsageError(`--seconds takes a positive number\nusage: ${usage}`);
-  const pairsPerKind = Number(values.pairs);
-  if (!Number.isInteger(pairsPerKind) || pairsPerKind < 10) throw new UsageError(`--pairs takes a whole number of at least 10 (one per fold)\nusage: ${usage}`);
+const faceBench = new URL('../../../bench/face.js', import.meta.url);
 
-  const { engine } = await startCliEngine(values.config);
-  let report;
-  try {
-    report = await runFaceBench(engine, { seconds, pairsPerKind, faceApi: !values['skip-face-api'], photosPerIdentity: 4 }, progressBar);
-  } finally {
-    await engine.close();
+export async function bench(args: string[]): Promise<number> {
+  if (!existsSync(fileURLToPath(faceBench))) {
+    throw new CliError(`the benches are not installed here (no ${fileURLToPath(faceBench)}): they are development tooling, run them from a clone of the repository (npm ci, then npm run bench)`);
   }
-  console.log(values.json ? JSON.stringify(report) : reportTable(report));
-  return 0;
+  const { bench: run } = (await import(faceBench.href)) as { bench: Verb };
+  return run(args);
 }

@@ -3,6 +3,7 @@ import { FaceError } from '../../face/errors.js';
 import type { FaceSummary } from '../../face/engine.js';
 import { startCliEngine } from '../face-engine.js';
 import { parse, UsageError } from '../parse.js';
+import { round } from '../../face/round.js';
 
 const usage = 'facegate embed IMAGE [--json] [--config PATH]';
 
@@ -31,14 +32,13 @@ export async function embed(args: string[]): Promise<number> {
 }
 
 function describe(face: FaceSummary) {
-  const r = (x: number) => Math.round(x * 100) / 100;
   return {
-    box: [r(face.box.x), r(face.box.y), r(face.box.width), r(face.box.height)],
-    score: Math.round(face.score * 1e4) / 1e4,
+    box: [round(face.box.x, 2), round(face.box.y, 2), round(face.box.width, 2), round(face.box.height, 2)],
+    score: round(face.score, 4),
     /** BlazeFace's six: right eye, left eye, nose tip, mouth, right ear, left ear (the subject's sides). */
-    landmarks: face.keypoints.map(([x, y]) => [r(x), r(y)]),
-    landmarks68: face.landmarks68?.map(([x, y]) => [r(x), r(y)]),
-    embedding: Array.from(face.embedding, (v) => Math.round(v * 1e6) / 1e6),
+    landmarks: face.keypoints.map(([x, y]) => [round(x, 2), round(y, 2)]),
+    landmarks68: face.landmarks68?.map(([x, y]) => [round(x, 2), round(y, 2)]),
+    embedding: Array.from(face.embedding, (v) => round(v, 6)),
   };
 }
 

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { findSharedData } from '../../bench/face/shared-data.js';
-import { percentile } from '../../bench/percentiles.js';
+import { findSharedData } from '../../eval/shared-data.js';
+import { percentile } from '../../eval/percentile.js';
 import { evaluateLiveness, type LivenessReport } from '../../eval/liveness/evaluate.js';
 import { ATTACKS, type Attack } from '../../eval/liveness/presentations.js';
 import { peopleIn } from '../../eval/liveness/sources.js';
 import { livenessSettings } from '../../face/liveness/settings.js';
+import { round } from '../../face/round.js';
 import { calibrationPipeline, loadCalibration } from '../../face/match/load-calibration.js';
 import { modelRules } from '../../signin/face-service.js';
 import { loadManifest } from '../../../models/manifest.js';
@@ -83,7 +84,7 @@ function printReport(folder: string, report: LivenessReport): void {
     : '\nbona fide: nobody with two usable photos');
   if (report.burst_ms) console.log(`\nserver time per burst (${report.burst_ms.frames} frames): p50 ${report.burst_ms.p50} ms, p95 ${report.burst_ms.p95} ms`);
   if (report.burst_ms && report.single_frame_ms) {
-    const added = Math.round((report.burst_ms.p50 - report.single_frame_ms.p50) * 10) / 10;
+    const added = round(report.burst_ms.p50 - report.single_frame_ms.p50, 1);
     console.log(`a single-frame sign-in, timed beside each bona fide burst: p50 ${report.single_frame_ms.p50} ms, p95 ${report.single_frame_ms.p95} ms; the burst adds ${added} ms at the median (load average ${loadavg().map((l) => l.toFixed(2)).join(', ')})`);
   }
 }

@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { findSharedData, identityPhotos } from '../../bench/face/shared-data.js';
+import { findSharedData, identityPhotos } from '../../eval/shared-data.js';
 import { readFile } from 'node:fs/promises';
 import { demoPortrait, SAMPLE_FACES } from '../../eval/demo-faces.js';
 import { scorePhotos, scoreRenderedAttacks } from '../../eval/presentation-attack/evaluate.js';
@@ -10,6 +10,7 @@ import { padReport, padReportText } from '../../eval/presentation-attack/report.
 import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { parse, UsageError } from '../parse.js';
+import { round } from '../../face/round.js';
 
 const usage = 'facegate eval-pad [--json] [--faces DIR] [--lfw DIR] [--framing webcam|burst|fill] [--choose-on faces|lfw] [--max-bpcer 0.05] [--attack-people N] [--no-attacks] [--seed N] [--config PATH]';
 
@@ -60,7 +61,7 @@ export async function evaluatePad(args: string[]): Promise<number> {
       ...firstPhotos(dirs.faces, Infinity), ...firstPhotos(dirs.lfw, Number(values['attack-people'])),
     ];
     const attacks = values['no-attacks'] ? undefined : await withProgress('rendered attacks', (p) => scoreRenderedAttacks(engine, attackPhotos, seed, p));
-    report = padReport({ dirs, framing, scored, attacks, chooseOn, maxBpcer, loadAverage: [round(loadBefore), round(loadavg()[0]!)] });
+    report = padReport({ dirs, framing, scored, attacks, chooseOn, maxBpcer, loadAverage: [round(loadBefore, 2), round(loadavg()[0]!, 2)] });
   } finally {
     await engine.close();
   }
@@ -75,8 +76,4 @@ async function withProgress<T>(label: string, run: (onProgress: (done: number, t
   } finally {
     progress.finish();
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
 }

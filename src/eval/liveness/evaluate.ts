@@ -15,10 +15,11 @@ import { distance } from '../../face/match/distance.js';
 import { Gallery } from '../../face/match/gallery.js';
 import { MemoryTemplateSource } from '../../face/match/memory-template-source.js';
 import { FaceRecognizer, type ModelRules, type Recognition } from '../../face/recognizer.js';
-import { percentile } from '../../bench/percentiles.js';
+import { percentile } from '../percentile.js';
 import { Prng } from '../prng.js';
 import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
 import { subjectFrom, type Subject } from './subjects.js';
+import { round } from '../../face/round.js';
 
 export interface Rate {
   presentations: number;
@@ -87,7 +88,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     input.onProgress?.(i + 1, input.people.length, 'people');
   }
   const templates = new MemoryTemplateSource();
-  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrolment.map((e) => e.embedding));
+  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrollment.map((e) => e.embedding));
   const gallery = await Gallery.load(templates, [input.engine.spec.embedder]);
   const recognizer = new FaceRecognizer(input.engine, gallery, new Map([[input.engine.spec.embedder.id, input.rules]]));
 
@@ -145,7 +146,7 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
   if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
   for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
   if (report.bpcer!.presentations === 0) report.bpcer = null;
-  const at = (values: number[], p: number) => Math.round(percentile(values, p) * 10) / 10;
+  const at = (values: number[], p: number) => round(percentile(values, p), 1);
   report.burst_ms = times.length ? { p50: at(times, 0.5), p95: at(times, 0.95), frames: [...frameCounts].sort().join(' to ') } : null;
   report.single_frame_ms = singleTimes.length ? { p50: at(singleTimes, 0.5), p95: at(singleTimes, 0.95) } : null;
   return report;
@@ -224,10 +225,10 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
     for (const photo of person.posed) {
       const bin = turnBin(turnOf(photo.pose, frontal.pose, settings));
       const source = photo.file.replace(/ \(mirrored\)$/, '');
-      const own = person.enrolment.filter((e) => e.file !== source).map((e) => e.embedding);
+      const own = person.enrollment.filter((e) => e.file !== source).map((e) => e.embedding);
       if (own.length > 0) (out[`genuine, ${bin}`] ??= []).push(distance(fuse(own), photo.analysis.embedding, settings.metric));
       for (const other of subjects) {
-        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrolment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
+        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrollment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
       }
     }
   }

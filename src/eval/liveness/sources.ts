@@ -2,7 +2,7 @@
  * Where eval-liveness finds its people: a folder of one folder per person (../shared/faces, or
  * LFW's images), keeping those with at least two photos (one animated, the others enrolled).
  */
-import { identityPhotos } from '../../bench/face/shared-data.js';
+import { identityPhotos } from '../shared-data.js';
 
 export function peopleIn(folder: string, maxPeople: number): { name: string; files: string[] }[] {
   return identityPhotos(folder)

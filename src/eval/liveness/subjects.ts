@@ -19,7 +19,7 @@ export interface Subject {
   /** Another photo of them, animated by an attacker (the performer's own when there is no other). */
   animatedByAttacker: Performer;
   /** What they are enrolled with: the embeddings of their other photos. */
-  enrolment: { file: string; embedding: Float32Array }[];
+  enrollment: { file: string; embedding: Float32Array }[];
   /** All their photos and the mirror images, posed: the collage attacker's material. */
   posed: PosedPhoto[];
   /** Their face as a flat picture (printed, or on a phone). */
@@ -41,15 +41,15 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
     // The person alone in the room: a press photo's neighbours at the edge would make every frame "several faces".
     if (!performer || !(await aloneInFrame(engine, performer))) continue;
     const others = byFrontality.filter((f) => f !== file);
-    const enrolment: Subject['enrolment'] = [];
+    const enrollment: Subject['enrollment'] = [];
     for (const other of others) {
       try {
-        enrolment.push({ file: other, embedding: (await engine.analyze(await readFile(other))).embedding });
+        enrollment.push({ file: other, embedding: (await engine.analyze(await readFile(other))).embedding });
       } catch {
         // A photo the engine refuses (no face, several faces, too dark...) is not enrolled.
       }
     }
-    if (enrolment.length === 0) return undefined;
+    if (enrollment.length === 0) return undefined;
     const card = await faceCard(engine, await readFile(file));
     if (!card) return undefined;
     let animatedByAttacker = performer;
@@ -58,7 +58,7 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
       if (animatedByAttacker !== performer) break;
     }
     const donor = { raster: performer.scene, landmarks68: performer.head.rest().slice(0, performer.head.landmarkCount) };
-    return { name, performer, animatedByAttacker, enrolment, posed, card, donor };
+    return { name, performer, animatedByAttacker, enrollment, posed, card, donor };
   }
   return undefined;
 }

@@ -7,7 +7,7 @@
  * filmed, and how the model scores them is information, not evidence.
  */
 import { readFile } from 'node:fs/promises';
-import { mapInLanes } from '../../bench/lanes.js';
+import { mapInLanes } from '../lanes.js';
 import type { FaceEngine } from '../../face/engine.js';
 import { FaceError } from '../../face/errors.js';
 import { analyzeBurst } from '../../face/liveness/analyze-burst.js';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { identityPhotos } from '../../bench/face/shared-data.js';
+import { identityPhotos } from '../shared-data.js';
 
 const IMAGE = /\.(jpe?g|png|webp)$/i;
 

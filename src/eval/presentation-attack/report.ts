@@ -3,10 +3,11 @@
  * threshold chosen on one set and the BPCER it gives on the other, and the rendered attacks'
  * scores (information only), as plain data for --json; and the same as text.
  */
-import { percentile } from '../../bench/percentiles.js';
+import { percentile } from '../percentile.js';
 import { FLAT_ATTACKS } from '../liveness/attacks.js';
 import type { Framing } from './framings.js';
 import { chooseThreshold, CANDIDATE_THRESHOLDS, refusedShare, type RenderedAttackScores, type ScoredPhotos } from './evaluate.js';
+import { round } from '../../face/round.js';
 
 export type PhotoSet = 'faces' | 'lfw';
 
@@ -92,9 +93,4 @@ export function padReportText(r: PadReport): string {
 
 function mean(values: readonly number[]): number {
   return values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN;
-}
-
-function round(x: number, digits: number): number {
-  const k = 10 ** digits;
-  return Math.round(x * k) / k;
 }

@@ -19,6 +19,7 @@ import { fuse } from '../embed/vectors.js';
 import { framesOf, stepOfFrames, type Move, type Step } from './challenge.js';
 import { facePose, type Pose } from './pose.js';
 import { sceneChange, type SceneChange, type SceneFrame } from './scene.js';
+import { round } from '../round.js';
 
 export interface SceneLimits {
   /** Largest log gain of a colour channel between consecutive frames (exposure, white balance). */
@@ -125,10 +126,10 @@ export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): Livene
   }
   for (const { frame, change } of m.scene) {
     if (change.backgroundShare < settings.scene.minBackgroundShare) {
-      return { live: false, reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare) } };
+      return { live: false, reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare, 4) } };
     }
     const broken = brokenSceneLimit(change, settings.scene);
-    if (broken) return { live: false, reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken]), limit: settings.scene[broken] } };
+    if (broken) return { live: false, reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken], 4), limit: settings.scene[broken] } };
   }
   const stranger = firstStranger(m.identity, settings.sameFace);
   if (stranger) return { live: false, reason: 'not_same_person', labels: m.labels, detail: { ...stranger, against: 'opening frames' } };
@@ -146,7 +147,7 @@ export function identityAlong(present: readonly number[], labels: readonly (Labe
 export function firstStranger(identity: BurstMeasures['identity'], bounds: FrameBounds): Record<string, number | string> | undefined {
   for (const { frame, label, reference } of identity) {
     const bound = label === 'centre' ? bounds.facing : bounds.turned;
-    if (reference > bound) return { frame, pose: label, distance: round(reference), bound };
+    if (reference > bound) return { frame, pose: label, distance: round(reference, 4), bound };
   }
   return undefined;
 }
@@ -222,8 +223,4 @@ function countRepeats(frames: BurstFrames, present: readonly number[], threshold
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

@@ -1,0 +1,106 @@
+/**
+ * Simulated users signing in over and over, each with its own face snapshot, until a deadline or
+ * until stopped: per-step times, failures by kind, and the last sign-ins (sessions and refresh
+ * tokens to check after a crash).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile } from '../../src/eval/percentile.js';
+import type { RelyingParty } from './relying-party.js';
+import { signIn, StepFailure, STEPS, type SignedIn, type Step } from './sign-in-flow.js';
+
+export interface User {
+  /** The account this user's face belongs to. */
+  accountId: string;
+  frame: Uint8Array;
+}
+
+export interface LoadResult {
+  users: number;
+  seconds: number;
+  signIns: number;
+  /** Sign-ins whose ID token named another account than the face's: must be 0. */
+  wrongAccount: number;
+  busyRetries: number;
+  /** "step: kind" -> count. */
+  failures: Record<string, number>;
+  rateLimited: number;
+  steps: Record<Step, { n: number; p50: number; p95: number; max: number }>;
+  /** The newest sign-ins, newest last. */
+  recent: SignedIn[];
+}
+
+const KEEP_RECENT = 40;
+
+export class LoadRun {
+  private stopped = false;
+  private readonly timings = Object.fromEntries(STEPS.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  private readonly failures: Record<string, number> = {};
+  private readonly recent: SignedIn[] = [];
+  private signIns = 0;
+  private wrongAccount = 0;
+  private busyRetries = 0;
+  private rateLimited = 0;
+  private readonly started = performance.now();
+  private readonly done: Promise<void>;
+
+  private readonly users: number;
+
+  constructor(rp: RelyingParty, users: readonly User[], providers: string[], private readonly seconds: number) {
+    this.users = users.length;
+    const deadline = this.started + seconds * 1000;
+    this.done = Promise.all(users.map(async (user) => {
+      while (!this.stopped && performance.now() < deadline) {
+        try {
+          const result = await signIn(rp, user.frame, { providers });
+          this.record(result, user);
+        } catch (error) {
+          if (this.stopped) break;
+          const failure = error instanceof StepFailure ? error : new StepFailure('authorize', (error as Error).message);
+          const key = `${failure.step}: ${failure.kind}`;
+          this.failures[key] = (this.failures[key] ?? 0) + 1;
+          if (failure.rateLimited) this.rateLimited++;
+          // Not a hot loop against a server that is down.
+          await sleep(250);
+        }
+      }
+    })).then(() => undefined);
+  }
+
+  /** Stops starting sign-ins; those in flight are abandoned (the crash phase). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The sign-ins completed so far, newest last (while the run goes on). */
+  completed(): readonly SignedIn[] {
+    return this.recent;
+  }
+
+  async finished(): Promise<LoadResult> {
+    await this.done;
+    return this.result();
+  }
+
+  /** The result now, without waiting for sign-ins in flight (after a crash they never end). */
+  result(): LoadResult {
+    const seconds = Math.min(this.seconds, (performance.now() - this.started) / 1000);
+    const steps = Object.fromEntries(STEPS.map((step) => {
+      const values = this.timings[step];
+      return [step, { n: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: Math.max(...values) }];
+    })) as LoadResult['steps'];
+    return {
+      users: this.users, seconds, signIns: this.signIns, wrongAccount: this.wrongAccount, busyRetries: this.busyRetries,
+      failures: { ...this.failures }, rateLimited: this.rateLimited, steps, recent: [...this.recent],
+    };
+  }
+
+  private record(result: SignedIn, user: User): void {
+    if (this.stopped) return;
+    this.signIns++;
+    this.busyRetries += result.busyRetries;
+    if (result.sub !== user.accountId) this.wrongAccount++;
+    for (const step of STEPS) this.timings[step].push(result.timings[step]);
+    this.recent.push(result);
+    if (this.recent.length > KEEP_RECENT) this.recent.shift();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Provider throughput: discovery, JWKS and the token endpoint (refresh_token grant of a
+ * confidential client: store reads, an access token written, an ID token signed), measured for
+ * a bare oidc-provider with its memory adapter and for facegate on SQLite, side by side in one
+ * run. Each server runs in a child process of its own; autocannon runs here.
+ *
+ *   npm run bench:provider [-- --seconds 5 --connections 16]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import Provider from 'oidc-provider';
+import { pino } from 'pino';
+import { validateConfig } from '../src/config/load.js';
+import { openStore } from '../adapters/open.js';
+import { providerPages } from '../interactions/pages.js';
+import { loadKeys } from '../src/keys/load.js';
+import { providerConfiguration } from '../src/oidc/configuration.js';
+import { startFacegate } from '../src/server/facegate.js';
+
+interface Target { name: string; port: number; refreshToken: string }
+interface AutocannonResult { requests: { average: number }; non2xx: number; errors: number }
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<AutocannonResult>;
+
+const secret = 'bench-client-secret-of-at-least-32-characters';
+const client = { client_id: 'bench', client_secret: secret, redirect_uris: ['https://rp.example/cb'], grant_types: ['authorization_code', 'refresh_token'] };
+
+async function serve(kind: 'bare' | 'facegate', folder: string): Promise<void> {
+  const config = validateConfig({ issuer: 'http://localhost:0', port: 0, storage: { type: 'sqlite', file: join(folder, `${kind}.sqlite`) }, clients: [client] }, 'bench');
+  let provider: Provider;
+  let port: number;
+  if (kind === 'facegate') {
+    // Logging as in production (info, one line per request), written to /dev/null.
+    const facegate = await startFacegate(config, { logger: pino({ level: 'info' }, pino.destination('/dev/null')) });
+    await facegate.store.accounts.upsert({ id: 'bench-user', name: 'Bench' });
+    ({ provider, port } = facegate);
+  } else {
+    // The same oidc-provider configuration, with its memory adapter and a findAccount in memory.
+    const store = await openStore(config.storage);
+    const configuration = { ...providerConfiguration({ config, store, keys: await loadKeys(store.keys), pages: providerPages }), adapter: undefined };
+    configuration.findAccount = async (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, name: 'Bench' }) });
+    await store.close();
+    provider = new Provider(config.issuer, configuration);
+    const server = provider.listen(0, 'localhost');
+    await new Promise((resolve) => server.once('listening', resolve));
+    port = (server.address() as { port: number }).port;
+  }
+  process.stdout.write(`${JSON.stringify({ name: kind, port, refreshToken: await mintRefreshToken(provider) })}\n`);
+}
+
+/** A refresh token as a sign-in would leave it (grant, scopes, acr/amr), minted in-process. */
+async function mintRefreshToken(provider: Provider): Promise<string> {
+  const found = await provider.Client.find('bench');
+  const grant = new provider.Grant({ accountId: 'bench-user', clientId: 'bench' });
+  grant.addOIDCScope('openid offline_access');
+  const grantId = await grant.save();
+  const token = new provider.RefreshToken({
+    client: found!, accountId: 'bench-user', grantId, scope: 'openid offline_access', gty: 'authorization_code',
+    authTime: Math.floor(Date.now() / 1000), acr: 'urn:facegate:acr:face', amr: ['face'],
+  });
+  return token.save();
+}
+
+function startChild(kind: string, folder: string): Promise<{ child: ChildProcess; target: Target }> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) resolve({ child, target: JSON.parse(text.split('\n')[0]!) as Target });
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<number> {
+  const base = `http://localhost:${target.port}`;
+  const options = endpoint === 'token'
+    ? {
+        url: `${base}/token`, method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`bench:${secret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: target.refreshToken }).toString(),
+      }
+    : { url: `${base}${endpoint === 'discovery' ? '/.well-known/openid-configuration' : '/jwks'}` };
+  const result = await autocannon({ ...options, duration: seconds, connections });
+  if (result.non2xx || result.errors) throw new Error(`${target.name} ${endpoint}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { serve: { type: 'string' }, folder: { type: 'string' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '16' } } });
+  if (values.serve) return serve(values.serve as 'bare' | 'facegate', values.folder!);
+
+  const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-'));
+  const children: ChildProcess[] = [];
+  try {
+    const servers = await Promise.all(['bare', 'facegate'].map((kind) => startChild(kind, folder)));
+    children.push(...servers.map((s) => s.child));
+    const [bare, facegate] = servers.map((s) => s.target) as [Target, Target];
+    const seconds = Number(values.seconds);
+    const connections = Number(values.connections);
+    console.log(`autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version})`);
+    console.log('endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio');
+    for (const endpoint of ['discovery', 'jwks', 'token']) {
+      // Warm both up (JIT, caches), then measure one after the other.
+      await measure(bare, endpoint, 1, connections);
+      await measure(facegate, endpoint, 1, connections);
+      const a = await measure(bare, endpoint, seconds, connections);
+      const b = await measure(facegate, endpoint, seconds, connections);
+      console.log(`${endpoint.padEnd(11)} ${a.toFixed(0).padStart(14)} req/s ${b.toFixed(0).padStart(15)} req/s   ${(b / a).toFixed(2)}`);
+    }
+  } finally {
+    for (const child of children) child.kill();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+await main();
