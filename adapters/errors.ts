@@ -1,21 +1,22 @@
-/** Errors a store rejects with: typed, with a stable `code` a caller or a test can match on. */
-export abstract class StoreError extends Error {
-  abstract readonly code: string;
-}
+import { FacegateError } from '../src/errors.js';
 
-/** The backend cannot be reached or cannot write (connection lost, disk full, database locked). */
+/** Errors a store rejects with: typed, with a stable `code` a caller or a test can match on. */
+export abstract class StoreError extends FacegateError {}
+
+/**
+ * The backend cannot be reached or cannot write (connection lost, disk full, database locked):
+ * a 503 (src/store-outage.ts says what the client is told).
+ */
 export class StoreUnavailableError extends StoreError {
-  readonly code = 'store_unavailable';
   constructor(backend: string, cause: unknown) {
-    super(`the ${backend} store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-    this.name = 'StoreUnavailableError';
+    super('store_unavailable', `the ${backend} store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      status: 503, cause,
+    });
   }
 }
 
 export class AccountNotFoundError extends StoreError {
-  readonly code = 'account_not_found';
   constructor(readonly accountId: string) {
-    super(`no account "${accountId}"`);
-    this.name = 'AccountNotFoundError';
+    super('account_not_found', `no account "${accountId}"`, { status: 404 });
   }
 }

@@ -1,43 +1,45 @@
 /**
- * What a failure inside our routes becomes: a page for the pages, JSON for the endpoints the pages'
- * scripts call, both with the right status. A store outage is a 503 with Retry-After (the request
- * may be repeated once the store is back, no restart needed), never a 500.
+ * The one place where a failure inside our routes becomes an answer: the routes and the services
+ * throw, and this renders a page for the pages and JSON for the endpoints the pages' scripts call,
+ * from the error's code, status and message (a FacegateError). What others throw is described
+ * once, here: a store outage (a 503 with Retry-After, never a 500), oidc-provider's errors (an
+ * expired interaction among them), Koa's (a body that does not parse), and anything else (a 500
+ * whose cause goes to the log, not to the page).
  */
-import type { Context, Next } from 'koa';
+import Koa, { type Context, type Next } from 'koa';
 import { errors } from 'oidc-provider';
-import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
+import { FacegateError } from '../src/errors.js';
+import { SENTENCES } from '../src/sentences.js';
+import { isStoreUnavailable, storeOutage } from '../src/store-outage.js';
 import { renderPage } from './views.js';
 
-const EXPIRED = 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.';
-const BROKEN = 'The sign-in service had a problem. Try again in a moment.';
-/** The error page says this in a paragraph of its own; the JSON the scripts read has only its message, so it says it there. */
-const START_AGAIN = 'Go back to the application and sign in again.';
-
-interface Failure {
-  status: number;
-  code: string;
-  message: string;
-  /** The sign-in's interaction is gone (expired, finished, or this browser never had it). */
-  expired: boolean;
+/** The sign-in's interaction is gone (expired, finished, or this browser never had it): the page says so in its heading. */
+class InteractionExpired extends FacegateError {
+  constructor(cause: unknown) {
+    super('invalid_request', SENTENCES.interaction_expired, { status: 400, cause });
+  }
 }
 
-function describe(error: unknown): Failure {
-  const e = error as { status?: number; statusCode?: number; expose?: boolean; error?: string; error_description?: string; message?: string };
-  const status = isStoreUnavailable(error) ? 503 : e.statusCode ?? e.status ?? 500;
-  const code = status === 503 ? 'temporarily_unavailable' : e.error ?? (status < 500 ? 'invalid_request' : 'server_error');
-  const expired = error instanceof errors.SessionNotFound;
-  const message = expired ? EXPIRED
-    : status < 500 && (e.error_description ?? (e.expose ? e.message : undefined)) || (status === 503 ? STORE_UNAVAILABLE_MESSAGE : BROKEN);
-  return { status, code, message, expired };
+function asFacegateError(error: unknown): FacegateError {
+  if (isStoreUnavailable(error)) return storeOutage(error);
+  if (error instanceof FacegateError) return error;
+  if (error instanceof errors.SessionNotFound) return new InteractionExpired(error);
+  if (error instanceof errors.OIDCProviderError) {
+    return new FacegateError(error.error, error.error_description ?? SENTENCES.server_error, { status: error.status, expose: error.expose, cause: error });
+  }
+  if (error instanceof Koa.HttpError) {
+    return new FacegateError(error.status < 500 ? 'invalid_request' : 'server_error', error.message, { status: error.status, expose: error.expose, cause: error });
+  }
+  return new FacegateError('server_error', SENTENCES.server_error, { cause: error });
 }
 
-/** Sets the status (and Retry-After for an outage); a server fault also goes to the log. */
-function answered(ctx: Context, error: unknown): Failure {
-  const failure = describe(error);
-  if (failure.status === 503) markStoreUnavailable(ctx);
-  else ctx.status = failure.status;
-  if (failure.status >= 500) ctx.app.emit('error', error, ctx);
-  return failure;
+/** Sets the status and Retry-After; a fault the person is not told about goes to the log. */
+function answered(ctx: Context, error: unknown): { failure: FacegateError; message: string } {
+  const failure = asFacegateError(error);
+  ctx.status = failure.status;
+  if (failure.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(failure.retryAfterSeconds));
+  if (failure.status >= 500 && !(error instanceof FacegateError && error.expose)) ctx.app.emit('error', error, ctx);
+  return { failure, message: failure.expose ? failure.message : SENTENCES.server_error };
 }
 
 /** On the pages: a page that says what happened. */
@@ -45,18 +47,31 @@ export async function renderFailures(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (error) {
-    const { code, message, expired } = answered(ctx, error);
-    if (expired) renderPage(ctx, 'error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: code, description: message });
-    else renderPage(ctx, 'error', { title: 'Sign-in error', error: code, description: message });
+    const { failure, message } = answered(ctx, error);
+    if (failure instanceof InteractionExpired) {
+      renderPage(ctx, 'error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: failure.code, description: message });
+    } else {
+      renderPage(ctx, 'error', { title: 'Sign-in error', error: failure.code, description: message });
+    }
   }
 }
 
-/** On the endpoints the pages' scripts call: the JSON they read, `{ status, error, message }`. */
+/**
+ * On the endpoints the pages' scripts call: the JSON they read, `{ status: 'refused', error,
+ * message, retryAfter?, ...fields }` (a field may name another status for the page to act on).
+ */
 export async function answerFailures(ctx: Context, next: Next): Promise<void> {
   try {
     await next();
   } catch (error) {
-    const { code, message, expired } = answered(ctx, error);
-    ctx.body = { status: 'refused', error: code, message: expired ? `${message} ${START_AGAIN}` : message };
+    const { failure, message } = answered(ctx, error);
+    ctx.body = {
+      status: 'refused',
+      error: failure.code,
+      // The error page says this in a paragraph of its own; the JSON has only its message, so it says it there.
+      message: failure instanceof InteractionExpired ? `${message} ${SENTENCES.start_again}` : message,
+      ...(failure.retryAfterSeconds === undefined ? {} : { retryAfter: failure.retryAfterSeconds }),
+      ...failure.fields,
+    };
   }
 }

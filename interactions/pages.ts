@@ -1,13 +1,14 @@
 import type { ProviderPages } from '../src/oidc/pages.js';
-import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_MESSAGE } from '../src/server/store-unavailable.js';
+import { SENTENCES } from '../src/sentences.js';
+import { isStoreUnavailable, markStoreUnavailable } from '../src/store-outage.js';
 import { providerPageHeaders } from './page-headers.js';
 import { renderPage } from './views.js';
 
 /** What an error code means to the person in front of the browser. */
 const plainWords: Record<string, string> = {
-  invalid_client: 'The application that sent you here is not registered with this sign-in service.',
-  invalid_redirect_uri: 'The application asked to send you back to an address it has not registered.',
-  server_error: 'The sign-in service had a problem. Try again in a moment.',
+  invalid_client: SENTENCES.invalid_client,
+  invalid_redirect_uri: SENTENCES.invalid_redirect_uri,
+  server_error: SENTENCES.server_error,
 };
 
 /** The pages oidc-provider renders, in our views. */
@@ -16,10 +17,10 @@ export const providerPages: ProviderPages = {
     if (isStoreUnavailable(error)) {
       // Rendered before the provider's server_error event, on some of its paths: mark it here too.
       markStoreUnavailable(ctx);
-      renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: STORE_UNAVAILABLE_MESSAGE });
+      renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: SENTENCES.temporarily_unavailable });
       return;
     }
-    const description = plainWords[out.error] ?? out.error_description ?? 'The request could not be completed.';
+    const description = plainWords[out.error] ?? out.error_description ?? SENTENCES.request_failed;
     renderPage(ctx, 'error', { title: 'Sign-in error', error: out.error, description });
   },
   logoutSource(ctx, form) {

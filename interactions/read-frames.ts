@@ -5,6 +5,8 @@
  * buffered; the frames stay in memory only and are never written anywhere.
  */
 import type { Context } from 'koa';
+import { FacegateError } from '../src/errors.js';
+import { FRAME_SENTENCES } from '../src/sentences.js';
 import { boundaryOf, MultipartWatch } from './multipart-watch.js';
 
 export interface FrameLimits {
@@ -20,9 +22,10 @@ export interface ReadFrames {
   fields: Record<string, string>;
 }
 
-export class FrameRequestError extends Error {
-  constructor(readonly status: 400 | 413 | 415, readonly code: string, message: string) {
-    super(message);
+/** A request whose frames cannot be read: nothing was looked at, and the message says what to send instead. */
+export class FrameRequestError extends FacegateError {
+  constructor(status: 400 | 413 | 415, code: string, message: string) {
+    super(code, message, { status });
   }
 }
 
@@ -36,16 +39,16 @@ export async function readFrames(ctx: Context, limits: FrameLimits): Promise<Rea
   const type = ctx.request.type;
   if (IMAGE_TYPES.includes(type)) {
     const body = await readBody(ctx, limits.maxFrameBytes);
-    if (body.length === 0) throw new FrameRequestError(400, 'empty_body', 'The request has no image: send the camera frame as the body.');
+    if (body.length === 0) throw new FrameRequestError(400, 'empty_body', FRAME_SENTENCES.empty_body());
     return { frames: [body], fields: {} };
   }
   if (type === 'multipart/form-data') return readMultipart(ctx, limits);
-  throw new FrameRequestError(415, 'unsupported_media_type', `Send the frame as image/jpeg (or several as multipart/form-data), not ${type || 'an untyped body'}.`);
+  throw new FrameRequestError(415, 'unsupported_media_type', FRAME_SENTENCES.unsupported_media_type(type));
 }
 
 async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
   const boundary = boundaryOf(ctx.get('content-type'));
-  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', 'The multipart body has no boundary in its Content-Type: send the frames as multipart/form-data with a boundary (as FormData does), or one frame as image/jpeg.');
+  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', FRAME_SENTENCES.no_boundary());
   const watch = new MultipartWatch(boundary, limits.maxFrames + MAX_FIELDS, limits.maxFrameBytes);
   const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD, (chunk) => {
     const problem = watch.push(chunk);
@@ -57,22 +60,22 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
     // Node's fetch implementation parses multipart bodies; no parser of our own, no temp files.
     form = await new Response(body, { headers: { 'content-type': ctx.get('content-type') } }).formData();
   } catch {
-    throw new FrameRequestError(400, 'bad_multipart', 'The multipart body could not be read (it is malformed or cut off): send the frames again as multipart/form-data.');
+    throw new FrameRequestError(400, 'bad_multipart', FRAME_SENTENCES.bad_multipart());
   }
   const frames: Uint8Array[] = [];
   const fields: Record<string, string> = {};
   // The part count was checked as the body streamed in (MultipartWatch): the parser cannot find more.
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') {
-      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', `The field "${name.slice(0, 40)}" is too long: send at most 256 characters.`);
+      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', FRAME_SENTENCES.field_too_long(name));
       fields[name] = value;
     } else if (name === 'frame') {
       if (value.size > limits.maxFrameBytes) throw frameTooLarge(limits);
       frames.push(new Uint8Array(await value.arrayBuffer()));
     }
   }
-  if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', 'The request has no frame: send parts named "frame".');
-  if (frames.length > limits.maxFrames) throw new FrameRequestError(413, 'too_many_frames', `Too many frames: send at most ${limits.maxFrames}.`);
+  if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', FRAME_SENTENCES.no_frames());
+  if (frames.length > limits.maxFrames) throw new FrameRequestError(413, 'too_many_frames', FRAME_SENTENCES.too_many_frames(limits.maxFrames));
   return { frames, fields };
 }
 
@@ -119,7 +122,7 @@ function readBody(ctx: Context, limit: number, inspect: (chunk: Buffer) => void 
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(new FrameRequestError(400, 'body_unreadable', `The upload broke off: ${error.message}`));
+      reject(new FrameRequestError(400, 'body_unreadable', FRAME_SENTENCES.body_unreadable(error.message)));
     };
     req.on('data', onData);
     req.on('end', onEnd);
@@ -128,13 +131,13 @@ function readBody(ctx: Context, limit: number, inspect: (chunk: Buffer) => void 
 }
 
 function tooManyParts(limits: FrameLimits): FrameRequestError {
-  return new FrameRequestError(413, 'too_many_parts', `Too many parts: send at most ${limits.maxFrames} frames.`);
+  return new FrameRequestError(413, 'too_many_parts', FRAME_SENTENCES.too_many_parts(limits.maxFrames));
 }
 
 function frameTooLarge(limits: FrameLimits): FrameRequestError {
-  return new FrameRequestError(413, 'frame_too_large', `A frame is larger than ${limits.maxFrameBytes} bytes: send webcam frames (JPEGs of a few hundred kB at most).`);
+  return new FrameRequestError(413, 'frame_too_large', FRAME_SENTENCES.frame_too_large(limits.maxFrameBytes));
 }
 
 function tooLarge(limit: number): FrameRequestError {
-  return new FrameRequestError(413, 'body_too_large', `The upload is larger than ${limit} bytes: send one webcam frame (a JPEG of a few hundred kB at most).`);
+  return new FrameRequestError(413, 'body_too_large', FRAME_SENTENCES.body_too_large(limit));
 }

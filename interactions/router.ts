@@ -6,14 +6,16 @@ import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
 import { asksForLiveness, faceLogin } from '../src/oidc/acr.js';
 import { challengeAnswer } from './challenge-answer.js';
-import type { AdmitContext, SignInAttempts } from '../src/signin/sign-in-attempt.js';
-import type { FrameLimits } from './read-frames.js';
-import { answerAttempt, framesOrAnswer, type Finishers } from './attempt-answer.js';
+import type { AdmitContext, AttemptOutcome, SignInAttempts } from '../src/signin/sign-in-attempt.js';
+import { readFrames, type FrameLimits } from './read-frames.js';
+import { answerAttempt, leaveUploadUnread, type Finishers } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { noStore } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
+import { FacegateError } from '../src/errors.js';
+import { SENTENCES } from '../src/sentences.js';
 
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
@@ -60,14 +62,14 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
         return;
       }
       default:
-        ctx.throw(400, `unknown prompt ${details.prompt.name}`);
+        throw badRequest(`unknown prompt ${details.prompt.name}`);
     }
   });
 
   /** The sign-in waiting for a face, as an attempt: who tries, on which account, with which check. */
   const attemptOf = async (ctx: Context): Promise<AdmitContext> => {
     const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'login') ctx.throw(400, 'this sign-in is not waiting for a face');
+    if (details.prompt.name !== 'login') throw badRequest(SENTENCES.not_waiting_for_face);
     // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
     const claimed = loginHintOf(details) ?? ctx.query.account;
     return {
@@ -93,7 +95,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
    */
   router.post('/challenge', answerFailures, async (ctx) => {
     const outcome = await signIn.challenge(await attemptOf(ctx));
-    if (outcome.kind !== 'challenge') return answerAttempt(ctx, outcome, finishers(ctx));
+    if (outcome.kind === 'exhausted') return answerAttempt(ctx, outcome, finishers(ctx));
     ctx.body = { ...challengeAnswer(outcome), attemptsLeft: outcome.attemptsLeft };
   });
 
@@ -107,14 +109,12 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
     const timing = new ServerTiming();
     try {
       const attempt = await attemptOf(ctx);
-      let outcome = await signIn.admit(attempt);
+      let outcome: AttemptOutcome | undefined = await signIn.admit(attempt).catch(leaveUploadUnread(ctx));
       if (outcome) {
-        // The upload is left unread: closing the connection spares reading what nobody will look at.
         ctx.set('Connection', 'close');
       } else {
-        const read = await framesOrAnswer(ctx, frames);
+        const read = await readFrames(ctx, frames);
         timing.mark('read');
-        if (!read) return;
         outcome = await signIn.attempt(read.frames, { ...attempt, challenge: read.fields.challenge });
       }
       timing.mark('face');
@@ -127,7 +127,7 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
 
   router.post('/confirm', form, async (ctx) => {
     const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'consent') ctx.throw(400, 'this sign-in is not waiting for consent');
+    if (details.prompt.name !== 'consent') throw badRequest(SENTENCES.not_waiting_for_consent);
     await finishConsent(provider, ctx, details);
   });
 
@@ -141,6 +141,11 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
   return router;
 }
 
+/** What the page asked is not something this sign-in can do now. */
+function badRequest(message: string): FacegateError {
+  return new FacegateError('invalid_request', message, { status: 400 });
+}
+
 function loginHintOf(details: Details): string | undefined {
   const hint = details.params.login_hint;
   return typeof hint === 'string' && hint.trim() ? hint.trim() : undefined;
@@ -149,7 +154,7 @@ function loginHintOf(details: Details): string | undefined {
 /** The interaction of this browser (its cookie), and it must be the one in the URL. */
 async function detailsFor(provider: Provider, ctx: Context): Promise<Details> {
   const details = await provider.interactionDetails(ctx.req, ctx.res);
-  if (details.uid !== ctx.params.uid) ctx.throw(400, 'this page belongs to another sign-in: start again from the application');
+  if (details.uid !== ctx.params.uid) throw badRequest(SENTENCES.other_interaction);
   return details;
 }
 

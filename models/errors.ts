@@ -1,42 +1,43 @@
 /**
  * Errors of the model files, as typed values with stable codes that callers and tests can assert.
  */
+import { FacegateError } from '../src/errors.js';
 
 /** What to tell whoever meets a missing or altered model. */
 export const REBUILD_HINT = 'rebuild the models with `npm run models`';
 
-export type ModelFileErrorCode = 'MODEL_FILE_MISSING' | 'MODEL_FILE_ALTERED';
+export type ModelFileErrorCode = 'model_file_missing' | 'model_file_altered';
 
 /** A model file that is not there, or whose bytes are not the ones the manifest names. */
-export class ModelFileError extends Error {
-  override readonly name = 'ModelFileError';
+export class ModelFileError extends FacegateError {
+  declare readonly code: ModelFileErrorCode;
 
   constructor(
-    readonly code: ModelFileErrorCode,
+    code: ModelFileErrorCode,
     /** Absolute path of the file. */
     readonly file: string,
     detail: string,
   ) {
-    super(`${detail}: ${file}; ${REBUILD_HINT}`);
+    super(code, `${detail}: ${file}; ${REBUILD_HINT}`);
   }
 }
 
 export type ModelInstallErrorCode =
-  | 'SOURCE_PACKAGE_MISSING'
-  | 'SOURCE_FILE_MISSING'
-  | 'SOURCE_FILE_ALTERED'
-  | 'BUILD_MISMATCH';
+  | 'source_package_missing'
+  | 'source_file_missing'
+  | 'source_file_altered'
+  | 'build_mismatch';
 
 /** The install step cannot produce a model: its npm source is absent or not the expected one. */
-export class ModelInstallError extends Error {
-  override readonly name = 'ModelInstallError';
+export class ModelInstallError extends FacegateError {
+  declare readonly code: ModelInstallErrorCode;
 
   constructor(
-    readonly code: ModelInstallErrorCode,
+    code: ModelInstallErrorCode,
     /** The manifest id of the model concerned. */
     readonly modelId: string,
     message: string,
   ) {
-    super(message);
+    super(code, message);
   }
 }

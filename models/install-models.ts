@@ -58,7 +58,7 @@ function installOne(entry: ModelEntry, outputDir: string, options: InstallOption
   const bytes = buildModel(entry, verifiedSourceFiles(entry));
   const digest = sha256(bytes);
   if (digest !== entry.sha256 && !options.acceptNewDigests) {
-    throw new ModelInstallError('BUILD_MISMATCH', entry.id,
+    throw new ModelInstallError('build_mismatch', entry.id,
       `models: building ${entry.file} gave sha256 ${digest}, the manifest expects ${entry.sha256}; `
       + 'if a builder or a source package changed on purpose, run `node dist/models/install.js --record` '
       + 'and commit models/manifest.json');

@@ -122,11 +122,11 @@ export function findModel(manifest: ModelManifest, id: string): ModelEntry {
 export function verifyModelFile(entry: ModelEntry, dir: string = modelsDir()): string {
   const path = resolve(dir, entry.file);
   if (!existsSync(path)) {
-    throw new ModelFileError('MODEL_FILE_MISSING', path, `model ${entry.id} is missing`);
+    throw new ModelFileError('model_file_missing', path, `model ${entry.id} is missing`);
   }
   const actual = sha256OfFile(path);
   if (actual !== entry.sha256) {
-    throw new ModelFileError('MODEL_FILE_ALTERED', path,
+    throw new ModelFileError('model_file_altered', path,
       `model ${entry.id} has sha256 ${actual.slice(0, 12)}…, the manifest expects ${entry.sha256.slice(0, 12)}…`);
   }
   return path;

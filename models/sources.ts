@@ -20,11 +20,11 @@ export function verifiedSourceFiles(entry: ModelEntry): string[] {
   return files.map((file) => {
     const path = join(packageDir, file.path);
     if (!existsSync(path)) {
-      throw new ModelInstallError('SOURCE_FILE_MISSING', entry.id, `models: ${name} has no file ${file.path}, needed for ${entry.file}${versionNote}`);
+      throw new ModelInstallError('source_file_missing', entry.id, `models: ${name} has no file ${file.path}, needed for ${entry.file}${versionNote}`);
     }
     const actual = sha256OfFile(path);
     if (actual !== file.sha256) {
-      throw new ModelInstallError('SOURCE_FILE_ALTERED', entry.id,
+      throw new ModelInstallError('source_file_altered', entry.id,
         `models: ${name}/${file.path} has sha256 ${actual}, the manifest expects ${file.sha256}${versionNote}; `
         + `${entry.file} is only built from the files it was checked against`);
     }
@@ -37,7 +37,7 @@ function findPackageDir(entry: ModelEntry): string {
   try {
     return dirname(require.resolve(`${name}/package.json`));
   } catch {
-    throw new ModelInstallError('SOURCE_PACKAGE_MISSING', entry.id,
+    throw new ModelInstallError('source_package_missing', entry.id,
       `models: the npm package ${name} (${version}) is not installed, and ${entry.file} is made from it; run \`npm ci\``);
   }
 }

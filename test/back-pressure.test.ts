@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { sample } from './support/prometheus-text.js';
-import { busyRetryAfterSeconds } from '../src/signin/busy-retry.js';
+import { busyRetryAfterSeconds } from '../src/face/busy-retry.js';
 import { Browser } from './support/browser.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';

@@ -71,13 +71,14 @@ describe('liveness challenges cost attempts', function () {
     expect((await browser.request(link)).status).to.equal(404);
   });
 
-  it('an enrolment burst with a void challenge is refused', async () => {
+  it('an enrolment burst with a void challenge is refused with 422, as a sign-in burst is', async () => {
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'fred', ttlSeconds: 600 });
     const browser = new Browser(issuer.origin);
     const ask = async () => (await browser.json(`${new URL(link).pathname}/challenge`, { method: 'POST' })).body;
     const first = await ask();
     await ask();
     const answer = await browser.json(link, { method: 'POST', body: await stillPhoto(String(first.challenge)) });
-    expect(answer.body).to.include({ error: 'challenge_superseded' });
+    expect(answer.status).to.equal(422);
+    expect(answer.body).to.include({ status: 'refused', error: 'challenge_superseded' });
   });
 });

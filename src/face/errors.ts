@@ -1,31 +1,41 @@
 /**
  * Every way the face engine refuses an input or fails, as a stable code a test or an HTTP handler
- * can switch on, with a message written for the person in front of the camera or the operator.
+ * can switch on, with the status it ends a request with: the image itself (unreadable, unsupported,
+ * too large), the face in it (422), or the engine (busy: 503, to come back in a moment). What the
+ * person is told is in src/sentences.ts.
  */
-export const FACE_ERROR_CODES = {
-  not_an_image: 'This file is not an image we can read. Send a JPEG, PNG or WebP photo.',
-  unsupported_format: 'This image format is not supported. Send a JPEG, PNG or WebP photo.',
-  image_too_large: 'This image is too large. Send a smaller photo (a webcam frame is plenty).',
-  no_face: 'No face was found. Face the camera, with your whole face in the frame.',
-  several_faces: 'More than one face is in view. Make sure only you are in front of the camera.',
-  face_too_small: 'Your face is too far from the camera. Come closer.',
-  too_dark: 'The picture is too dark. Turn on a light or face a window.',
-  too_blurry: 'The picture is blurry. Hold still and make sure the camera is in focus.',
-  busy: 'The server is busy verifying other faces. Try again in a moment.',
-  engine_failure: 'The face engine failed on this image. Try again; if it keeps happening, tell the operator.',
-} as const;
+import { FacegateError } from '../errors.js';
+import { FACE_SENTENCES } from '../sentences.js';
+import { busyRetryAfterSeconds } from './busy-retry.js';
 
-export type FaceErrorCode = keyof typeof FACE_ERROR_CODES;
+export type FaceErrorCode = keyof typeof FACE_SENTENCES;
 
-export class FaceError extends Error {
-  override readonly name = 'FaceError';
-  readonly code: FaceErrorCode;
+const STATUS_BY_CODE: Record<FaceErrorCode, number> = {
+  not_an_image: 400,
+  unsupported_format: 415,
+  image_too_large: 413,
+  no_face: 422,
+  several_faces: 422,
+  face_too_small: 422,
+  too_dark: 422,
+  too_blurry: 422,
+  busy: 503,
+  // The engine's fault, but about this image, and the person may simply try again: not a 500.
+  engine_failure: 422,
+};
+
+export class FaceError extends FacegateError {
+  declare readonly code: FaceErrorCode;
   /** Measured values behind the refusal (a quality score, a pixel count), for logs and tests. */
   readonly detail: Record<string, number | string> | undefined;
 
   constructor(code: FaceErrorCode, detail?: Record<string, number | string>, message?: string) {
-    super(message ?? FACE_ERROR_CODES[code]);
-    this.code = code;
+    super(code, message ?? FACE_SENTENCES[code], {
+      status: STATUS_BY_CODE[code],
+      expose: true,
+      // The same delay for everyone brings a crowd refused together back together (busy-retry.ts).
+      retryAfterSeconds: code === 'busy' ? busyRetryAfterSeconds() : undefined,
+    });
     this.detail = detail;
   }
 
@@ -38,7 +48,8 @@ export class FaceError extends Error {
  * The face engine cannot start as configured (a custom embedder's file is missing or not the one
  * pinned, no threshold can be derived): what is wrong and what to do, for one line at startup.
  */
-export class FaceSetupError extends Error {
-  override readonly name = 'FaceSetupError';
-  readonly code = 'face_setup';
+export class FaceSetupError extends FacegateError {
+  constructor(message: string) {
+    super('face_setup', message);
+  }
 }

@@ -1,5 +1,5 @@
 import Provider from 'oidc-provider';
-import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../server/store-unavailable.js';
+import { isStoreUnavailable, markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../store-outage.js';
 import { checkClients } from './check-clients.js';
 import { providerConfiguration, type ProviderInputs } from './configuration.js';
 import { allowHttpLocalhostImplicitRedirects } from './local-development.js';

@@ -6,7 +6,7 @@ import type { Logger } from './logger.js';
 import { mountProvider } from './mount-provider.js';
 import { requestLog } from './request-log.js';
 import { staticFiles } from './static-files.js';
-import { isStoreUnavailable } from './store-unavailable.js';
+import { isStoreUnavailable } from '../store-outage.js';
 
 export interface AppParts {
   provider: Provider;

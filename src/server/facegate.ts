@@ -22,7 +22,7 @@ import { loadKeys } from '../keys/load.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
-import { isStoreUnavailable } from './store-unavailable.js';
+import { isStoreUnavailable } from '../store-outage.js';
 import { listen, type RequestHandler, type RunningServer } from './http-server.js';
 import { withResponseHeaders } from './response-headers.js';
 import { retryStart, waitingApp } from './store-wait.js';
@@ -174,7 +174,7 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
         frames,
       });
       const enrollment = enrollmentRoutes({
-        invitations: store.invitations, limits, frames,
+        frames,
         enrollment: new EnrollmentAttempts(store, faceService, limits, audit, next.face.liveness === 'challenge' ? challenges : undefined),
       });
       const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });

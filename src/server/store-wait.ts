@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { healthEndpoints } from './health.js';
 import type { Logger } from './logger.js';
 import { requestLog } from './request-log.js';
-import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from './store-unavailable.js';
+import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../store-outage.js';
 
 /**
  * Starting on a store that can come back (Redis): while it does not answer, facegate listens

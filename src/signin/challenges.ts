@@ -9,6 +9,9 @@
  */
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AttemptStore } from '../../adapters/contract.js';
+import { FacegateError } from '../errors.js';
+import { FaceError } from '../face/errors.js';
+import { SENTENCES } from '../sentences.js';
 import { isMove, randomMoves, randomTimeline, timelineOf, type Move, type RandomInt, type Step } from '../face/liveness/challenge.js';
 
 export const CHALLENGE_SECONDS = 30;
@@ -30,16 +33,15 @@ export interface Challenge {
 
 export type ChallengeProblem = 'challenge_invalid' | 'challenge_expired' | 'challenge_replayed' | 'challenge_superseded';
 
-export const CHALLENGE_PROBLEMS: Record<ChallengeProblem, string> = {
-  challenge_invalid: 'This check does not belong to this page. Press the button to start a new one.',
-  challenge_expired: 'The check took too long. Press the button to start a new one.',
-  challenge_replayed: 'This check was used already. Press the button to start a new one.',
-  challenge_superseded: 'A newer check was started for this page, so this one no longer counts. Press the button to start a new one.',
-};
+/**
+ * A burst that cannot answer its challenge: 422 in sign-in and enrolment alike (the request is
+ * well formed; the token it carries is not one this page may use now), nothing judged.
+ */
+export class ChallengeError extends FacegateError {
+  declare readonly code: ChallengeProblem;
 
-export class ChallengeError extends Error {
-  constructor(readonly code: ChallengeProblem) {
-    super(CHALLENGE_PROBLEMS[code]);
+  constructor(code: ChallengeProblem) {
+    super(code, SENTENCES[code], { status: 422 });
   }
 }
 
@@ -94,18 +96,23 @@ export class Challenges {
   }
 
   /**
-   * Spends the challenge of a burst the engine has judged (not of one it was too busy to look at).
-   * Returns the replay to refuse, if any: a burst `refused` already keeps its own refusal, which a
-   * replay found meanwhile does not hide.
+   * The one way a burst answers its challenge: checks the token (a ChallengeError if it may not be
+   * used), has `judge` look at the burst under that challenge, then spends it. A burst the engine
+   * was too busy to look at leaves the challenge unspent, to be sent again. A burst judged while
+   * another answered the same challenge (a replay) is refused challenge_replayed, unless the judge
+   * refused it already: its own refusal stands.
    */
-  async spendJudged(challenge: Challenge, refused: boolean): Promise<ChallengeError | undefined> {
+  async answer<T>(token: string, subject: string, judge: (challenge: Challenge) => Promise<T>): Promise<T> {
+    const challenge = await this.check(token, subject);
+    let judged: T;
     try {
-      await this.spend(challenge);
-      return undefined;
+      judged = await judge(challenge);
     } catch (error) {
-      if (!(error instanceof ChallengeError)) throw error;
-      return refused ? undefined : error;
+      if (!(error instanceof FaceError && error.code === 'busy')) await this.spend(challenge).catch(unlessReplayed);
+      throw error;
     }
+    await this.spend(challenge);
+    return judged;
   }
 
   /** check, then spend. */
@@ -137,6 +144,10 @@ export class Challenges {
   private sign(key: Buffer, payload: string): string {
     return createHmac('sha256', key).update(payload).digest('base64url');
   }
+}
+
+function unlessReplayed(error: unknown): void {
+  if (!(error instanceof ChallengeError && error.code === 'challenge_replayed')) throw error;
 }
 
 function digest(subject: string): string {

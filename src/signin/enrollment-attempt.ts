@@ -1,35 +1,44 @@
 /**
- * One try of an enrolment link, without HTTP: the liveness challenge when one is due, the
- * examination (enrollment.ts), then the templates stored and the link spent, or the refusal
- * counted against the link. A link is worth `face.attempts.perInteraction` tries, as a sign-in is
- * (a challenge issued is a try): after the last refused one it is spent. A face enrolled under
- * another account spends it at once, and the answer does not say why (the reason is in the audit):
- * a link must not be a way to ask "is this face enrolled here?". Every outcome is audited with the
- * invitation's id.
+ * One try of an enrolment link, without HTTP, in the shape of a sign-in (SignInAttempts): the link
+ * and the client's limits first (`admit`, before the frames are read), then the liveness challenge
+ * when one is due, the examination (enrollment.ts), then the templates stored and the link spent;
+ * or a refusal, thrown, counted against the link. A link is worth `face.attempts.perInteraction`
+ * tries, as a sign-in is (a challenge issued is a try): after the last refused one it is spent. A
+ * face enrolled under another account spends it at once, and the answer does not say why (the
+ * reason is in the audit): a link must not be a way to ask "is this face enrolled here?". Every
+ * outcome is audited with the invitation's id.
  */
 import type { InvitationRecord, Store } from '../../adapters/contract.js';
+import { FacegateError } from '../errors.js';
+import { FaceError } from '../face/errors.js';
+import { SENTENCES, tooFewPicturesSentence } from '../sentences.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
-import { ChallengeError, type Challenge, type Challenges } from './challenges.js';
-import { examineEnrollment, examineLiveEnrollment, MIN_ENROLLMENT_FRAMES, saveEnrollment, type Examination } from './enrollment.js';
+import type { Challenge, Challenges } from './challenges.js';
+import { EnrollmentRefusal, examineEnrollment, examineLiveEnrollment, MIN_ENROLLMENT_FRAMES, saveEnrollment } from './enrollment.js';
 import type { FaceService } from './face-service.js';
-import { invitationId } from './invitations.js';
+import { hashToken, invitationId } from './invitations.js';
+import { refusal, tooManyAttempts } from './refusal.js';
 
-export const ENROLLMENT_REFUSED = 'This enrolment cannot be completed: ask whoever sent you the link.';
-const LINK_SPENT = 'This link cannot be used again: ask whoever sent it for a new one.';
+/** What the enrolment page says about the account's face before the pictures are taken. */
+export type FaceChange = 'replaces' | 'adds' | undefined;
 
-export type EnrollmentChallengeOutcome =
-  | { kind: 'challenge'; token: string; challenge: Challenge; attemptsLeft: number }
-  | { kind: 'invalid_link' };
+export interface EnrollmentPage {
+  invitation: InvitationRecord;
+  change: FaceChange;
+}
 
-export type EnrollmentOutcome =
-  | { kind: 'enrolled'; accountId: string }
-  /** The pictures did not pass; `linkSpent` when that was the link's last try. */
-  | { kind: 'refused'; code: string; message: string; image?: number; linkSpent: boolean }
-  /** The request itself is wrong (a challenge that does not fit, too few pictures): nothing was judged. */
-  | { kind: 'bad_request'; code: string; message: string }
-  | { kind: 'invalid_link' }
-  | { kind: 'busy'; message: string };
+export interface EnrollmentChallenge {
+  kind: 'challenge';
+  token: string;
+  challenge: Challenge;
+  attemptsLeft: number;
+}
+
+export interface Enrolled {
+  kind: 'enrolled';
+  accountId: string;
+}
 
 export interface EnrollmentRequest {
   invitation: InvitationRecord;
@@ -39,6 +48,11 @@ export interface EnrollmentRequest {
   /** The name typed on the page, for an invitation that gave none. */
   typedName?: string;
   ip: string;
+}
+
+/** The link's token finds no invitation, or the invitation was spent. */
+function invalidLink(): FacegateError {
+  return new FacegateError('invalid_link', SENTENCES.invalid_link, { status: 410 });
 }
 
 export class EnrollmentAttempts {
@@ -55,64 +69,84 @@ export class EnrollmentAttempts {
     return Boolean(this.challenges);
   }
 
-  /** Whether the account has a face of this embedder enrolled (a link that does not replace it adds to it). */
-  async hasFace(accountId: string): Promise<boolean> {
-    return (await this.store.templates.listForAccount(accountId)).some((template) => template.model === this.face.model);
+  /** What the link's page shows, or undefined when the link does not work. */
+  async page(token: string): Promise<EnrollmentPage | undefined> {
+    const invitation = await this.store.invitations.find(hashToken(token));
+    if (!invitation) return undefined;
+    return { invitation, change: invitation.replace ? 'replaces' : await this.hasFace(invitation.accountId) ? 'adds' : undefined };
   }
 
   /** A challenge for this link, for one of its tries; with none left, the link is spent. */
-  async challenge(invitation: InvitationRecord): Promise<EnrollmentChallengeOutcome> {
-    if (!this.challenges) throw new Error('enrolment takes plain pictures: no challenge');
+  async challenge(token: string): Promise<EnrollmentChallenge> {
+    if (!this.challenges) throw new FacegateError('liveness_off', SENTENCES.liveness_off, { status: 404 });
+    const invitation = await this.invitation(token);
     if (await this.limits.linkAttemptsLeft(invitation) === 0) {
       await this.store.invitations.consume(invitation.tokenHash);
-      return { kind: 'invalid_link' };
+      throw invalidLink();
     }
     const attemptsLeft = await this.limits.spendLinkAttempt(invitation);
     return { kind: 'challenge', ...await this.challenges.issue(subjectOf(invitation)), attemptsLeft };
   }
 
-  async attempt(request: EnrollmentRequest): Promise<EnrollmentOutcome> {
+  /** Before the frames are read: the link's invitation, if it works and this client may try now. */
+  async admit(token: string, ip: string): Promise<InvitationRecord> {
+    const invitation = await this.invitation(token);
+    const gate = await this.limits.gate(ip);
+    if (!gate.open) throw tooManyAttempts(gate.retryAfterSeconds);
+    return invitation;
+  }
+
+  /** The frames of a try that `admit` let through. */
+  async attempt(request: EnrollmentRequest): Promise<Enrolled> {
     const { invitation } = request;
-    const target = { accountId: invitation.accountId, replace: invitation.replace };
-    let examination: Examination;
-    if (this.challenges) {
-      let challenge: Challenge;
-      try {
-        challenge = await this.challenges.check(request.challenge ?? '', subjectOf(invitation));
-      } catch (error) {
-        if (!(error instanceof ChallengeError)) throw error;
-        return { kind: 'bad_request', code: error.code, message: error.message };
-      }
-      examination = await examineLiveEnrollment(this.face, request.frames, challenge.steps, target);
-      if (!(examination.ok === false && examination.code === 'busy')) {
-        const replay = await this.challenges.spendJudged(challenge, !examination.ok);
-        if (replay) return { kind: 'bad_request', code: replay.code, message: replay.message };
-      }
-    } else {
-      if (request.frames.length < MIN_ENROLLMENT_FRAMES) {
-        return { kind: 'bad_request', code: 'too_few_frames', message: `Send at least ${MIN_ENROLLMENT_FRAMES} pictures.` };
-      }
-      examination = await examineEnrollment(this.face, request.frames, target);
-    }
     const base = { type: 'enrollment', accountId: invitation.accountId, ip: request.ip };
     const detail = { invitation: invitationId(invitation.tokenHash) };
-    if (!examination.ok) {
-      if (examination.code === 'busy') {
-        this.audit.busy({ ...base, detail });
-        return { kind: 'busy', message: examination.message };
-      }
-      return this.refused(request, examination);
+    let embeddings: Float32Array[];
+    try {
+      embeddings = await this.examine(request);
+    } catch (error) {
+      if (error instanceof EnrollmentRefusal) throw await this.refused(request, error);
+      // Busy: the frames were not looked at, the challenge stays unspent, the link keeps its tries.
+      if (error instanceof FaceError && error.code === 'busy') this.audit.busy({ ...base, detail });
+      throw error;
     }
     // Spend the link only now, atomically: of two tabs sending at once, one enrols.
-    if (!(await this.store.invitations.consume(invitation.tokenHash))) return { kind: 'invalid_link' };
+    if (!(await this.store.invitations.consume(invitation.tokenHash))) throw invalidLink();
     const typedName = request.typedName?.trim();
     const profile = { ...invitation.profile, ...(invitation.profile.name || !typedName ? {} : { name: typedName }) };
-    await saveEnrollment(this.store, this.face.model, invitation.accountId, examination.embeddings, { replace: invitation.replace, profile });
+    await saveEnrollment(this.store, this.face.model, invitation.accountId, embeddings, { replace: invitation.replace, profile });
     await this.audit.record({
       ...base, result: 'enrolled',
-      detail: { ...detail, templates: examination.embeddings.length, change: invitation.replace ? 'replaced' : 'added' },
+      detail: { ...detail, templates: embeddings.length, change: invitation.replace ? 'replaced' : 'added' },
     });
     return { kind: 'enrolled', accountId: invitation.accountId };
+  }
+
+  /** Whether the account has a face of this embedder enrolled (a link that does not replace it adds to it). */
+  private async hasFace(accountId: string): Promise<boolean> {
+    return (await this.store.templates.listForAccount(accountId)).some((template) => template.model === this.face.model);
+  }
+
+  private async invitation(token: string): Promise<InvitationRecord> {
+    const invitation = await this.store.invitations.find(hashToken(token));
+    if (!invitation) throw invalidLink();
+    return invitation;
+  }
+
+  /**
+   * The templates the frames give: a live burst answering the link's challenge, or plain pictures.
+   * A challenge that does not fit, or too few plain pictures, is the request's fault: nothing is
+   * judged or counted.
+   */
+  private examine({ invitation, frames, challenge }: EnrollmentRequest): Promise<Float32Array[]> {
+    const target = { accountId: invitation.accountId, replace: invitation.replace };
+    if (this.challenges) {
+      return this.challenges.answer(challenge ?? '', subjectOf(invitation), ({ steps }) => examineLiveEnrollment(this.face, frames, steps, target));
+    }
+    if (frames.length < MIN_ENROLLMENT_FRAMES) {
+      return Promise.reject(new FacegateError('too_few_frames', tooFewPicturesSentence(MIN_ENROLLMENT_FRAMES), { status: 400 }));
+    }
+    return examineEnrollment(this.face, frames, target);
   }
 
   /**
@@ -120,20 +154,22 @@ export class EnrollmentAttempts {
    * try), audited with its reason. The link is spent at its last try, and at once for a face
    * enrolled under another account, whose answer is the generic refusal.
    */
-  private async refused({ invitation, ip }: EnrollmentRequest, examination: Extract<Examination, { ok: false }>): Promise<EnrollmentOutcome> {
+  private async refused({ invitation, ip }: EnrollmentRequest, reason: EnrollmentRefusal): Promise<FacegateError> {
     await this.limits.refused(ip);
-    const elsewhere = examination.code === 'already_enrolled';
+    const elsewhere = reason.code === 'already_enrolled';
     const attemptsLeft = elsewhere ? 0
       : this.challenges ? await this.limits.linkAttemptsLeft(invitation) : await this.limits.spendLinkAttempt(invitation);
     const linkSpent = attemptsLeft === 0;
     if (linkSpent) await this.store.invitations.consume(invitation.tokenHash);
     await this.audit.record({
-      type: 'enrollment', accountId: invitation.accountId, ip, result: examination.code,
-      detail: { invitation: invitationId(invitation.tokenHash), frame: examination.image ?? null, ...examination.detail, attemptsLeft, linkSpent },
+      type: 'enrollment', accountId: invitation.accountId, ip, result: reason.code,
+      detail: { invitation: invitationId(invitation.tokenHash), frame: reason.image ?? null, ...reason.detail, attemptsLeft, linkSpent },
     });
-    if (elsewhere) return { kind: 'refused', code: 'enrollment_refused', message: ENROLLMENT_REFUSED, linkSpent };
-    const message = linkSpent ? `${examination.message} ${LINK_SPENT}` : examination.message;
-    return { kind: 'refused', code: examination.code, message, image: examination.image, linkSpent };
+    if (elsewhere) return refusal('enrollment_refused', { linkSpent });
+    return refusal(reason, {
+      ...(reason.image === undefined ? {} : { frame: reason.image }),
+      ...(linkSpent ? { linkSpent: true } : {}),
+    }, linkSpent ? `${reason.message} ${SENTENCES.link_spent}` : undefined);
   }
 }
 

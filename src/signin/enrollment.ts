@@ -8,6 +8,7 @@
  * the images are dropped.
  */
 import type { AccountInput, Store } from '../../adapters/contract.js';
+import { FacegateError } from '../errors.js';
 import { FaceError } from '../face/errors.js';
 import { distance } from '../face/match/distance.js';
 import { fuse } from '../face/embed/vectors.js';
@@ -19,24 +20,34 @@ import type { FaceAnalysis } from '../face/pipeline.js';
 import { fuseByModel } from '../face/recognizer.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
-import { NOT_LIVE, notLiveMessage } from './sign-in-attempt.js';
-
-export const ENROLLMENT_REFUSALS = {
-  not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
-  not_account_holder: 'These pictures do not match the face already enrolled for this account: only its owner can add to it. Try again in good light; to enrol a different face in its place, ask for a link that replaces it.',
-  already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
-  not_live: NOT_LIVE,
-  too_few_frames: 'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
-} as const;
-
-export type EnrollmentRefusal = keyof typeof ENROLLMENT_REFUSALS;
+import { notLiveSentence, SENTENCES } from '../sentences.js';
 
 /** Pictures an enrolment keeps as templates: plain pictures, or a live burst's frames facing the camera. */
 export const MIN_ENROLLMENT_FRAMES = 3;
 
-export type Examination =
-  | { ok: true; embeddings: Float32Array[] }
-  | { ok: false; code: FaceError['code'] | EnrollmentRefusal; message: string; detail?: Record<string, number | string>; image?: number };
+type Measures = Record<string, number | string>;
+
+/**
+ * Pictures that cannot be enrolled: why (what the face engine refused in one of them, or a check of
+ * enrolment's own, 422), which picture when one is to blame, and the measures behind it (for the
+ * audit). A face engine too busy to look is not a refusal: its FaceError is thrown as it is.
+ */
+export class EnrollmentRefusal extends FacegateError {
+  constructor(
+    code: 'not_same_person' | 'not_account_holder' | 'already_enrolled' | 'not_live' | 'too_few_frames' | FaceError['code'],
+    message: string,
+    readonly image?: number,
+    readonly detail?: Measures,
+    status = 422,
+  ) {
+    super(code, message, { status });
+  }
+
+  static of(error: unknown, image?: number): unknown {
+    if (!(error instanceof FaceError) || error.code === 'busy') return error;
+    return new EnrollmentRefusal(error.code, error.message, image, error.detail, error.status);
+  }
+}
 
 /** Whose templates these are, and whether they replace the account's (else they are added to them). */
 export interface EnrollmentTarget {
@@ -47,15 +58,14 @@ export interface EnrollmentTarget {
 export async function examineEnrollment(
   service: FaceService, images: readonly Uint8Array[], target: EnrollmentTarget,
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<Examination> {
+): Promise<Float32Array[]> {
   const older = await olderModelsInUse(service);
   const analyses: FaceAnalysis[] = [];
   for (let i = 0; i < images.length; i++) {
     try {
       analyses.push(await service.engine.analyze(images[i], older));
     } catch (error) {
-      if (!(error instanceof FaceError)) throw error;
-      return { ok: false, code: error.code, message: error.message, detail: error.detail, image: i };
+      throw EnrollmentRefusal.of(error, i);
     }
     onProgress(i + 1, images.length);
   }
@@ -66,23 +76,21 @@ export async function examineEnrollment(
  * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
  * camera (at least MIN_ENROLLMENT_FRAMES) must pass sign-in's quality checks, and become the templates.
  */
-export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], target: EnrollmentTarget): Promise<Examination> {
+export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], target: EnrollmentTarget): Promise<Float32Array[]> {
   let analyses;
   try {
     analyses = await analyzeBurst(service.engine, frames, await olderModelsInUse(service));
   } catch (error) {
-    if (!(error instanceof FaceError)) throw error;
-    return { ok: false, code: error.code, message: error.message, detail: error.detail };
+    throw EnrollmentRefusal.of(error);
   }
   const verdict = checkBurst(analyses, steps, livenessSettings(service.engine.spec.embedder));
-  if (!verdict.live) return { ok: false, code: 'not_live', message: notLiveMessage(verdict.reason), detail: { reason: verdict.reason } };
+  if (!verdict.live) throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
   const frontal = verdict.frontal.map((i) => analyses[i]!);
-  if (frontal.length < MIN_ENROLLMENT_FRAMES) return { ok: false, code: 'too_few_frames', message: ENROLLMENT_REFUSALS.too_few_frames };
+  if (frontal.length < MIN_ENROLLMENT_FRAMES) throw new EnrollmentRefusal('too_few_frames', SENTENCES.too_few_frames);
   try {
     for (const frame of frontal) checkQuality(frame.quality, service.engine.spec.settings.quality);
   } catch (error) {
-    if (!(error instanceof FaceError)) throw error;
-    return { ok: false, code: error.code, message: error.message, detail: error.detail };
+    throw EnrollmentRefusal.of(error);
   }
   return examineFaces(service, frontal, target);
 }
@@ -100,7 +108,7 @@ async function olderModelsInUse(service: FaceService): Promise<string[]> {
  * for); not enrolled under another account already. Each account is compared under its own model,
  * with the faces' fused embedding of that model, at that model's 1:1 threshold.
  */
-async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[], { accountId, replace }: EnrollmentTarget): Promise<Examination> {
+async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[], { accountId, replace }: EnrollmentTarget): Promise<Float32Array[]> {
   const embeddings = faces.map((f) => f.embedding);
   const threshold = service.rules.policy.verification();
   // Each picture against the others' mean, not the mean of all: a stranger's picture pulls the mean
@@ -109,7 +117,7 @@ async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[]
   const others = (i: number) => fuse(embeddings.filter((_, j) => j !== i));
   const outlier = embeddings.length < 2 ? -1
     : embeddings.findIndex((e, i) => distance(e, others(i), service.engine.spec.embedder.metric) > threshold);
-  if (outlier >= 0) return { ok: false, code: 'not_same_person', message: ENROLLMENT_REFUSALS.not_same_person, image: outlier };
+  if (outlier >= 0) throw new EnrollmentRefusal('not_same_person', SENTENCES.not_same_person, outlier);
 
   const { gallery } = service.recognizer;
   const probe = fuseByModel(faces);
@@ -117,16 +125,16 @@ async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[]
   if (own) {
     const ownThreshold = service.recognizer.rulesOf(own.model).policy.verification();
     if (own.distance > ownThreshold) {
-      return { ok: false, code: 'not_account_holder', message: ENROLLMENT_REFUSALS.not_account_holder, detail: { distance: round(own.distance), threshold: round(ownThreshold), model: own.model } };
+      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, { distance: round(own.distance), threshold: round(ownThreshold), model: own.model });
     }
   }
   for (const [model, embedding] of Object.entries(probe)) {
     const [nearest] = await gallery.index(model)?.nearestAccounts(embedding, 1) ?? [];
     if (nearest && nearest.accountId !== accountId && nearest.distance <= service.recognizer.rulesOf(model).policy.verification()) {
-      return { ok: false, code: 'already_enrolled', message: ENROLLMENT_REFUSALS.already_enrolled, detail: { distance: round(nearest.distance), model } };
+      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, { distance: round(nearest.distance), model });
     }
   }
-  return { ok: true, embeddings };
+  return embeddings;
 }
 
 /** Creates the account when it does not exist (with the profile given), then stores the templates. */

@@ -63,7 +63,8 @@ export async function startTestFacegate(storage: StoreSpec, port?: number, extra
 /** Creates account `id` named `name` and enrols it from `photos` directly (no page), replacing any templates. */
 export async function enrollPhotos(facegate: Facegate, id: string, name: string, photos: Uint8Array[]): Promise<void> {
   await facegate.store.accounts.upsert({ id, name });
-  const examined = await examineEnrollment(facegate.face, photos, { accountId: id, replace: true });
-  if (!examined.ok) throw new Error(`${id} (${name}): ${examined.message}`);
-  await saveEnrollment(facegate.store, facegate.face.model, id, examined.embeddings, { replace: true });
+  const embeddings = await examineEnrollment(facegate.face, photos, { accountId: id, replace: true }).catch((error: Error) => {
+    throw new Error(`${id} (${name}): ${error.message}`);
+  });
+  await saveEnrollment(facegate.store, facegate.face.model, id, embeddings, { replace: true });
 }

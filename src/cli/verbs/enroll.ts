@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AccountNotFoundError } from '../../../adapters/errors.js';
 import { recordAccountChange } from '../../signin/account-changes.js';
-import { examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
+import { EnrollmentRefusal, examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
 import { startFaceService } from '../../signin/face-service.js';
 import { progressBar } from '../progress.js';
 import { asCliError } from '../expected-errors.js';
@@ -30,17 +30,21 @@ export async function enroll(args: string[]): Promise<number> {
     const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file)).catch((error: unknown) => { throw asCliError(error); });
     try {
       const progress = progressBar(`checking ${images.length} photo${images.length === 1 ? '' : 's'}`);
-      const examination = await examineEnrollment(face, images, { accountId, replace: values.replace ?? false }, (done, total) => progress.update(done, total));
-      progress.finish();
-      if (!examination.ok) {
-        const which = examination.image === undefined ? '' : `${photos[examination.image]}: `;
-        const instead = examination.code === 'not_account_holder' ? ' (--replace enrols this face in place of the enrolled one)' : '';
-        console.error(`facegate enroll: ${which}${examination.message} (${examination.code})${instead}; nothing was stored`);
+      let embeddings: Float32Array[];
+      try {
+        embeddings = await examineEnrollment(face, images, { accountId, replace: values.replace ?? false }, (done, total) => progress.update(done, total));
+      } catch (error) {
+        if (!(error instanceof EnrollmentRefusal)) throw error;
+        progress.finish();
+        const which = error.image === undefined ? '' : `${photos[error.image]}: `;
+        const instead = error.code === 'not_account_holder' ? ' (--replace enrols this face in place of the enrolled one)' : '';
+        console.error(`facegate enroll: ${which}${error.message} (${error.code})${instead}; nothing was stored`);
         return 1;
       }
-      await saveEnrollment(store, face.model, accountId, examination.embeddings, { replace: values.replace ?? false });
-      await recordAccountChange(store.audit, values.replace ? 'templates_replaced' : 'templates_added', accountId, { templates: examination.embeddings.length });
-      console.log(`enrolled ${accountId}: ${examination.embeddings.length} template${examination.embeddings.length === 1 ? '' : 's'} ${values.replace ? 'replace the earlier ones' : 'added'}`);
+      progress.finish();
+      await saveEnrollment(store, face.model, accountId, embeddings, { replace: values.replace ?? false });
+      await recordAccountChange(store.audit, values.replace ? 'templates_replaced' : 'templates_added', accountId, { templates: embeddings.length });
+      console.log(`enrolled ${accountId}: ${embeddings.length} template${embeddings.length === 1 ? '' : 's'} ${values.replace ? 'replace the earlier ones' : 'added'}`);
       return 0;
     } catch (error) {
       if (error instanceof AccountNotFoundError) throw new CliError(error.message);
