@@ -14,8 +14,8 @@ const NEW = 'new-model@111111111111';
 /** A sign-in accepted under `model` at `distance` of a threshold of 0.3, its probe embedded by both models. */
 function accepted(distance: number, model = OLD): Recognition {
   return {
-    mode: '1:N', threshold: 0.3, analyses: [],
-    decision: { accepted: true, accountId: 'ann', model, distance, margin: 0.2 },
+    kind: '1:N', threshold: 0.3, analyses: [],
+    decision: { kind: 'accepted', accountId: 'ann', model, distance, margin: 0.2 },
     probe: { [NEW]: Float32Array.of(0.6, 0.8), [OLD]: Float32Array.of(1, 0) },
   };
 }
@@ -67,8 +67,8 @@ describe('carrying an account over to the configured embedder at sign-in', () =>
   it('not for a sign-in the configured model accepted, nor a refused one', async () => {
     expect(await carryOver(accepted(0.1, NEW), ctx(true), store.templates, audit)).to.equal(false);
     const refused: Recognition = {
-      mode: '1:N', threshold: 0.3, analyses: [], probe: { [NEW]: Float32Array.of(0.6, 0.8) },
-      decision: { accepted: false, reason: 'ambiguous', nearest: 'ann', model: OLD, distance: 0.1, margin: 0.01 },
+      kind: '1:N', threshold: 0.3, analyses: [], probe: { [NEW]: Float32Array.of(0.6, 0.8) },
+      decision: { kind: 'refused', reason: 'ambiguous', nearest: 'ann', model: OLD, distance: 0.1, margin: 0.01 },
     };
     expect(await carryOver(refused, ctx(true), store.templates, audit)).to.equal(false);
     expect(await modelsOf()).to.deep.equal([OLD]);

@@ -55,9 +55,9 @@ describe('a face engine with an older embedder loaded beside the configured one'
         margin: 0.04,
         frameBounds: livenessBoundsOf(model === OLD ? spec.legacyEmbedders[0]! : spec.embedder).account,
       }]));
-      expect(await new FaceRecognizer(engine, gallery, rules(1e-4)).recognize([jpeg])).to.include({ mode: 'identification_refused', model: OLD });
+      expect(await new FaceRecognizer(engine, gallery, rules(1e-4)).recognize([jpeg])).to.include({ kind: 'identification_refused', model: OLD });
       const looser = await new FaceRecognizer(engine, gallery, rules(1e-2)).recognize([jpeg]);
-      expect(looser.mode === '1:N' && looser.decision).to.include({ accepted: true, accountId: 'ann', model: NEW });
+      expect(looser.kind === '1:N' && looser.decision).to.include({ kind: 'accepted', accountId: 'ann', model: NEW });
     } finally {
       await engine.close();
       await alone.close();

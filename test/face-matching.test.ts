@@ -45,7 +45,7 @@ describe('gallery and decision', () => {
   it('identifies the nearest account when it is within the threshold and clear of the next', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]], ['carol', [carol]]]);
     const decision = await identify(gallery, near(alice, bob, 0.1));
-    expect(decision).to.include({ accepted: true, accountId: 'alice', model: MODEL });
+    expect(decision).to.include({ kind: 'accepted', accountId: 'alice', model: MODEL });
     expect(decision.distance).to.be.within(0, 0.6);
     expect(decision.margin).to.be.above(0.1);
   });
@@ -53,19 +53,19 @@ describe('gallery and decision', () => {
   it('refuses a stranger, and says who was nearest and how far', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
     const decision = await identify(gallery, carol);
-    expect(decision).to.include({ accepted: false, reason: 'not_recognised' });
+    expect(decision).to.include({ kind: 'refused', reason: 'not_recognised' });
     expect(decision.distance).to.be.above(0.6);
   });
 
   it('refuses a probe halfway between two accounts as ambiguous', async () => {
     const twin = near(alice, bob, 0.05);
     const gallery = await galleryOf([['alice', [alice]], ['alices-twin', [twin]]]);
-    expect(await identify(gallery, near(alice, twin, 0.5))).to.include({ accepted: false, reason: 'ambiguous' });
+    expect(await identify(gallery, near(alice, twin, 0.5))).to.include({ kind: 'refused', reason: 'ambiguous' });
   });
 
   it('refuses everyone when nobody is enrolled', async () => {
     const gallery = await galleryOf([]);
-    expect(await identify(gallery, alice)).to.include({ accepted: false, reason: 'no_templates' });
+    expect(await identify(gallery, alice)).to.include({ kind: 'refused', reason: 'no_templates' });
   });
 
   it('compares an account through the mean of its templates', async () => {
@@ -79,9 +79,9 @@ describe('gallery and decision', () => {
   it('verifies 1:1 only against the claimed account', async () => {
     const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
     const probe = { [MODEL]: near(alice, bob, 0.1) };
-    expect(decideVerification('alice', gallery.accountDistance(probe, 'alice'), policy)).to.include({ accepted: true, accountId: 'alice' });
-    expect(decideVerification('bob', gallery.accountDistance(probe, 'bob'), policy)).to.include({ accepted: false, reason: 'not_recognised' });
-    expect(decideVerification('nobody', gallery.accountDistance(probe, 'nobody'), policy)).to.include({ accepted: false, reason: 'no_templates' });
+    expect(decideVerification('alice', gallery.accountDistance(probe, 'alice'), policy)).to.include({ kind: 'accepted', accountId: 'alice' });
+    expect(decideVerification('bob', gallery.accountDistance(probe, 'bob'), policy)).to.include({ kind: 'refused', reason: 'not_recognised' });
+    expect(decideVerification('nobody', gallery.accountDistance(probe, 'nobody'), policy)).to.include({ kind: 'refused', reason: 'no_templates' });
   });
 
   it('reloads when the source changes (an enrolment on another instance)', async () => {
@@ -146,17 +146,17 @@ describe('a gallery over two embedders (after the configured model changed)', ()
     const clear = decideIdentification([
       { accountId: 'ben', model: NEW, distance: 0.54, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
     ]);
-    expect(clear).to.include({ accepted: true, accountId: 'ann', model: OLD, distance: 0.15 });
+    expect(clear).to.include({ kind: 'accepted', accountId: 'ann', model: OLD, distance: 0.15 });
     expect(clear.margin).to.be.closeTo((0.9 - 0.5) * 0.3, 1e-9);
     // Within both thresholds and less than the larger margin share apart (0.04 / 0.3 = 0.133): nobody.
     const close = decideIdentification([
       { accountId: 'ben', model: NEW, distance: 0.33, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
     ]);
-    expect(close).to.include({ accepted: false, reason: 'ambiguous', nearest: 'ann' });
+    expect(close).to.include({ kind: 'refused', reason: 'ambiguous', nearest: 'ann' });
     // Nobody within their own threshold, though 0.35 is a short distance under the new model's scale.
     expect(decideIdentification([
       { accountId: 'ben', model: NEW, distance: 0.72, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.35, ...oldRule },
-    ])).to.include({ accepted: false, reason: 'not_recognised', nearest: 'ann', model: OLD });
+    ])).to.include({ kind: 'refused', reason: 'not_recognised', nearest: 'ann', model: OLD });
   });
 });
 

@@ -102,25 +102,25 @@ describe('liveness: the burst check', () => {
 
   it('accepts a burst that performs the challenge on its timeline, and names its frames facing the camera', () => {
     const verdict = checkBurst(burst(leftUp), leftUp, settings);
-    expect(verdict.live).to.equal(true);
+    expect(verdict.kind).to.equal('live');
     // Timeline: centre 2, left 3, centre 1, up 3, centre 1.
-    if (verdict.live) expect(verdict.frontal).to.deep.equal([0, 1, 5, 9]);
+    if (verdict.kind === 'live') expect(verdict.frontal).to.deep.equal([0, 1, 5, 9]);
   });
 
   it('refuses a burst with more or fewer frames than the timeline asked for', () => {
     const frames = burst(leftUp);
-    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({ live: false, reason: 'wrong_frame_count' });
-    expect(checkBurst(frames.slice(0, 9), leftUp, settings)).to.include({ live: false, reason: 'wrong_frame_count' });
+    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_frame_count' });
+    expect(checkBurst(frames.slice(0, 9), leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_frame_count' });
   });
 
   it('refuses the moves in the wrong order, an extra move, or a missing one', () => {
     const asked = timeline(['left', 'right']);
-    expect(checkBurst(burst(timeline(['right', 'left'])), asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(burst(timeline(['right', 'left'])), asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
     const extra = burst(asked);
     extra[5] = frame(poseOf('down', 0.3), 5);
-    expect(checkBurst(extra, asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(extra, asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
     const missing = burst([{ move: 'centre', frames: 2 }, { move: 'left', frames: 3 }, { move: 'centre', frames: 5 }]);
-    expect(checkBurst(missing, asked, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(missing, asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
   it('refuses the right moves on another timeline (a burst recorded for another challenge)', () => {
@@ -128,49 +128,49 @@ describe('liveness: the burst check', () => {
       { move: 'centre', frames: 2 }, { move: 'left', frames: split[0]! }, { move: 'centre', frames: split[1]! }, { move: 'up', frames: split[2]! }, { move: 'centre', frames: split[3]! },
     ] as Step[]);
     const frames = burst(other!).slice(0, 10);
-    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
   it('tolerates a late start (a move\'s first frame still facing the camera), not a late return', () => {
     const late = burst(leftUp);
     late[2] = frame(poseOf('centre', 0), 2);
-    expect(checkBurst(late, leftUp, settings).live).to.equal(true);
+    expect(checkBurst(late, leftUp, settings).kind).to.equal('live');
     const stillTurned = burst(leftUp);
     stillTurned[5] = frame(poseOf('left', 0.3), 5);
-    expect(checkBurst(stillTurned, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(stillTurned, leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
   it('refuses a still face, and moves too small to be deliberate', () => {
     const still = Array.from({ length: 10 }, (_, i) => frame(posed(0), i));
-    expect(checkBurst(still, leftUp, settings)).to.include({ live: false, reason: 'no_movement' });
-    expect(checkBurst(burst(leftUp, 0.08), leftUp, settings)).to.include({ live: false, reason: 'no_movement' });
+    expect(checkBurst(still, leftUp, settings)).to.include({ kind: 'not_live', reason: 'no_movement' });
+    expect(checkBurst(burst(leftUp, 0.08), leftUp, settings)).to.include({ kind: 'not_live', reason: 'no_movement' });
   });
 
   it('does not count a move seen in one frame only (landmark noise)', () => {
     const frames = burst(leftUp);
     frames[3] = frame(posed(0), 3);
     frames[4] = frame(posed(0), 4);
-    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'wrong_movement' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
   it('refuses too few frames with a face', () => {
     const frames: (FaceAnalysis | undefined)[] = burst(leftUp);
     for (const i of [2, 3, 6, 7, 8]) frames[i] = undefined;
-    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'too_few_frames' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'too_few_frames' });
   });
 
   it('refuses repeated frames (a still picture replayed)', () => {
     const frames = burst(leftUp).map((f) => ({ ...f, thumbnail: new Uint8Array(256).fill(80) }));
-    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'repeated_frames' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'repeated_frames' });
   });
 
   it('refuses frames from two rooms (a collage), and a face that jumps across the picture', () => {
     const collage = burst(leftUp);
     for (const i of [6, 7, 8, 9]) collage[i] = { ...collage[i]!, scene: OTHER_ROOM };
-    expect(checkBurst(collage, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed' });
+    expect(checkBurst(collage, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed' });
     const jump = burst(leftUp);
     jump[6] = { ...jump[6]!, box: { ...FACE_BOX, x: 440 } };
-    expect(checkBurst(jump, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed' });
+    expect(checkBurst(jump, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed' });
   });
 
   it('refuses two photos framed in the same place: the frame\'s edges correlate, what is inside them changed', () => {
@@ -184,7 +184,7 @@ describe('liveness: the burst check', () => {
     const frames = burst(leftUp).map((f, i) => ({ ...f, box, scene: i >= 2 && i < 5 ? other : one }));
     const change = sceneChange({ image: frames[1]!.image, box, scene: one }, { image: frames[2]!.image, box, scene: other });
     expect(change.background, 'the correlation alone').to.be.below(settings.scene.background);
-    expect(checkBurst(frames, leftUp, settings)).to.deep.include({ live: false, reason: 'scene_changed', detail: { frame: 2, measure: 'changed', value: Math.round(change.changed * 10000) / 10000, limit: settings.scene.changed } });
+    expect(checkBurst(frames, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed', detail: { frame: 2, measure: 'changed', value: Math.round(change.changed * 10000) / 10000, limit: settings.scene.changed } });
   });
 
   it('follows the camera when it moves (a phone in the hand): the room shifted by a cell is the same room', () => {
@@ -194,19 +194,19 @@ describe('liveness: the burst check', () => {
     });
     const frames = burst(leftUp);
     for (const i of [6, 7, 8, 9]) frames[i] = { ...frames[i]!, scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
-    expect(checkBurst(frames, leftUp, settings).live).to.equal(true);
+    expect(checkBurst(frames, leftUp, settings).kind).to.equal('live');
   });
 
   it('refuses a face too close to the camera to see the room around it', () => {
     const frames = burst(leftUp).map((f) => ({ ...f, box: { x: 0, y: 0, width: 640, height: 480 } }));
-    expect(checkBurst(frames, leftUp, settings)).to.include({ live: false, reason: 'too_close' });
+    expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'too_close' });
   });
 
   it('refuses a burst in which someone else appears, turned or not', () => {
     for (const i of [1, 3, 7]) {
       const frames = burst(leftUp);
       frames[i] = { ...frames[i]!, embedding: stranger };
-      expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({ live: false, reason: 'not_same_person' });
+      expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({ kind: 'not_live', reason: 'not_same_person' });
     }
   });
 });

@@ -58,10 +58,10 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
 
   describe('the decision', () => {
     it('is the median of the frames\' live scores: one frame decides neither way in a burst', () => {
-      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.8 }], 0.001)).to.deep.equal({ live: true, score: 0.8, threshold: 0.001 });
-      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.0002 }], 0.001)).to.deep.equal({ live: false, score: 0.0002, threshold: 0.001 });
-      expect(judgePresentation([{ liveScore: 0.0005 }], 0.001).live).to.equal(false);
-      expect(judgePresentation([{ liveScore: 0.001 }], 0.001).live).to.equal(true);
+      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.8 }], 0.001)).to.deep.equal({ kind: 'live', score: 0.8, threshold: 0.001 });
+      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.0002 }], 0.001)).to.deep.equal({ kind: 'presentation_attack', score: 0.0002, threshold: 0.001 });
+      expect(judgePresentation([{ liveScore: 0.0005 }], 0.001).kind).to.equal('presentation_attack');
+      expect(judgePresentation([{ liveScore: 0.001 }], 0.001).kind).to.equal('live');
     });
 
     it('refuses to judge frames the engine did not score', () => {
@@ -148,7 +148,7 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       // The attack it stops: without the model, this frame is Alice.
       const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules);
       const unguarded = await recogniser.recognize([attack]);
-      expect(unguarded.mode === '1:N' && unguarded.decision).to.include({ accepted: true, accountId: 'alice' });
+      expect(unguarded.kind === '1:N' && unguarded.decision).to.include({ kind: 'accepted', accountId: 'alice' });
 
       const answer = await postFace(attack);
       expect(answer.status).to.equal(422);
@@ -166,12 +166,12 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       const liveness = { steps, settings: livenessSettings(facegate.face.engine.spec.embedder) };
       const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules, threshold);
       const judged = await recogniser(0).recognize(frames, { liveness });
-      expect(judged.mode).to.equal('1:N');
+      expect(judged.kind).to.equal('1:N');
       const median = medianLiveScore(judged.analyses.filter((a) => a !== undefined));
-      expect((await recogniser(median).recognize(frames, { liveness })).mode).to.equal('1:N');
+      expect((await recogniser(median).recognize(frames, { liveness })).kind).to.equal('1:N');
       const refused = await recogniser(median + 1e-6).recognize(frames, { liveness });
-      expect(refused.mode).to.equal('presentation_attack');
-      expect(refused.mode === 'presentation_attack' && refused.verdict).to.deep.equal({ live: false, score: median, threshold: median + 1e-6 });
+      expect(refused.kind).to.equal('presentation_attack');
+      expect(refused.kind === 'presentation_attack' && refused.verdict).to.deep.equal({ kind: 'presentation_attack', score: median, threshold: median + 1e-6 });
     });
   });
 

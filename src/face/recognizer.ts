@@ -23,12 +23,12 @@ import { framesOf, type Step } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
 import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
 
-type NotLive = Extract<LivenessVerdict, { live: false }>;
-type Live = Extract<LivenessVerdict, { live: true }>;
+type NotLive = Extract<LivenessVerdict, { kind: 'not_live' }>;
+type Live = Extract<LivenessVerdict, { kind: 'live' }>;
 
 export type Recognition =
   | {
-    mode: '1:N' | '1:1'; decision: Decision;
+    kind: '1:N' | '1:1'; decision: Decision;
     /** The threshold of the model the decision was made under. */
     threshold: number;
     analyses: BurstFrames;
@@ -36,11 +36,11 @@ export type Recognition =
     probe: EmbeddingsByModel;
   }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
-  | { mode: 'identification_refused'; reason: string; model: string; analyses: BurstFrames }
+  | { kind: 'identification_refused'; reason: string; model: string; analyses: BurstFrames }
   /** The burst did not show a live person performing the challenge (or not the account's person throughout). */
-  | { mode: 'not_live'; verdict: NotLive; analyses: BurstFrames }
+  | { kind: 'not_live'; verdict: NotLive; analyses: BurstFrames }
   /** The presentation-attack model's median live score is below its threshold (face.presentationAttackDetection). */
-  | { mode: 'presentation_attack'; verdict: PresentationVerdict; analyses: BurstFrames };
+  | { kind: 'presentation_attack'; verdict: PresentationVerdict; analyses: BurstFrames };
 
 /** A challenge the burst must perform, and how strictly. */
 export interface LivenessRequest {
@@ -84,16 +84,16 @@ export class FaceRecognizer {
     const own = claimed === undefined ? undefined : this.gallery.modelOf(claimed);
     const models = claimed === undefined ? this.gallery.modelsInUse() : own !== undefined && this.rules.has(own) ? [own] : [];
     const probe = await this.probe(frames, models, options.liveness);
-    if ('notLive' in probe) return { mode: 'not_live', verdict: probe.notLive, analyses: probe.analyses };
+    if ('notLive' in probe) return { kind: 'not_live', verdict: probe.notLive, analyses: probe.analyses };
     const { analyses, embeddings, live } = probe;
     if (this.presentationThreshold !== undefined) {
       const verdict = judgePresentation(analyses.filter((a): a is FaceAnalysis => a !== undefined), this.presentationThreshold);
-      if (!verdict.live) return { mode: 'presentation_attack', verdict, analyses };
+      if (verdict.kind === 'presentation_attack') return { kind: 'presentation_attack', verdict, analyses };
     }
     const recognition = await this.match(embeddings, analyses, models, claimed);
-    if (live && 'decision' in recognition && recognition.decision.accepted) {
+    if (live && 'decision' in recognition && recognition.decision.kind === 'accepted') {
       const stranger = this.notAccountsPerson(recognition.decision.accountId, analyses, live);
-      if (stranger) return { mode: 'not_live', verdict: { live: false, reason: 'not_same_person', labels: live.labels, detail: { ...stranger, against: 'account' } }, analyses };
+      if (stranger) return { kind: 'not_live', verdict: { kind: 'not_live', reason: 'not_same_person', labels: live.labels, detail: { ...stranger, against: 'account' } }, analyses };
     }
     return recognition;
   }
@@ -103,20 +103,20 @@ export class FaceRecognizer {
       const match = this.gallery.accountDistance(embeddings, claimed);
       const { policy, margin } = this.rulesOf(match?.model ?? this.gallery.model);
       const threshold = policy.verification();
-      return { mode: '1:1', decision: decideVerification(claimed, match, { threshold, margin }), threshold, analyses, probe: embeddings };
+      return { kind: '1:1', decision: decideVerification(claimed, match, { threshold, margin }), threshold, analyses, probe: embeddings };
     }
     // Every model decides at the gallery's full size: a stranger is compared with every account.
     const accounts = this.gallery.accountCount;
     const thresholds = new Map<string, number>();
     for (const model of models.length > 0 ? models : [this.gallery.model]) {
       const rule = this.rulesOf(model).policy.identification(accounts);
-      if (!rule.allowed) return { mode: 'identification_refused', reason: rule.reason, model, analyses };
+      if (!rule.allowed) return { kind: 'identification_refused', reason: rule.reason, model, analyses };
       thresholds.set(model, rule.threshold);
     }
     const candidates = (await this.gallery.nearestAccounts(embeddings, 2))
       .map((c) => ({ ...c, threshold: thresholds.get(c.model)!, margin: this.rulesOf(c.model).margin }));
     const decision = decideIdentification(candidates);
-    return { mode: '1:N', decision, threshold: thresholds.get(decision.model ?? this.gallery.model)!, analyses, probe: embeddings };
+    return { kind: '1:N', decision, threshold: thresholds.get(decision.model ?? this.gallery.model)!, analyses, probe: embeddings };
   }
 
   /** The first frame of a live burst that is not the person enrolled as `accountId` (under the account's own model), or undefined. */
@@ -140,11 +140,11 @@ export class FaceRecognizer {
     }
     // A burst of another length than the timeline's is refused before any frame is analysed.
     if (frames.length !== framesOf(liveness.steps)) {
-      return { analyses: [], notLive: { live: false, reason: 'wrong_frame_count', detail: { frames: frames.length, expected: framesOf(liveness.steps) } } };
+      return { analyses: [], notLive: { kind: 'not_live', reason: 'wrong_frame_count', detail: { frames: frames.length, expected: framesOf(liveness.steps) } } };
     }
     const analyses = await analyzeBurst(this.engine, frames, older);
     const verdict = checkBurst(analyses, liveness.steps, liveness.settings);
-    if (!verdict.live) return { analyses, notLive: verdict };
+    if (verdict.kind === 'not_live') return { analyses, notLive: verdict };
     return { analyses, live: verdict, embeddings: fuseByModel(verdict.frontal.map((i) => analyses[i]!)) };
   }
 }

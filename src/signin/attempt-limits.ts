@@ -20,7 +20,7 @@ import { failureDelaySeconds } from './failure-delays.js';
 export type Limits = FaceConfig['attempts'];
 
 /** A closed gate names its window (`key`, `windowSeconds`): the refusals it causes are folded per window in the audit. */
-export type Gate = { open: true } | { open: false; scope: 'ip' | 'account'; key: string; windowSeconds: number; retryAfterSeconds: number };
+export type Gate = { kind: 'open' } | { kind: 'closed'; scope: 'ip' | 'account'; key: string; windowSeconds: number; retryAfterSeconds: number };
 
 export interface FailedRecognition {
   /** Failed recognitions this interaction may still have. */
@@ -44,7 +44,7 @@ export class AttemptLimits {
     const ipWindow = this.ipKey(ip);
     if (await this.store.count(ipWindow, windowSeconds, now) >= max) {
       const frees = await this.store.oldestExpiry(ipWindow, windowSeconds, now) ?? now;
-      return { open: false, scope: 'ip', key: ipWindow, windowSeconds, retryAfterSeconds: seconds(frees - now) };
+      return { kind: 'closed', scope: 'ip', key: ipWindow, windowSeconds, retryAfterSeconds: seconds(frees - now) };
     }
     if (claimedAccount) {
       const { forgetAfterSeconds, maxDelaySeconds } = this.limits.accountDelays;
@@ -53,10 +53,10 @@ export class AttemptLimits {
       const delay = failureDelaySeconds(failures, this.limits.accountDelays);
       const last = delay > 0 ? await this.store.newest(pair, forgetAfterSeconds, now) : undefined;
       if (last !== undefined && last + delay * 1000 > now) {
-        return { open: false, scope: 'account', key: pair, windowSeconds: maxDelaySeconds, retryAfterSeconds: seconds(last + delay * 1000 - now) };
+        return { kind: 'closed', scope: 'account', key: pair, windowSeconds: maxDelaySeconds, retryAfterSeconds: seconds(last + delay * 1000 - now) };
       }
     }
-    return { open: true };
+    return { kind: 'open' };
   }
 
   /** Failed recognitions this interaction may still have. */

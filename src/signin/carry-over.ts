@@ -28,9 +28,9 @@ export interface CarryOverContext {
 
 /** Adds the template when the rules allow; says whether it did. */
 export async function carryOver(recognition: Recognition, ctx: CarryOverContext, templates: TemplateStore, audit: AuditTrail): Promise<boolean> {
-  if (recognition.mode !== '1:1' && recognition.mode !== '1:N') return false;
+  if (recognition.kind !== '1:1' && recognition.kind !== '1:N') return false;
   const { decision, threshold, probe } = recognition;
-  if (!decision.accepted || decision.model === ctx.model || !ctx.live) return false;
+  if (decision.kind !== 'accepted' || decision.model === ctx.model || !ctx.live) return false;
   if (decision.distance > CARRY_OVER_SHARE * threshold) return false;
   const embedding = probe[ctx.model];
   if (!embedding) return false;

@@ -92,7 +92,7 @@ export class EnrollmentAttempts {
   async admit(token: string, ip: string): Promise<InvitationRecord> {
     const invitation = await this.invitation(token);
     const gate = await this.limits.gate(ip);
-    if (!gate.open) throw tooManyAttempts(gate.retryAfterSeconds);
+    if (gate.kind === 'closed') throw tooManyAttempts(gate.retryAfterSeconds);
     return invitation;
   }
 

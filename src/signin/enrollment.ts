@@ -84,7 +84,7 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
     throw EnrollmentRefusal.of(error);
   }
   const verdict = checkBurst(analyses, steps, livenessSettings(service.engine.spec.embedder));
-  if (!verdict.live) throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
+  if (verdict.kind === 'not_live') throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
   const frontal = verdict.frontal.map((i) => analyses[i]!);
   if (frontal.length < MIN_ENROLLMENT_FRAMES) throw new EnrollmentRefusal('too_few_frames', SENTENCES.too_few_frames);
   try {

@@ -87,7 +87,7 @@ export class SignInAttempts {
   /** The rate-limit gate: when closed, throws the refusal (folded in the audit per window). */
   private async gate(ctx: AdmitContext): Promise<void> {
     const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
-    if (gate.open) return;
+    if (gate.kind === 'open') return;
     const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
     await this.audit.fold(gate.key, gate.windowSeconds, { type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
     throw tooManyAttempts(gate.retryAfterSeconds);
@@ -125,20 +125,20 @@ export class SignInAttempts {
       throw error;
     }
 
-    if (recognition.mode === 'identification_refused') {
+    if (recognition.kind === 'identification_refused') {
       // The face was analysed for nothing: it counts against the client like any refusal.
       await this.limits.refused(ctx.ip);
       await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason, model: recognition.model } });
       throw accountRequired();
     }
-    if (recognition.mode === 'not_live') {
+    if (recognition.kind === 'not_live') {
       // A failed live check counts like a failed recognition: it is what a photo held up produces.
       const { attemptsLeft } = await this.failed(ctx);
       await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft } });
       if (attemptsLeft === 0) return { kind: 'exhausted' };
       throw refusal('not_live', { attemptsLeft }, notLiveSentence(recognition.verdict.reason));
     }
-    if (recognition.mode === 'presentation_attack') {
+    if (recognition.kind === 'presentation_attack') {
       // Counted like a failed live check: a print or a screen held up is what it stops.
       const { score, threshold } = recognition.verdict;
       const { attemptsLeft } = await this.failed(ctx);
@@ -149,7 +149,7 @@ export class SignInAttempts {
 
     const { decision, threshold } = recognition;
     const measured = { ...detail, model: decision.model, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
-    if (decision.accepted) {
+    if (decision.kind === 'accepted') {
       await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
       await carryOver(recognition, { model: this.face.model, live: ctx.livenessRequired, clientId: ctx.clientId, ip: ctx.ip, interaction: ctx.interaction }, this.templates, this.audit);

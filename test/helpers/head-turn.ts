@@ -27,7 +27,7 @@ export async function findHeadTurn(engine: FaceEngine, steps: readonly Step[], e
     const performer = await performerFrom(engine, await portrait(i), i);
     if (!performer) continue;
     const analyses = await analyzeBurst(engine, await performFrames(performer, steps, 1)).catch(() => []);
-    if (checkBurst(analyses, steps, settings).live) return { portrait: i, performer };
+    if (checkBurst(analyses, steps, settings).kind === 'live') return { portrait: i, performer };
   }
   throw new Error('no demo face performs a live burst: the animation or the liveness check has changed');
 }

@@ -160,13 +160,13 @@ async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffe
   } catch (error) {
     return { result: (error as { code?: string }).code ?? 'error' };
   }
-  if (recognition.mode === 'not_live') {
+  if (recognition.kind === 'not_live') {
     // The check against the enrolled account is a recognition, not a liveness, refusal.
     const result = recognition.verdict.detail?.against === 'account' ? 'not_account_person' : recognition.verdict.reason;
     return { result, analyses: recognition.analyses, detail: recognition.verdict.detail };
   }
-  if (recognition.mode === 'identification_refused' || recognition.mode === 'presentation_attack') return { result: recognition.mode, analyses: recognition.analyses };
-  return { result: recognition.decision.accepted ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
+  if (recognition.kind === 'identification_refused' || recognition.kind === 'presentation_attack') return { result: recognition.kind, analyses: recognition.analyses };
+  return { result: recognition.decision.kind === 'accepted' ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
 }
 
 /** Each measure's worst value over the burst (what a limit on it would be compared with). */

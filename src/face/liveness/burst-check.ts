@@ -72,8 +72,8 @@ export type Label = Move | 'down' | 'centre';
 export type BurstFrames = readonly (FaceAnalysis | undefined)[];
 
 export type LivenessVerdict =
-  | { live: true; frontal: number[]; labels: (Label | undefined)[]; poses: (Pose | undefined)[] }
-  | { live: false; reason: LivenessFailure; labels?: (Label | undefined)[]; detail?: Record<string, number | string> };
+  | { kind: 'live'; frontal: number[]; labels: (Label | undefined)[]; poses: (Pose | undefined)[] }
+  | { kind: 'not_live'; reason: LivenessFailure; labels?: (Label | undefined)[]; detail?: Record<string, number | string> };
 
 /** Everything the check measures of a burst, before any limit is applied (the evaluation reads it too). */
 export interface BurstMeasures {
@@ -119,23 +119,23 @@ export function checkBurst(frames: BurstFrames, steps: readonly Step[], settings
 
 /** The verdict on a burst's measures: the first limit broken, in the order of the module's comment. */
 export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): LivenessVerdict {
-  if (m.frames !== m.expected) return { live: false, reason: 'wrong_frame_count', detail: { frames: m.frames, expected: m.expected } };
-  if (m.present.length < settings.minFrames || m.start.length === 0) return { live: false, reason: 'too_few_frames', detail: { frames: m.present.length } };
+  if (m.frames !== m.expected) return { kind: 'not_live', reason: 'wrong_frame_count', detail: { frames: m.frames, expected: m.expected } };
+  if (m.present.length < settings.minFrames || m.start.length === 0) return { kind: 'not_live', reason: 'too_few_frames', detail: { frames: m.present.length } };
   if (m.repeats > settings.maxRepeatShare * (m.present.length - 1)) {
-    return { live: false, reason: 'repeated_frames', detail: { repeats: m.repeats, pairs: m.present.length - 1 } };
+    return { kind: 'not_live', reason: 'repeated_frames', detail: { repeats: m.repeats, pairs: m.present.length - 1 } };
   }
   for (const { frame, change } of m.scene) {
     if (change.backgroundShare < settings.scene.minBackgroundShare) {
-      return { live: false, reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare, 4) } };
+      return { kind: 'not_live', reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare, 4) } };
     }
     const broken = brokenSceneLimit(change, settings.scene);
-    if (broken) return { live: false, reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken], 4), limit: settings.scene[broken] } };
+    if (broken) return { kind: 'not_live', reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken], 4), limit: settings.scene[broken] } };
   }
   const stranger = firstStranger(m.identity, settings.sameFace);
-  if (stranger) return { live: false, reason: 'not_same_person', labels: m.labels, detail: { ...stranger, against: 'opening frames' } };
+  if (stranger) return { kind: 'not_live', reason: 'not_same_person', labels: m.labels, detail: { ...stranger, against: 'opening frames' } };
   const wrong = m.unperformed;
-  if (wrong) return { live: false, reason: wrong.performedNone ? 'no_movement' : 'wrong_movement', labels: m.labels, detail: { step: wrong.step, asked: wrong.asked, seen: wrong.seen } };
-  return { live: true, frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
+  if (wrong) return { kind: 'not_live', reason: wrong.performedNone ? 'no_movement' : 'wrong_movement', labels: m.labels, detail: { step: wrong.step, asked: wrong.asked, seen: wrong.seen } };
+  return { kind: 'live', frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
 }
 
 /** Each present frame's distance to a reference (`fromReference` measures frame i's). */

@@ -8,7 +8,7 @@ import type { FaceAnalysis } from '../pipeline.js';
 import { median } from '../liveness/burst-check.js';
 
 export interface PresentationVerdict {
-  live: boolean;
+  kind: 'live' | 'presentation_attack';
   /** The median live score of the frames. */
   score: number;
   threshold: number;
@@ -16,7 +16,7 @@ export interface PresentationVerdict {
 
 export function judgePresentation(frames: readonly Pick<FaceAnalysis, 'liveScore'>[], threshold: number): PresentationVerdict {
   const score = medianLiveScore(frames);
-  return { live: score >= threshold, score, threshold };
+  return { kind: score >= threshold ? 'live' : 'presentation_attack', score, threshold };
 }
 
 /** The frames' median live score; each frame must have been scored by the model. */
