@@ -2,8 +2,8 @@
  * Makes the bytes of one model file from its verified source files, as the manifest's `build` says.
  */
 import { readFileSync } from 'node:fs';
-import type { OnnxGraphBuilder } from './onnx/graph-builder.js';
-import type { ModelBuild, ModelEntry } from './manifest.js';
+import type { OnnxGraphBuilder } from '../src/face/onnx/graph-builder.js';
+import type { ModelBuild, ModelEntry } from '../src/face/model-files/manifest.js';
 import { buildDlibResnetGraph } from './nets/dlib-resnet.js';
 import { buildLandmarks68Graph } from './nets/landmarks68.js';
 import { readTfjsWeights, type WeightMap } from './weights/tfjs-weights.js';

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { buildModel } from './build-model.js';
 import { ModelInstallError } from './errors.js';
-import { sha256, sha256OfFile } from './file-digest.js';
-import { loadManifest, modelsDir, type ModelEntry, type ModelManifest } from './manifest.js';
+import { sha256, sha256OfFile } from '../src/face/model-files/file-digest.js';
+import { loadManifest, modelsDir, type ModelEntry, type ModelManifest } from '../src/face/model-files/manifest.js';
 import { verifiedSourceFiles } from './sources.js';
 
 export interface InstallOptions {

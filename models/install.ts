@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { installModels, type InstallResult } from './install-models.js';
-import { MANIFEST_FILE, modelsDir } from './manifest.js';
+import { MANIFEST_FILE, modelsDir } from '../src/face/model-files/manifest.js';
 import { recordDigests } from './record-digests.js';
 
 function describe(r: InstallResult): string {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { InstallResult } from './install-models.js';
-import type { ModelManifest } from './manifest.js';
+import type { ModelManifest } from '../src/face/model-files/manifest.js';
 
 export function recordDigests(manifestPath: string, results: readonly InstallResult[]): string[] {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as ModelManifest;

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ModelInstallError } from './errors.js';
-import { sha256OfFile } from './file-digest.js';
-import type { ModelEntry } from './manifest.js';
+import { sha256OfFile } from '../src/face/model-files/file-digest.js';
+import type { ModelEntry } from '../src/face/model-files/manifest.js';
 
 const require = createRequire(import.meta.url);
 

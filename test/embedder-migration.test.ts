@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEvent, StoreSpec } from '../adapters/contract.js';
-import { findModel, loadManifest } from '../models/manifest.js';
+import { findModel, loadManifest } from '../src/face/model-files/manifest.js';
 import { RandomUnitVectors } from './support/random-templates.js';
 import { FaceEngine } from '../src/face/engine.js';
 import { Gallery } from '../src/face/match/gallery.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
-import { modelsDir } from '../models/manifest.js';
+import { modelsDir } from '../src/face/model-files/manifest.js';
 import { FACE_COUNT, portrait, variants } from './helpers/face-fixtures.js';
 import { testFaceOptions } from './helpers/face-engine.js';
 import { temporaryFolder } from './helpers/stores.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { InferenceSession } from 'onnxruntime-node';
-import type { ModelEntry } from '../models/manifest.js';
+import type { ModelEntry } from '../src/face/model-files/manifest.js';
 import { normalise } from '../src/face/embed/vectors.js';
 import { distance } from '../src/face/match/distance.js';
 import { mirror, SAMPLE_FACES, squareChip, toNchw, type RgbImage } from './helpers/face-chips.js';

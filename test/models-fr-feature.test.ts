@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { sha256OfFile } from '../models/file-digest.js';
-import { findModel, loadManifest, verifyModelFile } from '../models/manifest.js';
+import { sha256OfFile } from '../src/face/model-files/file-digest.js';
+import { findModel, loadManifest, verifyModelFile } from '../src/face/model-files/manifest.js';
 import type { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';
 import { FaceError } from '../src/face/errors.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { InferenceSession } from 'onnxruntime-node';
-import type { ModelEntry } from '../models/manifest.js';
+import type { ModelEntry } from '../src/face/model-files/manifest.js';
 import { cropFace, SAMPLE_FACES, squareChip, toNchw, type RgbImage } from './helpers/face-chips.js';
 import { faceApi, faceApiWeightMap, tf } from './helpers/face-api-reference.js';
 import { maxAbsDiff, openModel, runNchw } from './helpers/model-session.js';

@@ -3,9 +3,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { ModelFileError, ModelInstallError } from '../models/errors.js';
+import { ModelFileError } from '../src/face/model-files/errors.js';
+import { ModelInstallError } from '../models/errors.js';
 import { installModels } from '../models/install-models.js';
-import { loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from '../models/manifest.js';
+import { loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from '../src/face/model-files/manifest.js';
 
 function expectModelFileError(fn: () => unknown, code: ModelFileError['code'], file: string): void {
   try {

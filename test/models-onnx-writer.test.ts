@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import * as ort from 'onnxruntime-node';
-import { OnnxGraphBuilder } from '../models/onnx/graph-builder.js';
-import { ModelProtoType } from '../models/onnx/schema.js';
-import { sha256 } from '../models/file-digest.js';
+import { OnnxGraphBuilder } from '../src/face/onnx/graph-builder.js';
+import { ModelProtoType } from '../src/face/onnx/schema.js';
+import { sha256 } from '../src/face/model-files/file-digest.js';
 
 const INFO = { graphName: 'tiny', producerName: 'test', producerVersion: '1', opsetVersion: 13, docString: 'a tiny graph', metadata: { purpose: 'test' } };
 

@@ -2,7 +2,7 @@
  * Convolution nodes as tfjs computes them, and the feature maps they pass along, for the ONNX
  * builders of face-api's networks.
  */
-import type { OnnxGraphBuilder } from '../onnx/graph-builder.js';
+import type { OnnxGraphBuilder } from '../../src/face/onnx/graph-builder.js';
 import type { OnnxConvWeights } from '../weights/layout.js';
 
 export type Padding = 'same' | 'valid';

@@ -13,7 +13,7 @@
  * replaced batch normalisation); both fold into one Conv. Spatial sizes for a 150x150 input:
  * 72 -> 35 -> 17 -> 8 -> 4 -> 2.
  */
-import { OnnxGraphBuilder } from '../onnx/graph-builder.js';
+import { OnnxGraphBuilder } from '../../src/face/onnx/graph-builder.js';
 import { conv2dFilterToOnnx, foldChannelAffine } from '../weights/layout.js';
 import { weight, type WeightMap } from '../weights/tfjs-weights.js';
 import { addConv, addImageInput, BATCH_AXIS, outputSize, type Feature, type Padding } from './conv.js';

@@ -11,7 +11,7 @@
  * sum of all earlier outputs, and the block returns relu(out1 + out2 + out3 + out4).
  * The 136 outputs are x0, y0, x1, y1, ... relative to the 112x112 input (see models/manifest.json).
  */
-import { OnnxGraphBuilder } from '../onnx/graph-builder.js';
+import { OnnxGraphBuilder } from '../../src/face/onnx/graph-builder.js';
 import { conv2dFilterToOnnx, depthwiseFilterToOnnx } from '../weights/layout.js';
 import { weight, type WeightMap } from '../weights/tfjs-weights.js';
 import { addConv, addImageInput, BATCH_AXIS, outputSize, type Feature } from './conv.js';

@@ -3,7 +3,7 @@
  * line on stderr (a CliError), never a stack trace.
  */
 import { StoreError } from '../../adapters/errors.js';
-import { ModelFileError } from '../../models/errors.js';
+import { ModelFileError } from '../face/model-files/errors.js';
 import { ConfigError } from '../config/errors.js';
 import { FaceSetupError } from '../face/errors.js';
 import { CliError } from './parse.js';

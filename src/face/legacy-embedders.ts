@@ -6,7 +6,7 @@
  * shipped model of this version, its file missing, no calibration) is reported with the reason:
  * its accounts cannot sign in until they enrol again.
  */
-import { loadManifest, type ModelManifest } from '../../models/manifest.js';
+import { loadManifest, type ModelManifest } from './model-files/manifest.js';
 import type { EmbedderSpec } from './embed/spec.js';
 import { currentModels, type TemplateUsage } from './match/gallery.js';
 import type { Calibration } from './match/calibration.js';

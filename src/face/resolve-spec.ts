@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { sha256OfFile } from '../../models/file-digest.js';
-import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from '../../models/manifest.js';
+import { sha256OfFile } from './model-files/file-digest.js';
+import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from './model-files/manifest.js';
 import { DEFAULT_DECODE_LIMITS } from './image.js';
 import { FaceSetupError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';

@@ -4,7 +4,7 @@
  * the metrics. Never an image, never a token, never an embedding.
  */
 import type { AuditEvent, AuditStore } from '../../adapters/contract.js';
-import type { Logger } from '../server/logger.js';
+import type { Logger } from 'pino';
 
 export type AuditInput = Omit<AuditEvent, 'at' | 'accountId' | 'clientId' | 'ip' | 'detail'> & Partial<Pick<AuditEvent, 'accountId' | 'clientId' | 'ip' | 'detail'>>;
 

@@ -6,7 +6,7 @@
  * and answering.
  */
 import type { Store } from '../../adapters/contract.js';
-import { loadManifest, type ModelManifest } from '../../models/manifest.js';
+import { loadManifest, type ModelManifest } from '../face/model-files/manifest.js';
 import { livenessBoundsOf } from '../face/liveness/settings.js';
 import type { FaceConfig } from '../config/types.js';
 import { FaceEngine, type InferenceObserver } from '../face/engine.js';

@@ -3,7 +3,7 @@
  * log severity 3 hides onnxruntime's warnings about unused initializers in the BlazeFace files.
  */
 import * as ort from 'onnxruntime-node';
-import { findModel, loadManifest, verifyModelFile, type ModelEntry } from '../../models/manifest.js';
+import { findModel, loadManifest, verifyModelFile, type ModelEntry } from '../../src/face/model-files/manifest.js';
 
 export async function openModel(id: string): Promise<{ entry: ModelEntry; session: ort.InferenceSession }> {
   const entry = findModel(loadManifest(), id);

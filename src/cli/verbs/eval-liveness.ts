@@ -10,7 +10,7 @@ import { livenessSettings } from '../../face/liveness/settings.js';
 import { round } from '../../face/round.js';
 import { calibrationPipeline, loadCalibration } from '../../face/match/load-calibration.js';
 import { modelRules } from '../../signin/face-service.js';
-import { loadManifest } from '../../../models/manifest.js';
+import { loadManifest } from '../../face/model-files/manifest.js';
 import { faceOptionsFor } from '../../config/face-options.js';
 import { CliError } from '../parse.js';
 import { startCliEngine } from '../face-engine.js';

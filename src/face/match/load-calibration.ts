@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { modelsDir } from '../../../models/manifest.js';
+import { modelsDir } from '../model-files/manifest.js';
 import type { EngineSpec } from '../engine-spec.js';
 import type { Calibration } from './calibration.js';
 

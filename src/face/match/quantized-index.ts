@@ -4,8 +4,8 @@
  * about 1.3 ms. Quantisation moves a cosine by about 1e-3, far less than the gaps a decision rests
  * on, and the gallery rescores the shortlist exactly, so the decision itself stays exact.
  */
-import { OnnxGraphBuilder } from '../../../models/onnx/graph-builder.js';
-import { DataType } from '../../../models/onnx/schema.js';
+import { OnnxGraphBuilder } from '../onnx/graph-builder.js';
+import { DataType } from '../onnx/schema.js';
 import { openSession, OrtTensor, type Session } from '../onnx-session.js';
 import type { Shortlister } from './gallery.js';
 import type { ExactIndex } from './nearest-index.js';

@@ -4,7 +4,7 @@
  * half-written file is refused with a message that says how to rebuild it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { ModelFileError } from './errors.js';
@@ -88,13 +88,12 @@ export interface ModelManifest {
 export const MANIFEST_FILE = 'manifest.json';
 
 /**
- * The absolute path of the source models/ folder, which holds manifest.json and the ONNX files.
- * This module runs compiled from dist/models/, where neither is copied, so from there it points
- * two levels up, at <repository>/models.
+ * The absolute path of the repository's models/ folder, which holds manifest.json and the ONNX
+ * files (data, and what the install step writes). This module runs compiled from
+ * dist/src/face/model-files/, where neither is copied: it points four levels up, then into models/.
  */
 export function modelsDir(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return basename(dirname(here)) === 'dist' ? resolve(here, '..', '..', 'models') : here;
+  return resolve(fileURLToPath(new URL('../../../../models/', import.meta.url)));
 }
 
 const validate = new Ajv({ allErrors: true }).compile<ModelManifest>(manifestSchema);
