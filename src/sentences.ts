@@ -22,8 +22,9 @@ export const FACE_SENTENCES = {
 
 export const SENTENCES = {
   ...FACE_SENTENCES,
-  /** not_an_image, when there were no bytes at all. */
+  /** not_an_image, when there were no bytes at all, or the decoder stopped in the pixels. */
   empty_image: 'The image is empty. Send a JPEG, PNG or WebP photo.',
+  damaged_image: 'This image is damaged or incomplete. Take or send the photo again.',
 
   // A liveness challenge that the burst cannot answer.
   challenge_invalid: 'This check does not belong to this page. Press the button to start a new one.',

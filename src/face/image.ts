@@ -4,6 +4,7 @@
  * (a decompression bomb) costs nothing.
  */
 import sharp, { type Metadata } from 'sharp';
+import { SENTENCES } from '../sentences.js';
 import { FaceError } from './errors.js';
 import { acceptedFormat, otherImageFormat } from './image-format.js';
 
@@ -30,7 +31,7 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
 };
 
 export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
-  if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, 'The image is empty. Send a JPEG, PNG or WebP photo.');
+  if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, SENTENCES.empty_image);
   if (bytes.byteLength > limits.maxBytes) throw new FaceError('image_too_large', { bytes: bytes.byteLength, maxBytes: limits.maxBytes });
 
   // Told by the first bytes, before libvips parses anything (an SVG must not reach its XML parser).
@@ -62,8 +63,7 @@ export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFA
     if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels`);
     return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (error) {
-    throw new FaceError('not_an_image', { reason: (error as Error).message },
-      'This image is damaged or incomplete. Take or send the photo again.');
+    throw new FaceError('not_an_image', { reason: (error as Error).message }, SENTENCES.damaged_image);
   }
 }
 
