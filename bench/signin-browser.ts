@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createLogger } from '../src/server/logger.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { startFacegate, type Facegate } from '../src/server/facegate.js';
 import { demoPortrait as portrait } from '../src/eval/demo-faces.js';
 import { variants, webcamFrame } from '../src/eval/webcam-frame.js';

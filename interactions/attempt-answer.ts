@@ -4,7 +4,7 @@
  */
 import type { Context } from 'koa';
 import { SENTENCES } from '../src/sentences.js';
-import type { AttemptOutcome } from '../src/signin/sign-in-attempt.js';
+import type { AttemptOutcome } from '../src/access/sign-in-attempt.js';
 
 export interface Finishers {
   /** Ends the interaction as a sign-in; resolves to the URL to go to next. */

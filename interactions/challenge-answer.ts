@@ -3,7 +3,7 @@
  * prompts to show, step by step, with how many frames to take for each (the server's timeline).
  */
 import { MOVE_PROMPTS } from '../src/face/liveness/challenge.js';
-import { CHALLENGE_SECONDS, type Challenge } from '../src/signin/challenges.js';
+import { CHALLENGE_SECONDS, type Challenge } from '../src/access/challenges.js';
 
 const CENTRE_PROMPTS = { start: 'Look at the camera', back: 'Back to the camera' } as const;
 

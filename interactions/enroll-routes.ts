@@ -5,8 +5,8 @@
  */
 import Router from '@koa/router';
 import { SENTENCES } from '../src/sentences.js';
-import { MIN_ENROLLMENT_FRAMES } from '../src/signin/enrollment.js';
-import type { EnrollmentAttempts } from '../src/signin/enrollment-attempt.js';
+import { MIN_ENROLLMENT_FRAMES } from '../src/access/enrollment.js';
+import type { EnrollmentAttempts } from '../src/access/enrollment-attempt.js';
 import { challengeAnswer } from './challenge-answer.js';
 import { answerFailures, renderFailures } from './failures.js';
 import { noStore } from './page-headers.js';

@@ -6,7 +6,7 @@ import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
 import { asksForLiveness, faceLogin } from '../src/oidc/acr.js';
 import { challengeAnswer } from './challenge-answer.js';
-import type { AdmitContext, AttemptOutcome, SignInAttempts } from '../src/signin/sign-in-attempt.js';
+import type { AdmitContext, AttemptOutcome, SignInAttempts } from '../src/access/sign-in-attempt.js';
 import { readFrames, type FrameLimits } from './read-frames.js';
 import { answerAttempt, leaveUploadUnread, type Finishers } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { failureDelaySeconds } from '../src/signin/failure-delays.js';
+import { failureDelaySeconds } from '../src/access/failure-delays.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';

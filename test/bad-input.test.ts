@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { pngDeclaring } from './support/png-header.js';
 import { decodeImage } from '../src/face/image.js';
 import { faceLivenessAcr } from '../src/oidc/acr.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';

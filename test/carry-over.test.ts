@@ -4,8 +4,8 @@ import type { Store } from '../adapters/contract.js';
 import { openStore } from '../adapters/open.js';
 import type { Recognition } from '../src/face/recognizer.js';
 import { createLogger } from '../src/server/logger.js';
-import { AuditTrail } from '../src/signin/audit-trail.js';
-import { carryOver } from '../src/signin/carry-over.js';
+import { AuditTrail } from '../src/access/audit-trail.js';
+import { carryOver } from '../src/access/carry-over.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 const OLD = 'old-model@000000000000';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { flatAttackFrames } from '../src/eval/liveness/attacks.js';
 import { firstTimelineFor } from './helpers/head-turn.js';
 import { rasterOf } from '../src/eval/liveness/scene.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';

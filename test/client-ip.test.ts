@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { clientNetwork } from '../src/signin/client-network.js';
+import { clientNetwork } from '../src/access/client-network.js';
 import { emptyFrame } from './helpers/face-fixtures.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';

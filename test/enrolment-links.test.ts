@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';

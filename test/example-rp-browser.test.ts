@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBuilt } from '../example-rp/server/ensure-built.js';
 import { startExampleRp, type RunningExampleRp } from '../example-rp/server/server.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollOnPage, pressVerify, startCamera } from './support/face-pages.js';
 import { startTestFacegate, testClients, type TestFacegate } from './support/facegate.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { FACE_SENTENCES } from '../src/sentences.js';
 import { faceAcr } from '../src/oidc/acr.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './support/face-pages.js';
 import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';

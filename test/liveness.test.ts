@@ -8,7 +8,7 @@ import { facePose } from '../src/face/liveness/pose.js';
 import { livenessSettings } from '../src/face/liveness/settings.js';
 import type { FaceAnalysis } from '../src/face/pipeline.js';
 import { normalise } from '../src/face/embed/vectors.js';
-import { Challenges } from '../src/signin/challenges.js';
+import { Challenges } from '../src/access/challenges.js';
 import { openStore } from '../adapters/open.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { join } from 'node:path';

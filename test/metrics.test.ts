@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../src/config/errors.js';
 import { validateConfig } from '../src/config/load.js';
 import { sample } from './support/prometheus-text.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';

@@ -4,7 +4,7 @@ import * as oidc from 'openid-client';
 import { pino } from 'pino';
 import { rotateCookieKey, rotateSigningKeys } from '../src/keys/rotate.js';
 import type { Logger } from '../src/server/logger.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, webSecret, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { callback, loggedOut, startTestFacegate, testClients, type TestFacegate } from './support/facegate.js';
 import { finishLogin } from './helpers/finish-login.js';

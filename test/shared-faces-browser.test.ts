@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { webcamFrameAround } from './helpers/face-fixtures.js';
 import { enrollOnPage, pressVerify, verifyRefused } from './support/face-pages.js';
 import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { faceAcr } from '../src/oidc/acr.js';
-import { createInvitation } from '../src/signin/invitations.js';
-import { firstRunInvitation } from '../src/signin/first-run.js';
+import { createInvitation } from '../src/access/invitations.js';
+import { firstRunInvitation } from '../src/access/first-run.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';

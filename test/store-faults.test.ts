@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import type { StoreSpec } from '../adapters/contract.js';
 import { sample } from './support/prometheus-text.js';
-import { createInvitation } from '../src/signin/invitations.js';
+import { createInvitation } from '../src/access/invitations.js';
 import { startFacegate } from '../src/server/facegate.js';
 import { createLogger } from '../src/server/logger.js';
 import { Browser } from './support/browser.js';

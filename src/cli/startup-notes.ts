@@ -1,4 +1,4 @@
-import { firstRunInvitation } from '../signin/first-run.js';
+import { firstRunInvitation } from '../access/first-run.js';
 import type { Facegate } from '../server/facegate.js';
 
 /**

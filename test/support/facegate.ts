@@ -4,7 +4,7 @@ import { validateConfig } from '../../src/config/load.js';
 import type { FacegateConfig } from '../../src/config/types.js';
 import { startFacegate, type Facegate, type FacegateOptions } from '../../src/server/facegate.js';
 import { createLogger } from '../../src/server/logger.js';
-import { examineEnrollment, saveEnrollment } from '../../src/signin/enrollment.js';
+import { examineEnrollment, saveEnrollment } from '../../src/access/enrollment.js';
 import { freePort } from './free-port.js';
 
 /** Where the test RPs say they live; nothing listens there: tests read the redirects. */

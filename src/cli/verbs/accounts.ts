@@ -1,5 +1,5 @@
 import type { AccountInput } from '../../../adapters/contract.js';
-import { recordAccountChange } from '../../signin/account-changes.js';
+import { recordAccountChange } from '../../access/account-changes.js';
 import { parse } from '../parse.js';
 import { withStore } from '../with-store.js';
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AccountNotFoundError } from '../../../adapters/errors.js';
-import { recordAccountChange } from '../../signin/account-changes.js';
-import { EnrollmentRefusal, examineEnrollment, saveEnrollment } from '../../signin/enrollment.js';
-import { startFaceService } from '../../signin/face-service.js';
+import { recordAccountChange } from '../../access/account-changes.js';
+import { EnrollmentRefusal, examineEnrollment, saveEnrollment } from '../../access/enrollment.js';
+import { startFaceService } from '../../access/face-service.js';
 import { progressBar } from '../progress.js';
 import { asCliError } from '../expected-errors.js';
 import { CliError, parse, UsageError } from '../parse.js';

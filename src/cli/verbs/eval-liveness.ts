@@ -9,7 +9,7 @@ import { peopleIn } from '../../eval/liveness/sources.js';
 import { livenessSettings } from '../../face/liveness/settings.js';
 import { round } from '../../face/round.js';
 import { calibrationPipeline, loadCalibration } from '../../face/match/load-calibration.js';
-import { modelRules } from '../../signin/face-service.js';
+import { modelRules } from '../../access/face-service.js';
 import { loadManifest } from '../../face/model-files/manifest.js';
 import { faceOptionsFor } from '../../config/face-options.js';
 import { CliError } from '../parse.js';

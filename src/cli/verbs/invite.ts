@@ -1,4 +1,4 @@
-import { createInvitation, parseDuration } from '../../signin/invitations.js';
+import { createInvitation, parseDuration } from '../../access/invitations.js';
 import { parse, UsageError } from '../parse.js';
 import { withStore } from '../with-store.js';
 

@@ -1,7 +1,7 @@
 import { locateConfig } from '../../config/locate.js';
 import { parse } from '../parse.js';
 import { readConfig, reloadOnHangup, startProvider, stopSignal } from '../provider-lifecycle.js';
-import { FIRST_ACCOUNT, noAccountYet } from '../../signin/first-run.js';
+import { FIRST_ACCOUNT, noAccountYet } from '../../access/first-run.js';
 
 const usage = 'facegate serve [--config PATH]';
 
