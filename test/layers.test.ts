@@ -69,13 +69,11 @@ describe('layers: which folder may import which', () => {
     expect(show(edges.filter((edge) => under(edge.from, ...library) && under(edge.to, 'test/', 'bench/')))).to.deep.equal([]);
   });
 
-  // Pending: issue 13 item 3, done on its own branch (interactions/ and src/oidc/ stop importing
-  // src/server/; what runs at serve time leaves models/). Enable these when it lands.
-  it.skip('interactions/ and src/oidc/ do not import src/server/ (issue 13 item 3)', () => {
-    expect(show(edges.filter((edge) => under(edge.from, 'interactions/', 'src/oidc/') && under(edge.to, 'src/server/')))).to.deep.equal([]);
+  it('interactions/, src/oidc/ and the services of src/access/ do not import src/server/ (the composition root)', () => {
+    expect(show(edges.filter((edge) => under(edge.from, 'interactions/', 'src/oidc/', 'src/access/') && under(edge.to, 'src/server/')))).to.deep.equal([]);
   });
 
-  it.skip('src/ imports from models/ only its data, never its code (issue 13 item 3)', () => {
+  it('src/ imports from models/ only its data, never its code: what runs at serve time is under src/face/', () => {
     expect(show(edges.filter((edge) => under(edge.from, 'src/') && under(edge.to, 'models/') && edge.to.endsWith('.ts')))).to.deep.equal([]);
   });
 });
