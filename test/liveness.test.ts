@@ -248,27 +248,30 @@ describe('liveness: challenges', () => {
     expect(seen.size).to.equal(timelineSplits(2).length);
   });
 
+  /** A burst answering its challenge, judged as accepted: what a sign-in does with a token. */
+  const redeem = (c: Challenges, token: string, subject: string) => c.answer(token, subject, async (challenge) => challenge);
+
   it('redeems a token once, for its own sign-in, before it expires', async () => {
     const { token, challenge } = await challenges.issue('signin:abc');
-    expect((await challenges.redeem(token, 'signin:abc')).moves).to.deep.equal(challenge.moves);
-    expect(await refusal(challenges.redeem(token, 'signin:abc'))).to.equal('challenge_replayed');
-    expect(await refusal(challenges.redeem((await challenges.issue('signin:abc')).token, 'signin:other'))).to.equal('challenge_invalid');
-    expect(await refusal(challenges.redeem((await challenges.issue('signin:old', Date.now() - 60_000)).token, 'signin:old'))).to.equal('challenge_expired');
+    expect((await redeem(challenges, token, 'signin:abc')).moves).to.deep.equal(challenge.moves);
+    expect(await refusal(redeem(challenges, token, 'signin:abc'))).to.equal('challenge_replayed');
+    expect(await refusal(redeem(challenges, (await challenges.issue('signin:abc')).token, 'signin:other'))).to.equal('challenge_invalid');
+    expect(await refusal(redeem(challenges, (await challenges.issue('signin:old', Date.now() - 60_000)).token, 'signin:old'))).to.equal('challenge_expired');
     const [payload, signature] = (await challenges.issue('signin:abc')).token.split('.');
     const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], frames: [2, 3, 1, 3, 1], nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
-    expect(await refusal(challenges.redeem(`${forged}.${signature}`, 'signin:abc'))).to.equal('challenge_invalid');
-    expect(await refusal(challenges.redeem(`${payload}.${signature}x`, 'signin:abc'))).to.equal('challenge_invalid');
+    expect(await refusal(redeem(challenges, `${forged}.${signature}`, 'signin:abc'))).to.equal('challenge_invalid');
+    expect(await refusal(redeem(challenges, `${payload}.${signature}x`, 'signin:abc'))).to.equal('challenge_invalid');
     const otherKey = new Challenges(['another-key-entirely-0000000000000'], store.attempts);
-    expect(await refusal(otherKey.redeem((await challenges.issue('signin:abc')).token, 'signin:abc'))).to.equal('challenge_invalid');
+    expect(await refusal(redeem(otherKey, (await challenges.issue('signin:abc')).token, 'signin:abc'))).to.equal('challenge_invalid');
   });
 
   it('keeps one challenge open per subject: a new one voids the one before', async () => {
     const first = await challenges.issue('enroll:link', Date.now() - 2);
     const second = await challenges.issue('enroll:link', Date.now() - 1);
     const other = await challenges.issue('enroll:another');
-    expect(await refusal(challenges.redeem(first.token, 'enroll:link'))).to.equal('challenge_superseded');
-    expect((await challenges.redeem(second.token, 'enroll:link')).nonce).to.equal(second.challenge.nonce);
-    expect((await challenges.redeem(other.token, 'enroll:another')).nonce).to.equal(other.challenge.nonce);
+    expect(await refusal(redeem(challenges, first.token, 'enroll:link'))).to.equal('challenge_superseded');
+    expect((await redeem(challenges, second.token, 'enroll:link')).nonce).to.equal(second.challenge.nonce);
+    expect((await redeem(challenges, other.token, 'enroll:another')).nonce).to.equal(other.challenge.nonce);
   });
 
   it('fits a form field (256 characters) whatever its subject', async () => {

@@ -13,6 +13,7 @@
 import type { TemplateStore } from '../../adapters/contract.js';
 import type { Recognition } from '../face/recognizer.js';
 import type { AuditTrail } from './audit-trail.js';
+import { round } from '../face/round.js';
 
 export const CARRY_OVER_SHARE = 0.8;
 
@@ -38,11 +39,7 @@ export async function carryOver(recognition: Recognition, ctx: CarryOverContext,
   await templates.add(decision.accountId, ctx.model, [embedding]);
   await audit.record({
     type: 'enrollment', result: 'carried_over', accountId: decision.accountId, clientId: ctx.clientId, ip: ctx.ip,
-    detail: { interaction: ctx.interaction, from: decision.model, to: ctx.model, distance: round(decision.distance), threshold: round(threshold), templates: 1 },
+    detail: { interaction: ctx.interaction, from: decision.model, to: ctx.model, distance: round(decision.distance, 4), threshold: round(threshold, 4), templates: 1 },
   });
   return true;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

@@ -115,13 +115,6 @@ export class Challenges {
     return judged;
   }
 
-  /** check, then spend. */
-  async redeem(token: string, subject: string, now = Date.now()): Promise<Challenge> {
-    const challenge = await this.check(token, subject, now);
-    await this.spend(challenge);
-    return challenge;
-  }
-
   private read(token: string): Challenge | undefined {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return undefined;

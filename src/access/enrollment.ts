@@ -21,6 +21,7 @@ import { fuseByModel } from '../face/recognizer.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
 import { notLiveSentence, SENTENCES } from '../sentences.js';
+import { round } from '../face/round.js';
 
 /** Pictures an enrolment keeps as templates: plain pictures, or a live burst's frames facing the camera. */
 export const MIN_ENROLLMENT_FRAMES = 3;
@@ -125,13 +126,13 @@ async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[]
   if (own) {
     const ownThreshold = service.recognizer.rulesOf(own.model).policy.verification();
     if (own.distance > ownThreshold) {
-      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, { distance: round(own.distance), threshold: round(ownThreshold), model: own.model });
+      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, { distance: round(own.distance, 4), threshold: round(ownThreshold, 4), model: own.model });
     }
   }
   for (const [model, embedding] of Object.entries(probe)) {
     const [nearest] = await gallery.index(model)?.nearestAccounts(embedding, 1) ?? [];
     if (nearest && nearest.accountId !== accountId && nearest.distance <= service.recognizer.rulesOf(model).policy.verification()) {
-      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, { distance: round(nearest.distance), model });
+      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, { distance: round(nearest.distance, 4), model });
     }
   }
   return embeddings;
@@ -146,8 +147,4 @@ export async function saveEnrollment(
     await store.accounts.upsert({ id: accountId, ...options.profile });
   }
   await store.templates.add(accountId, model, embeddings, { replace: options.replace });
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

@@ -17,6 +17,7 @@ import { refusal, tooManyAttempts } from './refusal.js';
 import type { FaceService } from './face-service.js';
 import { carryOver } from './carry-over.js';
 import type { TemplateStore } from '../../adapters/contract.js';
+import { round } from '../face/round.js';
 
 export interface AdmitContext {
   /** The oidc-provider interaction uid. */
@@ -142,13 +143,13 @@ export class SignInAttempts {
       // Counted like a failed live check: a print or a screen held up is what it stops.
       const { score, threshold } = recognition.verdict;
       const { attemptsLeft } = await this.failed(ctx);
-      await this.audit.record({ ...base, result: 'presentation_attack', accountId: ctx.claimedAccount ?? null, detail: { ...detail, liveScore: round(score), threshold, attemptsLeft } });
+      await this.audit.record({ ...base, result: 'presentation_attack', accountId: ctx.claimedAccount ?? null, detail: { ...detail, liveScore: figure(score), threshold, attemptsLeft } });
       if (attemptsLeft === 0) return { kind: 'exhausted' };
       throw refusal('presentation_attack', { attemptsLeft });
     }
 
     const { decision, threshold } = recognition;
-    const measured = { ...detail, model: decision.model, distance: round(decision.distance), margin: round(decision.margin), threshold: round(threshold) };
+    const measured = { ...detail, model: decision.model, distance: figure(decision.distance), margin: figure(decision.margin), threshold: figure(threshold) };
     if (decision.kind === 'accepted') {
       await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
@@ -182,6 +183,7 @@ export class SignInAttempts {
   }
 }
 
-function round(x: number | null): number | null {
-  return x === null ? null : Math.round(x * 1e4) / 1e4;
+/** A distance or score for the audit, to four decimals (a 1:N refusal with no account has none). */
+function figure(x: number | null): number | null {
+  return x === null ? null : round(x, 4);
 }
