@@ -28,11 +28,11 @@ export function formatJson(value: unknown, indent = ''): string {
     const inline = `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     const flat = value.every((v) => v === null || typeof v !== 'object');
     if (value.length === 0 || (flat && inline.length <= INLINE_ARRAY_WIDTH)) return inline;
-    const inner = indent + '  ';
+    const inner = `${indent}  `;
     return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
-    const inner = indent + '  ';
+    const inner = `${indent}  `;
     const fields = Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`);
     return fields.length === 0 ? '{}' : `{\n${fields.join(',\n')}\n${indent}}`;
   }

@@ -11,7 +11,7 @@ import { backends, specOrSkip } from './helpers/stores.js';
 const alice = { id: 'alice', name: 'Alice Liddell', givenName: 'Alice', familyName: 'Liddell', email: 'alice@example.com', emailVerified: true, picture: 'https://example.com/alice.png' };
 
 for (const backend of backends) {
-  describe(`OpenID Connect with openid-client: ${backend.name}`, function () {
+  describe(`OpenID Connect with openid-client: ${backend.name}`, () => {
     let facegate: TestFacegate;
     let issuer: URL;
 

@@ -7,7 +7,7 @@ import { signIn } from './helpers/sign-in.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 
 for (const backend of backends) {
-  describe(`a restart keeps keys, sessions, grants and refresh tokens: ${backend.name}`, function () {
+  describe(`a restart keeps keys, sessions, grants and refresh tokens: ${backend.name}`, () => {
     let facegate: TestFacegate | undefined;
     after(async () => { await facegate?.close(); });
 

@@ -10,7 +10,7 @@ const vector = (...values: number[]) => Float32Array.from(values);
 const day = 24 * 60 * 60 * 1000;
 
 for (const backend of backends) {
-  describe(`store contract: ${backend.name}`, function () {
+  describe(`store contract: ${backend.name}`, () => {
     let spec: StoreSpec;
     let store: Store;
 

@@ -21,7 +21,7 @@ export function rocSvg(title: string, curves: readonly Curve[]): string {
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`);
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
-  parts.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="14">${escape(title)}</text>`);
+  parts.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="14">${escapeXml(title)}</text>`);
   for (let e = minExp; e <= 0; e++) {
     parts.push(`<line x1="${x(10 ** e)}" y1="${TOP}" x2="${x(10 ** e)}" y2="${H - BOTTOM}" stroke="#ddd"/>`);
     parts.push(`<text x="${x(10 ** e)}" y="${H - BOTTOM + 16}" text-anchor="middle">1e${e}</text>`);
@@ -40,12 +40,12 @@ export function rocSvg(title: string, curves: readonly Curve[]): string {
       if (point) points.push(`${x(10 ** e).toFixed(1)},${y(point.tar).toFixed(1)}`);
     }
     parts.push(`<polyline fill="none" stroke="${curve.colour}" stroke-width="2" points="${points.join(' ')}"/>`);
-    parts.push(`<text x="${W - RIGHT - 10}" y="${H - BOTTOM - 14 - 16 * i}" text-anchor="end" fill="${curve.colour}">${escape(curve.label)}</text>`);
+    parts.push(`<text x="${W - RIGHT - 10}" y="${H - BOTTOM - 14 - 16 * i}" text-anchor="end" fill="${curve.colour}">${escapeXml(curve.label)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n');
 }
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
