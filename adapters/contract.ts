@@ -81,7 +81,12 @@ export interface TemplateStore {
    * Adds the account's templates atomically. With `replace`, the account's earlier templates of
    * that model go in the same transaction. Rejects with AccountNotFoundError for an unknown account.
    */
-  add(accountId: string, model: string, embeddings: Float32Array[], opts?: { replace?: boolean }): Promise<FaceTemplateRecord[]>;
+  add(
+    accountId: string,
+    model: string,
+    embeddings: Float32Array[],
+    opts?: { replace?: boolean },
+  ): Promise<FaceTemplateRecord[]>;
   list(model: string): Promise<FaceTemplateRecord[]>;
   listForAccount(accountId: string): Promise<FaceTemplateRecord[]>;
   /** Which models every account has templates of, without the embeddings: one row per account and model. */
@@ -215,6 +220,4 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreSpec =
-  | { type: 'sqlite'; file: string }
-  | { type: 'redis'; url: string; keyPrefix?: string };
+export type StoreSpec = { type: 'sqlite'; file: string } | { type: 'redis'; url: string; keyPrefix?: string };

@@ -9,9 +9,14 @@ export abstract class StoreError extends FacegateError {}
  */
 export class StoreUnavailableError extends StoreError {
   constructor(backend: string, cause: unknown) {
-    super('store_unavailable', `the ${backend} store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      status: 503, cause,
-    });
+    super(
+      'store_unavailable',
+      `the ${backend} store is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        status: 503,
+        cause,
+      },
+    );
   }
 }
 

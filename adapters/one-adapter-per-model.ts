@@ -5,7 +5,7 @@ export function oneAdapterPerModel(create: (model: string) => OidcAdapter): (mod
   const adapters = new Map<string, OidcAdapter>();
   return (model) => {
     let adapter = adapters.get(model);
-    if (!adapter) adapters.set(model, adapter = create(model));
+    if (!adapter) adapters.set(model, (adapter = create(model)));
     return adapter;
   };
 }

@@ -13,19 +13,30 @@ const usage = 'facegate bench [--json] [--config PATH] [--seconds N] [--pairs N]
  * LFW pairs of each kind; --skip-face-api is for quick runs (tests), the default includes it.
  */
 export async function bench(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    json: { type: 'boolean' }, seconds: { type: 'string', default: '15' }, pairs: { type: 'string', default: '150' },
-    'skip-face-api': { type: 'boolean' },
-  }, usage);
+  const { values } = parse(
+    args,
+    {
+      json: { type: 'boolean' },
+      seconds: { type: 'string', default: '15' },
+      pairs: { type: 'string', default: '150' },
+      'skip-face-api': { type: 'boolean' },
+    },
+    usage,
+  );
   const seconds = Number(values.seconds);
   if (!(seconds > 0)) throw new UsageError(`--seconds takes a positive number\nusage: ${usage}`);
   const pairsPerKind = Number(values.pairs);
-  if (!Number.isInteger(pairsPerKind) || pairsPerKind < 10) throw new UsageError(`--pairs takes a whole number of at least 10 (one per fold)\nusage: ${usage}`);
+  if (!Number.isInteger(pairsPerKind) || pairsPerKind < 10)
+    throw new UsageError(`--pairs takes a whole number of at least 10 (one per fold)\nusage: ${usage}`);
 
   const { engine } = await startCliEngine(values.config);
   let report;
   try {
-    report = await runFaceBench(engine, { seconds, pairsPerKind, faceApi: !values['skip-face-api'], photosPerIdentity: 4 }, progressBar);
+    report = await runFaceBench(
+      engine,
+      { seconds, pairsPerKind, faceApi: !values['skip-face-api'], photosPerIdentity: 4 },
+      progressBar,
+    );
   } finally {
     await engine.close();
   }

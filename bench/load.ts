@@ -43,7 +43,9 @@ const seconds = Number(values.seconds);
 const killAfter = Number(values['kill-after']);
 
 const report: Record<string, unknown> = {};
-const say = (line = '') => { if (!values.json) console.log(line); };
+const say = (line = '') => {
+  if (!values.json) console.log(line);
+};
 const progress = (line: string) => process.stderr.write(`[bench:load] ${line}\n`);
 const section = (title: string, key: string, data: unknown, lines: string[]) => {
   report[key] = data;
@@ -54,10 +56,18 @@ const section = (title: string, key: string, data: unknown, lines: string[]) => 
 const dir = mkdtempSync(join(tmpdir(), 'facegate-bench-load-'));
 const servers: ChildServer[] = [];
 try {
-  const machine = { cpus: availableParallelism(), loadAverage: loadavg().map((x) => Number(x.toFixed(2))), node: process.version };
+  const machine = {
+    cpus: availableParallelism(),
+    loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
+    node: process.version,
+  };
   report.machine = machine;
-  say(`facegate bench:load: ${userCount} users, ${seconds} s; machine ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}, Node ${machine.node}`);
-  say(`server: node bin/facegate.js serve, SQLite, 2 face workers, queue 16, liveness off; the users run in this process, on the same CPUs`);
+  say(
+    `facegate bench:load: ${userCount} users, ${seconds} s; machine ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}, Node ${machine.node}`,
+  );
+  say(
+    `server: node bin/facegate.js serve, SQLite, 2 face workers, queue 16, liveness off; the users run in this process, on the same CPUs`,
+  );
 
   const sqliteFile = join(dir, 'facegate.sqlite');
   const port = await freePort();
@@ -70,7 +80,10 @@ try {
   for (const person of people) await enrollAt(await inviteLink(server.configFile, person.accountId), person);
   const users: User[] = Array.from({ length: userCount }, (_, i) => {
     const person = people[i % people.length]!;
-    return { accountId: person.accountId, frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length]! };
+    return {
+      accountId: person.accountId,
+      frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length]!,
+    };
   });
   const rp = await RelyingParty.discover(config.issuer);
   progress('warm-up: each snapshot signs in once');
@@ -78,21 +91,39 @@ try {
 
   progress(`1. ${userCount} users for ${seconds} s`);
   const steady = await steadyLoad(server, rp, users, seconds);
-  section(`1. Steady load: ${userCount} users signing in for ${seconds} s`, 'steadyLoad', { ...steady, load: { ...steady.load, recent: undefined } }, steadyLines(steady));
+  section(
+    `1. Steady load: ${userCount} users signing in for ${seconds} s`,
+    'steadyLoad',
+    { ...steady, load: { ...steady.load, recent: undefined } },
+    steadyLines(steady),
+  );
 
   progress(`2. the same load, kill -9 after ${killAfter} s, restart`);
   const crash = await crashAndRestart(server, config, sqliteFile, users, people, killAfter);
   servers.push(crash.restarted);
-  section('2. kill -9 in the middle of the load, restart on the same file', 'crashRestart',
-    { ...crash, restarted: undefined, load: { ...crash.load, recent: undefined } }, crashLines(crash));
+  section(
+    '2. kill -9 in the middle of the load, restart on the same file',
+    'crashRestart',
+    { ...crash, restarted: undefined, load: { ...crash.load, recent: undefined } },
+    crashLines(crash),
+  );
   const stopped = await crash.restarted.stop();
   say(`  the restarted server stopped on SIGTERM with exit code ${stopped}`);
 
   progress('3. back-pressure: 1 worker, queue 1, 30 snapshots at once');
-  const small = await ChildServer.start('small-queue', join(dir, 'small-queue.json'), benchConfig(port, { type: 'sqlite', file: sqliteFile }, { workers: 1, queueLength: 1 }));
+  const small = await ChildServer.start(
+    'small-queue',
+    join(dir, 'small-queue.json'),
+    benchConfig(port, { type: 'sqlite', file: sqliteFile }, { workers: 1, queueLength: 1 }),
+  );
   servers.push(small);
   const pressure = await backPressure(small, config.issuer, users);
-  section('3. Inference back-pressure: 1 face worker, queue of 1, 30 snapshots at once', 'backPressure', pressure, backPressureLines(pressure));
+  section(
+    '3. Inference back-pressure: 1 face worker, queue of 1, 30 snapshots at once',
+    'backPressure',
+    pressure,
+    backPressureLines(pressure),
+  );
   await small.stop();
 
   progress('4. two instances on one Redis');
@@ -100,9 +131,12 @@ try {
   section('4. Two instances on one Redis', 'twoInstances', pair, twoInstancesLines(pair));
 
   if (values.json) console.log(JSON.stringify(report, null, 2));
-  const failed = steady.load.wrongAccount > 0
-    || Object.values(steady.load.failures).reduce((a, b) => a + b, 0) > steady.load.rateLimited
-    || crash.checks.some((c) => !c.ok) || !pressure.allSignedIn || pair.steps.some((s) => !s.ok);
+  const failed =
+    steady.load.wrongAccount > 0 ||
+    Object.values(steady.load.failures).reduce((a, b) => a + b, 0) > steady.load.rateLimited ||
+    crash.checks.some((c) => !c.ok) ||
+    !pressure.allSignedIn ||
+    pair.steps.some((s) => !s.ok);
   process.exitCode = failed ? 1 : 0;
 } finally {
   await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));

@@ -4,7 +4,10 @@
  */
 export type ProgressFactory = (label: string) => { update(done: number, total: number): void; finish(): void };
 
-export type Phase = <R>(label: string, work: (update: (done: number, total: number) => void) => Promise<R>) => Promise<R>;
+export type Phase = <R>(
+  label: string,
+  work: (update: (done: number, total: number) => void) => Promise<R>,
+) => Promise<R>;
 
 export function phaseRunner(progress: ProgressFactory): Phase {
   return async (label, work) => {

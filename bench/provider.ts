@@ -22,15 +22,36 @@ import { loadKeys } from '../src/keys/load.js';
 import { providerConfiguration } from '../src/oidc/configuration.js';
 import { startFacegate } from '../src/server/facegate.js';
 
-interface Target { name: string; port: number; refreshToken: string }
-interface AutocannonResult { requests: { average: number }; non2xx: number; errors: number }
+interface Target {
+  name: string;
+  port: number;
+  refreshToken: string;
+}
+interface AutocannonResult {
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+}
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: object) => Promise<AutocannonResult>;
 
 const secret = 'bench-client-secret-of-at-least-32-characters';
-const client = { client_id: 'bench', client_secret: secret, redirect_uris: ['https://rp.example/cb'], grant_types: ['authorization_code', 'refresh_token'] };
+const client = {
+  client_id: 'bench',
+  client_secret: secret,
+  redirect_uris: ['https://rp.example/cb'],
+  grant_types: ['authorization_code', 'refresh_token'],
+};
 
 async function serve(kind: 'bare' | 'facegate', folder: string): Promise<void> {
-  const config = validateConfig({ issuer: 'http://localhost:0', port: 0, storage: { type: 'sqlite', file: join(folder, `${kind}.sqlite`) }, clients: [client] }, 'bench');
+  const config = validateConfig(
+    {
+      issuer: 'http://localhost:0',
+      port: 0,
+      storage: { type: 'sqlite', file: join(folder, `${kind}.sqlite`) },
+      clients: [client],
+    },
+    'bench',
+  );
   let provider: Provider;
   let port: number;
   if (kind === 'facegate') {
@@ -41,7 +62,10 @@ async function serve(kind: 'bare' | 'facegate', folder: string): Promise<void> {
   } else {
     // The same oidc-provider configuration, with its memory adapter and a findAccount in memory.
     const store = await openStore(config.storage);
-    const configuration = { ...providerConfiguration({ config, store, keys: await loadKeys(store.keys), pages: providerPages }), adapter: undefined };
+    const configuration = {
+      ...providerConfiguration({ config, store, keys: await loadKeys(store.keys), pages: providerPages }),
+      adapter: undefined,
+    };
     configuration.findAccount = async (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, name: 'Bench' }) });
     await store.close();
     provider = new Provider(config.issuer, configuration);
@@ -59,14 +83,22 @@ async function mintRefreshToken(provider: Provider): Promise<string> {
   grant.addOIDCScope('openid offline_access');
   const grantId = await grant.save();
   const token = new provider.RefreshToken({
-    client: found!, accountId: 'bench-user', grantId, scope: 'openid offline_access', gty: 'authorization_code',
-    authTime: Math.floor(Date.now() / 1000), acr: 'urn:facegate:acr:face', amr: ['face'],
+    client: found!,
+    accountId: 'bench-user',
+    grantId,
+    scope: 'openid offline_access',
+    gty: 'authorization_code',
+    authTime: Math.floor(Date.now() / 1000),
+    acr: 'urn:facegate:acr:face',
+    amr: ['face'],
   });
   return token.save();
 }
 
 function startChild(kind: string, folder: string): Promise<{ child: ChildProcess; target: Target }> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk) => {
@@ -79,20 +111,33 @@ function startChild(kind: string, folder: string): Promise<{ child: ChildProcess
 
 async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<number> {
   const base = `http://localhost:${target.port}`;
-  const options = endpoint === 'token'
-    ? {
-        url: `${base}/token`, method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`bench:${secret}`).toString('base64')}` },
-        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: target.refreshToken }).toString(),
-      }
-    : { url: `${base}${endpoint === 'discovery' ? '/.well-known/openid-configuration' : '/jwks'}` };
+  const options =
+    endpoint === 'token'
+      ? {
+          url: `${base}/token`,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            authorization: `Basic ${Buffer.from(`bench:${secret}`).toString('base64')}`,
+          },
+          body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: target.refreshToken }).toString(),
+        }
+      : { url: `${base}${endpoint === 'discovery' ? '/.well-known/openid-configuration' : '/jwks'}` };
   const result = await autocannon({ ...options, duration: seconds, connections });
-  if (result.non2xx || result.errors) throw new Error(`${target.name} ${endpoint}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${target.name} ${endpoint}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.average;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { serve: { type: 'string' }, folder: { type: 'string' }, seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '16' } } });
+  const { values } = parseArgs({
+    options: {
+      serve: { type: 'string' },
+      folder: { type: 'string' },
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '16' },
+    },
+  });
   if (values.serve) return serve(values.serve as 'bare' | 'facegate', values.folder!);
 
   const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-'));
@@ -103,7 +148,9 @@ async function main(): Promise<void> {
     const [bare, facegate] = servers.map((s) => s.target) as [Target, Target];
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);
-    console.log(`autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version})`);
+    console.log(
+      `autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version})`,
+    );
     console.log('endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio');
     for (const endpoint of ['discovery', 'jwks', 'token']) {
       // Warm both up (JIT, caches), then measure one after the other.
@@ -111,7 +158,9 @@ async function main(): Promise<void> {
       await measure(facegate, endpoint, 1, connections);
       const a = await measure(bare, endpoint, seconds, connections);
       const b = await measure(facegate, endpoint, seconds, connections);
-      console.log(`${endpoint.padEnd(11)} ${a.toFixed(0).padStart(14)} req/s ${b.toFixed(0).padStart(15)} req/s   ${(b / a).toFixed(2)}`);
+      console.log(
+        `${endpoint.padEnd(11)} ${a.toFixed(0).padStart(14)} req/s ${b.toFixed(0).padStart(15)} req/s   ${(b / a).toFixed(2)}`,
+      );
     }
   } finally {
     for (const child of children) child.kill();

@@ -46,7 +46,9 @@ interface SignIn {
   sub: string | undefined;
 }
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, concurrent: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, concurrent: { type: 'string', default: '10' } },
+});
 const runs = Number(values.runs);
 const concurrent = Number(values.concurrent);
 
@@ -60,7 +62,9 @@ const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-signin-'));
 const port = await freePort();
 // Production face settings (the default workers), but one frame per attempt: a liveness burst needs a
 // person really turning their head, which a still photo on a fake webcam cannot do (bench:load does the same).
-const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, { face: { liveness: 'off' } });
+const config = testConfig({ type: 'sqlite', file: join(folder, 'facegate.sqlite') }, port, {
+  face: { liveness: 'off' },
+});
 // Logging as in production (info, a line per request and per audit event), written to /dev/null.
 const facegate = await startFacegate(config, { logger: createLogger('info', pino.destination('/dev/null')) });
 const webcams = new Webcams(folder);
@@ -68,8 +72,14 @@ try {
   await enrollAlice(facegate);
   const cameras = { alice: async () => webcamFrame(await variants.flipped(await portrait(0)), 300) };
   const browsers = new FaceBrowsers(webcams, new URL(facegate.issuer), cameras);
-  console.log(`facegate ${facegate.issuer}: SQLite, ${facegate.face.engine.stats().workers} face workers, queue ${facegate.face.engine.stats().queueLength}; Chromium headless, fake webcam`);
-  console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes share these CPUs: compare runs at similar load)`);
+  console.log(
+    `facegate ${facegate.issuer}: SQLite, ${facegate.face.engine.stats().workers} face workers, queue ${facegate.face.engine.stats().queueLength}; Chromium headless, fake webcam`,
+  );
+  console.log(
+    `machine: ${availableParallelism()} CPUs, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (other processes share these CPUs: compare runs at similar load)`,
+  );
 
   const warmUp = await signIn(await browsers.signInPage('alice'));
   console.log(`warm-up sign-in: ${ms(warmUp.clickToCallback)} click to callback`);
@@ -78,16 +88,24 @@ try {
   for (let i = 0; i < runs; i++) sequential.push(await signIn(await browsers.signInPage('alice')));
   report(`(a)+(b) ${runs} sign-ins one after another`, sequential);
 
-  const pages = await Promise.all(Array.from({ length: concurrent }, async () => instrument(await browsers.signInPage('alice'))));
+  const pages = await Promise.all(
+    Array.from({ length: concurrent }, async () => instrument(await browsers.signInPage('alice'))),
+  );
   const inBrowsers = await atOnce(facegate, pages);
   report(`(c) ${concurrent} sign-ins at once, in ${concurrent} pages of the browser`, inBrowsers.done);
   reportAtOnce(inBrowsers);
   if (browsers.pageErrors.length > 0) console.log(`  page errors: ${browsers.pageErrors.join('; ')}`);
 
   const frame = await cameras.alice();
-  const clients = await Promise.all(Array.from({ length: concurrent }, () => httpClient(new URL(facegate.issuer), frame)));
+  const clients = await Promise.all(
+    Array.from({ length: concurrent }, () => httpClient(new URL(facegate.issuer), frame)),
+  );
   const overHttp = await atOnce(facegate, clients);
-  report(`(d) ${concurrent} sign-ins at once from ${concurrent} HTTP clients posting the same frame (no browser sharing the CPUs)`, overHttp.done, 'POST /face to RP callback');
+  report(
+    `(d) ${concurrent} sign-ins at once from ${concurrent} HTTP clients posting the same frame (no browser sharing the CPUs)`,
+    overHttp.done,
+    'POST /face to RP callback',
+  );
   reportAtOnce(overHttp);
   const failed = inBrowsers.failed + overHttp.failed;
   process.exitCode = failed === 0 ? 0 : 1;
@@ -99,11 +117,20 @@ try {
 
 /** Alice's three enrolment frames, posted to her invitation link as the enrolment page does. */
 async function enrollAlice(server: Facegate): Promise<void> {
-  const { link } = await createInvitation(server.store.invitations, server.issuer, { accountId: 'alice', profile: { name: 'Alice' }, ttlSeconds: 600 });
+  const { link } = await createInvitation(server.store.invitations, server.issuer, {
+    accountId: 'alice',
+    profile: { name: 'Alice' },
+    ttlSeconds: 600,
+  });
   const face = await portrait(0);
   const body = new FormData();
-  for (const height of [360, 330, 380]) body.append('frame', new Blob([new Uint8Array(await webcamFrame(face, height))], { type: 'image/jpeg' }), 'frame.jpg');
-  const answer = await (await fetch(link, { method: 'POST', body })).json() as { status: string };
+  for (const height of [360, 330, 380])
+    body.append(
+      'frame',
+      new Blob([new Uint8Array(await webcamFrame(face, height))], { type: 'image/jpeg' }),
+      'frame.jpg',
+    );
+  const answer = (await (await fetch(link, { method: 'POST', body })).json()) as { status: string };
   if (answer.status !== 'enrolled') throw new Error(`enrolment failed: ${JSON.stringify(answer)}`);
 }
 
@@ -131,8 +158,12 @@ async function instrument({ page, rp }: OpenedSignIn): Promise<{ go(): Promise<S
   });
   // The click as the page sees it (its clock is the same wall clock), not when Playwright starts clicking.
   let clicked = NaN;
-  await page.exposeFunction('benchClicked', (at: number) => { clicked = at; });
-  await page.evaluate("document.getElementById('verify').addEventListener('click', () => benchClicked(performance.timeOrigin + performance.now()), { capture: true, once: true })");
+  await page.exposeFunction('benchClicked', (at: number) => {
+    clicked = at;
+  });
+  await page.evaluate(
+    "document.getElementById('verify').addEventListener('click', () => benchClicked(performance.timeOrigin + performance.now()), { capture: true, once: true })",
+  );
   return {
     async go() {
       try {
@@ -141,7 +172,14 @@ async function instrument({ page, rp }: OpenedSignIn): Promise<{ go(): Promise<S
         const callback = await back;
         const arrived = Date.now();
         const sub = callback.searchParams.has('code') ? (await rp.tokens(callback)).claims()?.sub : undefined;
-        return { clickToCallback: arrived - clicked, capture: posted - clicked, redirects: arrived - answered, serverTimings, statuses, sub };
+        return {
+          clickToCallback: arrived - clicked,
+          capture: posted - clicked,
+          redirects: arrived - answered,
+          serverTimings,
+          statuses,
+          sub,
+        };
       } finally {
         await page.context().close();
       }
@@ -154,11 +192,16 @@ async function signIn(opened: OpenedSignIn): Promise<SignIn> {
 }
 
 function parseServerTiming(header: string): Record<string, number> {
-  return Object.fromEntries(header.split(',').map((entry) => {
-    const [name, ...params] = entry.trim().split(';');
-    const dur = params.find((p) => p.startsWith('dur='));
-    return [name!, Number(dur?.slice(4))];
-  }).filter(([name, dur]) => name && Number.isFinite(dur)));
+  return Object.fromEntries(
+    header
+      .split(',')
+      .map((entry) => {
+        const [name, ...params] = entry.trim().split(';');
+        const dur = params.find((p) => p.startsWith('dur='));
+        return [name!, Number(dur?.slice(4))];
+      })
+      .filter(([name, dur]) => name && Number.isFinite(dur)),
+  );
 }
 
 /** Starts every sign-in at once and waits for all, watching the face engine's queue meanwhile. */
@@ -169,13 +212,18 @@ async function atOnce(server: Facegate, starts: { go(): Promise<SignIn> }[]) {
   const wall = performance.now() - started;
   const done = results.filter((result): result is SignIn => !(result instanceof Error));
   const errors = results.filter((result): result is Error => result instanceof Error);
-  const failed = results.length - done.filter((result) => result.sub === 'alice' && result.statuses.every((s) => s === 200)).length;
+  const failed =
+    results.length - done.filter((result) => result.sub === 'alice' && result.statuses.every((s) => s === 200)).length;
   return { total: results.length, done, errors, failed, wall, queue: queue.stop() };
 }
 
 function reportAtOnce({ total, done, errors, failed, wall, queue }: Awaited<ReturnType<typeof atOnce>>): void {
-  console.log(`  reached the RP as alice: ${done.filter((r) => r.sub === 'alice').length}/${total}; failed: ${failed}; busy (503) answers: ${done.flatMap((r) => r.statuses).filter((s) => s === 503).length}`);
-  console.log(`  all ${total} done in ${ms(wall)}; face engine queue: at most ${queue.busy} busy workers and ${queue.queued} images waiting (limit ${queue.queueLength})`);
+  console.log(
+    `  reached the RP as alice: ${done.filter((r) => r.sub === 'alice').length}/${total}; failed: ${failed}; busy (503) answers: ${done.flatMap((r) => r.statuses).filter((s) => s === 503).length}`,
+  );
+  console.log(
+    `  all ${total} done in ${ms(wall)}; face engine queue: at most ${queue.busy} busy workers and ${queue.queued} images waiting (limit ${queue.queueLength})`,
+  );
   for (const error of errors) console.log(`  error: ${error.message}`);
 }
 
@@ -190,14 +238,33 @@ async function httpClient(issuer: URL, frame: Buffer): Promise<{ go(): Promise<S
   return {
     async go() {
       const posted = Date.now();
-      const answer = await agent.json(`${facePage.pathname}/face`, { method: 'POST', body: new Uint8Array(frame), contentType: 'image/jpeg' });
+      const answer = await agent.json(`${facePage.pathname}/face`, {
+        method: 'POST',
+        body: new Uint8Array(frame),
+        contentType: 'image/jpeg',
+      });
       const answered = Date.now();
       const serverTimings = [parseServerTiming(answer.headers.get('server-timing') ?? '')];
-      if (answer.body.status !== 'accepted') return { clickToCallback: NaN, capture: 0, redirects: NaN, serverTimings, statuses: [answer.status], sub: undefined };
+      if (answer.body.status !== 'accepted')
+        return {
+          clickToCallback: NaN,
+          capture: 0,
+          redirects: NaN,
+          serverTimings,
+          statuses: [answer.status],
+          sub: undefined,
+        };
       const { url: callback } = await agent.navigate(String(answer.body.redirectTo));
       const arrived = Date.now();
       const sub = (await rp.tokens(callback)).claims()?.sub;
-      return { clickToCallback: arrived - posted, capture: 0, redirects: arrived - answered, serverTimings, statuses: [answer.status], sub };
+      return {
+        clickToCallback: arrived - posted,
+        capture: 0,
+        redirects: arrived - answered,
+        serverTimings,
+        statuses: [answer.status],
+        sub,
+      };
     },
   };
 }
@@ -210,7 +277,12 @@ function watchQueue(server: Facegate) {
     seen.busy = Math.max(seen.busy, stats.busy);
     seen.queued = Math.max(seen.queued, stats.queued);
   }, 2);
-  return { stop: () => { clearInterval(timer); return seen; } };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return seen;
+    },
+  };
 }
 
 function report(title: string, results: SignIn[], span = 'click "Verify my identity" to RP callback'): void {
@@ -218,11 +290,31 @@ function report(title: string, results: SignIn[], span = 'click "Verify my ident
   const timings = results.flatMap((r) => r.serverTimings);
   const stage = (name: string) => timings.map((t) => t[name]).filter((x): x is number => x !== undefined);
   console.log(title);
-  console.log(`  ${span}: median ${ms(percentile(click, 0.5))}, p95 ${ms(percentile(click, 0.95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`);
-  const taken = results.some((r) => r.capture > 0) ? `frame taken and posted ${ms(percentile(results.map((r) => r.capture), 0.5))}; ` : '';
-  console.log(`    median: ${taken}answer to callback (redirects) ${ms(percentile(results.map((r) => r.redirects), 0.5))}`);
-  console.log(`  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 0.5))}, p95 ${ms(percentile(stage('total'), 0.95))}`);
-  console.log(`    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 0.5))}`).join(', ')}`);
+  console.log(
+    `  ${span}: median ${ms(percentile(click, 0.5))}, p95 ${ms(percentile(click, 0.95))}, min ${ms(Math.min(...click))}, max ${ms(Math.max(...click))}`,
+  );
+  const taken = results.some((r) => r.capture > 0)
+    ? `frame taken and posted ${ms(
+        percentile(
+          results.map((r) => r.capture),
+          0.5,
+        ),
+      )}; `
+    : '';
+  console.log(
+    `    median: ${taken}answer to callback (redirects) ${ms(
+      percentile(
+        results.map((r) => r.redirects),
+        0.5,
+      ),
+    )}`,
+  );
+  console.log(
+    `  server time per attempt (Server-Timing total, ${timings.length} attempts): p50 ${ms(percentile(stage('total'), 0.5))}, p95 ${ms(percentile(stage('total'), 0.95))}`,
+  );
+  console.log(
+    `    stages p50: ${['read', 'face', 'finish'].map((name) => `${name} ${ms(percentile(stage(name), 0.5))}`).join(', ')}`,
+  );
 }
 
 function ms(x: number): string {

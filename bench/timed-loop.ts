@@ -23,7 +23,11 @@ export interface LoopResult<R> {
   perSecond: number;
 }
 
-export async function timedLoop<T, R>(inputs: readonly T[], request: (input: T) => Promise<R>, options: LoopOptions): Promise<LoopResult<R>> {
+export async function timedLoop<T, R>(
+  inputs: readonly T[],
+  request: (input: T) => Promise<R>,
+  options: LoopOptions,
+): Promise<LoopResult<R>> {
   if (inputs.length === 0) throw new Error('a timed loop needs at least one input');
   const { lanes, seconds, minSamples, maxSamples = Infinity, onProgress = () => {} } = options;
   const samples: LoopResult<R>['samples'] = [];

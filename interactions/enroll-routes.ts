@@ -32,7 +32,12 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
     const page = await enrollment.page(ctx.params.token!);
     if (!page) {
       ctx.status = 404;
-      renderPage(ctx, 'error', { title: 'Enrolment', heading: 'This enrolment link does not work', error: 'invalid_link', description: SENTENCES.invalid_link });
+      renderPage(ctx, 'error', {
+        title: 'Enrolment',
+        heading: 'This enrolment link does not work',
+        error: 'invalid_link',
+        description: SENTENCES.invalid_link,
+      });
       return;
     }
     renderPage(ctx, 'enroll', {
@@ -55,7 +60,11 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
     const invitation = await enrollment.admit(ctx.params.token!, ctx.ip);
     const read = await readFrames(ctx, frames);
     const enrolled = await enrollment.attempt({
-      invitation, frames: read.frames, challenge: read.fields.challenge, typedName: read.fields.name, ip: ctx.ip,
+      invitation,
+      frames: read.frames,
+      challenge: read.fields.challenge,
+      typedName: read.fields.name,
+      ip: ctx.ip,
     });
     ctx.body = { status: 'enrolled', accountId: enrolled.accountId, message: SENTENCES.enrolled };
   });

@@ -25,10 +25,18 @@ function asFacegateError(error: unknown): FacegateError {
   if (error instanceof FacegateError) return error;
   if (error instanceof errors.SessionNotFound) return new InteractionExpired(error);
   if (error instanceof errors.OIDCProviderError) {
-    return new FacegateError(error.error, error.error_description ?? SENTENCES.server_error, { status: error.status, expose: error.expose, cause: error });
+    return new FacegateError(error.error, error.error_description ?? SENTENCES.server_error, {
+      status: error.status,
+      expose: error.expose,
+      cause: error,
+    });
   }
   if (error instanceof Koa.HttpError) {
-    return new FacegateError(error.status < 500 ? 'invalid_request' : 'server_error', error.message, { status: error.status, expose: error.expose, cause: error });
+    return new FacegateError(error.status < 500 ? 'invalid_request' : 'server_error', error.message, {
+      status: error.status,
+      expose: error.expose,
+      cause: error,
+    });
   }
   return new FacegateError('server_error', SENTENCES.server_error, { cause: error });
 }
@@ -49,7 +57,12 @@ export async function renderFailures(ctx: Context, next: Next): Promise<void> {
   } catch (error) {
     const { failure, message } = answered(ctx, error);
     if (failure instanceof InteractionExpired) {
-      renderPage(ctx, 'error', { title: 'Sign-in expired', heading: 'This sign-in has expired', error: failure.code, description: message });
+      renderPage(ctx, 'error', {
+        title: 'Sign-in expired',
+        heading: 'This sign-in has expired',
+        error: failure.code,
+        description: message,
+      });
     } else {
       renderPage(ctx, 'error', { title: 'Sign-in error', error: failure.code, description: message });
     }

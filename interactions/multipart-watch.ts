@@ -17,7 +17,11 @@ export class MultipartWatch {
   private delimiters = 0;
   private sinceDelimiter = 0;
 
-  constructor(boundary: string, private readonly maxParts: number, private readonly maxPartBytes: number) {
+  constructor(
+    boundary: string,
+    private readonly maxParts: number,
+    private readonly maxPartBytes: number,
+  ) {
     this.delimiter = Buffer.from(`\r\n--${boundary}`);
     // The body's first delimiter has no CRLF before it: start as if one had just been received.
     this.carry = Buffer.from('\r\n');
@@ -28,7 +32,11 @@ export class MultipartWatch {
     const window = Buffer.concat([this.carry, chunk]);
     let searchFrom = 0;
     let lastEnd = -1;
-    for (let at = window.indexOf(this.delimiter, searchFrom); at >= 0; at = window.indexOf(this.delimiter, searchFrom)) {
+    for (
+      let at = window.indexOf(this.delimiter, searchFrom);
+      at >= 0;
+      at = window.indexOf(this.delimiter, searchFrom)
+    ) {
       // The parts opened so far: every delimiter opens one, except the closing one.
       if (++this.delimiters > this.maxParts + 1) return 'too_many_parts';
       searchFrom = at + this.delimiter.length;

@@ -17,7 +17,11 @@ export const providerPages: ProviderPages = {
     if (isStoreUnavailable(error)) {
       // Rendered before the provider's server_error event, on some of its paths: mark it here too.
       markStoreUnavailable(ctx);
-      renderPage(ctx, 'error', { title: 'Sign-in error', error: 'temporarily_unavailable', description: SENTENCES.temporarily_unavailable });
+      renderPage(ctx, 'error', {
+        title: 'Sign-in error',
+        error: 'temporarily_unavailable',
+        description: SENTENCES.temporarily_unavailable,
+      });
       return;
     }
     const description = plainWords[out.error] ?? out.error_description ?? SENTENCES.request_failed;

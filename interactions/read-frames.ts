@@ -75,7 +75,8 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
     }
   }
   if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', FRAME_SENTENCES.no_frames());
-  if (frames.length > limits.maxFrames) throw new FrameRequestError(413, 'too_many_frames', FRAME_SENTENCES.too_many_frames(limits.maxFrames));
+  if (frames.length > limits.maxFrames)
+    throw new FrameRequestError(413, 'too_many_frames', FRAME_SENTENCES.too_many_frames(limits.maxFrames));
   return { frames, fields };
 }
 

@@ -31,7 +31,10 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is the
  * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
  */
-export function interactionRoutes(provider: Provider, { isFirstParty, signIn, livenessByDefault, frames }: InteractionOptions): Router {
+export function interactionRoutes(
+  provider: Provider,
+  { isFirstParty, signIn, livenessByDefault, frames }: InteractionOptions,
+): Router {
   const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details.params.acr_values);
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
@@ -44,14 +47,23 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        renderPage(ctx, 'login', { title: 'Sign in', uid: details.uid, clientName, loginHint: loginHintOf(details), liveness: livenessFor(details) });
+        renderPage(ctx, 'login', {
+          title: 'Sign in',
+          uid: details.uid,
+          clientName,
+          loginHint: loginHintOf(details),
+          liveness: livenessFor(details),
+        });
         return;
       case 'consent': {
         if (isFirstParty(clientId)) {
           await finishConsent(provider, ctx, details);
           return;
         }
-        const { missingOIDCScope = [], missingOIDCClaims = [] } = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+        const { missingOIDCScope = [], missingOIDCClaims = [] } = details.prompt.details as {
+          missingOIDCScope?: string[];
+          missingOIDCClaims?: string[];
+        };
         renderPage(ctx, 'consent', {
           title: 'Allow access',
           uid: details.uid,
@@ -82,7 +94,8 @@ export function interactionRoutes(provider: Provider, { isFirstParty, signIn, li
   };
   /** How an attempt ends the interaction: signed in, or access_denied once the attempts are spent. */
   const finishers = (ctx: Context): Finishers => {
-    const finish = (result: InteractionResults) => provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    const finish = (result: InteractionResults) =>
+      provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     return {
       accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
       exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),

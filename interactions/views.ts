@@ -17,7 +17,11 @@ const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFol
  * scripts: every page we render goes through here, so none goes out without its CSP. Locals are
  * HTML-escaped by pug except where a view says otherwise (`!{form}`).
  */
-export function renderPage(ctx: Pick<Context, 'set' | 'type' | 'body'>, name: ViewName, locals: Record<string, unknown>): void {
+export function renderPage(
+  ctx: Pick<Context, 'set' | 'type' | 'body'>,
+  name: ViewName,
+  locals: Record<string, unknown>,
+): void {
   const nonce = setPageHeaders(ctx);
   ctx.type = 'html';
   ctx.body = templates.get(name)!({ ...locals, nonce });

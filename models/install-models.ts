@@ -50,18 +50,27 @@ function installOne(entry: ModelEntry, outputDir: string, options: InstallOption
   const started = performance.now();
   const path = join(outputDir, entry.file);
   const done = (status: InstallResult['status'], digest: string): InstallResult => ({
-    entry, path, status, bytes: statSync(path).size, sha256: digest, milliseconds: performance.now() - started,
+    entry,
+    path,
+    status,
+    bytes: statSync(path).size,
+    sha256: digest,
+    milliseconds: performance.now() - started,
   });
 
-  if (!options.force && existsSync(path) && sha256OfFile(path) === entry.sha256) return done('up to date', entry.sha256);
+  if (!options.force && existsSync(path) && sha256OfFile(path) === entry.sha256)
+    return done('up to date', entry.sha256);
 
   const bytes = buildModel(entry, verifiedSourceFiles(entry));
   const digest = sha256(bytes);
   if (digest !== entry.sha256 && !options.acceptNewDigests) {
-    throw new ModelInstallError('build_mismatch', entry.id,
-      `models: building ${entry.file} gave sha256 ${digest}, the manifest expects ${entry.sha256}; `
-      + 'if a builder or a source package changed on purpose, run `node dist/models/install.js --record` '
-      + 'and commit models/manifest.json');
+    throw new ModelInstallError(
+      'build_mismatch',
+      entry.id,
+      `models: building ${entry.file} gave sha256 ${digest}, the manifest expects ${entry.sha256}; ` +
+        'if a builder or a source package changed on purpose, run `node dist/models/install.js --record` ' +
+        'and commit models/manifest.json',
+    );
   }
   // Written beside the target and renamed, so an interrupted install never leaves a partial model.
   const partial = `${path}.partial`;

@@ -15,18 +15,29 @@ const require = createRequire(import.meta.url);
 export function verifiedSourceFiles(entry: ModelEntry): string[] {
   const { package: name, version: expectedVersion, files } = entry.source;
   const packageDir = findPackageDir(entry);
-  const installedVersion = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const versionNote = installedVersion === expectedVersion ? '' : ` (installed: ${name}@${installedVersion}, manifest: ${expectedVersion})`;
+  const installedVersion = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const versionNote =
+    installedVersion === expectedVersion
+      ? ''
+      : ` (installed: ${name}@${installedVersion}, manifest: ${expectedVersion})`;
   return files.map((file) => {
     const path = join(packageDir, file.path);
     if (!existsSync(path)) {
-      throw new ModelInstallError('source_file_missing', entry.id, `models: ${name} has no file ${file.path}, needed for ${entry.file}${versionNote}`);
+      throw new ModelInstallError(
+        'source_file_missing',
+        entry.id,
+        `models: ${name} has no file ${file.path}, needed for ${entry.file}${versionNote}`,
+      );
     }
     const actual = sha256OfFile(path);
     if (actual !== file.sha256) {
-      throw new ModelInstallError('source_file_altered', entry.id,
-        `models: ${name}/${file.path} has sha256 ${actual}, the manifest expects ${file.sha256}${versionNote}; `
-        + `${entry.file} is only built from the files it was checked against`);
+      throw new ModelInstallError(
+        'source_file_altered',
+        entry.id,
+        `models: ${name}/${file.path} has sha256 ${actual}, the manifest expects ${file.sha256}${versionNote}; ` +
+          `${entry.file} is only built from the files it was checked against`,
+      );
     }
     return path;
   });
@@ -37,7 +48,10 @@ function findPackageDir(entry: ModelEntry): string {
   try {
     return dirname(require.resolve(`${name}/package.json`));
   } catch {
-    throw new ModelInstallError('source_package_missing', entry.id,
-      `models: the npm package ${name} (${version}) is not installed, and ${entry.file} is made from it; run \`npm ci\``);
+    throw new ModelInstallError(
+      'source_package_missing',
+      entry.id,
+      `models: the npm package ${name} (${version}) is not installed, and ${entry.file} is made from it; run \`npm ci\``,
+    );
   }
 }

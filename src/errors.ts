@@ -23,7 +23,11 @@ export class FacegateError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly fields: Readonly<Record<string, unknown>>;
 
-  constructor(readonly code: string, message: string, { status = 500, expose = status < 500, retryAfterSeconds, fields = {}, cause }: FacegateErrorOptions = {}) {
+  constructor(
+    readonly code: string,
+    message: string,
+    { status = 500, expose = status < 500, retryAfterSeconds, fields = {}, cause }: FacegateErrorOptions = {},
+  ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = new.target.name;
     this.status = status;

@@ -30,13 +30,18 @@ export const SENTENCES = {
   challenge_invalid: 'This check does not belong to this page. Press the button to start a new one.',
   challenge_expired: 'The check took too long. Press the button to start a new one.',
   challenge_replayed: 'This check was used already. Press the button to start a new one.',
-  challenge_superseded: 'A newer check was started for this page, so this one no longer counts. Press the button to start a new one.',
+  challenge_superseded:
+    'A newer check was started for this page, so this one no longer counts. Press the button to start a new one.',
 
   // Sign-in.
-  not_recognised: 'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.',
-  not_live: 'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.',
-  account_required: 'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.',
-  presentation_attack: 'This looks like a photo or a screen rather than a live face. Face the camera yourself, in even light, with no screen, print or strong reflection in view, and try again.',
+  not_recognised:
+    'We could not recognise you. Face the camera in good light and try again; if it keeps failing, you may not be enrolled yet: ask for an enrolment link.',
+  not_live:
+    'We could not confirm a live person. Follow the prompts on the screen: turn your head as asked, slowly, then back to the camera.',
+  account_required:
+    'Too many people are enrolled here to recognise you by your face alone: type your account name, then verify again.',
+  presentation_attack:
+    'This looks like a photo or a screen rather than a live face. Face the camera yourself, in even light, with no screen, print or strong reflection in view, and try again.',
   liveness_required: 'This sign-in needs the live check: press “Verify my identity” and follow the prompts.',
   ended: 'Too many failed attempts: this sign-in has ended. You are being sent back to the application.',
 
@@ -47,12 +52,15 @@ export const SENTENCES = {
   liveness_off: 'This enrolment takes plain pictures: no challenge.',
   enrollment_refused: 'This enrolment cannot be completed: ask whoever sent you the link.',
   not_same_person: 'These pictures do not all show the same person. Take them again, alone in front of the camera.',
-  not_account_holder: 'These pictures do not match the face already enrolled for this account: only its owner can add to it. Try again in good light; to enrol a different face in its place, ask for a link that replaces it.',
+  not_account_holder:
+    'These pictures do not match the face already enrolled for this account: only its owner can add to it. Try again in good light; to enrol a different face in its place, ask for a link that replaces it.',
   already_enrolled: 'This face is already enrolled under another account. Ask the administrator for help.',
-  too_few_frames: 'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
+  too_few_frames:
+    'Not enough pictures showed your face from the front. Try again, facing the camera between the moves.',
 
   // The sign-in's interaction, and the service itself.
-  interaction_expired: 'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.',
+  interaction_expired:
+    'This sign-in page is no longer valid: it was left open too long, finished already, or opened in another browser.',
   start_again: 'Go back to the application and sign in again.',
   not_waiting_for_face: 'this sign-in is not waiting for a face',
   not_waiting_for_consent: 'this sign-in is not waiting for consent',
@@ -99,15 +107,20 @@ export function tooFewPicturesSentence(min: number): string {
 /** What is wrong with a request's frames, and what to send instead (the upload itself, before any face is looked at). */
 export const FRAME_SENTENCES = {
   empty_body: () => 'The request has no image: send the camera frame as the body.',
-  unsupported_media_type: (type: string) => `Send the frame as image/jpeg (or several as multipart/form-data), not ${type || 'an untyped body'}.`,
+  unsupported_media_type: (type: string) =>
+    `Send the frame as image/jpeg (or several as multipart/form-data), not ${type || 'an untyped body'}.`,
   /** bad_multipart, when the Content-Type names no boundary. */
-  no_boundary: () => 'The multipart body has no boundary in its Content-Type: send the frames as multipart/form-data with a boundary (as FormData does), or one frame as image/jpeg.',
-  bad_multipart: () => 'The multipart body could not be read (it is malformed or cut off): send the frames again as multipart/form-data.',
+  no_boundary: () =>
+    'The multipart body has no boundary in its Content-Type: send the frames as multipart/form-data with a boundary (as FormData does), or one frame as image/jpeg.',
+  bad_multipart: () =>
+    'The multipart body could not be read (it is malformed or cut off): send the frames again as multipart/form-data.',
   field_too_long: (name: string) => `The field "${name.slice(0, 40)}" is too long: send at most 256 characters.`,
   no_frames: () => 'The request has no frame: send parts named "frame".',
   too_many_frames: (max: number) => `Too many frames: send at most ${max}.`,
   too_many_parts: (max: number) => `Too many parts: send at most ${max} frames.`,
-  frame_too_large: (maxBytes: number) => `A frame is larger than ${maxBytes} bytes: send webcam frames (JPEGs of a few hundred kB at most).`,
-  body_too_large: (maxBytes: number) => `The upload is larger than ${maxBytes} bytes: send one webcam frame (a JPEG of a few hundred kB at most).`,
+  frame_too_large: (maxBytes: number) =>
+    `A frame is larger than ${maxBytes} bytes: send webcam frames (JPEGs of a few hundred kB at most).`,
+  body_too_large: (maxBytes: number) =>
+    `The upload is larger than ${maxBytes} bytes: send one webcam frame (a JPEG of a few hundred kB at most).`,
   body_unreadable: (reason: string) => `The upload broke off: ${reason}`,
 } as const;

@@ -21,12 +21,18 @@ export function isStoreUnavailable(error: unknown): boolean {
 /** The outage as the person or the pages' scripts are told it. */
 export function storeOutage(cause: unknown): FacegateError {
   return new FacegateError('temporarily_unavailable', SENTENCES.temporarily_unavailable, {
-    status: 503, expose: true, retryAfterSeconds: STORE_RETRY_AFTER_SECONDS, cause,
+    status: 503,
+    expose: true,
+    retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    cause,
   });
 }
 
 /** The OAuth error body of a store outage, for clients that read JSON. */
-export const STORE_UNAVAILABLE_BODY = { error: 'temporarily_unavailable', error_description: SENTENCES.temporarily_unavailable } as const;
+export const STORE_UNAVAILABLE_BODY = {
+  error: 'temporarily_unavailable',
+  error_description: SENTENCES.temporarily_unavailable,
+} as const;
 
 /** 503 with Retry-After, on a response whose body is written elsewhere (oidc-provider's, or the OAuth body). */
 export function markStoreUnavailable(ctx: Pick<Context, 'set'> & { status: number }): void {

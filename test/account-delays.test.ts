@@ -20,24 +20,38 @@ describe('failed attempts against an account: delays per (account, client networ
   const faces: Record<string, Buffer> = {};
 
   before(async () => {
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'delays.sqlite') }, undefined, {
-      proxy: true,
-      face: {
-        workers: 1, liveness: 'off', attempts: {
-          perInteraction: 20, perIp: { max: 1000, windowSeconds: 900 },
-          accountDelays: { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 16, forgetAfterSeconds: 3600 },
-          accountAlarm: { failures: 6, windowSeconds: 3600 },
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'delays.sqlite') },
+      undefined,
+      {
+        proxy: true,
+        face: {
+          workers: 1,
+          liveness: 'off',
+          attempts: {
+            perInteraction: 20,
+            perIp: { max: 1000, windowSeconds: 900 },
+            accountDelays: { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 16, forgetAfterSeconds: 3600 },
+            accountAlarm: { failures: 6, windowSeconds: 3600 },
+          },
         },
       },
-    }, { clock: () => now });
+      { clock: () => now },
+    );
     issuer = new URL(facegate.issuer);
-    for (const [id, face] of [['alice', 0], ['bob', 2], ['carol', 3]] as const) {
+    for (const [id, face] of [
+      ['alice', 0],
+      ['bob', 2],
+      ['carol', 3],
+    ] as const) {
       await enrollPhotos(facegate, id, id, [await portrait(face)]);
       faces[id] = await webcamFrame(await portrait(face));
     }
     faces.stranger = await webcamFrame(await portrait(1));
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   /** A sign-in claiming `account` from a client at `ip` (behind the proxy); `post` sends one face. */
   async function signIn(account: string, ip: string) {
@@ -93,11 +107,15 @@ describe('failed attempts against an account: delays per (account, client networ
   });
 
   it('more failures on one account than the alarm allows, from many networks: an audit record and a metric, and no lockout', async () => {
-    const alarms = async () => Number(/^facegate_account_alarms_total (\d+)$/m.exec(await facegate.metrics.text())?.[1]);
+    const alarms = async () =>
+      Number(/^facegate_account_alarms_total (\d+)$/m.exec(await facegate.metrics.text())?.[1]);
     const before = await alarms();
-    for (let i = 1; i <= 7; i++) expect((await (await signIn('carol', `192.0.2.${i}`))('stranger')).status).to.equal(422);
+    for (let i = 1; i <= 7; i++)
+      expect((await (await signIn('carol', `192.0.2.${i}`))('stranger')).status).to.equal(422);
     expect(await alarms()).to.equal(before + 1);
-    const [alarm] = (await facegate.store.audit.recent(50)).filter((e) => e.type === 'alarm' && e.accountId === 'carol');
+    const [alarm] = (await facegate.store.audit.recent(50)).filter(
+      (e) => e.type === 'alarm' && e.accountId === 'carol',
+    );
     expect(alarm).to.deep.include({ result: 'account_under_attack', ip: '192.0.2.7' });
     expect(alarm!.detail).to.deep.include({ failures: 7, windowSeconds: 3600 });
     expect((await (await signIn('carol', '192.0.2.8'))('carol')).body).to.include({ status: 'accepted' });
@@ -107,6 +125,8 @@ describe('failed attempts against an account: delays per (account, client networ
 describe('failureDelaySeconds', () => {
   it('is the documented policy with the default settings', () => {
     const defaults = { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 900 };
-    expect([0, 1, 2, 3, 4, 5, 6, 12, 13, 14, 1000].map((n) => failureDelaySeconds(n, defaults))).to.deep.equal([0, 0, 0, 0, 2, 4, 8, 512, 900, 900, 900]);
+    expect([0, 1, 2, 3, 4, 5, 6, 12, 13, 14, 1000].map((n) => failureDelaySeconds(n, defaults))).to.deep.equal([
+      0, 0, 0, 0, 2, 4, 8, 512, 900, 900, 900,
+    ]);
   });
 });

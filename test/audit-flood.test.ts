@@ -24,22 +24,31 @@ describe('audit flooding over HTTP (SQLite)', function () {
   before(async () => {
     facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'flood.sqlite') }, undefined, {
       proxy: true,
-      face: { workers: 1, liveness: 'off', minGenuineAcceptRate: 0.99, attempts: { perInteraction: 5, perIp: { max: 2, windowSeconds: 900 } } },
+      face: {
+        workers: 1,
+        liveness: 'off',
+        minGenuineAcceptRate: 0.99,
+        attempts: { perInteraction: 5, perIp: { max: 2, windowSeconds: 900 } },
+      },
     });
     issuer = new URL(facegate.issuer);
     await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
 
-  it('a rate-limited client\'s refusals fold into one event with a count', async () => {
+  it("a rate-limited client's refusals fold into one event with a count", async () => {
     const signIn = await openFacePage(issuer, from('198.51.100.20'));
     const blank = await emptyFrame();
     expect((await postFace(signIn, blank)).status).to.equal(422);
     expect((await postFace(signIn, blank)).status).to.equal(422);
     for (let i = 0; i < 40; i++) expect((await postFace(signIn, blank)).status).to.equal(429);
-    const limited = (await facegate.store.audit.recent(1000)).filter((e) => e.result === 'rate_limited' && e.ip === '198.51.100.20');
+    const limited = (await facegate.store.audit.recent(1000)).filter(
+      (e) => e.result === 'rate_limited' && e.ip === '198.51.100.20',
+    );
     expect(limited).to.have.length(1);
     expect(limited[0]!.count).to.equal(40);
     expect(limited[0]!.detail.scope).to.equal('ip');
@@ -56,11 +65,29 @@ describe('audit flooding over HTTP (SQLite)', function () {
 
 /** What a trail keeps when it holds 3 events of each kind: accepted ones survive any number of refusals. */
 const retention = { maxAgeMs: 90 * 24 * 3600 * 1000, maxEvents: 3 };
-const event = (at: number, result: string, type = 'signin'): AuditEvent => ({ at, type, result, accountId: 'alice', clientId: null, ip: '198.51.100.1', detail: {} });
+const event = (at: number, result: string, type = 'signin'): AuditEvent => ({
+  at,
+  type,
+  result,
+  accountId: 'alice',
+  clientId: null,
+  ip: '198.51.100.1',
+  detail: {},
+});
 
 const stores: { name: string; open(): Promise<Store | undefined> }[] = [
-  { name: 'sqlite', open: async () => openSqliteStore(join(temporaryFolder(), 'trail.sqlite'), { auditRetention: retention, sweepEveryMs: 20 }) },
-  { name: 'redis', open: async () => { const url = await testRedisUrl(); return url ? openRedisStore(url, uniqueKeyPrefix(), { auditRetention: retention }) : undefined; } },
+  {
+    name: 'sqlite',
+    open: async () =>
+      openSqliteStore(join(temporaryFolder(), 'trail.sqlite'), { auditRetention: retention, sweepEveryMs: 20 }),
+  },
+  {
+    name: 'redis',
+    open: async () => {
+      const url = await testRedisUrl();
+      return url ? openRedisStore(url, uniqueKeyPrefix(), { auditRetention: retention }) : undefined;
+    },
+  },
 ];
 
 for (const backend of stores) {
@@ -73,7 +100,9 @@ for (const backend of stores) {
         this.skip();
       }
     });
-    afterEach(async () => { await store?.close(); });
+    afterEach(async () => {
+      await store?.close();
+    });
 
     it('1,000 refusals after an accepted sign-in and an enrolment leave both in the trail', async () => {
       const now = Date.now() - 2000;

@@ -13,26 +13,36 @@ describe('a full face queue (one worker, no queue)', function () {
   let facegate: TestFacegate;
 
   before(async () => {
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'busy.sqlite') }, undefined, { face: { workers: 1, queueLength: 0, liveness: 'off' } });
+    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'busy.sqlite') }, undefined, {
+      face: { workers: 1, queueLength: 0, liveness: 'off' },
+    });
     await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   it('refuses at once with 503 and a Retry-After of 1 to 3 s, counts it busy, and takes each refused user on a retry', async () => {
     const issuer = new URL(facegate.issuer);
     const frame = new Uint8Array(await webcamFrame(await variants.flipped(await portrait(0))));
-    const users = await Promise.all(Array.from({ length: 6 }, async () => {
-      const browser = new Browser(issuer.origin);
-      const { url } = await browser.navigate((await startAuthorization(issuer)).url);
-      return { post: () => browser.json(`${url.pathname}/face`, { method: 'POST', body: frame, contentType: 'image/jpeg' }) };
-    }));
+    const users = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const browser = new Browser(issuer.origin);
+        const { url } = await browser.navigate((await startAuthorization(issuer)).url);
+        return {
+          post: () => browser.json(`${url.pathname}/face`, { method: 'POST', body: frame, contentType: 'image/jpeg' }),
+        };
+      }),
+    );
     const first = await Promise.all(users.map((u) => u.post()));
     const busy = first.filter((a) => a.status === 503);
     expect(busy.length, 'six at once, one worker, no queue').to.be.greaterThan(0);
     expect(first.every((a) => a.status === 200 || a.status === 503)).to.equal(true);
     for (const answer of busy) {
       expect(answer.body).to.include({ error: 'busy' });
-      expect(Number(answer.headers.get('retry-after'))).to.be.within(1, 3).and.equal(answer.body.retryAfter);
+      expect(Number(answer.headers.get('retry-after')))
+        .to.be.within(1, 3)
+        .and.equal(answer.body.retryAfter);
     }
     let waiting = users.filter((_, i) => first[i]!.status === 503);
     let busyAnswers = busy.length;

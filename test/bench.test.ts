@@ -55,15 +55,29 @@ describe('facegate bench --json', () => {
     cpSync('dist/src', join(install, 'dist', 'src'), { recursive: true });
     writeFileSync(join(install, 'package.json'), '{ "type": "module" }');
     const main = pathToFileURL(join(install, 'dist', 'src', 'cli', 'main.js')).href;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['bench']);`], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(main)}); process.exitCode = await main(['bench']);`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(run.status).to.equal(1);
-    expect(run.stderr).to.include('the benches are not installed here').and.include('run them from a clone of the repository');
+    expect(run.stderr)
+      .to.include('the benches are not installed here')
+      .and.include('run them from a clone of the repository');
   });
 
   it('prints one JSON object with every figure, positive', async function () {
     this.timeout(240_000);
     // One second per timed loop and 10 + 10 LFW pairs: the shape, not the speed, is under test.
-    const { stdout } = await run(process.execPath, ['bin/facegate.js', 'bench', '--json', '--seconds', '1', '--pairs', '10'], { maxBuffer: 1 << 24 });
+    const { stdout } = await run(
+      process.execPath,
+      ['bin/facegate.js', 'bench', '--json', '--seconds', '1', '--pairs', '10'],
+      { maxBuffer: 1 << 24 },
+    );
     const report = JSON.parse(stdout) as FaceBenchReport;
     const positiveLatency = (s: { p50_ms: number; p95_ms: number }) => {
       expect(s.p50_ms).to.be.above(0);
@@ -87,7 +101,8 @@ describe('facegate bench --json', () => {
     expect(report.ratio_vs_face_api).to.be.above(0);
 
     if (findSharedData().lfw) {
-      for (const stage of ['decode', 'detect', 'align', 'embed', 'match'] as const) positiveLatency(report.lfw_stages![stage]);
+      for (const stage of ['decode', 'detect', 'align', 'embed', 'match'] as const)
+        positiveLatency(report.lfw_stages![stage]);
       expect(report.accuracy).to.include({ pairs: 20, genuine: 10, impostor: 10 });
       expect(report.accuracy!.facegate.accuracy).to.be.within(0.5, 1);
       expect(report.accuracy!.face_api!.accuracy).to.be.within(0, 1);
@@ -101,17 +116,26 @@ describe('facegate bench --json', () => {
   it('runs on what npm ships when ../shared is absent, and can leave face-api out', async function () {
     this.timeout(180_000);
     const env = { ...process.env, FACEGATE_SHARED: join(tmpdir(), 'facegate-no-shared-here') };
-    const { stdout } = await run(process.execPath, ['bin/facegate.js', 'bench', '--json', '--seconds', '1', '--skip-face-api'], { env, maxBuffer: 1 << 24 });
+    const { stdout } = await run(
+      process.execPath,
+      ['bin/facegate.js', 'bench', '--json', '--seconds', '1', '--skip-face-api'],
+      { env, maxBuffer: 1 << 24 },
+    );
     const report = JSON.parse(stdout) as FaceBenchReport;
     expect(report.frames.source).to.include('demo photos');
     expect(report.frames.used).to.be.above(0);
     expect(report.pipeline.p50_ms).to.be.above(0);
     expect(report).to.include({ lfw_stages: null, accuracy: null, face_api: null, ratio_vs_face_api: null });
-    expect(report.notes.join('\n')).to.include('faces is absent').and.include('lfw-dev is absent').and.include('--skip-face-api');
+    expect(report.notes.join('\n'))
+      .to.include('faces is absent')
+      .and.include('lfw-dev is absent')
+      .and.include('--skip-face-api');
   });
 
   it('says what is wrong with its options', async () => {
-    const failed = await run(process.execPath, ['bin/facegate.js', 'bench', '--seconds', '0']).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(process.execPath, ['bin/facegate.js', 'bench', '--seconds', '0']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).to.include({ code: 2 });
     expect((failed as { stderr: string }).stderr).to.include('--seconds');
   });

@@ -14,7 +14,9 @@ const NEW = 'new-model@111111111111';
 /** A sign-in accepted under `model` at `distance` of a threshold of 0.3, its probe embedded by both models. */
 function accepted(distance: number, model = OLD): Recognition {
   return {
-    kind: '1:N', threshold: 0.3, analyses: [],
+    kind: '1:N',
+    threshold: 0.3,
+    analyses: [],
     decision: { kind: 'accepted', accountId: 'ann', model, distance, margin: 0.2 },
     probe: { [NEW]: Float32Array.of(0.6, 0.8), [OLD]: Float32Array.of(1, 0) },
   };
@@ -39,12 +41,25 @@ describe('carrying an account over to the configured embedder at sign-in', () =>
   });
   afterEach(() => store.close());
 
-  it('adds one template of the configured model after a live sign-in well inside the older model\'s threshold, audited', async () => {
+  it("adds one template of the configured model after a live sign-in well inside the older model's threshold, audited", async () => {
     expect(await carryOver(accepted(0.2), ctx(true), store.templates, audit)).to.equal(true);
     expect(await modelsOf()).to.deep.equal([NEW, OLD]);
     const [event] = await store.audit.recent(1);
-    expect(event).to.deep.include({ type: 'enrollment', result: 'carried_over', accountId: 'ann', clientId: 'spa', ip: '198.51.100.7' });
-    expect(event!.detail).to.include({ from: OLD, to: NEW, distance: 0.2, threshold: 0.3, templates: 1, interaction: 'uid-1' });
+    expect(event).to.deep.include({
+      type: 'enrollment',
+      result: 'carried_over',
+      accountId: 'ann',
+      clientId: 'spa',
+      ip: '198.51.100.7',
+    });
+    expect(event!.detail).to.include({
+      from: OLD,
+      to: NEW,
+      distance: 0.2,
+      threshold: 0.3,
+      templates: 1,
+      interaction: 'uid-1',
+    });
   });
 
   it('not without the live check (a photo held up where liveness is off)', async () => {
@@ -67,7 +82,10 @@ describe('carrying an account over to the configured embedder at sign-in', () =>
   it('not for a sign-in the configured model accepted, nor a refused one', async () => {
     expect(await carryOver(accepted(0.1, NEW), ctx(true), store.templates, audit)).to.equal(false);
     const refused: Recognition = {
-      kind: '1:N', threshold: 0.3, analyses: [], probe: { [NEW]: Float32Array.of(0.6, 0.8) },
+      kind: '1:N',
+      threshold: 0.3,
+      analyses: [],
+      probe: { [NEW]: Float32Array.of(0.6, 0.8) },
       decision: { kind: 'refused', reason: 'ambiguous', nearest: 'ann', model: OLD, distance: 0.1, margin: 0.01 },
     };
     expect(await carryOver(refused, ctx(true), store.templates, audit)).to.equal(false);

@@ -23,15 +23,30 @@ describe('liveness challenges cost attempts', function () {
   let stillPhoto: (challenge: string) => Promise<FormData>;
 
   before(async () => {
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'challenges.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'challenge', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
-    });
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'challenges.sqlite') },
+      undefined,
+      {
+        face: {
+          workers: 1,
+          liveness: 'challenge',
+          attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } },
+        },
+      },
+    );
     issuer = new URL(facegate.issuer);
     await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
-    const frames = await flatAttackFrames('still', await rasterOf(await portrait(0)), firstTimelineFor(['left', 'right']), 7);
+    const frames = await flatAttackFrames(
+      'still',
+      await rasterOf(await portrait(0)),
+      firstTimelineFor(['left', 'right']),
+      7,
+    );
     stillPhoto = async (challenge) => multipart(frames, { challenge });
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   const burst = async (signIn: FacePage, challenge: unknown) =>
     signIn.browser.json(`${signIn.page.pathname}/face`, { method: 'POST', body: await stillPhoto(String(challenge)) });
@@ -63,16 +78,23 @@ describe('liveness challenges cost attempts', function () {
   });
 
   it('an enrolment link gives perInteraction challenges, then it is spent', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'erin', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'erin',
+      ttlSeconds: 600,
+    });
     const browser = new Browser(issuer.origin);
     const statuses = [];
-    for (let i = 0; i < 7; i++) statuses.push((await browser.json(`${new URL(link).pathname}/challenge`, { method: 'POST' })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await browser.json(`${new URL(link).pathname}/challenge`, { method: 'POST' })).status);
     expect(statuses).to.deep.equal([200, 200, 200, 200, 200, 410, 410]);
     expect((await browser.request(link)).status).to.equal(404);
   });
 
   it('an enrolment burst with a void challenge is refused with 422, as a sign-in burst is', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'fred', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'fred',
+      ttlSeconds: 600,
+    });
     const browser = new Browser(issuer.origin);
     const ask = async () => (await browser.json(`${new URL(link).pathname}/challenge`, { method: 'POST' })).body;
     const first = await ask();

@@ -18,19 +18,38 @@ describe('facegate command line', () => {
   writeFileSync(config, JSON.stringify({ storage: { type: 'sqlite', file: 'cli.sqlite' } }));
 
   it('accounts add, list and remove (with the templates)', async () => {
-    expect(facegate('accounts', 'add', 'bob', '--name', 'Bob B', '--email', 'bob@example.com', '--email-verified', '--config', config)).to.include({ code: 0 });
+    expect(
+      facegate(
+        'accounts',
+        'add',
+        'bob',
+        '--name',
+        'Bob B',
+        '--email',
+        'bob@example.com',
+        '--email-verified',
+        '--config',
+        config,
+      ),
+    ).to.include({ code: 0 });
     const again = facegate('accounts', 'add', 'bob', '--config', config);
     expect(again.code).to.equal(1);
     expect(again.err).to.include('--update');
 
     const store = await openStore({ type: 'sqlite', file: join(folder, 'cli.sqlite') });
     try {
-      expect(await store.accounts.get('bob')).to.include({ name: 'Bob B', email: 'bob@example.com', emailVerified: true });
+      expect(await store.accounts.get('bob')).to.include({
+        name: 'Bob B',
+        email: 'bob@example.com',
+        emailVerified: true,
+      });
       await store.templates.add('bob', 'm', [Float32Array.of(1, 2)]);
     } finally {
       await store.close();
     }
-    expect(facegate('accounts', 'list', '--config', config).out).to.equal('bob\tBob B\tbob@example.com\t1 face template(s) (m: 1)\n');
+    expect(facegate('accounts', 'list', '--config', config).out).to.equal(
+      'bob\tBob B\tbob@example.com\t1 face template(s) (m: 1)\n',
+    );
     expect(facegate('accounts', 'remove', 'bob', '--config', config)).to.include({ code: 0 });
     expect(facegate('accounts', 'remove', 'bob', '--config', config).code).to.equal(1);
     expect(facegate('accounts', 'list', '--config', config).out).to.include('no accounts yet');
@@ -43,7 +62,9 @@ describe('facegate command line', () => {
     expect(facegate('keys', 'rotate', '--cookie', '--config', config)).to.include({ code: 0 });
     const lines = facegate('keys', 'list', '--config', config).out.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('signing'))).to.have.length(4);
-    expect(lines.filter((l) => l.includes('(signs)')).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).to.have.members(['signing RS256', 'signing ES256', 'cookie HS256']);
+    expect(lines.filter((l) => l.includes('(signs)')).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).to.have.members(
+      ['signing RS256', 'signing ES256', 'cookie HS256'],
+    );
   });
 
   it('a bad configuration is one line on stderr and exit code 1', () => {
@@ -60,9 +81,21 @@ describe('facegate command line', () => {
     expect(facegate('keys', 'list', '--bogus').code).to.equal(2);
   });
 
-  it('COMMAND --help prints that command\'s usage on stdout with exit code 0, for every command', () => {
-    const commands = facegate('--help').out.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(/\s+/)[0]!);
-    expect(commands).to.include.members(['start', 'serve', 'keys', 'accounts', 'enroll', 'docs-config', 'eval', 'bench']);
+  it("COMMAND --help prints that command's usage on stdout with exit code 0, for every command", () => {
+    const commands = facegate('--help')
+      .out.split('\n')
+      .filter((line) => /^ {2}\S/.test(line))
+      .map((line) => line.trim().split(/\s+/)[0]!);
+    expect(commands).to.include.members([
+      'start',
+      'serve',
+      'keys',
+      'accounts',
+      'enroll',
+      'docs-config',
+      'eval',
+      'bench',
+    ]);
     for (const command of commands) {
       const help = facegate(command, '--help');
       expect(help.code, `facegate ${command} --help: ${help.err}`).to.equal(0);
@@ -73,7 +106,7 @@ describe('facegate command line', () => {
     expect(facegate('accounts', 'add', 'x', '--help').out).to.include('facegate accounts remove ID');
   });
 
-  it('--version prints the package\'s version', () => {
+  it("--version prints the package's version", () => {
     const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(facegate('--version')).to.deep.equal({ code: 0, out: `facegate ${version}\n`, err: '' });
   });
@@ -110,7 +143,11 @@ describe('facegate enroll and invite (command line)', function () {
     expect(facegate('enroll', 'dora', one, '--config', config)).to.include({ code: 0 });
     const templates = async () => {
       const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
-      try { return (await store.templates.listForAccount('dora')).length; } finally { await store.close(); }
+      try {
+        return (await store.templates.listForAccount('dora')).length;
+      } finally {
+        await store.close();
+      }
     };
     expect(await templates()).to.equal(3);
     // Another person's photo is not added to dora's face; --replace is the explicit way.
@@ -123,8 +160,15 @@ describe('facegate enroll and invite (command line)', function () {
     expect(await templates()).to.equal(1);
     const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
     try {
-      const changes = (await store.audit.recent(10)).filter((e) => e.type === 'account').map((e) => [e.result, e.detail.templates ?? null]);
-      expect(changes).to.deep.equal([['templates_replaced', 1], ['templates_added', 1], ['templates_added', 2], ['created', null]]);
+      const changes = (await store.audit.recent(10))
+        .filter((e) => e.type === 'account')
+        .map((e) => [e.result, e.detail.templates ?? null]);
+      expect(changes).to.deep.equal([
+        ['templates_replaced', 1],
+        ['templates_added', 1],
+        ['templates_added', 2],
+        ['created', null],
+      ]);
     } finally {
       await store.close();
     }
@@ -144,13 +188,33 @@ describe('facegate serve: a face engine that cannot start', function () {
   it('is one line on stderr naming the setting and what to do, and exit code 1', () => {
     const folder = temporaryFolder();
     const config = join(folder, 'facegate.config.json');
-    writeFileSync(config, JSON.stringify({
-      port: 0, storage: { type: 'sqlite', file: 'serve.sqlite' },
-      face: { workers: 1, embedder: { id: 'mine', file: 'no-such-model.onnx', inputSize: 112, layout: 'NCHW', colorOrder: 'RGB', mean: [127.5, 127.5, 127.5], scale: 0.0078125, alignment: { template: 'arcface' }, metric: 'cosine' } },
-    }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        port: 0,
+        storage: { type: 'sqlite', file: 'serve.sqlite' },
+        face: {
+          workers: 1,
+          embedder: {
+            id: 'mine',
+            file: 'no-such-model.onnx',
+            inputSize: 112,
+            layout: 'NCHW',
+            colorOrder: 'RGB',
+            mean: [127.5, 127.5, 127.5],
+            scale: 0.0078125,
+            alignment: { template: 'arcface' },
+            metric: 'cosine',
+          },
+        },
+      }),
+    );
     const run = facegate('serve', '--config', config);
     expect(run.code).to.equal(1);
-    const lines = run.err.trim().split('\n').filter((line) => !line.startsWith('oidc-provider WARNING'));
+    const lines = run.err
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('oidc-provider WARNING'));
     expect(lines).to.have.length(1);
     expect(lines[0]).to.match(/face\.embedder\.file: no such file .*no-such-model\.onnx: put your ONNX model there/);
   });

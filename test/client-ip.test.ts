@@ -29,8 +29,12 @@ describe('client addresses behind a proxy (per-IP window)', function () {
 
   describe('one trusted hop (proxy: true)', () => {
     let facegate: TestFacegate;
-    before(async () => { facegate = await start(true); });
-    after(async () => { await facegate?.close(); });
+    before(async () => {
+      facegate = await start(true);
+    });
+    after(async () => {
+      await facegate?.close();
+    });
 
     it('a forged first address does not make a new client: the third refusal in the window is 429', async () => {
       const statuses = [];
@@ -45,7 +49,8 @@ describe('client addresses behind a proxy (per-IP window)', function () {
 
     it('IPv6 clients are counted by their /64: rotating the address within it does not help', async () => {
       const statuses = [];
-      for (const host of ['a', 'b', 'c']) statuses.push((await refusedAttempt(facegate, `2001:db8:1:2::${host}`)).status);
+      for (const host of ['a', 'b', 'c'])
+        statuses.push((await refusedAttempt(facegate, `2001:db8:1:2::${host}`)).status);
       expect(statuses).to.deep.equal([422, 422, 429]);
       // Another /64 is another client.
       expect((await refusedAttempt(facegate, '2001:db8:1:3::a')).status).to.equal(422);
@@ -54,12 +59,17 @@ describe('client addresses behind a proxy (per-IP window)', function () {
 
   describe('two trusted hops (a CDN, then the proxy)', () => {
     let facegate: TestFacegate;
-    before(async () => { facegate = await start(2); });
-    after(async () => { await facegate?.close(); });
+    before(async () => {
+      facegate = await start(2);
+    });
+    after(async () => {
+      await facegate?.close();
+    });
 
     it('takes the address the first trusted hop saw, whatever the client wrote before it', async () => {
       const statuses = [];
-      for (let i = 1; i <= 3; i++) statuses.push((await refusedAttempt(facegate, `203.0.113.${i}, 198.51.100.8, 192.0.2.1`)).status);
+      for (let i = 1; i <= 3; i++)
+        statuses.push((await refusedAttempt(facegate, `203.0.113.${i}, 198.51.100.8, 192.0.2.1`)).status);
       expect(statuses).to.deep.equal([422, 422, 429]);
       expect((await facegate.store.audit.recent(1))[0]!.ip).to.equal('198.51.100.8');
       expect(facegate.provider.maxIpsCount).to.equal(2);

@@ -32,8 +32,10 @@ describe('configuration', () => {
     expect(config.issuer).to.equal('http://localhost:3000');
     expect(config.storage).to.deep.include({ type: 'sqlite' });
     expect(config.clients.find((c) => c.client_id === 'example-rp')).to.deep.include({
-      redirect_uris: ['http://localhost:3001/callback'], post_logout_redirect_uris: ['http://localhost:3001/'],
-      token_endpoint_auth_method: 'none', first_party: true,
+      redirect_uris: ['http://localhost:3001/callback'],
+      post_logout_redirect_uris: ['http://localhost:3001/'],
+      token_endpoint_auth_method: 'none',
+      first_party: true,
     });
   });
 
@@ -42,13 +44,28 @@ describe('configuration', () => {
     expect(config.storage).to.deep.equal({ type: 'sqlite', file: join(folder, 'data/facegate.sqlite') });
     expect(config.ttl.accessToken).to.equal(3600);
     expect(config.face).to.deep.equal({
-      detector: 'blazeface-front-128', landmarks: true, embedder: 'faceplugin-fr-feature-512', mirrorFusion: null, liveness: 'challenge',
+      detector: 'blazeface-front-128',
+      landmarks: true,
+      embedder: 'faceplugin-fr-feature-512',
+      mirrorFusion: null,
+      liveness: 'challenge',
       presentationAttackDetection: { enabled: false, threshold: 0.001 },
-      targetFalseAcceptRate: 0.0001, minGenuineAcceptRate: 0.5, threshold: null, margin: null,
-      minDetectionScore: 0.5, minEyeDistancePx: 24, minBrightness: 40, minSharpness: 0.05,
-      workers: 2, queueLength: 16, maxImageBytes: 8388608, maxImagePixels: 40000000,
+      targetFalseAcceptRate: 0.0001,
+      minGenuineAcceptRate: 0.5,
+      threshold: null,
+      margin: null,
+      minDetectionScore: 0.5,
+      minEyeDistancePx: 24,
+      minBrightness: 40,
+      minSharpness: 0.05,
+      workers: 2,
+      queueLength: 16,
+      maxImageBytes: 8388608,
+      maxImagePixels: 40000000,
       attempts: {
-        perInteraction: 5, perIp: { max: 30, windowSeconds: 900 }, ipv6PrefixLength: 64,
+        perInteraction: 5,
+        perIp: { max: 30, windowSeconds: 900 },
+        ipv6PrefixLength: 64,
         accountDelays: { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 900, forgetAfterSeconds: 86400 },
         accountAlarm: { failures: 50, windowSeconds: 3600 },
       },
@@ -73,17 +90,28 @@ describe('configuration', () => {
 
   it('an unknown key is refused, by its place', () => {
     const error = failure(() => validateConfig({ ttl: { acessToken: 5 } }, 'f.json'));
-    expect(error.message).to.match(/^f\.json \/ttl: unknown key "acessToken"/).and.include('accessToken');
+    expect(error.message)
+      .to.match(/^f\.json \/ttl: unknown key "acessToken"/)
+      .and.include('accessToken');
   });
 
   it('a bad value is refused, by its place', () => {
     expect(failure(() => validateConfig({ port: 'http' }, 'f.json')).message).to.match(/^f\.json \/port: /);
-    expect(failure(() => validateConfig({ storage: { type: 'redis' } }, 'f.json')).message).to.equal('f.json /storage: "url" is missing: add it');
-    expect(failure(() => validateConfig({ issuer: 'http://localhost:3000/' }, 'f.json')).message).to.include('no trailing slash');
+    expect(failure(() => validateConfig({ storage: { type: 'redis' } }, 'f.json')).message).to.equal(
+      'f.json /storage: "url" is missing: add it',
+    );
+    expect(failure(() => validateConfig({ issuer: 'http://localhost:3000/' }, 'f.json')).message).to.include(
+      'no trailing slash',
+    );
   });
 
   it('a client refused by our schema is named by client_id and field', () => {
-    const error = failure(() => validateConfig({ clients: [{ client_id: 'rp1', redirect_uris: ['https://rp/cb'], response_types: ['token'] }] }, 'f.json'));
+    const error = failure(() =>
+      validateConfig(
+        { clients: [{ client_id: 'rp1', redirect_uris: ['https://rp/cb'], response_types: ['token'] }] },
+        'f.json',
+      ),
+    );
     expect(error.message).to.match(/^f\.json \/clients\/0\/response_types\/0 \(client "rp1"\)/);
   });
 
@@ -93,26 +121,39 @@ describe('configuration', () => {
   });
 
   it('the http://localhost relaxation is refused on any other issuer', () => {
-    const error = failure(() => validateConfig({ issuer: 'https://id.example.com', development: { allowHttpLocalhostImplicitRedirectUris: true } }, 'f.json'));
+    const error = failure(() =>
+      validateConfig(
+        { issuer: 'https://id.example.com', development: { allowHttpLocalhostImplicitRedirectUris: true } },
+        'f.json',
+      ),
+    );
     expect(error.message).to.include('/development/allowHttpLocalhostImplicitRedirectUris');
   });
 
   describe('clients checked by oidc-provider at start', () => {
-    const start = (clients: unknown[], development = {}) => startFacegate(
-      testConfig({ type: 'sqlite', file: join(folder, 'clients.sqlite') }, 0, { clients, development }),
-      { logger: createLogger('silent') },
-    );
-    const implicitClient = { client_id: 'legacy', token_endpoint_auth_method: 'none', redirect_uris: ['http://localhost:4000/cb'], response_types: ['id_token'], grant_types: ['implicit'] };
+    const start = (clients: unknown[], development = {}) =>
+      startFacegate(testConfig({ type: 'sqlite', file: join(folder, 'clients.sqlite') }, 0, { clients, development }), {
+        logger: createLogger('silent'),
+      });
+    const implicitClient = {
+      client_id: 'legacy',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['http://localhost:4000/cb'],
+      response_types: ['id_token'],
+      grant_types: ['implicit'],
+    };
 
     it('an implicit client on http://localhost stops the start without the relaxation, naming client and field', async () => {
-      const error = await start([implicitClient]).catch((e: unknown) => e) as ConfigError;
+      const error = (await start([implicitClient]).catch((e: unknown) => e)) as ConfigError;
       expect(error).to.be.instanceOf(ConfigError);
       expect(error.code).to.equal('config_client_invalid');
       expect(error.message).to.include('client "legacy"').and.include('redirect_uris');
     });
 
     it('a confidential client without a secret stops the start', async () => {
-      const error = await start([{ client_id: 'nosecret', redirect_uris: ['https://rp.example/cb'] }]).catch((e: unknown) => e) as ConfigError;
+      const error = (await start([{ client_id: 'nosecret', redirect_uris: ['https://rp.example/cb'] }]).catch(
+        (e: unknown) => e,
+      )) as ConfigError;
       expect(error.message).to.include('client "nosecret"').and.include('client_secret');
     });
 

@@ -50,12 +50,24 @@ describe('a face engine with an older embedder loaded beside the configured one'
       source.add(NEW, 'ann', (await engine.analyze(jpeg)).embedding);
       for (let i = 0; i < 99; i++) source.add(OLD, `old-${i}`, new RandomUnitVectors(i + 1).next());
       const gallery = await Gallery.load(source, [spec.embedder, ...spec.legacyEmbedders]);
-      const rules = (target: number) => new Map([NEW, OLD].map((model) => [model, {
-        policy: new ThresholdPolicy({ targetFalseAcceptRate: target, minGenuineAcceptRate: 0.5, fixedThreshold: null }, loadCalibration(model, { landmarks: true, mirrorFusion: model === OLD })),
-        margin: 0.04,
-        frameBounds: livenessBoundsOf(model === OLD ? spec.legacyEmbedders[0]! : spec.embedder).account,
-      }]));
-      expect(await new FaceRecognizer(engine, gallery, rules(1e-4)).recognize([jpeg])).to.include({ kind: 'identification_refused', model: OLD });
+      const rules = (target: number) =>
+        new Map(
+          [NEW, OLD].map((model) => [
+            model,
+            {
+              policy: new ThresholdPolicy(
+                { targetFalseAcceptRate: target, minGenuineAcceptRate: 0.5, fixedThreshold: null },
+                loadCalibration(model, { landmarks: true, mirrorFusion: model === OLD }),
+              ),
+              margin: 0.04,
+              frameBounds: livenessBoundsOf(model === OLD ? spec.legacyEmbedders[0]! : spec.embedder).account,
+            },
+          ]),
+        );
+      expect(await new FaceRecognizer(engine, gallery, rules(1e-4)).recognize([jpeg])).to.include({
+        kind: 'identification_refused',
+        model: OLD,
+      });
       const looser = await new FaceRecognizer(engine, gallery, rules(1e-2)).recognize([jpeg]);
       expect(looser.kind === '1:N' && looser.decision).to.include({ kind: 'accepted', accountId: 'ann', model: NEW });
     } finally {
@@ -80,14 +92,22 @@ for (const backend of backends) {
   describe(`switching the face embedder, on ${backend.name}: enrolled people keep signing in`, function () {
     this.timeout(900_000);
     let facegate: TestFacegate | undefined;
-    after(async () => { await facegate?.close(); });
+    after(async () => {
+      await facegate?.close();
+    });
 
-    const start = (spec: StoreSpec, embedder: string) => startTestFacegate(spec, undefined,
-      { face: { workers: 1, liveness: 'challenge', embedder } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
+    const start = (spec: StoreSpec, embedder: string) =>
+      startTestFacegate(
+        spec,
+        undefined,
+        { face: { workers: 1, liveness: 'challenge', embedder } },
+        { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline },
+      );
     // Every challenge asks for left then right on the first timeline.
     const steps = firstTimelineFor(['left', 'right']);
     const recent = async (count: number): Promise<AuditEvent[]> => facegate!.store.audit.recent(count);
-    const modelsOf = async (account: string) => (await facegate!.store.templates.listForAccount(account)).map((t) => t.model).sort();
+    const modelsOf = async (account: string) =>
+      (await facegate!.store.templates.listForAccount(account)).map((t) => t.model).sort();
 
     it('enrol under dlib, switch, restart: the old model accepts and carries over, then the new one accepts; prune; restart', async function () {
       const spec = await specOrSkip(this, backend);
@@ -131,18 +151,24 @@ for (const backend of backends) {
       const config = join(temporaryFolder(), 'facegate.config.json');
       writeFileSync(config, JSON.stringify({ storage: spec, face: { embedder: 'faceplugin-fr-feature-512' } }));
       const listed = facegateCli(config, 'templates', 'list');
-      expect(listed.out).to.include(`${OLD}\t2 account(s)\t3 template(s)\t(older)`).and.include(`${NEW}\t1 account(s)\t1 template(s)\t(configured)`);
+      expect(listed.out)
+        .to.include(`${OLD}\t2 account(s)\t3 template(s)\t(older)`)
+        .and.include(`${NEW}\t1 account(s)\t1 template(s)\t(configured)`);
       expect(listed.out).to.include(`1 account(s) not yet carried over to ${NEW}: alice`);
       const refused = facegateCli(config, 'templates', 'prune', '--model', 'dlib-resnet-v1');
       expect(refused.code).to.equal(1);
       expect(refused.err).to.include('alice');
-      expect(facegateCli(config, 'templates', 'prune', '--model', 'faceplugin-fr-feature-512').err).to.include('configured embedder');
+      expect(facegateCli(config, 'templates', 'prune', '--model', 'faceplugin-fr-feature-512').err).to.include(
+        'configured embedder',
+      );
       await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
       expect(await modelsOf('alice')).to.deep.equal([OLD, NEW].sort());
       const pruned = facegateCli(config, 'templates', 'prune', '--model', 'dlib-resnet-v1');
       expect(pruned, pruned.err).to.include({ code: 0 });
       expect(pruned.out).to.include(`removed 3 template(s) of ${OLD}`);
-      expect(facegateCli(config, 'accounts', 'list').out).to.include(`turner\tTurner\t-\t1 face template(s) (${NEW}: 1)`);
+      expect(facegateCli(config, 'accounts', 'list').out).to.include(
+        `turner\tTurner\t-\t1 face template(s) (${NEW}: 1)`,
+      );
       await facegate.close();
 
       // Restarted: the old model is no longer loaded, and he still signs in.

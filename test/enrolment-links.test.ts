@@ -29,14 +29,19 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
     const { link } = await invite('alice');
     expect((await send(link, await framesOf(0))).body).to.include({ status: 'enrolled' });
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
-  const invite = (accountId: string, replace = false) => createInvitation(facegate.store.invitations, facegate.issuer, { accountId, replace, ttlSeconds: 600 });
-  const send = (link: string, frames: Buffer[]) => new Browser(origin).json(link, { method: 'POST', body: multipart(frames) });
-  const templatesOf = async (accountId: string) => (await facegate.store.templates.listForAccount(accountId)).map((t) => t.id).sort();
+  const invite = (accountId: string, replace = false) =>
+    createInvitation(facegate.store.invitations, facegate.issuer, { accountId, replace, ttlSeconds: 600 });
+  const send = (link: string, frames: Buffer[]) =>
+    new Browser(origin).json(link, { method: 'POST', body: multipart(frames) });
+  const templatesOf = async (accountId: string) =>
+    (await facegate.store.templates.listForAccount(accountId)).map((t) => t.id).sort();
   const lastEvent = async () => (await facegate.store.audit.recent(1))[0]!;
 
-  it('a stranger with a link that adds to alice\'s face is refused, audited, and alice\'s templates are unchanged', async () => {
+  it("a stranger with a link that adds to alice's face is refused, audited, and alice's templates are unchanged", async () => {
     const before = await templatesOf('alice');
     const { link, id } = await invite('alice');
     const answer = await send(link, await framesOf(1));
@@ -49,7 +54,7 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
     expect(event.detail.invitation).to.be.a('string').and.equal(id);
   });
 
-  it('alice adds pictures of herself with such a link; the change is audited with the invitation\'s id', async () => {
+  it("alice adds pictures of herself with such a link; the change is audited with the invitation's id", async () => {
     const before = await templatesOf('alice');
     const { link, id } = await invite('alice');
     const answer = await send(link, [await webcamFrame(await portrait(0), 300), ...(await framesOf(0)).slice(1)]);
@@ -78,7 +83,7 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
     expect(answer.body.error).to.equal('enrollment_refused');
     expect(answer.body.message).to.equal('This enrolment cannot be completed: ask whoever sent you the link.');
     expect(JSON.stringify(answer.body)).to.not.include('already');
-    expect((await lastEvent())).to.include({ result: 'already_enrolled', accountId: 'carol' });
+    expect(await lastEvent()).to.include({ result: 'already_enrolled', accountId: 'carol' });
     expect((await send(link, await framesOf(3))).status).to.equal(410);
   });
 
@@ -99,10 +104,14 @@ describe('facegate invite --replace says what its link does', () => {
     const folder = temporaryFolder();
     const config = join(folder, 'facegate.config.json');
     writeFileSync(config, JSON.stringify({ storage: { type: 'sqlite', file: 'invite.sqlite' } }));
-    const run = spawnSync(process.execPath, ['bin/facegate.js', 'invite', 'alice', '--replace', '--config', config], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['bin/facegate.js', 'invite', 'alice', '--replace', '--config', config], {
+      encoding: 'utf8',
+    });
     expect(run.status).to.equal(0);
     expect(run.stderr).to.match(/replaces the face enrolled/);
-    const plain = spawnSync(process.execPath, ['bin/facegate.js', 'invite', 'alice', '--config', config], { encoding: 'utf8' });
+    const plain = spawnSync(process.execPath, ['bin/facegate.js', 'invite', 'alice', '--config', config], {
+      encoding: 'utf8',
+    });
     expect(plain.stderr).to.match(/adds to the face enrolled/);
   });
 });

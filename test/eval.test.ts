@@ -35,7 +35,15 @@ describe('verification metrics', () => {
   });
 
   it('counts a pair with an undetected face as a refusal', () => {
-    const result = foldAccuracy([{ fold: 0, genuine: true, distance: Infinity }, { fold: 1, genuine: true, distance: 0.1 }, { fold: 0, genuine: false, distance: 0.9 }, { fold: 1, genuine: false, distance: 0.9 }], 2);
+    const result = foldAccuracy(
+      [
+        { fold: 0, genuine: true, distance: Infinity },
+        { fold: 1, genuine: true, distance: 0.1 },
+        { fold: 0, genuine: false, distance: 0.9 },
+        { fold: 1, genuine: false, distance: 0.9 },
+      ],
+      2,
+    );
     expect(result.perFold[0]).to.equal(0.5);
   });
 
@@ -48,14 +56,26 @@ describe('verification metrics', () => {
     expect(() => parseLfwPairs('1\nAda one 2\n', '/img')).to.throw(PairsFormatError, /line 2/);
   });
 
-  it('splits pairs into two halves by person, sharing nobody: a pair across the split is in neither, its images in each side\'s all-pairs set', () => {
+  it("splits pairs into two halves by person, sharing nobody: a pair across the split is in neither, its images in each side's all-pairs set", () => {
     const pairs = parseLfwPairs('3\nAda 1 2\nZoe 1 2\nAda 3 Zoe 3\nAda 1 Bob 1\n', '/img');
     const before = peopleHalf(pairs, { before: 'Kim' });
     const from = peopleHalf(pairs, { from: 'Kim' });
-    expect(before.pairs.map((p) => [p.a, p.b])).to.deep.equal([['/img/Ada/Ada_0001.jpg', '/img/Ada/Ada_0002.jpg'], ['/img/Ada/Ada_0001.jpg', '/img/Bob/Bob_0001.jpg']]);
+    expect(before.pairs.map((p) => [p.a, p.b])).to.deep.equal([
+      ['/img/Ada/Ada_0001.jpg', '/img/Ada/Ada_0002.jpg'],
+      ['/img/Ada/Ada_0001.jpg', '/img/Bob/Bob_0001.jpg'],
+    ]);
     expect(from.pairs).to.have.length(1);
-    expect(before.images.sort()).to.deep.equal(['/img/Ada/Ada_0001.jpg', '/img/Ada/Ada_0002.jpg', '/img/Ada/Ada_0003.jpg', '/img/Bob/Bob_0001.jpg']);
-    expect(from.images.sort()).to.deep.equal(['/img/Zoe/Zoe_0001.jpg', '/img/Zoe/Zoe_0002.jpg', '/img/Zoe/Zoe_0003.jpg']);
+    expect(before.images.sort()).to.deep.equal([
+      '/img/Ada/Ada_0001.jpg',
+      '/img/Ada/Ada_0002.jpg',
+      '/img/Ada/Ada_0003.jpg',
+      '/img/Bob/Bob_0001.jpg',
+    ]);
+    expect(from.images.sort()).to.deep.equal([
+      '/img/Zoe/Zoe_0001.jpg',
+      '/img/Zoe/Zoe_0002.jpg',
+      '/img/Zoe/Zoe_0003.jpg',
+    ]);
   });
 });
 
@@ -65,7 +85,12 @@ describe('facegate embed and eval (command line)', function () {
   const folder = temporaryFolder();
 
   it('embed --json prints every face with box, score, landmarks and embedding', async () => {
-    const { stdout } = await run('node', [cli, 'embed', join(process.cwd(), 'node_modules/@vladmandic/face-api/demo/sample1.jpg'), '--json']);
+    const { stdout } = await run('node', [
+      cli,
+      'embed',
+      join(process.cwd(), 'node_modules/@vladmandic/face-api/demo/sample1.jpg'),
+      '--json',
+    ]);
     const { faces } = JSON.parse(stdout);
     expect(faces.length).to.be.at.least(2);
     for (const face of faces) {
@@ -79,9 +104,17 @@ describe('facegate embed and eval (command line)', function () {
   it('embed --json on a file that is no image prints the error and exits 1', async () => {
     const file = join(folder, 'notes.jpg');
     writeFileSync(file, 'not a photo');
-    const failure = await run('node', [cli, 'embed', file, '--json']).then(() => null, (e) => e);
+    const failure = await run('node', [cli, 'embed', file, '--json']).then(
+      () => null,
+      (e) => e,
+    );
     expect(failure.code).to.equal(1);
-    expect(JSON.parse(failure.stdout)).to.deep.equal({ error: { code: 'not_an_image', message: 'This file is not an image we can read. Send a JPEG, PNG or WebP photo.' } });
+    expect(JSON.parse(failure.stdout)).to.deep.equal({
+      error: {
+        code: 'not_an_image',
+        message: 'This file is not an image we can read. Send a JPEG, PNG or WebP photo.',
+      },
+    });
   });
 
   it('eval --json on a small LFW-format set reports every figure, and writes the plot and calibration', async () => {
@@ -94,16 +127,48 @@ describe('facegate embed and eval (command line)', function () {
       writeFileSync(join(images, name, `${name}_0002.jpg`), await variants.rescaled(jpeg));
     }
     const pairsFile = join(folder, 'pairs.txt');
-    writeFileSync(pairsFile, ['4', ...[0, 1, 2, 3].map((p) => `Person_${p}\t1\t2`), ...[0, 1, 2, 3].map((p) => `Person_${p}\t1\tPerson_${(p + 1) % 4}\t2`)].join('\n'));
-    const { stdout } = await run('node', [cli, 'eval', '--pairs', pairsFile, '--images', images, '--json', '--folds', '2',
-      '--plot', join(folder, 'roc.svg'), '--calibration', join(folder, 'calibration.json')]);
+    writeFileSync(
+      pairsFile,
+      [
+        '4',
+        ...[0, 1, 2, 3].map((p) => `Person_${p}\t1\t2`),
+        ...[0, 1, 2, 3].map((p) => `Person_${p}\t1\tPerson_${(p + 1) % 4}\t2`),
+      ].join('\n'),
+    );
+    const { stdout } = await run('node', [
+      cli,
+      'eval',
+      '--pairs',
+      pairsFile,
+      '--images',
+      images,
+      '--json',
+      '--folds',
+      '2',
+      '--plot',
+      join(folder, 'roc.svg'),
+      '--calibration',
+      join(folder, 'calibration.json'),
+    ]);
     const report = JSON.parse(stdout);
-    expect(report).to.include.keys('pairs', 'no_face', 'accuracy', 'accuracy_std', 'eer', 'tar_at_far', 'threshold_far_1e-4');
+    expect(report).to.include.keys(
+      'pairs',
+      'no_face',
+      'accuracy',
+      'accuracy_std',
+      'eer',
+      'tar_at_far',
+      'threshold_far_1e-4',
+    );
     expect(report.tar_at_far).to.have.keys('1e-2', '1e-3', '1e-4', '1e-5');
     expect(report.pairs).to.equal(8);
     expect(report.no_face).to.equal(0);
     expect(report.accuracy).to.equal(1);
     expect(readFileSync(join(folder, 'roc.svg'), 'utf8')).to.match(/^<svg/);
-    expect(JSON.parse(readFileSync(join(folder, 'calibration.json'), 'utf8'))).to.include.keys('embedder', 'falseMatch', 'genuineAccept');
+    expect(JSON.parse(readFileSync(join(folder, 'calibration.json'), 'utf8'))).to.include.keys(
+      'embedder',
+      'falseMatch',
+      'genuineAccept',
+    );
   });
 });

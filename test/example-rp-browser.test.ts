@@ -34,11 +34,18 @@ describe('example RP in a browser, signing in with a face', function () {
     await ensureBuilt();
     const rpPort = await freePort();
     const exampleRp = {
-      client_id: 'example-rp', client_name: 'facegate example RP', first_party: true, token_endpoint_auth_method: 'none',
-      redirect_uris: [`http://localhost:${rpPort}/callback`], post_logout_redirect_uris: [`http://localhost:${rpPort}/`],
-      response_types: ['code'], grant_types: ['authorization_code', 'refresh_token'],
+      client_id: 'example-rp',
+      client_name: 'facegate example RP',
+      first_party: true,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [`http://localhost:${rpPort}/callback`],
+      post_logout_redirect_uris: [`http://localhost:${rpPort}/`],
+      response_types: ['code'],
+      grant_types: ['authorization_code', 'refresh_token'],
     };
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'rp.sqlite') }, undefined, { clients: [...testClients, exampleRp] });
+    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'rp.sqlite') }, undefined, {
+      clients: [...testClients, exampleRp],
+    });
     rp = await startExampleRp({ authority: facegate.issuer, clientId: 'example-rp', port: rpPort, host: 'localhost' });
     webcams = new Webcams(temporaryFolder());
     const browser = await webcams.browser('alice', async () => webcamFrame(await portrait(0), 360));
@@ -58,13 +65,16 @@ describe('example RP in a browser, signing in with a face', function () {
 
   const onInteraction = (url: URL) => url.origin === facegate.issuer && url.pathname.startsWith('/interaction/');
   /** oidc-client-ts's user entries in the tab's sessionStorage (run in the page, not in Node). */
-  const storedUsers = () => page.evaluate<string[]>("Object.keys(sessionStorage).filter((key) => key.startsWith('oidc.user:'))");
+  const storedUsers = () =>
+    page.evaluate<string[]>("Object.keys(sessionStorage).filter((key) => key.startsWith('oidc.user:'))");
   const shoot = (name: string) => shootPage(page, name);
 
   it('home page: a public page with "Sign in" and the provider it is configured with', async () => {
     await page.goto(rp.url);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    expect(await page.textContent('body')).to.include(`${facegate.issuer}/.well-known/openid-configuration`).and.include('example-rp');
+    expect(await page.textContent('body'))
+      .to.include(`${facegate.issuer}/.well-known/openid-configuration`)
+      .and.include('example-rp');
     await shoot('home');
   });
 
@@ -75,7 +85,10 @@ describe('example RP in a browser, signing in with a face', function () {
     await shoot('provider-signin');
     // Alice is not enrolled yet: her invitation link opens the enrolment page in another tab,
     // where she types her name; then she comes back to the sign-in page.
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'alice',
+      ttlSeconds: 600,
+    });
     const tab = await context.newPage();
     expect((await enrollOnPage(tab, link, 'Alice Liddell')).tone).to.equal('success');
     await tab.close();
@@ -85,10 +98,23 @@ describe('example RP in a browser, signing in with a face', function () {
     await page.getByRole('heading', { name: 'Hello, Alice Liddell' }).waitFor();
 
     expect(await page.locator('.chip[data-amr="face"]').textContent()).to.equal('Face');
-    const claims = Object.fromEntries(await page.locator('table.claims tbody tr').evaluateAll((rows) => rows.map((row) => [
-      row.querySelector('th')!.textContent!.trim(), row.querySelector('td code')!.textContent!.trim(),
-    ])));
-    expect(claims).to.include({ sub: 'alice', aud: 'example-rp', iss: facegate.issuer, amr: '["face"]', acr: 'urn:facegate:acr:face' });
+    const claims = Object.fromEntries(
+      await page
+        .locator('table.claims tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.querySelector('th')!.textContent!.trim(),
+            row.querySelector('td code')!.textContent!.trim(),
+          ]),
+        ),
+    );
+    expect(claims).to.include({
+      sub: 'alice',
+      aud: 'example-rp',
+      iss: facegate.issuer,
+      amr: '["face"]',
+      acr: 'urn:facegate:acr:face',
+    });
     expect(claims).to.have.keys('sub', 'aud', 'iss', 'amr', 'acr', 'auth_time', 'exp', 'iat');
     expect(await page.textContent('header')).to.include('Alice Liddell');
     await shoot('protected');
@@ -139,7 +165,9 @@ describe('example RP in a browser, signing in with a face', function () {
     await page.waitForURL((url) => url.href.startsWith(`${rp.url}/error?`));
     await page.getByRole('heading', { name: 'Sign-in was not completed' }).waitFor();
     expect(await page.locator('[data-test="error"]').textContent()).to.equal('access_denied');
-    expect(await page.locator('[data-test="error-description"]').textContent()).to.equal('The user cancelled the sign-in.');
+    expect(await page.locator('[data-test="error-description"]').textContent()).to.equal(
+      'The user cancelled the sign-in.',
+    );
     expect(await page.textContent('main')).to.include('You cancelled sign-in or the face check failed 5 times.');
     await shoot('error');
   });

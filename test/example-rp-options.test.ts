@@ -7,14 +7,34 @@ import { temporaryFolder } from './helpers/stores.js';
 
 describe('example RP options', () => {
   it('defaults to the repository configuration: facegate on :3000, client example-rp on :3001', () => {
-    expect(exampleRpOptions([], {})).to.deep.equal({ authority: 'http://localhost:3000', clientId: 'example-rp', port: 3001, host: 'localhost' });
+    expect(exampleRpOptions([], {})).to.deep.equal({
+      authority: 'http://localhost:3000',
+      clientId: 'example-rp',
+      port: 3001,
+      host: 'localhost',
+    });
   });
 
   it('takes flags over environment variables, and an issuer from a discovery URL', () => {
-    const env = { FACEGATE_RP_AUTHORITY: 'https://env.example', FACEGATE_RP_CLIENT_ID: 'env-spa', FACEGATE_RP_PORT: '5000' };
+    const env = {
+      FACEGATE_RP_AUTHORITY: 'https://env.example',
+      FACEGATE_RP_CLIENT_ID: 'env-spa',
+      FACEGATE_RP_PORT: '5000',
+    };
     expect(exampleRpOptions([], env)).to.include({ authority: 'https://env.example', clientId: 'env-spa', port: 5000 });
-    const flags = ['--authority', 'https://id.example/tenant/.well-known/openid-configuration', '--client-id', 'flag-spa', '--port', '5001'];
-    expect(exampleRpOptions(flags, env)).to.include({ authority: 'https://id.example/tenant', clientId: 'flag-spa', port: 5001 });
+    const flags = [
+      '--authority',
+      'https://id.example/tenant/.well-known/openid-configuration',
+      '--client-id',
+      'flag-spa',
+      '--port',
+      '5001',
+    ];
+    expect(exampleRpOptions(flags, env)).to.include({
+      authority: 'https://id.example/tenant',
+      clientId: 'flag-spa',
+      port: 5001,
+    });
   });
 
   it('refuses what cannot work, saying which option to fix', () => {

@@ -8,7 +8,10 @@ import { temporaryFolder } from './helpers/stores.js';
 function fixtureApp(): string {
   const root = temporaryFolder();
   mkdirSync(join(root, 'assets'));
-  writeFileSync(join(root, 'index.html'), '<!doctype html><title>RP</title><script type="module" src="/assets/index-abc.js"></script>');
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><title>RP</title><script type="module" src="/assets/index-abc.js"></script>',
+  );
   writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log("app");');
   writeFileSync(join(root, 'assets', 'index-abc.css'), 'body { margin: 0 }');
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -19,8 +22,12 @@ describe('example RP server', () => {
   const authority = 'http://localhost:4567';
   let rp: RunningExampleRp;
   const get = (path: string, init?: RequestInit) => fetch(`${rp.url}${path}`, init);
-  before(async () => { rp = await startExampleRp({ authority, clientId: 'my-spa', port: 0, host: 'localhost', root: fixtureApp() }); });
-  after(async () => { await rp.close(); });
+  before(async () => {
+    rp = await startExampleRp({ authority, clientId: 'my-spa', port: 0, host: 'localhost', root: fixtureApp() });
+  });
+  after(async () => {
+    await rp.close();
+  });
 
   for (const path of ['/', '/protected', '/callback?code=abc&state=xyz', '/signed-out']) {
     it(`serves index.html for ${path} (the single-page app's fallback)`, async () => {
@@ -62,7 +69,14 @@ describe('example RP server', () => {
   });
 
   it('answers 404, not the app, for a missing asset or file', async () => {
-    for (const path of ['/assets/index-gone.js', '/favicon.ico', '/robots.txt', '/../package.json', '/assets/../../package.json', '/%2e%2e/package.json']) {
+    for (const path of [
+      '/assets/index-gone.js',
+      '/favicon.ico',
+      '/robots.txt',
+      '/../package.json',
+      '/assets/../../package.json',
+      '/%2e%2e/package.json',
+    ]) {
       const response = await get(path);
       expect(response.status, path).to.equal(404);
       expect(response.headers.get('content-type'), path).to.equal('text/plain; charset=utf-8');
@@ -81,7 +95,11 @@ describe('example RP server', () => {
 
   it('refuses to start on a folder without index.html', async () => {
     let error: Error | undefined;
-    await startExampleRp({ authority, clientId: 'x', port: 0, host: 'localhost', root: temporaryFolder() }).catch((e: Error) => { error = e; });
+    await startExampleRp({ authority, clientId: 'x', port: 0, host: 'localhost', root: temporaryFolder() }).catch(
+      (e: Error) => {
+        error = e;
+      },
+    );
     expect(error?.message).to.include('holds no index.html');
   });
 });

@@ -47,6 +47,9 @@ describe('alignment templates', () => {
 
   it('carries the chip size and its sampling (2 samples per axis unless told)', () => {
     expect(alignmentTemplates({ name: 'arcface', size: 112 })[0]).to.include({ size: 112, supersample: 2 });
-    expect(alignmentTemplates({ name: 'dlib', size: 150, padding: 0.25, supersample: 1 })[0]).to.include({ size: 150, supersample: 1 });
+    expect(alignmentTemplates({ name: 'dlib', size: 150, padding: 0.25, supersample: 1 })[0]).to.include({
+      size: 150,
+      supersample: 1,
+    });
   });
 });

@@ -20,7 +20,9 @@ describe('a custom embedder from the configuration', function () {
   copyFileSync(join(modelsDir(), 'dlib-resnet-v1.onnx'), join(folder, 'my-embedder.onnx'));
   const engines: FaceEngine[] = [];
   const start = async (embedder: Parameters<typeof testFaceOptions>[0]) => {
-    const engine = await FaceEngine.start(resolveEngineSpec(testFaceOptions({ workers: 0, ...embedder }), { baseDir: folder }));
+    const engine = await FaceEngine.start(
+      resolveEngineSpec(testFaceOptions({ workers: 0, ...embedder }), { baseDir: folder }),
+    );
     engines.push(engine);
     return engine;
   };
@@ -31,8 +33,15 @@ describe('a custom embedder from the configuration', function () {
     const described = await start({
       mirrorFusion: false,
       embedder: {
-        id: 'my-embedder-v1', file: 'my-embedder.onnx', inputSize: 150, layout: 'NCHW', colorOrder: 'RGB',
-        mean: [122.782, 117.001, 104.298], scale: 1 / 256, alignment: { template: 'dlib', padding: 0.25 }, metric: 'euclidean',
+        id: 'my-embedder-v1',
+        file: 'my-embedder.onnx',
+        inputSize: 150,
+        layout: 'NCHW',
+        colorOrder: 'RGB',
+        mean: [122.782, 117.001, 104.298],
+        scale: 1 / 256,
+        alignment: { template: 'dlib', padding: 0.25 },
+        metric: 'euclidean',
       },
     });
     expect(described.spec.embedder.id).to.equal('my-embedder-v1');
@@ -45,9 +54,16 @@ describe('a custom embedder from the configuration', function () {
   it('a second description (cosine metric, scale 1/255 per channel, mirror fusion) still tells people apart', async () => {
     const engine = await start({
       embedder: {
-        id: 'my-embedder-cosine', file: 'my-embedder.onnx', inputSize: 150, layout: 'NCHW', colorOrder: 'RGB',
-        mean: [122.782, 117.001, 104.298], scale: [1 / 255, 1 / 255, 1 / 255], alignment: { template: 'dlib', padding: 0.25 },
-        metric: 'cosine', mirrorFusion: true,
+        id: 'my-embedder-cosine',
+        file: 'my-embedder.onnx',
+        inputSize: 150,
+        layout: 'NCHW',
+        colorOrder: 'RGB',
+        mean: [122.782, 117.001, 104.298],
+        scale: [1 / 255, 1 / 255, 1 / 255],
+        alignment: { template: 'dlib', padding: 0.25 },
+        metric: 'cosine',
+        mirrorFusion: true,
       },
     });
     expect(engine.spec.embedder).to.include({ metric: 'cosine', mirrorFusion: true });
@@ -57,7 +73,8 @@ describe('a custom embedder from the configuration', function () {
     for (let i = 0; i < FACE_COUNT; i++) {
       const flipped = (await engine.analyze(await variants.flipped(await portrait(i)))).embedding;
       expect(distance(flipped, embeddings[i]!, 'cosine'), `face ${i}`).to.be.below(0.06);
-      for (let j = i + 1; j < FACE_COUNT; j++) expect(distance(embeddings[i]!, embeddings[j]!, 'cosine')).to.be.above(0.06);
+      for (let j = i + 1; j < FACE_COUNT; j++)
+        expect(distance(embeddings[i]!, embeddings[j]!, 'cosine')).to.be.above(0.06);
     }
   });
 
@@ -66,8 +83,16 @@ describe('a custom embedder from the configuration', function () {
     try {
       await start({
         embedder: {
-          id: 'pinned', file: 'my-embedder.onnx', sha256: '0'.repeat(64), inputSize: 150, layout: 'NCHW', colorOrder: 'RGB',
-          mean: [0, 0, 0], scale: 1, alignment: { template: 'arcface' }, metric: 'cosine',
+          id: 'pinned',
+          file: 'my-embedder.onnx',
+          sha256: '0'.repeat(64),
+          inputSize: 150,
+          layout: 'NCHW',
+          colorOrder: 'RGB',
+          mean: [0, 0, 0],
+          scale: 1,
+          alignment: { template: 'arcface' },
+          metric: 'cosine',
         },
       });
     } catch (e) {

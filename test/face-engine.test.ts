@@ -31,7 +31,10 @@ describe('face engine', () => {
     const { embedder } = engine.spec;
     const calibration = loadCalibration(embedder.id, { landmarks: true, mirrorFusion: embedder.mirrorFusion });
     expect(calibration, 'the shipped calibration fits the default pipeline').to.not.equal(null);
-    threshold = new ThresholdPolicy({ targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null }, calibration).verification();
+    threshold = new ThresholdPolicy(
+      { targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null },
+      calibration,
+    ).verification();
     for (let i = 0; i < FACE_COUNT; i++) embeddings.push((await engine.analyze(await portrait(i))).embedding);
   });
 
@@ -72,13 +75,22 @@ describe('face engine', () => {
 
   it('honours EXIF orientation', async () => {
     // Stored sideways, with the EXIF tag that says to turn it back upright.
-    const sideways = await sharp(await portrait(1)).rotate(90).withMetadata({ orientation: 8 }).jpeg().toBuffer();
+    const sideways = await sharp(await portrait(1))
+      .rotate(90)
+      .withMetadata({ orientation: 8 })
+      .jpeg()
+      .toBuffer();
     const { embedding } = await engine.analyze(sideways);
     expect(apart(embedding, embeddings[1])).to.be.below(threshold);
   });
 
   describe('refuses, with its own code', () => {
-    const noise = () => sharp(Buffer.from(Array.from({ length: 320 * 240 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 320, height: 240, channels: 3 } }).jpeg().toBuffer();
+    const noise = () =>
+      sharp(Buffer.from(Array.from({ length: 320 * 240 * 3 }, (_, i) => (i * 7919) % 251)), {
+        raw: { width: 320, height: 240, channels: 3 },
+      })
+        .jpeg()
+        .toBuffer();
 
     it('not_an_image: a text file named .jpg, an empty body, a truncated JPEG', async () => {
       expect(await refusal(engine.analyze(Buffer.from('this is not a photo\n')))).to.equal('not_an_image');
@@ -88,7 +100,9 @@ describe('face engine', () => {
     });
 
     it('unsupported_format: a GIF', async () => {
-      const gif = await sharp(await portrait(0)).gif().toBuffer();
+      const gif = await sharp(await portrait(0))
+        .gif()
+        .toBuffer();
       expect(await refusal(engine.analyze(gif))).to.equal('unsupported_format');
     });
 
@@ -100,7 +114,9 @@ describe('face engine', () => {
 
     it('no_face: noise and a blank frame', async () => {
       expect(await refusal(engine.analyze(await noise()))).to.equal('no_face');
-      const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: 'white' } }).jpeg().toBuffer();
+      const blank = await sharp({ create: { width: 640, height: 480, channels: 3, background: 'white' } })
+        .jpeg()
+        .toBuffer();
       expect(await refusal(engine.analyze(blank))).to.equal('no_face');
     });
 
@@ -109,17 +125,25 @@ describe('face engine', () => {
     });
 
     it('face_too_small: a face far from the camera', async () => {
-      const far = await sharp(await webcamFrame(await portrait(0), 360)).resize(200).toBuffer();
+      const far = await sharp(await webcamFrame(await portrait(0), 360))
+        .resize(200)
+        .toBuffer();
       expect(await refusal(engine.analyze(far))).to.equal('face_too_small');
     });
 
     it('too_dark: a face in the dark', async () => {
-      const dark = await sharp(await portrait(0)).linear(0.12, 0).jpeg({ quality: 95 }).toBuffer();
+      const dark = await sharp(await portrait(0))
+        .linear(0.12, 0)
+        .jpeg({ quality: 95 })
+        .toBuffer();
       expect(await refusal(engine.analyze(dark))).to.equal('too_dark');
     });
 
     it('too_blurry: a face out of focus', async () => {
-      const blurred = await sharp(await portrait(0)).blur(6).jpeg({ quality: 95 }).toBuffer();
+      const blurred = await sharp(await portrait(0))
+        .blur(6)
+        .jpeg({ quality: 95 })
+        .toBuffer();
       expect(await refusal(engine.analyze(blurred))).to.equal('too_blurry');
     });
 

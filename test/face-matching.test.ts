@@ -9,10 +9,14 @@ import { fuse, normalise } from '../src/face/embed/vectors.js';
 
 /** A deterministic pseudo-random unit vector (xorshift), so failures reproduce. */
 function randomUnit(seed: number, dims = 128): Float32Array {
-  let x = seed * 2654435761 >>> 0 || 1;
+  let x = (seed * 2654435761) >>> 0 || 1;
   const v = new Float32Array(dims);
   for (let i = 0; i < dims; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >> 17;
+    x ^= x << 5;
+    x >>>= 0;
     v[i] = x / 0xffffffff - 0.5;
   }
   return normalise(v);
@@ -43,7 +47,11 @@ describe('gallery and decision', () => {
   }
 
   it('identifies the nearest account when it is within the threshold and clear of the next', async () => {
-    const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]], ['carol', [carol]]]);
+    const gallery = await galleryOf([
+      ['alice', [alice]],
+      ['bob', [bob]],
+      ['carol', [carol]],
+    ]);
     const decision = await identify(gallery, near(alice, bob, 0.1));
     expect(decision).to.include({ kind: 'accepted', accountId: 'alice', model: MODEL });
     expect(decision.distance).to.be.within(0, 0.6);
@@ -51,7 +59,10 @@ describe('gallery and decision', () => {
   });
 
   it('refuses a stranger, and says who was nearest and how far', async () => {
-    const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
+    const gallery = await galleryOf([
+      ['alice', [alice]],
+      ['bob', [bob]],
+    ]);
     const decision = await identify(gallery, carol);
     expect(decision).to.include({ kind: 'refused', reason: 'not_recognised' });
     expect(decision.distance).to.be.above(0.6);
@@ -59,7 +70,10 @@ describe('gallery and decision', () => {
 
   it('refuses a probe halfway between two accounts as ambiguous', async () => {
     const twin = near(alice, bob, 0.05);
-    const gallery = await galleryOf([['alice', [alice]], ['alices-twin', [twin]]]);
+    const gallery = await galleryOf([
+      ['alice', [alice]],
+      ['alices-twin', [twin]],
+    ]);
     expect(await identify(gallery, near(alice, twin, 0.5))).to.include({ kind: 'refused', reason: 'ambiguous' });
   });
 
@@ -73,15 +87,30 @@ describe('gallery and decision', () => {
     const gallery = await galleryOf([['alice', [a1, a2]]]);
     expect(gallery.templateCount).to.equal(2);
     expect(gallery.accountCount).to.equal(1);
-    expect(gallery.accountDistance({ [MODEL]: alice }, 'alice')!.distance).to.be.closeTo(Math.sqrt(2 - 2 * dot(alice, fuse([a1, a2]))), 1e-6);
+    expect(gallery.accountDistance({ [MODEL]: alice }, 'alice')!.distance).to.be.closeTo(
+      Math.sqrt(2 - 2 * dot(alice, fuse([a1, a2]))),
+      1e-6,
+    );
   });
 
   it('verifies 1:1 only against the claimed account', async () => {
-    const gallery = await galleryOf([['alice', [alice]], ['bob', [bob]]]);
+    const gallery = await galleryOf([
+      ['alice', [alice]],
+      ['bob', [bob]],
+    ]);
     const probe = { [MODEL]: near(alice, bob, 0.1) };
-    expect(decideVerification('alice', gallery.accountDistance(probe, 'alice'), policy)).to.include({ kind: 'accepted', accountId: 'alice' });
-    expect(decideVerification('bob', gallery.accountDistance(probe, 'bob'), policy)).to.include({ kind: 'refused', reason: 'not_recognised' });
-    expect(decideVerification('nobody', gallery.accountDistance(probe, 'nobody'), policy)).to.include({ kind: 'refused', reason: 'no_templates' });
+    expect(decideVerification('alice', gallery.accountDistance(probe, 'alice'), policy)).to.include({
+      kind: 'accepted',
+      accountId: 'alice',
+    });
+    expect(decideVerification('bob', gallery.accountDistance(probe, 'bob'), policy)).to.include({
+      kind: 'refused',
+      reason: 'not_recognised',
+    });
+    expect(decideVerification('nobody', gallery.accountDistance(probe, 'nobody'), policy)).to.include({
+      kind: 'refused',
+      reason: 'no_templates',
+    });
   });
 
   it('reloads when the source changes (an enrolment on another instance)', async () => {
@@ -108,7 +137,10 @@ describe('gallery and decision', () => {
 describe('a gallery over two embedders (after the configured model changed)', () => {
   const NEW = 'new-model';
   const OLD = 'old-model';
-  const models = [{ id: NEW, metric: 'cosine' as const }, { id: OLD, metric: 'euclidean' as const }];
+  const models = [
+    { id: NEW, metric: 'cosine' as const },
+    { id: OLD, metric: 'euclidean' as const },
+  ];
   // The same people under each model: unrelated spaces, as two networks give.
   const person = (seed: number) => ({ [NEW]: randomUnit(seed, 512), [OLD]: randomUnit(seed + 500) });
   const [ann, ben, cid] = [person(1), person(2), person(3)];
@@ -126,17 +158,36 @@ describe('a gallery over two embedders (after the configured model changed)', ()
     expect(gallery.templateCount).to.equal(3, "ben's older template is not searched");
     expect(gallery.accountDistance(ann, 'ann')).to.deep.include({ model: OLD });
     expect(gallery.accountDistance(ann, 'ann')!.distance).to.be.below(1e-3);
-    expect((await gallery.nearestAccounts(ben)).map((c) => `${c.model}:${c.accountId}`).sort()).to.deep.equal([`${NEW}:ben`, `${NEW}:cid`, `${OLD}:ann`]);
+    expect((await gallery.nearestAccounts(ben)).map((c) => `${c.model}:${c.accountId}`).sort()).to.deep.equal([
+      `${NEW}:ben`,
+      `${NEW}:cid`,
+      `${OLD}:ann`,
+    ]);
   });
 
   it('an account under two older models is compared under the one of its newest template', () => {
     const usage = [
-      { accountId: 'ann', model: 'a', newest: 1 }, { accountId: 'ann', model: 'b', newest: 5 },
-      { accountId: 'ben', model: 'b', newest: 2 }, { accountId: 'ben', model: NEW, newest: 1 },
-      { accountId: 'cid', model: 'b', newest: 9 }, { accountId: 'cid', model: 'a', newest: 3 },
+      { accountId: 'ann', model: 'a', newest: 1 },
+      { accountId: 'ann', model: 'b', newest: 5 },
+      { accountId: 'ben', model: 'b', newest: 2 },
+      { accountId: 'ben', model: NEW, newest: 1 },
+      { accountId: 'cid', model: 'b', newest: 9 },
+      { accountId: 'cid', model: 'a', newest: 3 },
     ];
-    expect(currentModels(usage, [NEW, 'a', 'b'])).to.deep.equal(new Map([['ann', 'b'], ['ben', NEW], ['cid', 'b']]));
-    expect(currentModels(usage, [NEW, 'a']), 'b not loaded: the newest loaded model').to.deep.equal(new Map([['ann', 'a'], ['ben', NEW], ['cid', 'a']]));
+    expect(currentModels(usage, [NEW, 'a', 'b'])).to.deep.equal(
+      new Map([
+        ['ann', 'b'],
+        ['ben', NEW],
+        ['cid', 'b'],
+      ]),
+    );
+    expect(currentModels(usage, [NEW, 'a']), 'b not loaded: the newest loaded model').to.deep.equal(
+      new Map([
+        ['ann', 'a'],
+        ['ben', NEW],
+        ['cid', 'a'],
+      ]),
+    );
   });
 
   it('decides across two models by distances as shares of their own thresholds, the margin rule included', () => {
@@ -144,19 +195,24 @@ describe('a gallery over two embedders (after the configured model changed)', ()
     const oldRule = { threshold: 0.3, margin: 0.04 };
     // Ann at half her (old) threshold, ben at 0.9 of his (new) one: ann, well clear.
     const clear = decideIdentification([
-      { accountId: 'ben', model: NEW, distance: 0.54, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
+      { accountId: 'ben', model: NEW, distance: 0.54, ...newRule },
+      { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
     ]);
     expect(clear).to.include({ kind: 'accepted', accountId: 'ann', model: OLD, distance: 0.15 });
     expect(clear.margin).to.be.closeTo((0.9 - 0.5) * 0.3, 1e-9);
     // Within both thresholds and less than the larger margin share apart (0.04 / 0.3 = 0.133): nobody.
     const close = decideIdentification([
-      { accountId: 'ben', model: NEW, distance: 0.33, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
+      { accountId: 'ben', model: NEW, distance: 0.33, ...newRule },
+      { accountId: 'ann', model: OLD, distance: 0.15, ...oldRule },
     ]);
     expect(close).to.include({ kind: 'refused', reason: 'ambiguous', nearest: 'ann' });
     // Nobody within their own threshold, though 0.35 is a short distance under the new model's scale.
-    expect(decideIdentification([
-      { accountId: 'ben', model: NEW, distance: 0.72, ...newRule }, { accountId: 'ann', model: OLD, distance: 0.35, ...oldRule },
-    ])).to.include({ kind: 'refused', reason: 'not_recognised', nearest: 'ann', model: OLD });
+    expect(
+      decideIdentification([
+        { accountId: 'ben', model: NEW, distance: 0.72, ...newRule },
+        { accountId: 'ann', model: OLD, distance: 0.35, ...oldRule },
+      ]),
+    ).to.include({ kind: 'refused', reason: 'not_recognised', nearest: 'ann', model: OLD });
   });
 });
 
@@ -165,7 +221,10 @@ describe('quantised shortlist for large galleries', () => {
     const source = new MemoryTemplateSource();
     for (let i = 0; i < 20_000; i++) source.add(MODEL, `user-${i}`, randomUnit(1000 + i));
     const exact = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }]);
-    const quick = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }], { shortlister: quantizedShortlister, shortlistFrom: 1 });
+    const quick = await Gallery.load(source, [{ id: MODEL, metric: 'euclidean' }], {
+      shortlister: quantizedShortlister,
+      shortlistFrom: 1,
+    });
     for (let p = 0; p < 25; p++) {
       const probe = { [MODEL]: near(randomUnit(1000 + p * 37), randomUnit(5 + p), 0.15) };
       expect(await quick.nearestAccounts(probe)).to.deep.equal(await exact.nearestAccounts(probe));
@@ -180,7 +239,11 @@ describe('quantised shortlist for large galleries', () => {
 
 describe('threshold policy', () => {
   const calibration = loadCalibration('dlib-resnet-v1@efd44eff47ae', { landmarks: true, mirrorFusion: true });
-  const policy = (settings = {}) => new ThresholdPolicy({ targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null, ...settings }, calibration);
+  const policy = (settings = {}) =>
+    new ThresholdPolicy(
+      { targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null, ...settings },
+      calibration,
+    );
 
   it('uses the 1:1 threshold for a gallery of one, and tightens it as the gallery grows', () => {
     const p = policy();
@@ -207,7 +270,9 @@ describe('threshold policy', () => {
   });
 
   it('needs a calibration or a fixed threshold', () => {
-    expect(() => new ThresholdPolicy({ targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null }, null)).to.throw(/face\.threshold/);
+    expect(
+      () => new ThresholdPolicy({ targetFalseAcceptRate: 1e-4, minGenuineAcceptRate: 0.5, fixedThreshold: null }, null),
+    ).to.throw(/face\.threshold/);
   });
 });
 

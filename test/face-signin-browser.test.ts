@@ -38,9 +38,17 @@ describe('face sign-in in Chromium with a fake webcam', function () {
 
   before(async function () {
     fakeWebcamOrSkip(this);
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'facegate.sqlite') }, undefined, {
-      face: { workers: 1, liveness: 'off', attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } } },
-    });
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'facegate.sqlite') },
+      undefined,
+      {
+        face: {
+          workers: 1,
+          liveness: 'off',
+          attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } },
+        },
+      },
+    );
     issuer = new URL(facegate.issuer);
     webcams = new Webcams(temporaryFolder());
     browsers = new FaceBrowsers(webcams, issuer, cameras);
@@ -52,18 +60,28 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it('enrols by invitation in the browser: camera, three pictures, the account created with the name typed', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'alice',
+      ttlSeconds: 600,
+    });
     const page = await browsers.newPage('alice');
     await page.goto(link);
     await shootAllWays(page, 'enrol');
     const status = await enrollOnPage(page, link, 'Alice Liddell');
-    expect(status, status.text).to.deep.equal({ tone: 'success', text: 'Your face is enrolled. You can now sign in with it.' });
+    expect(status, status.text).to.deep.equal({
+      tone: 'success',
+      text: 'Your face is enrolled. You can now sign in with it.',
+    });
     expect(await page.locator('#shots li[data-taken] img').count()).to.equal(3);
     await shootAllWays(page, 'enrolled');
     expect(await facegate.store.accounts.get('alice')).to.include({ name: 'Alice Liddell' });
     expect(await facegate.store.templates.listForAccount('alice')).to.have.length(3);
 
-    const bob = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'bob', profile: { name: 'Bob' }, ttlSeconds: 600 });
+    const bob = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'bob',
+      profile: { name: 'Bob' },
+      ttlSeconds: 600,
+    });
     expect((await enrollOnPage(await browsers.newPage('bob'), bob.link)).tone).to.equal('success');
   });
 
@@ -122,7 +140,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
     await shoot(page, 'refused-login-hint');
   });
 
-  it('asks a third-party client\'s consent after the face check, then the RP gets sub alice', async () => {
+  it("asks a third-party client's consent after the face check, then the RP gets sub alice", async () => {
     const { page, rp } = await browsers.signInPage('aliceLater', 'web');
     await pressVerify(page);
     await page.getByRole('heading', { name: 'Third-party web app asks for access' }).waitFor();
@@ -146,7 +164,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
     await shootAllWays(page, 'error-interaction');
   });
 
-  it('ran without a script error or a Content-Security-Policy violation on the provider\'s pages', () => {
+  it("ran without a script error or a Content-Security-Policy violation on the provider's pages", () => {
     expect(browsers.pageErrors).to.deep.equal([]);
   });
 });

@@ -19,11 +19,25 @@ describe('facegate serve with no account yet', function () {
     const folder = temporaryFolder();
     const port = await freePort();
     const file = join(folder, 'facegate.config.json');
-    writeFileSync(file, JSON.stringify({ issuer: `http://localhost:${port}`, port, storage: { type: 'sqlite', file: 'first.sqlite' }, face: { workers: 1 } }));
-    const child = spawn(process.execPath, ['bin/facegate.js', 'serve', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        issuer: `http://localhost:${port}`,
+        port,
+        storage: { type: 'sqlite', file: 'first.sqlite' },
+        face: { workers: 1 },
+      }),
+    );
+    const child = spawn(process.execPath, ['bin/facegate.js', 'serve', '--config', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout.on('data', (chunk) => { output += chunk; });
-    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
     const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
     // Until it has said what it says once started (a notice, or a link), or 30 s.
     for (let waited = 0; waited < 30_000 && !/no account|\/enroll\//.test(output); waited += 100) {
@@ -33,7 +47,10 @@ describe('facegate serve with no account yet', function () {
     expect(await exited).to.equal(0);
     expect(output).to.include('facegate is serving');
     expect(output).to.not.include('/enroll/');
-    const notice = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { msg: string })
+    const notice = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string })
       .find((line) => line.msg.includes('no account'));
     expect(notice, output).to.not.equal(undefined);
     expect(notice!.msg).to.include('facegate invite owner');

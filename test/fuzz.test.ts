@@ -15,8 +15,12 @@ describe('fuzz: the snapshot and token endpoints', function () {
   this.timeout(120_000);
   let target: FuzzTarget;
 
-  before(async () => { target = await FuzzTarget.start(); });
-  after(async () => { await target?.stop(); });
+  before(async () => {
+    target = await FuzzTarget.start();
+  });
+  after(async () => {
+    await target?.stop();
+  });
 
   for (const seed of [20261127, randomSeed()]) {
     it(`seed ${seed}: ${INPUTS_PER_ENDPOINT} inputs per endpoint, no 5xx but 503 busy, no reset, the server up`, async () => {

@@ -31,7 +31,10 @@ function importsOf(file: string): Edge[] {
   const source = readFileSync(join(root, file), 'utf8');
   return [...source.matchAll(specifiers)].map((match) => ({
     from: file,
-    to: relative(root, resolve(dirname(join(root, file)), match[2])).split('\\').join('/').replace(/\.js$/, '.ts'),
+    to: relative(root, resolve(dirname(join(root, file)), match[2]))
+      .split('\\')
+      .join('/')
+      .replace(/\.js$/, '.ts'),
   }));
 }
 
@@ -47,33 +50,61 @@ describe('layers: which folder may import which', () => {
     expect(edges).to.deep.include({ from: 'bench/signin-browser.ts', to: 'test/support/facegate.ts' });
     expect(edges).to.deep.include({ from: 'test/helpers/face-fixtures.ts', to: 'src/eval/webcam-frame.ts' });
     expect(edges).to.deep.include({ from: 'bench/face/report.ts', to: 'test/support/latency-summary.ts' });
-    for (const edge of edges) expect(edge.to, `${edge.from} imports ${edge.to}`).to.match(/^[a-z-]+(\/[\w.@-]+)*\.(ts|json)$/);
+    for (const edge of edges)
+      expect(edge.to, `${edge.from} imports ${edge.to}`).to.match(/^[a-z-]+(\/[\w.@-]+)*\.(ts|json)$/);
   });
 
   it('src/ never imports test/ or bench/', () => {
-    expect(show(edges.filter((edge) => under(edge.from, 'src/') && under(edge.to, 'test/', 'bench/')))).to.deep.equal([]);
+    expect(show(edges.filter((edge) => under(edge.from, 'src/') && under(edge.to, 'test/', 'bench/')))).to.deep.equal(
+      [],
+    );
   });
 
   it('src/ imports interactions/ only from the composition root (src/server/facegate.ts) and the CLI', () => {
     const allowed = (file: string) => file === 'src/server/facegate.ts' || under(file, 'src/cli/');
-    expect(show(edges.filter((edge) => under(edge.from, 'src/') && !allowed(edge.from) && under(edge.to, 'interactions/')))).to.deep.equal([]);
+    expect(
+      show(edges.filter((edge) => under(edge.from, 'src/') && !allowed(edge.from) && under(edge.to, 'interactions/'))),
+    ).to.deep.equal([]);
   });
 
   it('benches import from test/ only the shared part, test/support/, which imports no other test code', () => {
-    expect(show(edges.filter((edge) => under(edge.from, 'bench/') && under(edge.to, 'test/') && !under(edge.to, 'test/support/')))).to.deep.equal([]);
-    expect(show(edges.filter((edge) => under(edge.from, 'test/support/') && under(edge.to, 'test/', 'bench/') && !under(edge.to, 'test/support/')))).to.deep.equal([]);
+    expect(
+      show(
+        edges.filter(
+          (edge) => under(edge.from, 'bench/') && under(edge.to, 'test/') && !under(edge.to, 'test/support/'),
+        ),
+      ),
+    ).to.deep.equal([]);
+    expect(
+      show(
+        edges.filter(
+          (edge) =>
+            under(edge.from, 'test/support/') && under(edge.to, 'test/', 'bench/') && !under(edge.to, 'test/support/'),
+        ),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('the library (src/, interactions/, adapters/, models/) never imports the benches or the tests', () => {
     const library = ['src/', 'interactions/', 'adapters/', 'models/'];
-    expect(show(edges.filter((edge) => under(edge.from, ...library) && under(edge.to, 'test/', 'bench/')))).to.deep.equal([]);
+    expect(
+      show(edges.filter((edge) => under(edge.from, ...library) && under(edge.to, 'test/', 'bench/'))),
+    ).to.deep.equal([]);
   });
 
   it('interactions/, src/oidc/ and the services of src/access/ do not import src/server/ (the composition root)', () => {
-    expect(show(edges.filter((edge) => under(edge.from, 'interactions/', 'src/oidc/', 'src/access/') && under(edge.to, 'src/server/')))).to.deep.equal([]);
+    expect(
+      show(
+        edges.filter(
+          (edge) => under(edge.from, 'interactions/', 'src/oidc/', 'src/access/') && under(edge.to, 'src/server/'),
+        ),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('src/ imports from models/ only its data, never its code: what runs at serve time is under src/face/', () => {
-    expect(show(edges.filter((edge) => under(edge.from, 'src/') && under(edge.to, 'models/') && edge.to.endsWith('.ts')))).to.deep.equal([]);
+    expect(
+      show(edges.filter((edge) => under(edge.from, 'src/') && under(edge.to, 'models/') && edge.to.endsWith('.ts'))),
+    ).to.deep.equal([]);
   });
 });

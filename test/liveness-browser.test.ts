@@ -9,7 +9,14 @@ import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { pressVerify, settledStatus, startCamera } from './support/face-pages.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { fakeWebcamOrSkip, launchWithWebcam, webcamMovie, webcamVideo } from './support/fake-webcam.js';
-import { askFor, findHeadTurn, firstTimeline, firstTimelineFor, headTurnVideo, type HeadTurn } from './helpers/head-turn.js';
+import {
+  askFor,
+  findHeadTurn,
+  firstTimeline,
+  firstTimelineFor,
+  headTurnVideo,
+  type HeadTurn,
+} from './helpers/head-turn.js';
 import { sentToCallback } from './support/face-browsers.js';
 import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -22,8 +29,15 @@ const STEPS = firstTimelineFor(['left', 'right']);
 /** A small grey square in the corner whose level counts the frames, so the test can tell where the looping video is. */
 async function marked(frame: Buffer, index: number): Promise<Buffer> {
   const level = Math.min(255, index * 3);
-  const square = await sharp({ create: { width: 16, height: 16, channels: 3, background: { r: level, g: level, b: level } } }).png().toBuffer();
-  return sharp(frame).composite([{ input: square, left: 0, top: 0 }]).jpeg({ quality: 90 }).toBuffer();
+  const square = await sharp({
+    create: { width: 16, height: 16, channels: 3, background: { r: level, g: level, b: level } },
+  })
+    .png()
+    .toBuffer();
+  return sharp(frame)
+    .composite([{ input: square, left: 0, top: 0 }])
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /** The frame number the preview shows now (from the corner square). */
@@ -48,8 +62,12 @@ describe('liveness in the browser, with a fake webcam', function () {
 
   before(async function () {
     fakeWebcamOrSkip(this);
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'liveness-browser.sqlite') }, undefined,
-      { face: { workers: 2, liveness: 'challenge' } }, { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline });
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'liveness-browser.sqlite') },
+      undefined,
+      { face: { workers: 2, liveness: 'challenge' } },
+      { challengeMoves: askFor(['left', 'right']), challengeTimeline: firstTimeline },
+    );
     await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
     headTurn = await findHeadTurn(facegate.face.engine, STEPS);
   });
@@ -60,7 +78,9 @@ describe('liveness in the browser, with a fake webcam', function () {
     rmSync(videos, { recursive: true, force: true });
   });
 
-  async function signInPage(video: string): Promise<{ page: Page; rp: Awaited<ReturnType<typeof startAuthorization>> }> {
+  async function signInPage(
+    video: string,
+  ): Promise<{ page: Page; rp: Awaited<ReturnType<typeof startAuthorization>> }> {
     const browser = await launchWithWebcam(video);
     browsers.push(browser);
     const page = await (await browser.newContext({ viewport: { width: 1000, height: 820 } })).newPage();
@@ -93,7 +113,7 @@ describe('liveness in the browser, with a fake webcam', function () {
     const { page, rp } = await signInPage(video);
     // Press "Verify" a second into the looping video, so the turns come when the prompts ask.
     for (let waited = 0; waited < 20_000; waited += 20) {
-      if (await frameShown(page) === FPS) break;
+      if ((await frameShown(page)) === FPS) break;
       await page.waitForTimeout(20);
     }
     const landed = sentToCallback(page);

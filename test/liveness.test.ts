@@ -26,12 +26,16 @@ function frontalLandmarks(): Point[] {
 /** The landmarks of a head turned (nose moved across the face by `yaw` eye distances) or tilted. */
 function posed(yaw: number, pitch = 0): Point[] {
   const points = frontalLandmarks();
-  const eye = (a: number, b: number) => points.slice(a, b + 1).reduce((s, p) => [s[0] + p[0] / 6, s[1] + p[1] / 6], [0, 0]);
+  const eye = (a: number, b: number) =>
+    points.slice(a, b + 1).reduce((s, p) => [s[0] + p[0] / 6, s[1] + p[1] / 6], [0, 0]);
   const [r, l] = [eye(36, 41), eye(42, 47)];
   const mouth = [(points[48]![0] + points[54]![0]) / 2, (points[48]![1] + points[54]![1]) / 2];
   const centre = [(r[0] + l[0]) / 2, (r[1] + l[1]) / 2];
   const [nx, ny] = points[30]!;
-  points[30] = [nx + yaw * (l[0] - r[0]) + pitch * (mouth[0]! - centre[0]!), ny + yaw * (l[1] - r[1]) + pitch * (mouth[1]! - centre[1]!)];
+  points[30] = [
+    nx + yaw * (l[0] - r[0]) + pitch * (mouth[0]! - centre[0]!),
+    ny + yaw * (l[1] - r[1]) + pitch * (mouth[1]! - centre[1]!),
+  ];
   return points;
 }
 
@@ -45,8 +49,12 @@ const stranger = normalise(Float32Array.from({ length: 128 }, (_, i) => Math.cos
 /** A room as the scene grid samples it: smooth shapes of colour (`seed` picks which). */
 function room(seed: number): Uint8Array {
   return Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => {
-    const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
-    return Math.round(120 + 50 * Math.sin(x / (2 + seed) + seed) * Math.cos(y / (3 + seed)) + 20 * Math.sin((x + y) / 5 + k % 3));
+    const cell = Math.floor(k / 3),
+      x = cell % SCENE_GRID.width,
+      y = Math.floor(cell / SCENE_GRID.width);
+    return Math.round(
+      120 + 50 * Math.sin(x / (2 + seed) + seed) * Math.cos(y / (3 + seed)) + 20 * Math.sin((x + y) / 5 + (k % 3)),
+    );
   });
 }
 const ROOM = room(1);
@@ -55,9 +63,17 @@ const FACE_BOX = { x: 220, y: 120, width: 200, height: 200 };
 
 function frame(landmarks68: Point[], i: number, embedding = person, scene = ROOM, box = FACE_BOX): FaceAnalysis {
   return {
-    image: { width: 640, height: 480 }, box, score: 0.9,
-    keypoints: [], landmarks68, eyeDistancePx: 80, quality: { brightness: 120, sharpness: 0.2 },
-    embedding, embeddings: { person: embedding }, thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256), scene,
+    image: { width: 640, height: 480 },
+    box,
+    score: 0.9,
+    keypoints: [],
+    landmarks68,
+    eyeDistancePx: 80,
+    quality: { brightness: 120, sharpness: 0.2 },
+    embedding,
+    embeddings: { person: embedding },
+    thumbnail: Uint8Array.from({ length: 256 }, (_, k) => (k * 7 + i * 31) % 256),
+    scene,
     timings: { decode: 0, detect: 0, align: 0, embed: 0 },
   };
 }
@@ -73,7 +89,10 @@ function poseOf(move: Move | 'down' | 'centre', amount: number): Point[] {
 
 /** A burst showing `shown` step by step (a move step's first frame caught on the way). */
 function burst(shown: readonly Step[], amount = 0.3): FaceAnalysis[] {
-  return shown.flatMap((step) => Array.from({ length: step.frames }, (_, f) => poseOf(step.move, f === 0 ? amount * 0.8 : amount)))
+  return shown
+    .flatMap((step) =>
+      Array.from({ length: step.frames }, (_, f) => poseOf(step.move, f === 0 ? amount * 0.8 : amount)),
+    )
     .map((l, i) => frame(l, i));
 }
 
@@ -83,7 +102,12 @@ const settings = livenessSettings({ metric: 'euclidean' });
 describe('liveness: head pose from landmarks', () => {
   it('is unchanged by any affine transform of a flat picture (moved, scaled, turned, tilted, sheared)', () => {
     const base = facePose({ keypoints: [], landmarks68: posed(0.1, 0.05) });
-    for (const t of [[0.6, 0, 40, 0, 1, -20], [1.3, 0.2, 0, -0.2, 1.3, 10], [0.5, 0.3, 12, 0.1, 1.1, 0], [-0.9, 0.1, 300, 0.05, 0.8, 5]]) {
+    for (const t of [
+      [0.6, 0, 40, 0, 1, -20],
+      [1.3, 0.2, 0, -0.2, 1.3, 10],
+      [0.5, 0.3, 12, 0.1, 1.1, 0],
+      [-0.9, 0.1, 300, 0.05, 0.8, 5],
+    ]) {
       const moved = facePose({ keypoints: [], landmarks68: affine(posed(0.1, 0.05), t) });
       expect(moved.x).to.be.closeTo(base.x, 1e-9);
       expect(moved.y).to.be.closeTo(base.y, 1e-9);
@@ -109,29 +133,51 @@ describe('liveness: the burst check', () => {
 
   it('refuses a burst with more or fewer frames than the timeline asked for', () => {
     const frames = burst(leftUp);
-    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_frame_count' });
-    expect(checkBurst(frames.slice(0, 9), leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_frame_count' });
+    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({
+      kind: 'not_live',
+      reason: 'wrong_frame_count',
+    });
+    expect(checkBurst(frames.slice(0, 9), leftUp, settings)).to.include({
+      kind: 'not_live',
+      reason: 'wrong_frame_count',
+    });
   });
 
   it('refuses the moves in the wrong order, an extra move, or a missing one', () => {
     const asked = timeline(['left', 'right']);
-    expect(checkBurst(burst(timeline(['right', 'left'])), asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
+    expect(checkBurst(burst(timeline(['right', 'left'])), asked, settings)).to.include({
+      kind: 'not_live',
+      reason: 'wrong_movement',
+    });
     const extra = burst(asked);
     extra[5] = frame(poseOf('down', 0.3), 5);
     expect(checkBurst(extra, asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
-    const missing = burst([{ move: 'centre', frames: 2 }, { move: 'left', frames: 3 }, { move: 'centre', frames: 5 }]);
+    const missing = burst([
+      { move: 'centre', frames: 2 },
+      { move: 'left', frames: 3 },
+      { move: 'centre', frames: 5 },
+    ]);
     expect(checkBurst(missing, asked, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
   it('refuses the right moves on another timeline (a burst recorded for another challenge)', () => {
-    const [other] = timelineSplits(2).slice(-1).map((split) => [
-      { move: 'centre', frames: 2 }, { move: 'left', frames: split[0]! }, { move: 'centre', frames: split[1]! }, { move: 'up', frames: split[2]! }, { move: 'centre', frames: split[3]! },
-    ] as Step[]);
+    const [other] = timelineSplits(2)
+      .slice(-1)
+      .map(
+        (split) =>
+          [
+            { move: 'centre', frames: 2 },
+            { move: 'left', frames: split[0]! },
+            { move: 'centre', frames: split[1]! },
+            { move: 'up', frames: split[2]! },
+            { move: 'centre', frames: split[3]! },
+          ] as Step[],
+      );
     const frames = burst(other!).slice(0, 10);
     expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'wrong_movement' });
   });
 
-  it('tolerates a late start (a move\'s first frame still facing the camera), not a late return', () => {
+  it("tolerates a late start (a move's first frame still facing the camera), not a late return", () => {
     const late = burst(leftUp);
     late[2] = frame(poseOf('centre', 0), 2);
     expect(checkBurst(late, leftUp, settings).kind).to.equal('live');
@@ -173,27 +219,46 @@ describe('liveness: the burst check', () => {
     expect(checkBurst(jump, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed' });
   });
 
-  it('refuses two photos framed in the same place: the frame\'s edges correlate, what is inside them changed', () => {
+  it("refuses two photos framed in the same place: the frame's edges correlate, what is inside them changed", () => {
     // A photo in the middle of the picture, on a plain light wall; inside it, dark stripes one way or the other.
-    const framedPhoto = (stripe: (x: number, y: number) => number) => Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => {
-      const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
-      return x >= 8 && x < 40 && y >= 3 && y < 34 ? (stripe(x, y) % 8 < 4 ? 10 : 45) : 200;
-    });
-    const one = framedPhoto((x, y) => x + y), other = framedPhoto((x, y) => x - y + 64);
+    const framedPhoto = (stripe: (x: number, y: number) => number) =>
+      Uint8Array.from({ length: SCENE_GRID.width * SCENE_GRID.height * 3 }, (_, k) => {
+        const cell = Math.floor(k / 3),
+          x = cell % SCENE_GRID.width,
+          y = Math.floor(cell / SCENE_GRID.width);
+        return x >= 8 && x < 40 && y >= 3 && y < 34 ? (stripe(x, y) % 8 < 4 ? 10 : 45) : 200;
+      });
+    const one = framedPhoto((x, y) => x + y),
+      other = framedPhoto((x, y) => x - y + 64);
     const box = { x: 255, y: 150, width: 130, height: 130 };
     const frames = burst(leftUp).map((f, i) => ({ ...f, box, scene: i >= 2 && i < 5 ? other : one }));
-    const change = sceneChange({ image: frames[1]!.image, box, scene: one }, { image: frames[2]!.image, box, scene: other });
+    const change = sceneChange(
+      { image: frames[1]!.image, box, scene: one },
+      { image: frames[2]!.image, box, scene: other },
+    );
     expect(change.background, 'the correlation alone').to.be.below(settings.scene.background);
-    expect(checkBurst(frames, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed', detail: { frame: 2, measure: 'changed', value: Math.round(change.changed * 10000) / 10000, limit: settings.scene.changed } });
+    expect(checkBurst(frames, leftUp, settings)).to.deep.include({
+      kind: 'not_live',
+      reason: 'scene_changed',
+      detail: {
+        frame: 2,
+        measure: 'changed',
+        value: Math.round(change.changed * 10000) / 10000,
+        limit: settings.scene.changed,
+      },
+    });
   });
 
   it('follows the camera when it moves (a phone in the hand): the room shifted by a cell is the same room', () => {
     const shifted = Uint8Array.from(ROOM, (_, k) => {
-      const cell = Math.floor(k / 3), x = cell % SCENE_GRID.width, y = Math.floor(cell / SCENE_GRID.width);
+      const cell = Math.floor(k / 3),
+        x = cell % SCENE_GRID.width,
+        y = Math.floor(cell / SCENE_GRID.width);
       return ROOM[(y * SCENE_GRID.width + Math.max(0, x - 1)) * 3 + (k % 3)]!;
     });
     const frames = burst(leftUp);
-    for (const i of [6, 7, 8, 9]) frames[i] = { ...frames[i]!, scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
+    for (const i of [6, 7, 8, 9])
+      frames[i] = { ...frames[i]!, scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
     expect(checkBurst(frames, leftUp, settings).kind).to.equal('live');
   });
 
@@ -206,7 +271,10 @@ describe('liveness: the burst check', () => {
     for (const i of [1, 3, 7]) {
       const frames = burst(leftUp);
       frames[i] = { ...frames[i]!, embedding: stranger };
-      expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({ kind: 'not_live', reason: 'not_same_person' });
+      expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({
+        kind: 'not_live',
+        reason: 'not_same_person',
+      });
     }
   });
 });
@@ -231,7 +299,11 @@ describe('liveness: challenges', () => {
     expect(seen.size).to.equal(6);
   });
 
-  const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e: { code: string }) => e.code);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'accepted',
+      (e: { code: string }) => e.code,
+    );
 
   it('gives each challenge a timeline of 10 to 12 frames, 3 or 4 per move, that the token carries', async () => {
     const seen = new Set<string>();
@@ -239,7 +311,9 @@ describe('liveness: challenges', () => {
       const { token, challenge } = await challenges.issue(`signin:timeline-${i}`);
       const frames = challenge.steps.reduce((n, s) => n + s.frames, 0);
       expect(frames).to.be.within(10, 12);
-      expect(challenge.steps.filter((s) => s.move !== 'centre').every((s) => s.frames === 3 || s.frames === 4)).to.equal(true);
+      expect(
+        challenge.steps.filter((s) => s.move !== 'centre').every((s) => s.frames === 3 || s.frames === 4),
+      ).to.equal(true);
       expect((await challenges.check(token, `signin:timeline-${i}`)).steps).to.deep.equal(challenge.steps);
       // The token fits the burst's form field.
       expect(token.length).to.be.at.most(256);
@@ -249,20 +323,37 @@ describe('liveness: challenges', () => {
   });
 
   /** A burst answering its challenge, judged as accepted: what a sign-in does with a token. */
-  const redeem = (c: Challenges, token: string, subject: string) => c.answer(token, subject, async (challenge) => challenge);
+  const redeem = (c: Challenges, token: string, subject: string) =>
+    c.answer(token, subject, async (challenge) => challenge);
 
   it('redeems a token once, for its own sign-in, before it expires', async () => {
     const { token, challenge } = await challenges.issue('signin:abc');
     expect((await redeem(challenges, token, 'signin:abc')).moves).to.deep.equal(challenge.moves);
     expect(await refusal(redeem(challenges, token, 'signin:abc'))).to.equal('challenge_replayed');
-    expect(await refusal(redeem(challenges, (await challenges.issue('signin:abc')).token, 'signin:other'))).to.equal('challenge_invalid');
-    expect(await refusal(redeem(challenges, (await challenges.issue('signin:old', Date.now() - 60_000)).token, 'signin:old'))).to.equal('challenge_expired');
+    expect(await refusal(redeem(challenges, (await challenges.issue('signin:abc')).token, 'signin:other'))).to.equal(
+      'challenge_invalid',
+    );
+    expect(
+      await refusal(
+        redeem(challenges, (await challenges.issue('signin:old', Date.now() - 60_000)).token, 'signin:old'),
+      ),
+    ).to.equal('challenge_expired');
     const [payload, signature] = (await challenges.issue('signin:abc')).token.split('.');
-    const forged = Buffer.from(JSON.stringify({ subject: 'signin:abc', moves: ['left', 'right'], frames: [2, 3, 1, 3, 1], nonce: 'n', expiresAt: Date.now() + 9e6 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        subject: 'signin:abc',
+        moves: ['left', 'right'],
+        frames: [2, 3, 1, 3, 1],
+        nonce: 'n',
+        expiresAt: Date.now() + 9e6,
+      }),
+    ).toString('base64url');
     expect(await refusal(redeem(challenges, `${forged}.${signature}`, 'signin:abc'))).to.equal('challenge_invalid');
     expect(await refusal(redeem(challenges, `${payload}.${signature}x`, 'signin:abc'))).to.equal('challenge_invalid');
     const otherKey = new Challenges(['another-key-entirely-0000000000000'], store.attempts);
-    expect(await refusal(redeem(otherKey, (await challenges.issue('signin:abc')).token, 'signin:abc'))).to.equal('challenge_invalid');
+    expect(await refusal(redeem(otherKey, (await challenges.issue('signin:abc')).token, 'signin:abc'))).to.equal(
+      'challenge_invalid',
+    );
   });
 
   it('keeps one challenge open per subject: a new one voids the one before', async () => {

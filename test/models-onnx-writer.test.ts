@@ -4,7 +4,14 @@ import { OnnxGraphBuilder } from '../src/face/onnx/graph-builder.js';
 import { ModelProtoType } from '../src/face/onnx/schema.js';
 import { sha256 } from '../src/face/model-files/file-digest.js';
 
-const INFO = { graphName: 'tiny', producerName: 'test', producerVersion: '1', opsetVersion: 13, docString: 'a tiny graph', metadata: { purpose: 'test' } };
+const INFO = {
+  graphName: 'tiny',
+  producerName: 'test',
+  producerVersion: '1',
+  opsetVersion: 13,
+  docString: 'a tiny graph',
+  metadata: { purpose: 'test' },
+};
 
 /** y = relu(x + bias), then two zero columns appended: an initializer, an int64 initializer, three ops. */
 function tinyGraph(): OnnxGraphBuilder {

@@ -25,11 +25,18 @@ import { temporaryFolder } from './helpers/stores.js';
 import { startAuthorization } from './support/test-rp.js';
 
 const DEFAULT_THRESHOLD = faceDefaults().presentationAttackDetection.threshold;
-const on = (threshold = DEFAULT_THRESHOLD): Partial<FaceConfig> => ({ presentationAttackDetection: { enabled: true, threshold } });
+const on = (threshold = DEFAULT_THRESHOLD): Partial<FaceConfig> => ({
+  presentationAttackDetection: { enabled: true, threshold },
+});
 
 /** An enrolled person's photo shown on a phone to the camera, as src/eval/liveness/attacks.ts renders it: one frame. */
 async function photoOnPhone(face: number): Promise<Buffer> {
-  const [frame] = await flatAttackFrames('phone', await rasterOf(await portrait(face)), firstTimelineFor(['left', 'right']), 11);
+  const [frame] = await flatAttackFrames(
+    'phone',
+    await rasterOf(await portrait(face)),
+    firstTimelineFor(['left', 'right']),
+    11,
+  );
   return frame!;
 }
 
@@ -37,14 +44,18 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
   this.timeout(300_000);
 
   describe('the crop', () => {
-    it('is the publisher detector\'s square (1.244 BlazeFace sides, raised 0.107 of a side), 2.7 times, when it fits', () => {
+    it("is the publisher detector's square (1.244 BlazeFace sides, raised 0.107 of a side), 2.7 times, when it fits", () => {
       const square = presentationCrop({ width: 1920, height: 1080 }, { x: 270, y: 200, width: 100, height: 100 });
       expect(square).to.deep.equal({ x: 152, y: 71, side: 335 });
     });
 
     it('shrinks until it fits in the image, and moves inside it', () => {
       const image = { width: 640, height: 480 };
-      for (const box of [{ x: 220, y: 140, width: 200, height: 200 }, { x: 0, y: 0, width: 120, height: 130 }, { x: 560, y: 400, width: 80, height: 80 }]) {
+      for (const box of [
+        { x: 220, y: 140, width: 200, height: 200 },
+        { x: 0, y: 0, width: 120, height: 130 },
+        { x: 560, y: 400, width: 80, height: 80 },
+      ]) {
         const { x, y, side } = presentationCrop(image, box);
         expect(side, JSON.stringify(box)).to.be.at.most(479);
         expect(x).to.be.at.least(0);
@@ -57,9 +68,15 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
   });
 
   describe('the decision', () => {
-    it('is the median of the frames\' live scores: one frame decides neither way in a burst', () => {
-      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.8 }], 0.001)).to.deep.equal({ kind: 'live', score: 0.8, threshold: 0.001 });
-      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.0002 }], 0.001)).to.deep.equal({ kind: 'presentation_attack', score: 0.0002, threshold: 0.001 });
+    it("is the median of the frames' live scores: one frame decides neither way in a burst", () => {
+      expect(judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.8 }], 0.001)).to.deep.equal({
+        kind: 'live',
+        score: 0.8,
+        threshold: 0.001,
+      });
+      expect(
+        judgePresentation([{ liveScore: 0.9 }, { liveScore: 0.00001 }, { liveScore: 0.0002 }], 0.001),
+      ).to.deep.equal({ kind: 'presentation_attack', score: 0.0002, threshold: 0.001 });
       expect(judgePresentation([{ liveScore: 0.0005 }], 0.001).kind).to.equal('presentation_attack');
       expect(judgePresentation([{ liveScore: 0.001 }], 0.001).kind).to.equal('live');
     });
@@ -76,12 +93,16 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
 
     before(() => {
       changedModels = temporaryFolder();
-      for (const entry of loadManifest().models) copyFileSync(join(modelsDir(), entry.file), join(changedModels, entry.file));
+      for (const entry of loadManifest().models)
+        copyFileSync(join(modelsDir(), entry.file), join(changedModels, entry.file));
       appendFileSync(join(changedModels, 'fr-liveness.onnx'), Buffer.from([0]));
     });
 
     it('is off by default: the model is neither checked nor loaded, and analyses carry no live score', async () => {
-      expect(faceDefaults().presentationAttackDetection).to.deep.equal({ enabled: false, threshold: DEFAULT_THRESHOLD });
+      expect(faceDefaults().presentationAttackDetection).to.deep.equal({
+        enabled: false,
+        threshold: DEFAULT_THRESHOLD,
+      });
       const spec = resolveEngineSpec(faceDefaults(), { baseDir: process.cwd(), modelsDir: changedModels });
       expect(spec).to.not.have.property('presentationAttack');
       const engine = await FaceEngine.start({ ...spec, workers: 1 });
@@ -106,7 +127,10 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     });
 
     it('on, scores a real photo live at the default threshold, and a photo of it on a phone far below', async () => {
-      const engine = await FaceEngine.start({ ...resolveEngineSpec({ ...faceDefaults(), ...on() }, { baseDir: process.cwd() }), workers: 1 });
+      const engine = await FaceEngine.start({
+        ...resolveEngineSpec({ ...faceDefaults(), ...on() }, { baseDir: process.cwd() }),
+        workers: 1,
+      });
       try {
         const real = await engine.analyze(await webcamFrame(await portrait(1)));
         expect(real.liveScore).to.be.at.least(DEFAULT_THRESHOLD);
@@ -125,11 +149,15 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
     let issuer: URL;
 
     before(async () => {
-      facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'pad.sqlite') }, undefined, { face: { workers: 1, liveness: 'off', ...on() } });
+      facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'pad.sqlite') }, undefined, {
+        face: { workers: 1, liveness: 'off', ...on() },
+      });
       issuer = new URL(facegate.issuer);
       await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(1)]);
     });
-    after(async () => { await facegate?.close(); });
+    after(async () => {
+      await facegate?.close();
+    });
 
     async function postFace(frame: Buffer) {
       const rp = await startAuthorization(issuer, 'spa');
@@ -143,35 +171,56 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
     });
 
-    it('refuses the enrolled person\'s photo on a phone with presentation_attack, a sentence that says what to do, and counts it', async () => {
+    it("refuses the enrolled person's photo on a phone with presentation_attack, a sentence that says what to do, and counts it", async () => {
       const attack = await photoOnPhone(1);
       // The attack it stops: without the model, this frame is Alice.
-      const recogniser = new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules);
+      const recogniser = new FaceRecognizer(
+        facegate.face.engine,
+        facegate.face.recognizer.gallery,
+        facegate.face.recognizer.rules,
+      );
       const unguarded = await recogniser.recognize([attack]);
       expect(unguarded.kind === '1:N' && unguarded.decision).to.include({ kind: 'accepted', accountId: 'alice' });
 
       const answer = await postFace(attack);
       expect(answer.status).to.equal(422);
-      expect(answer.body).to.deep.equal({ status: 'refused', error: 'presentation_attack', message: SENTENCES.presentation_attack, attemptsLeft: 4 });
-      expect(SENTENCES.presentation_attack).to.match(/photo or a screen/).and.match(/Face the camera yourself/);
+      expect(answer.body).to.deep.equal({
+        status: 'refused',
+        error: 'presentation_attack',
+        message: SENTENCES.presentation_attack,
+        attemptsLeft: 4,
+      });
+      expect(SENTENCES.presentation_attack)
+        .to.match(/photo or a screen/)
+        .and.match(/Face the camera yourself/);
       const [event] = await facegate.store.audit.recent(1);
       expect(event).to.include({ type: 'signin', result: 'presentation_attack', accountId: null });
       expect(event!.detail).to.include({ threshold: DEFAULT_THRESHOLD, attemptsLeft: 4 });
       expect(event!.detail.liveScore).to.be.below(DEFAULT_THRESHOLD);
     });
 
-    it('judges a live burst on the median of its frames\' scores', async () => {
+    it("judges a live burst on the median of its frames' scores", async () => {
       const steps = firstTimelineFor(['left', 'right']);
       const frames = await headTurnFrames(await findHeadTurn(facegate.face.engine, steps), steps);
       const liveness = { steps, settings: livenessSettings(facegate.face.engine.spec.embedder) };
-      const recogniser = (threshold: number) => new FaceRecognizer(facegate.face.engine, facegate.face.recognizer.gallery, facegate.face.recognizer.rules, threshold);
+      const recogniser = (threshold: number) =>
+        new FaceRecognizer(
+          facegate.face.engine,
+          facegate.face.recognizer.gallery,
+          facegate.face.recognizer.rules,
+          threshold,
+        );
       const judged = await recogniser(0).recognize(frames, { liveness });
       expect(judged.kind).to.equal('1:N');
       const median = medianLiveScore(judged.analyses.filter((a) => a !== undefined));
       expect((await recogniser(median).recognize(frames, { liveness })).kind).to.equal('1:N');
       const refused = await recogniser(median + 1e-6).recognize(frames, { liveness });
       expect(refused.kind).to.equal('presentation_attack');
-      expect(refused.kind === 'presentation_attack' && refused.verdict).to.deep.equal({ kind: 'presentation_attack', score: median, threshold: median + 1e-6 });
+      expect(refused.kind === 'presentation_attack' && refused.verdict).to.deep.equal({
+        kind: 'presentation_attack',
+        score: median,
+        threshold: median + 1e-6,
+      });
     });
   });
 
@@ -189,14 +238,27 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       const folder = temporaryFolder();
       const faces = join(folder, 'faces');
       const lfw = join(folder, 'lfw');
-      for (const [dir, people] of [[faces, [0, 1]], [lfw, [2, 3]]] as const) {
+      for (const [dir, people] of [
+        [faces, [0, 1]],
+        [lfw, [2, 3]],
+      ] as const) {
         for (const person of people) {
           mkdirSync(join(dir, `person_${person}`), { recursive: true });
           writeFileSync(join(dir, `person_${person}`, '1.jpg'), await portrait(person));
           writeFileSync(join(dir, `person_${person}`, '2.png'), await variants.rescaled(await portrait(person)));
         }
       }
-      const { stdout } = await promisify(execFile)('node', [join(process.cwd(), 'bin/facegate.js'), 'eval-pad', '--json', '--faces', faces, '--lfw', lfw, '--attack-people', '0']);
+      const { stdout } = await promisify(execFile)('node', [
+        join(process.cwd(), 'bin/facegate.js'),
+        'eval-pad',
+        '--json',
+        '--faces',
+        faces,
+        '--lfw',
+        lfw,
+        '--attack-people',
+        '0',
+      ]);
       const report = JSON.parse(stdout);
       expect(report.framing).to.equal('webcam');
       expect(report.sources.faces).to.include({ photos: 4, scored: 4 });

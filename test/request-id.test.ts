@@ -14,10 +14,27 @@ describe('request ids in logs and responses', function () {
   let facegate: TestFacegate;
 
   before(async () => {
-    const sink = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))); done(); } });
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'ids.sqlite') }, undefined, {}, { logger: createLogger('info', sink) });
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(
+          ...String(chunk)
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l)),
+        );
+        done();
+      },
+    });
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'ids.sqlite') },
+      undefined,
+      {},
+      { logger: createLogger('info', sink) },
+    );
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   it('every line written during a request carries its id, the audit line included, and the response says it', async () => {
     const issuer = new URL(facegate.issuer);
@@ -25,7 +42,11 @@ describe('request ids in logs and responses', function () {
     const browser = new Browser(issuer.origin);
     const { url: page } = await browser.navigate(rp.url);
     const from = lines.length;
-    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: new Uint8Array(await emptyFrame()), contentType: 'image/jpeg' });
+    const answer = await browser.json(`${page.pathname}/face`, {
+      method: 'POST',
+      body: new Uint8Array(await emptyFrame()),
+      contentType: 'image/jpeg',
+    });
     expect(answer.body).to.include({ error: 'no_face' });
     const id = answer.headers.get('x-request-id');
     expect(id).to.match(/^[0-9a-f-]{36}$/);
@@ -34,7 +55,7 @@ describe('request ids in logs and responses', function () {
     for (const line of written) expect(line.requestId, JSON.stringify(line)).to.equal(id);
   });
 
-  it('every request line of a sign-in\'s redirects has an id of its own', async () => {
+  it("every request line of a sign-in's redirects has an id of its own", async () => {
     const from = lines.length;
     const rp = await startAuthorization(new URL(facegate.issuer));
     await new Browser(new URL(facegate.issuer).origin).navigate(rp.url);

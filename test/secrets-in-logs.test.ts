@@ -17,7 +17,12 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'] as const;
 /** Every line the server logs, at the most verbose level. */
 function capturedLog(): { logger: Logger; text: () => string } {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   return { logger: pino<never>({ level: 'trace', base: { service: 'facegate' } }, stream), text: () => lines.join('') };
 }
 
@@ -31,44 +36,73 @@ for (const backend of backends) {
       log = capturedLog();
       facegate = await startTestFacegate(await specOrSkip(this, backend), undefined, {}, { logger: log.logger });
     });
-    after(async () => { await facegate?.close(); });
+    after(async () => {
+      await facegate?.close();
+    });
 
     it('across an enrolment, a face sign-in, a token exchange with a client secret, a refresh and a key rotation', async () => {
       const issuer = new URL(facegate.issuer);
       const secrets: Record<string, string> = { clientSecret: webSecret };
 
       // Enrolment by invitation link: its token is a credential.
-      const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice', ttlSeconds: 600 });
+      const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+        accountId: 'alice',
+        ttlSeconds: 600,
+      });
       secrets.invitation = new URL(link).pathname.split('/').pop()!;
-      const enrolment = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0), { name: 'Alice' }) });
+      const enrolment = await new Browser(issuer.origin).json(link, {
+        method: 'POST',
+        body: multipart(await framesOf(0), { name: 'Alice' }),
+      });
       expect(enrolment.body).to.include({ status: 'enrolled' });
 
       // Sign-in with the face, consent, code exchange with the client secret, refresh, userinfo.
-      const config = await oidc.discovery(issuer, 'web', undefined, oidc.ClientSecretBasic(webSecret), { execute: [oidc.allowInsecureRequests] });
+      const config = await oidc.discovery(issuer, 'web', undefined, oidc.ClientSecretBasic(webSecret), {
+        execute: [oidc.allowInsecureRequests],
+      });
       const verifier = oidc.randomPKCECodeVerifier();
       secrets.verifier = verifier;
       const browser = new Browser(issuer.origin);
-      const { url: page } = await browser.navigate(oidc.buildAuthorizationUrl(config, {
-        redirect_uri: callback, scope: 'openid profile offline_access', prompt: 'consent', state: 's',
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-      }));
-      const face = await browser.json(`${page.pathname}/face`, { method: 'POST', body: await webcamFrame(await portrait(0)), contentType: 'image/jpeg' });
+      const { url: page } = await browser.navigate(
+        oidc.buildAuthorizationUrl(config, {
+          redirect_uri: callback,
+          scope: 'openid profile offline_access',
+          prompt: 'consent',
+          state: 's',
+          code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+          code_challenge_method: 'S256',
+        }),
+      );
+      const face = await browser.json(`${page.pathname}/face`, {
+        method: 'POST',
+        body: await webcamFrame(await portrait(0)),
+        contentType: 'image/jpeg',
+      });
       expect(face.body, JSON.stringify(face.body)).to.include({ status: 'accepted' });
       const { url: consent } = await browser.navigate(face.body.redirectTo as string);
       const { url: back } = await browser.navigate(`${consent.pathname}/confirm`, { form: {} });
       secrets.code = back.searchParams.get('code')!;
-      const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier, expectedState: 's' });
+      const tokens = await oidc.authorizationCodeGrant(config, back, {
+        pkceCodeVerifier: verifier,
+        expectedState: 's',
+      });
       const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
       await oidc.fetchUserInfo(config, refreshed.access_token, 'alice');
       Object.assign(secrets, {
-        accessToken: tokens.access_token, refreshToken: tokens.refresh_token!, idToken: tokens.id_token!,
-        refreshedAccessToken: refreshed.access_token, refreshedRefreshToken: refreshed.refresh_token!,
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token!,
+        idToken: tokens.id_token!,
+        refreshedAccessToken: refreshed.access_token,
+        refreshedRefreshToken: refreshed.refresh_token!,
       });
       // A wrong secret is logged as a failure, the secret tried is not.
       secrets.wrongSecret = 'a-wrong-secret-somebody-typed-in-by-mistake';
       const wrong = await fetch(new URL('/token', issuer), {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`web:${secrets.wrongSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${Buffer.from(`web:${secrets.wrongSecret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshed.refresh_token! }),
       });
       expect(wrong.status).to.equal(401);
@@ -81,7 +115,8 @@ for (const backend of backends) {
 
       for (const kind of ['signing', 'cookie'] as const) {
         for (const { jwk, kid } of await facegate.store.keys.list(kind)) {
-          for (const member of PRIVATE_MEMBERS) if (typeof jwk[member] === 'string') secrets[`${kind} ${kid} ${member}`] = jwk[member] as string;
+          for (const member of PRIVATE_MEMBERS)
+            if (typeof jwk[member] === 'string') secrets[`${kind} ${kid} ${member}`] = jwk[member] as string;
         }
       }
       // Cookie values, but not the interaction's uid: oidc-provider's interaction cookies hold it,

@@ -18,7 +18,9 @@ import { startAuthorization } from './support/test-rp.js';
  */
 
 /** The page's CSP, checked: a nonce, no unsafe-inline, every script tag carries the nonce. */
-async function checkedPage(response: Response): Promise<{ csp: string; nonce: string; scripts: string[]; html: string }> {
+async function checkedPage(
+  response: Response,
+): Promise<{ csp: string; nonce: string; scripts: string[]; html: string }> {
   expect(response.headers.get('content-type')).to.include('text/html');
   const csp = response.headers.get('content-security-policy') ?? '';
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
@@ -31,7 +33,10 @@ async function checkedPage(response: Response): Promise<{ csp: string; nonce: st
 }
 
 function directive(csp: string, name: string): string | undefined {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  return csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
 }
 
 describe('security headers: CSP with nonces, no framing, no caching', function () {
@@ -44,7 +49,9 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
     issuer = new URL(facegate.issuer);
     await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice' });
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   async function loginPage(clientId = 'spa', extra: Record<string, string> = {}) {
     const browser = new Browser(issuer.origin);
@@ -69,7 +76,10 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
   });
 
   it('the enrolment page, and its page for a link that does not work', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'carol', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'carol',
+      ttlSeconds: 600,
+    });
     const page = await fetch(link);
     const { csp, scripts } = await checkedPage(page);
     expect(scripts).to.have.length(1);
@@ -92,7 +102,12 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
     const expired = await fetch(new URL('/interaction/made-up', issuer), { headers: { accept: 'text/html' } });
     expect((await checkedPage(expired)).html).to.include('This sign-in has expired');
     expect(expired.headers.get('cache-control')).to.equal('no-store');
-    const unknownClient = await fetch(new URL(`/auth?${new URLSearchParams({ client_id: 'nobody', response_type: 'code', scope: 'openid', redirect_uri: callback })}`, issuer));
+    const unknownClient = await fetch(
+      new URL(
+        `/auth?${new URLSearchParams({ client_id: 'nobody', response_type: 'code', scope: 'openid', redirect_uri: callback })}`,
+        issuer,
+      ),
+    );
     expect((await checkedPage(unknownClient)).html).to.include('invalid_client');
   });
 
@@ -107,45 +122,77 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
 
   it('sign-out pages: the question, the signed-out page, and the auto-submitted form without a session', async () => {
     const browser = new Browser(issuer.origin);
-    const config = await oidc.discovery(issuer, 'spa', undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
+    const config = await oidc.discovery(issuer, 'spa', undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    });
     const verifier = oidc.randomPKCECodeVerifier();
-    const { url: back } = await signIn(browser, facegate, oidc.buildAuthorizationUrl(config, {
-      redirect_uri: callback, scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
-    }), 'alice');
+    const { url: back } = await signIn(
+      browser,
+      facegate,
+      oidc.buildAuthorizationUrl(config, {
+        redirect_uri: callback,
+        scope: 'openid',
+        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+      }),
+      'alice',
+    );
     const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier });
 
-    const question = await checkedPage((await browser.navigate(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! }))).response);
+    const question = await checkedPage(
+      (await browser.navigate(oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token! }))).response,
+    );
     expect(question.html).to.include('Sign out of facegate?');
-    const form = Object.fromEntries([...question.html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const form = Object.fromEntries(
+      [...question.html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
     const action = /action="([^"]+)"/.exec(question.html)![1]!;
     const { response: done } = await browser.navigate(action, { form: { ...form, logout: 'yes' } });
     expect((await checkedPage(done)).html).to.include('Signed out');
 
     // No session any more: oidc-provider answers with a form that submits itself, an inline script.
-    const again = await checkedPage((await browser.navigate(`/session/end?client_id=spa&post_logout_redirect_uri=${encodeURIComponent(loggedOut)}`)).response);
+    const again = await checkedPage(
+      (await browser.navigate(`/session/end?client_id=spa&post_logout_redirect_uri=${encodeURIComponent(loggedOut)}`))
+        .response,
+    );
     expect(again.scripts).to.have.length(1);
   });
 
   it('JSON answers of the interaction endpoints are never cached either', async () => {
     const { browser, url } = await loginPage();
-    const refused = await browser.json(`${url.pathname}/face`, { method: 'POST', body: 'x', contentType: 'text/plain' });
+    const refused = await browser.json(`${url.pathname}/face`, {
+      method: 'POST',
+      body: 'x',
+      contentType: 'text/plain',
+    });
     expect(refused.status).to.equal(415);
     expect(refused.headers.get('cache-control')).to.equal('no-store');
     const challenge = await browser.json(`${url.pathname}/challenge`, { method: 'POST' });
     expect(challenge.status).to.equal(200);
     expect(challenge.headers.get('cache-control')).to.equal('no-store');
     // Another browser (no cookie of this sign-in): refused as JSON, not cached.
-    const stranger = await new Browser(issuer.origin).json(`${url.pathname}/face`, { method: 'POST', body: 'x', contentType: 'image/jpeg' });
+    const stranger = await new Browser(issuer.origin).json(`${url.pathname}/face`, {
+      method: 'POST',
+      body: 'x',
+      contentType: 'image/jpeg',
+    });
     expect(stranger.status).to.equal(400);
     expect(stranger.headers.get('cache-control')).to.equal('no-store');
-    const enrol = await new Browser(issuer.origin).json('/enroll/not-a-link', { method: 'POST', body: 'x', contentType: 'image/jpeg' });
+    const enrol = await new Browser(issuer.origin).json('/enroll/not-a-link', {
+      method: 'POST',
+      body: 'x',
+      contentType: 'image/jpeg',
+    });
     expect(enrol.status).to.equal(410);
     expect(enrol.headers.get('cache-control')).to.equal('no-store');
   });
 
   it('every response carries nosniff, no-referrer, COOP same-origin and a Permissions-Policy: the camera on the face pages only', async () => {
     const { url: face } = await loginPage();
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'dora', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'dora',
+      ttlSeconds: 600,
+    });
     const responses: [string, Response, boolean][] = [
       ['the sign-in page', await new Browser(issuer.origin).request(face), true],
       ['the enrolment page', await fetch(link), true],
@@ -155,15 +202,33 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
       ['the JWKS', await fetch(new URL('/jwks', issuer)), false],
       ['/healthz', await fetch(new URL('/healthz', issuer)), false],
       ['an unknown path', await fetch(new URL('/no-such-page', issuer)), false],
-      ['a token error', await fetch(new URL('/token', issuer), { method: 'POST', body: new URLSearchParams({ grant_type: 'nonsense' }) }), false],
-      ['an error page', await fetch(new URL(`/auth?${new URLSearchParams({ client_id: 'nobody', response_type: 'code', scope: 'openid', redirect_uri: callback })}`, issuer)), false],
+      [
+        'a token error',
+        await fetch(new URL('/token', issuer), {
+          method: 'POST',
+          body: new URLSearchParams({ grant_type: 'nonsense' }),
+        }),
+        false,
+      ],
+      [
+        'an error page',
+        await fetch(
+          new URL(
+            `/auth?${new URLSearchParams({ client_id: 'nobody', response_type: 'code', scope: 'openid', redirect_uri: callback })}`,
+            issuer,
+          ),
+        ),
+        false,
+      ],
     ];
     for (const [what, response, camera] of responses) {
       expect(response.headers.get('x-content-type-options'), what).to.equal('nosniff');
       expect(response.headers.get('referrer-policy'), what).to.equal('no-referrer');
       expect(response.headers.get('cross-origin-opener-policy'), what).to.equal('same-origin');
       const permissions = response.headers.get('permissions-policy') ?? '';
-      expect(permissions, what).to.include(camera ? 'camera=(self)' : 'camera=()').and.include('microphone=()');
+      expect(permissions, what)
+        .to.include(camera ? 'camera=(self)' : 'camera=()')
+        .and.include('microphone=()');
       await response.arrayBuffer();
     }
   });
@@ -192,7 +257,9 @@ describe('cookies behind a TLS-terminating proxy (https issuer, proxy: true)', f
     });
     await facegate.store.accounts.upsert({ id: 'alice', name: 'Alice' });
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   it('every cookie of a sign-in is Secure, HttpOnly and SameSite=Lax', async () => {
     const origin = `http://localhost:${facegate.port}`;
@@ -200,8 +267,12 @@ describe('cookies behind a TLS-terminating proxy (https issuer, proxy: true)', f
     const browser = new Browser(origin, { 'x-forwarded-proto': 'https' });
     const viaProxy = (url: URL) => new URL(`${url.pathname}${url.search}`, origin);
     const authorize = `/auth?${new URLSearchParams({
-      client_id: 'spa', response_type: 'code', redirect_uri: callback, scope: 'openid',
-      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()), code_challenge_method: 'S256',
+      client_id: 'spa',
+      response_type: 'code',
+      redirect_uri: callback,
+      scope: 'openid',
+      code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
+      code_challenge_method: 'S256',
     })}`;
     const { url: interaction } = await browser.navigate(authorize);
     expect(interaction.pathname).to.match(/^\/interaction\//);

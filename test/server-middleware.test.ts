@@ -21,21 +21,35 @@ function appOf(middleware: Koa.Middleware): ReturnType<Koa['callback']> {
 
 describe('health endpoints, in-process', () => {
   const passing: HealthCheck = { name: 'store', check: async () => {} };
-  const failing: HealthCheck = { name: 'models', check: async () => { throw new Error('model file altered'); } };
+  const failing: HealthCheck = {
+    name: 'models',
+    check: async () => {
+      throw new Error('model file altered');
+    },
+  };
   const hung: HealthCheck = { name: 'store', check: () => new Promise(() => {}) };
 
   it('/livez answers 200 whatever the checks say; /readyz and /healthz report each check', async () => {
     const app = appOf(healthEndpoints([passing, failing]));
     await request(app).get('/livez').expect(200, { ok: true }).expect('cache-control', 'no-store');
     for (const path of ['/readyz', '/healthz']) {
-      await request(app).get(path).expect(503, { ok: false, checks: { store: { ok: true }, models: { ok: false, error: 'model file altered' } } });
+      await request(app)
+        .get(path)
+        .expect(503, {
+          ok: false,
+          checks: { store: { ok: true }, models: { ok: false, error: 'model file altered' } },
+        });
     }
-    await request(appOf(healthEndpoints([passing]))).get('/readyz').expect(200, { ok: true, checks: { store: { ok: true } } });
+    await request(appOf(healthEndpoints([passing])))
+      .get('/readyz')
+      .expect(200, { ok: true, checks: { store: { ok: true } } });
   });
 
   it('a check that never answers counts as failed, so a hung store is reported, not waited on', async function () {
     this.timeout(10_000);
-    const response = await request(appOf(healthEndpoints([hung]))).get('/readyz').expect(503);
+    const response = await request(appOf(healthEndpoints([hung])))
+      .get('/readyz')
+      .expect(503);
     expect(response.body).to.have.nested.property('checks.store.ok', false);
   });
 
@@ -56,13 +70,24 @@ describe('static files, in-process', () => {
   const app = appOf(staticFiles('/static', folder));
 
   it('serves the files of its folder with their type and a cache lifetime', async () => {
-    await request(app).get('/static/page.css').expect(200, 'body { color: black }').expect('content-type', 'text/css; charset=utf-8').expect('cache-control', 'public, max-age=3600');
+    await request(app)
+      .get('/static/page.css')
+      .expect(200, 'body { color: black }')
+      .expect('content-type', 'text/css; charset=utf-8')
+      .expect('cache-control', 'public, max-age=3600');
     await request(app).head('/static/page.css').expect(200);
   });
 
   it('serves nothing else: other types, subfolders, paths that climb out, other methods, files added after start', async () => {
     writeFileSync(join(folder, 'later.css'), 'added after the list was read');
-    for (const path of ['/static/notes.txt', '/static/inner/deep.css', '/static/../package.json', '/static/%2e%2e/package.json', '/static/later.css', '/page.css']) {
+    for (const path of [
+      '/static/notes.txt',
+      '/static/inner/deep.css',
+      '/static/../package.json',
+      '/static/%2e%2e/package.json',
+      '/static/later.css',
+      '/page.css',
+    ]) {
       await request(app).get(path).expect(404);
     }
     await request(app).post('/static/page.css').expect(404);

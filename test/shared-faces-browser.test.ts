@@ -56,7 +56,9 @@ describe('face sign-in in Chromium with photos of ../shared/faces', function () 
     };
     webcams = new Webcams(temporaryFolder());
     browsers = new FaceBrowsers(webcams, new URL(facegate.issuer), {
-      obamaEnroll: frameOf('obamaEnroll'), obamaSignIn: frameOf('obamaSignIn'), other: frameOf('other'),
+      obamaEnroll: frameOf('obamaEnroll'),
+      obamaSignIn: frameOf('obamaSignIn'),
+      other: frameOf('other'),
     });
   });
 
@@ -66,7 +68,11 @@ describe('face sign-in in Chromium with photos of ../shared/faces', function () 
   });
 
   it(`enrols with ${PHOTOS.obamaEnroll} and signs in with ${PHOTOS.obamaSignIn}: the RP gets his sub`, async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'obama', profile: { name: 'Barack Obama' }, ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'obama',
+      profile: { name: 'Barack Obama' },
+      ttlSeconds: 600,
+    });
     const enrolled = await enrollOnPage(await browsers.newPage('obamaEnroll'), link);
     expect(enrolled, enrolled.text).to.include({ tone: 'success' });
 

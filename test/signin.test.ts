@@ -22,11 +22,20 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     });
     issuer = new URL(facegate.issuer);
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   async function enroll(accountId: string, face: number, profile = {}): Promise<void> {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, profile, ttlSeconds: 600 });
-    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(face)) });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId,
+      profile,
+      ttlSeconds: 600,
+    });
+    const answer = await new Browser(issuer.origin).json(link, {
+      method: 'POST',
+      body: multipart(await framesOf(face)),
+    });
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'enrolled', accountId });
   }
 
@@ -50,7 +59,10 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   it('enrols by invitation: the account is created with its profile, and the link works once', async () => {
     expect(await facegate.store.accounts.get('alice')).to.include({ name: 'Alice' });
     expect(await facegate.store.templates.listForAccount('alice')).to.have.length(3);
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'carol', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'carol',
+      ttlSeconds: 600,
+    });
     const browser = new Browser(issuer.origin);
     const page = await browser.request(link);
     expect(page.status).to.equal(200);
@@ -64,7 +76,10 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   });
 
   it('refuses an enrolment whose pictures are not all one person, and keeps the link for a retry', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'mallory', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'mallory',
+      ttlSeconds: 600,
+    });
     const [a, b] = await framesOf(1);
     const mixed = [a!, b!, await webcamFrame(await portrait(3))];
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(mixed) });
@@ -75,10 +90,16 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   });
 
   it('refuses to enrol a face already enrolled under another account, without saying so', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId: 'alice-again', ttlSeconds: 600 });
+    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+      accountId: 'alice-again',
+      ttlSeconds: 600,
+    });
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0)) });
     expect(answer.body).to.include({ error: 'enrollment_refused' });
-    expect((await facegate.store.audit.recent(1))[0]).to.include({ result: 'already_enrolled', accountId: 'alice-again' });
+    expect((await facegate.store.audit.recent(1))[0]).to.include({
+      result: 'already_enrolled',
+      accountId: 'alice-again',
+    });
   });
 
   it('signs in 1:N with a face: code + PKCE, the ID token names the account, amr face', async () => {
@@ -86,7 +107,9 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     expect(html).to.contain('Verify my identity');
     const answer = await postFace(browser, page, await webcamFrame(await variants.flipped(await portrait(0))));
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
-    expect(answer.headers.get('server-timing')).to.match(/^read;dur=[\d.]+, face;dur=[\d.]+, finish;dur=[\d.]+, total;dur=[\d.]+$/);
+    expect(answer.headers.get('server-timing')).to.match(
+      /^read;dur=[\d.]+, face;dur=[\d.]+, finish;dur=[\d.]+, total;dur=[\d.]+$/,
+    );
     const { url: back } = await browser.navigate(answer.body.redirectTo as string);
     expect(back.href.startsWith(callback)).to.equal(true);
     const tokens = await rp.tokens(back);
@@ -119,7 +142,10 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     const { browser, page } = await startSignIn();
     const stranger = await webcamFrame(await portrait(1));
     for (let left = 4; left >= 1; left--) {
-      expect((await postFace(browser, page, stranger)).body).to.include({ error: 'not_recognised', attemptsLeft: left });
+      expect((await postFace(browser, page, stranger)).body).to.include({
+        error: 'not_recognised',
+        attemptsLeft: left,
+      });
     }
     const last = await postFace(browser, page, stranger);
     expect(last.body).to.include({ status: 'ended' });
@@ -157,7 +183,9 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
   it('serves the face page with a Content-Security-Policy that forbids inline script, never cached', async () => {
     const { browser, page } = await startSignIn();
     const response = await browser.request(page);
-    expect(response.headers.get('content-security-policy')).to.include("script-src 'self'").and.include("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy'))
+      .to.include("script-src 'self'")
+      .and.include("frame-ancestors 'none'");
     expect(response.headers.get('cache-control')).to.equal('no-store');
   });
 
@@ -169,15 +197,28 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
 
   it('refuses bodies it cannot use, with a clear JSON error', async () => {
     const { browser, page } = await startSignIn();
-    const wrongType = await browser.json(`${page.pathname}/face`, { method: 'POST', body: 'hello', contentType: 'text/plain' });
+    const wrongType = await browser.json(`${page.pathname}/face`, {
+      method: 'POST',
+      body: 'hello',
+      contentType: 'text/plain',
+    });
     expect(wrongType.status).to.equal(415);
     expect(wrongType.body.error).to.equal('unsupported_media_type');
-    const huge = await browser.json(`${page.pathname}/face`, { method: 'POST', body: Buffer.alloc(9 * 1024 * 1024, 1), contentType: 'image/jpeg' });
+    const huge = await browser.json(`${page.pathname}/face`, {
+      method: 'POST',
+      body: Buffer.alloc(9 * 1024 * 1024, 1),
+      contentType: 'image/jpeg',
+    });
     expect(huge.status).to.equal(413);
-    const tooMany = await browser.json(`${page.pathname}/face`, { method: 'POST', body: multipart(Array(17).fill(Buffer.from('x'))) });
+    const tooMany = await browser.json(`${page.pathname}/face`, {
+      method: 'POST',
+      body: multipart(Array(17).fill(Buffer.from('x'))),
+    });
     expect(tooMany.status).to.equal(413);
     // And the server still answers.
-    expect((await postFace(browser, page, await webcamFrame(await portrait(0)))).body).to.include({ status: 'accepted' });
+    expect((await postFace(browser, page, await webcamFrame(await portrait(0)))).body).to.include({
+      status: 'accepted',
+    });
   });
 
   it('slows down failed attempts on a claimed account from one network: 429 with Retry-After', async () => {

@@ -74,7 +74,12 @@ describe('sqlite store migrations', () => {
     const store = openSqliteStore(file, { sweepEveryMs: 10, auditRetention: { maxAgeMs: 3_600_000, maxEvents: 2 } });
     try {
       await sleep(100);
-      expect((await store.audit.recent(10)).map((e) => e.result)).to.deep.equal(['not_recognised', 'not_recognised', 'enrolled', 'accepted']);
+      expect((await store.audit.recent(10)).map((e) => e.result)).to.deep.equal([
+        'not_recognised',
+        'not_recognised',
+        'enrolled',
+        'accepted',
+      ]);
     } finally {
       await store.close();
     }
@@ -85,7 +90,9 @@ describe('sqlite store migrations', () => {
     const newer = new Database(file);
     newer.pragma(`user_version = ${schemaVersion + 1}`);
     newer.close();
-    expect(() => openSqliteStore(file)).to.throw(/newer than this facegate knows/).with.property('code', 'store_unavailable');
+    expect(() => openSqliteStore(file))
+      .to.throw(/newer than this facegate knows/)
+      .with.property('code', 'store_unavailable');
     expect(userVersion(file)).to.equal(schemaVersion + 1);
   });
 });

@@ -12,20 +12,42 @@ async function configFile({ withExampleRp = true } = {}) {
   const folder = temporaryFolder();
   const [port, rpPort] = [await freePort(), await freePort()];
   const file = join(folder, 'facegate.config.json');
-  const clients = withExampleRp ? [{
-    client_id: 'example-rp', redirect_uris: [`http://localhost:${rpPort}/callback`], post_logout_redirect_uris: [`http://localhost:${rpPort}/`],
-    response_types: ['code'], grant_types: ['authorization_code', 'refresh_token'], token_endpoint_auth_method: 'none', first_party: true,
-  }] : [];
-  writeFileSync(file, JSON.stringify({ issuer: `http://localhost:${port}`, port, logLevel: 'warn', storage: { type: 'sqlite', file: 'data/facegate.sqlite' }, clients }));
+  const clients = withExampleRp
+    ? [
+        {
+          client_id: 'example-rp',
+          redirect_uris: [`http://localhost:${rpPort}/callback`],
+          post_logout_redirect_uris: [`http://localhost:${rpPort}/`],
+          response_types: ['code'],
+          grant_types: ['authorization_code', 'refresh_token'],
+          token_endpoint_auth_method: 'none',
+          first_party: true,
+        },
+      ]
+    : [];
+  writeFileSync(
+    file,
+    JSON.stringify({
+      issuer: `http://localhost:${port}`,
+      port,
+      logLevel: 'warn',
+      storage: { type: 'sqlite', file: 'data/facegate.sqlite' },
+      clients,
+    }),
+  );
   return { file, folder, port, rpPort, issuer: `http://localhost:${port}` };
 }
 
 /** `facegate start` as npm start runs it; resolves once it has printed its summary, or has exited. */
 function start(file: string) {
-  const child = spawn(process.execPath, ['bin/facegate.js', 'start', '--config', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/facegate.js', 'start', '--config', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
-  child.stderr.on('data', (chunk) => { err += chunk; });
+  child.stderr.on('data', (chunk) => {
+    err += chunk;
+  });
   const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
   const ready = new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk) => {
@@ -72,8 +94,18 @@ describe('facegate start (npm start)', () => {
 
     run.child.kill('SIGTERM');
     expect(await run.exited).to.equal(0);
-    expect(await fetch(`http://localhost:${rpPort}/`).then(() => 'open', () => 'closed')).to.equal('closed');
-    expect(await fetch(`${issuer}/healthz`).then(() => 'open', () => 'closed')).to.equal('closed');
+    expect(
+      await fetch(`http://localhost:${rpPort}/`).then(
+        () => 'open',
+        () => 'closed',
+      ),
+    ).to.equal('closed');
+    expect(
+      await fetch(`${issuer}/healthz`).then(
+        () => 'open',
+        () => 'closed',
+      ),
+    ).to.equal('closed');
   });
 
   it('says so, and serves the provider alone, when the configuration has no example-rp client', async () => {
@@ -92,11 +124,21 @@ describe('facegate start (npm start)', () => {
       const run = start(file);
       expect(await run.exited).to.equal(1);
       const { err } = run.output();
-      expect(err.trim().split('\n').filter((line) => !line.startsWith('oidc-provider WARNING'))).to.deep.equal([
+      expect(
+        err
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('oidc-provider WARNING')),
+      ).to.deep.equal([
         `facegate start: the example RP's port ${rpPort} is in use (from the redirect_uris of client "example-rp" in ${file}): stop the other server, or register another localhost port there`,
       ]);
       // The provider had started: it must have been closed again.
-      expect(await fetch(`http://localhost:${port}/healthz`).then(() => 'open', () => 'closed')).to.equal('closed');
+      expect(
+        await fetch(`http://localhost:${port}/healthz`).then(
+          () => 'open',
+          () => 'closed',
+        ),
+      ).to.equal('closed');
     } finally {
       busy.close();
     }
@@ -105,14 +147,17 @@ describe('facegate start (npm start)', () => {
     try {
       const run = start(file);
       expect(await run.exited).to.equal(1);
-      expect(run.output().err).to.match(new RegExp(`^facegate start: .*${port}.*: stop the other server, or set "port" in ${file}\\n$`, 'm'));
+      expect(run.output().err).to.match(
+        new RegExp(`^facegate start: .*${port}.*: stop the other server, or set "port" in ${file}\\n$`, 'm'),
+      );
     } finally {
       providerBusy.close();
     }
   });
 
   it('names a Redis store without its credentials', () => {
-    expect(dataLocation({ type: 'redis', url: 'redis://facegate:s3cret@cache.internal:6379/2', keyPrefix: 'fg:' }))
-      .to.equal('redis://cache.internal:6379/2 (Redis, keys under "fg:")');
+    expect(
+      dataLocation({ type: 'redis', url: 'redis://facegate:s3cret@cache.internal:6379/2', keyPrefix: 'fg:' }),
+    ).to.equal('redis://cache.internal:6379/2 (Redis, keys under "fg:")');
   });
 });

@@ -22,7 +22,9 @@ describe('step-up to the liveness acr is honest', function () {
     issuer = new URL(facegate.issuer);
     await enrollPhotos(facegate, 'alice', 'Alice', [await portrait(0)]);
   });
-  after(async () => { await facegate?.close(); });
+  after(async () => {
+    await facegate?.close();
+  });
 
   /** A browser with a session of alice's, signed in with one frame (acr urn:facegate:acr:face). */
   async function signedInWithoutChallenge() {

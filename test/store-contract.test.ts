@@ -18,7 +18,9 @@ for (const backend of backends) {
       spec = await specOrSkip(this, backend);
       store = await openStore(spec);
     });
-    afterEach(async () => { await store?.close(); });
+    afterEach(async () => {
+      await store?.close();
+    });
 
     describe('oidc-provider adapter', () => {
       it('finds what it stored, and nothing for an unknown id', async () => {
@@ -61,7 +63,9 @@ for (const backend of backends) {
         const before = Math.floor(Date.now() / 1000);
         await codes.consume('c2');
         const found = await codes.find('c2');
-        expect(found?.consumed).to.be.a('number').within(before, before + 2);
+        expect(found?.consumed)
+          .to.be.a('number')
+          .within(before, before + 2);
         await codes.consume('never-stored');
         expect(await codes.find('never-stored')).to.equal(undefined);
       });
@@ -105,7 +109,12 @@ for (const backend of backends) {
 
     describe('accounts', () => {
       it('creates, updates keeping createdAt, lists by id and gets', async () => {
-        const created = await store.accounts.upsert({ id: 'bob', name: 'Bob', email: 'bob@example.com', emailVerified: true });
+        const created = await store.accounts.upsert({
+          id: 'bob',
+          name: 'Bob',
+          email: 'bob@example.com',
+          emailVerified: true,
+        });
         await store.accounts.upsert({ id: 'alice', givenName: 'Alice' });
         const updated = await store.accounts.upsert({ id: 'bob', name: 'Robert' });
         expect(updated).to.deep.equal({ id: 'bob', name: 'Robert', createdAt: created.createdAt });
@@ -127,7 +136,9 @@ for (const backend of backends) {
     });
 
     describe('face templates', () => {
-      beforeEach(async () => { await store.accounts.upsert({ id: 'alice' }); });
+      beforeEach(async () => {
+        await store.accounts.upsert({ id: 'alice' });
+      });
 
       it('keeps embeddings exactly, as float32', async () => {
         const embedding = vector(0.1, -0.25, 1e-7, 3.4e38);
@@ -144,10 +155,14 @@ for (const backend of backends) {
         await store.templates.add('alice', 'b', [vector(3)]);
         await store.templates.add('bob', 'a', [vector(4)]);
         expect((await store.templates.list('a')).map((t) => t.embedding[0]).sort()).to.deep.equal([1, 2, 4]);
-        expect((await store.templates.listForAccount('alice')).map((t) => t.model).sort()).to.deep.equal(['a', 'a', 'b']);
+        expect((await store.templates.listForAccount('alice')).map((t) => t.model).sort()).to.deep.equal([
+          'a',
+          'a',
+          'b',
+        ]);
       });
 
-      it('replaces only the account\'s templates of that model', async () => {
+      it("replaces only the account's templates of that model", async () => {
         await store.templates.add('alice', 'a', [vector(1)]);
         await store.templates.add('alice', 'b', [vector(2)]);
         await store.templates.add('alice', 'a', [vector(5), vector(6)], { replace: true });
@@ -167,7 +182,7 @@ for (const backend of backends) {
         ]);
       });
 
-      it('removes one model\'s templates of every account, and only those', async () => {
+      it("removes one model's templates of every account, and only those", async () => {
         await store.accounts.upsert({ id: 'bob' });
         await store.templates.add('alice', 'old', [vector(1), vector(2)]);
         await store.templates.add('alice', 'new', [vector(3)]);
@@ -178,7 +193,9 @@ for (const backend of backends) {
         expect(await store.templates.list('old')).to.deep.equal([]);
         expect((await store.templates.listForAccount('alice')).map((t) => t.model)).to.deep.equal(['new']);
         expect(await store.templates.listForAccount('bob')).to.deep.equal([]);
-        expect(await store.templates.usage()).to.deep.equal([{ accountId: 'alice', model: 'new', templates: 1, newest: (await store.templates.list('new'))[0]!.createdAt }]);
+        expect(await store.templates.usage()).to.deep.equal([
+          { accountId: 'alice', model: 'new', templates: 1, newest: (await store.templates.list('new'))[0]!.createdAt },
+        ]);
         const after = await store.templates.revision();
         expect(await store.templates.removeModel('old')).to.equal(0);
         expect(await store.templates.revision()).to.equal(after);
@@ -209,7 +226,12 @@ for (const backend of backends) {
     });
 
     describe('keys', () => {
-      const key = (kid: string, createdAt = Date.now()): KeyRecord => ({ kind: 'signing', kid, createdAt, jwk: { kty: 'EC', kid, alg: 'ES256' } });
+      const key = (kid: string, createdAt = Date.now()): KeyRecord => ({
+        kind: 'signing',
+        kid,
+        createdAt,
+        jwk: { kty: 'EC', kid, alg: 'ES256' },
+      });
 
       it('stores the first set only, and returns the one stored', async () => {
         const first = await store.keys.ensure('signing', [key('k1'), key('k2')]);
@@ -220,7 +242,9 @@ for (const backend of backends) {
       });
 
       it('agrees on one set when many start at once', async () => {
-        const results = await Promise.all(['a', 'b', 'c', 'd'].map((kid) => store.keys.ensure('cookie', [{ ...key(kid), kind: 'cookie' }])));
+        const results = await Promise.all(
+          ['a', 'b', 'c', 'd'].map((kid) => store.keys.ensure('cookie', [{ ...key(kid), kind: 'cookie' }])),
+        );
         const winners = new Set(results.map((keys) => keys.map((k) => k.kid).join()));
         expect(winners.size).to.equal(1);
         expect(results[0]).to.have.length(1);
@@ -277,7 +301,9 @@ for (const backend of backends) {
         try {
           const created = invitation();
           await store.invitations.create(created);
-          const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).invitations.consume(created.tokenHash)));
+          const results = await Promise.all(
+            Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).invitations.consume(created.tokenHash)),
+          );
           const winners = results.filter((result) => result !== undefined);
           expect(winners).to.deep.equal([created]);
         } finally {
@@ -347,7 +373,17 @@ for (const backend of backends) {
         const full = event({
           type: 'enrollment',
           result: 'not_recognised',
-          detail: { distance: 0.4213, margin: -0.05, threshold: 0.6, attempts: 3, mode: 'mirror', uid: 'x:y', live: true, spoof: false, face: null },
+          detail: {
+            distance: 0.4213,
+            margin: -0.05,
+            threshold: 0.6,
+            attempts: 3,
+            mode: 'mirror',
+            uid: 'x:y',
+            live: true,
+            spoof: false,
+            face: null,
+          },
         });
         const anonymous = event({ at: full.at + 1, accountId: null, clientId: null, ip: null, detail: {} });
         await store.audit.append(full);
@@ -359,7 +395,9 @@ for (const backend of backends) {
         const at = Date.now();
         await Promise.all(Array.from({ length: 50 }, (_, i) => store.audit.append(event({ at, detail: { i } }))));
         const recent = await store.audit.recent(100);
-        expect(recent.map((e) => e.detail.i).sort((a, b) => Number(a) - Number(b))).to.deep.equal(Array.from({ length: 50 }, (_, i) => i));
+        expect(recent.map((e) => e.detail.i).sort((a, b) => Number(a) - Number(b))).to.deep.equal(
+          Array.from({ length: 50 }, (_, i) => i),
+        );
       });
 
       it('folds the occurrences of one key and window into one event with a count and the last time', async () => {
@@ -385,7 +423,9 @@ for (const backend of backends) {
 
       it('counts every one of many folds at once', async () => {
         const at = Date.now();
-        await Promise.all(Array.from({ length: 30 }, () => store.audit.fold('ip:a', 900, event({ at, result: 'rate_limited' }))));
+        await Promise.all(
+          Array.from({ length: 30 }, () => store.audit.fold('ip:a', 900, event({ at, result: 'rate_limited' }))),
+        );
         expect((await store.audit.recent(10)).map((e) => e.count)).to.deep.equal([30]);
       });
 
@@ -401,21 +441,38 @@ for (const backend of backends) {
     describe('attempts', () => {
       const t0 = 1_700_000_000_000;
       /** Calls record or count under one key and window at each time (ms after t0), in order, checking each answer. */
-      const expectAnswers = async (key: string, windowSeconds: number, steps: Array<['record' | 'count', number, number]>) => {
+      const expectAnswers = async (
+        key: string,
+        windowSeconds: number,
+        steps: Array<['record' | 'count', number, number]>,
+      ) => {
         for (const [method, after, expected] of steps) {
-          expect(await store.attempts[method](key, windowSeconds, t0 + after), `${method} at t0 + ${after}`).to.equal(expected);
+          expect(await store.attempts[method](key, windowSeconds, t0 + after), `${method} at t0 + ${after}`).to.equal(
+            expected,
+          );
         }
       };
 
       it('counts the attempts within the window, this one included; count records nothing', async () => {
-        await expectAnswers('ip:a', 60, [['count', 0, 0], ['record', 0, 1], ['record', 1000, 2], ['count', 2000, 2], ['count', 2000, 2], ['record', 2000, 3]]);
+        await expectAnswers('ip:a', 60, [
+          ['count', 0, 0],
+          ['record', 0, 1],
+          ['record', 1000, 2],
+          ['count', 2000, 2],
+          ['count', 2000, 2],
+          ['record', 2000, 3],
+        ]);
       });
 
       it('stops counting an attempt exactly one window after it', async () => {
         await expectAnswers('account:alice', 10, [
-          ['record', 0, 1], ['record', 4000, 2],
-          ['count', 9999, 2], ['count', 10_000, 1],
-          ['record', 12_000, 2], ['count', 30_000, 0], ['record', 30_000, 1],
+          ['record', 0, 1],
+          ['record', 4000, 2],
+          ['count', 9999, 2],
+          ['count', 10_000, 1],
+          ['record', 12_000, 2],
+          ['count', 30_000, 0],
+          ['record', 30_000, 1],
         ]);
       });
 
@@ -447,7 +504,7 @@ for (const backend of backends) {
         expect(await store.attempts.newest('ip:n', 10, t0 + 13_000)).to.equal(undefined);
       });
 
-      it('clears one key\'s attempts, and no other key\'s', async () => {
+      it("clears one key's attempts, and no other key's", async () => {
         await store.attempts.record('account:a@net', 60, t0);
         await store.attempts.record('account:a@net', 60, t0 + 1);
         await store.attempts.record('account:a@other', 60, t0);
@@ -483,11 +540,37 @@ for (const backend of backends) {
     it('rejects every invitation, audit and attempt call with StoreUnavailableError once closed', async () => {
       await store.close();
       const calls: Array<() => Promise<unknown>> = [
-        () => store.invitations.create({ tokenHash: 'h', accountId: 'a', profile: {}, replace: false, createdAt: 0, expiresAt: Date.now() + 60_000 }),
+        () =>
+          store.invitations.create({
+            tokenHash: 'h',
+            accountId: 'a',
+            profile: {},
+            replace: false,
+            createdAt: 0,
+            expiresAt: Date.now() + 60_000,
+          }),
         () => store.invitations.find('h'),
         () => store.invitations.consume('h'),
-        () => store.audit.append({ at: Date.now(), type: 'signin', result: 'accepted', accountId: null, clientId: null, ip: null, detail: {} }),
-        () => store.audit.fold('k', 60, { at: Date.now(), type: 'signin', result: 'rate_limited', accountId: null, clientId: null, ip: null, detail: {} }),
+        () =>
+          store.audit.append({
+            at: Date.now(),
+            type: 'signin',
+            result: 'accepted',
+            accountId: null,
+            clientId: null,
+            ip: null,
+            detail: {},
+          }),
+        () =>
+          store.audit.fold('k', 60, {
+            at: Date.now(),
+            type: 'signin',
+            result: 'rate_limited',
+            accountId: null,
+            clientId: null,
+            ip: null,
+            detail: {},
+          }),
         () => store.audit.recent(10),
         () => store.attempts.record('k', 60),
         () => store.attempts.count('k', 60),

@@ -33,7 +33,11 @@ async function enroll(facegate: TestFacegate, accountId: string, face: number) {
 
 async function enrollWith(facegate: TestFacegate | { issuer: string }, link: string, face: number) {
   const form = new FormData();
-  for (const height of [360, 330, 380]) form.append('frame', new Blob([new Uint8Array(await webcamFrame(await portrait(face), height))], { type: 'image/jpeg' }));
+  for (const height of [360, 330, 380])
+    form.append(
+      'frame',
+      new Blob([new Uint8Array(await webcamFrame(await portrait(face), height))], { type: 'image/jpeg' }),
+    );
   return new Browser(new URL(facegate.issuer).origin).json(link, { method: 'POST', body: form });
 }
 
@@ -48,7 +52,11 @@ async function openSignIn(issuer: string): Promise<{ browser: Browser; page: URL
 
 async function postFace(browser: Browser, page: URL, face: number) {
   const frame = await webcamFrame(await variants.flipped(await portrait(face)));
-  return browser.json(`${page.pathname}/face`, { method: 'POST', body: new Uint8Array(frame), contentType: 'image/jpeg' });
+  return browser.json(`${page.pathname}/face`, {
+    method: 'POST',
+    body: new Uint8Array(frame),
+    contentType: 'image/jpeg',
+  });
 }
 
 /** The face is accepted; returns the RP's callback URL (its code not yet exchanged). */
@@ -81,9 +89,11 @@ async function expectOutageJson(response: Response): Promise<void> {
   expect(await response.json()).to.deep.equal({ error: 'temporarily_unavailable', error_description: OUTAGE });
 }
 
-async function health(issuer: string): Promise<{ status: number; body: { ok: boolean; checks: Record<string, { ok: boolean; error?: string }> } }> {
+async function health(
+  issuer: string,
+): Promise<{ status: number; body: { ok: boolean; checks: Record<string, { ok: boolean; error?: string }> } }> {
   const response = await fetch(new URL('/healthz', issuer));
-  return { status: response.status, body: await response.json() as never };
+  return { status: response.status, body: (await response.json()) as never };
 }
 
 /** What must survive a fault unchanged: Alice's account and templates, the keys, as the store lists them. */
@@ -112,7 +122,10 @@ async function beforeTheFault(facegate: TestFacegate) {
 }
 
 /** After it, without a restart: the pending work completes, nothing stored changed, a new sign-in works. */
-async function afterTheFault(facegate: TestFacegate, { stored, pending, open }: Awaited<ReturnType<typeof beforeTheFault>>) {
+async function afterTheFault(
+  facegate: TestFacegate,
+  { stored, pending, open }: Awaited<ReturnType<typeof beforeTheFault>>,
+) {
   expect((await pending.rp.tokens(pending.back)).claims()?.sub).to.equal('alice');
   expect((await postFace(open.browser, open.page, 0)).body).to.include({ status: 'accepted' });
   expect(await storedState(facegate)).to.deep.equal(stored);
@@ -127,13 +140,21 @@ function expectRefusedForOutage(answer: { status: number; headers: Headers; body
 }
 
 /** During a fault, every write of a sign-in is refused: the code exchange, the face, a new authorization. */
-async function expectWritesRefused(issuer: string, { pending, open }: Awaited<ReturnType<typeof beforeTheFault>>): Promise<void> {
+async function expectWritesRefused(
+  issuer: string,
+  { pending, open }: Awaited<ReturnType<typeof beforeTheFault>>,
+): Promise<void> {
   // openid-client refuses the answer and hands over the response it got.
-  const exchange = await pending.rp.tokens(pending.back).then(() => undefined, (error: { cause?: unknown }) => error.cause);
+  const exchange = await pending.rp.tokens(pending.back).then(
+    () => undefined,
+    (error: { cause?: unknown }) => error.cause,
+  );
   expect(exchange).to.be.instanceOf(Response);
   await expectOutageJson(exchange as Response);
   expectRefusedForOutage(await postFace(open.browser, open.page, 0));
-  const authorization = await new Browser(new URL(issuer).origin).request((await startAuthorization(new URL(issuer))).url);
+  const authorization = await new Browser(new URL(issuer).origin).request(
+    (await startAuthorization(new URL(issuer))).url,
+  );
   expect(authorization.status).to.equal(503);
   expect(authorization.headers.get('retry-after')).to.equal('5');
   expect(await authorization.text()).to.include('cannot reach its storage');
@@ -157,7 +178,7 @@ describe('store faults: SQLite on a file system that breaks', function () {
       console.warn(`      skipped: ${made}`);
       context.skip();
     }
-    return disk = made as SmallDisk;
+    return (disk = made as SmallDisk);
   };
 
   const integrityOf = (file: string) => {
@@ -239,14 +260,16 @@ describe('store faults: Redis', function () {
   afterEach(async () => {
     await facegate?.close().catch(() => {});
     facegate = undefined;
-    for (const server of servers.splice(0)) if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    for (const server of servers.splice(0))
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
   });
 
   /** A persistent redis-server (append-only file in its own folder), so a restart keeps the data. */
-  const persistentRedis = (port: number, folder: string) => startRedisServer(port, ['--dir', folder, '--appendonly', 'yes', '--save', '']).then((server) => {
-    servers.push(server);
-    return server;
-  });
+  const persistentRedis = (port: number, folder: string) =>
+    startRedisServer(port, ['--dir', folder, '--appendonly', 'yes', '--save', '']).then((server) => {
+      servers.push(server);
+      return server;
+    });
 
   it('waits for a Redis that is down at start: 503 with Retry-After meanwhile, then finishes its start without a restart', async () => {
     const redisPort = await freePort();
@@ -260,7 +283,9 @@ describe('store faults: Redis', function () {
     expect(waiting.status).to.equal(503);
     expect(waiting.body.ok).to.equal(false);
     expect(waiting.body.checks.store!.ok).to.equal(false);
-    expect(waiting.body.checks.store!.error).to.equal(`the redis store is unavailable: connect ECONNREFUSED 127.0.0.1:${redisPort}`);
+    expect(waiting.body.checks.store!.error).to.equal(
+      `the redis store is unavailable: connect ECONNREFUSED 127.0.0.1:${redisPort}`,
+    );
     // The process is alive (a liveness probe must not restart it), not ready (no traffic yet).
     const live = await fetch(new URL('/livez', issuer));
     expect(live.status).to.equal(200);
@@ -271,13 +296,15 @@ describe('store faults: Redis', function () {
     const page = await new Browser(new URL(issuer).origin).request('/auth?client_id=spa');
     expect(page.status).to.equal(503);
     expect(page.headers.get('retry-after')).to.equal('5');
-    expect(await page.text()).to.include('temporarily_unavailable').and.include('cannot reach its storage');
+    expect(await page.text())
+      .to.include('temporarily_unavailable')
+      .and.include('cannot reach its storage');
 
     await persistentRedis(redisPort, temporaryFolder());
     facegate = Object.assign(await starting, { config });
     expect((await health(issuer)).status).to.equal(200);
     // Keys were created, the provider built, the gallery loaded: enrol and sign in.
-    expect((await fetch(new URL('/jwks', issuer)).then((r) => r.json()) as { keys: unknown[] }).keys).to.not.be.empty;
+    expect(((await fetch(new URL('/jwks', issuer)).then((r) => r.json())) as { keys: unknown[] }).keys).to.not.be.empty;
     expect((await enroll(facegate, 'alice', 0)).body).to.include({ status: 'enrolled' });
     expect(await signInEndToEnd(issuer, 0)).to.equal('alice');
   });
@@ -286,7 +313,11 @@ describe('store faults: Redis', function () {
     const redisPort = await freePort();
     const folder = temporaryFolder();
     let redis = await persistentRedis(redisPort, folder);
-    facegate = await startTestFacegate({ type: 'redis', url: `redis://127.0.0.1:${redisPort}`, keyPrefix: 'facegate-faults:' });
+    facegate = await startTestFacegate({
+      type: 'redis',
+      url: `redis://127.0.0.1:${redisPort}`,
+      keyPrefix: 'facegate-faults:',
+    });
     const { issuer } = facegate;
     const work = await beforeTheFault(facegate);
     const { open } = work;
@@ -312,7 +343,11 @@ describe('store faults: Redis', function () {
   it('answers 503 within the command timeout when Redis stops answering (SIGSTOP), and serves again on SIGCONT', async () => {
     const redisPort = await freePort();
     const redis = await persistentRedis(redisPort, temporaryFolder());
-    facegate = await startTestFacegate({ type: 'redis', url: `redis://127.0.0.1:${redisPort}`, keyPrefix: 'facegate-faults:' });
+    facegate = await startTestFacegate({
+      type: 'redis',
+      url: `redis://127.0.0.1:${redisPort}`,
+      keyPrefix: 'facegate-faults:',
+    });
     const { issuer } = facegate;
     const open = await openSignIn(issuer);
 
@@ -337,7 +372,10 @@ describe('store faults: a SQLite file that cannot be opened at start', () => {
     const notAFolder = join(folder, 'file');
     spawnSync('touch', [notAFolder]);
     const config = testConfig({ type: 'sqlite', file: join(notAFolder, 'facegate.sqlite') }, await freePort());
-    const error = await startFacegate(config, { logger: createLogger('silent') }).then(() => undefined, (e: Error) => e);
+    const error = await startFacegate(config, { logger: createLogger('silent') }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).to.include('sqlite store is unavailable');
   });
 });

@@ -22,7 +22,11 @@ describe('the SQLite store is private to its owner', function () {
     const folder = temporaryFolder();
     const config = join(folder, 'facegate.config.json');
     writeFileSync(config, JSON.stringify({ storage: { type: 'sqlite', file: 'data/store/facegate.sqlite' } }));
-    const run = spawnSync('sh', ['-c', `umask 000 && exec "${process.execPath}" bin/facegate.js keys rotate --config "${config}"`], { encoding: 'utf8' });
+    const run = spawnSync(
+      'sh',
+      ['-c', `umask 000 && exec "${process.execPath}" bin/facegate.js keys rotate --config "${config}"`],
+      { encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).to.equal(0);
     expect(mode(join(folder, 'data'))).to.equal('700');
     expect(mode(join(folder, 'data', 'store'))).to.equal('700');
@@ -52,10 +56,20 @@ describe('the SQLite store is private to its owner', function () {
     await (await openStore({ type: 'sqlite', file })).close();
     chmodSync(file, 0o644);
     const lines: string[] = [];
-    const logger = pino<never>({ level: 'info' }, new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } }));
+    const logger = pino<never>(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const facegate = await startTestFacegate({ type: 'sqlite', file }, undefined, {}, { logger });
     await facegate.close();
-    const warnings = lines.map((line) => JSON.parse(line) as { level: number; msg: string; files?: string[] }).filter((line) => line.level === 40);
+    const warnings = lines
+      .map((line) => JSON.parse(line) as { level: number; msg: string; files?: string[] })
+      .filter((line) => line.level === 40);
     const warning = warnings.find((line) => line.files?.includes(file));
     expect(warning, lines.join('')).to.not.equal(undefined);
     expect(warning!.msg).to.include('chmod 600');

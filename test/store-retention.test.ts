@@ -29,7 +29,15 @@ const invitation = (expiresAt: number): InvitationRecord => ({
   expiresAt,
 });
 
-const event = (at: number, result: string): AuditEvent => ({ at, type: 'signin', result, accountId: null, clientId: null, ip: null, detail: {} });
+const event = (at: number, result: string): AuditEvent => ({
+  at,
+  type: 'signin',
+  result,
+  accountId: null,
+  clientId: null,
+  ip: null,
+  detail: {},
+});
 
 describe('store retention: sqlite', () => {
   let file: string;
@@ -40,9 +48,15 @@ describe('store retention: sqlite', () => {
     reader = new Database(file, { readonly: true });
     return opened;
   };
-  const column = <T>(sql: string, ...parameters: unknown[]) => reader!.prepare(sql).pluck().all(...parameters) as T[];
+  const column = <T>(sql: string, ...parameters: unknown[]) =>
+    reader!
+      .prepare(sql)
+      .pluck()
+      .all(...parameters) as T[];
 
-  beforeEach(() => { file = join(temporaryFolder(), 'retention.sqlite'); });
+  beforeEach(() => {
+    file = join(temporaryFolder(), 'retention.sqlite');
+  });
   afterEach(async () => {
     reader?.close();
     await opened?.close();
@@ -50,7 +64,11 @@ describe('store retention: sqlite', () => {
 
   it('deletes a spent invitation at once and sweeps expired ones, keeping the hash as given', async () => {
     const store = open(50);
-    const [spent, expired, live] = [invitation(Date.now() + 60_000), invitation(Date.now() - 1), invitation(Date.now() + 60_000)];
+    const [spent, expired, live] = [
+      invitation(Date.now() + 60_000),
+      invitation(Date.now() - 1),
+      invitation(Date.now() + 60_000),
+    ];
     for (const record of [spent, expired, live]) await store.invitations.create(record);
     await store.invitations.consume(spent.tokenHash);
     expect(column('SELECT token_hash FROM invitations WHERE token_hash = ?', spent.tokenHash)).to.deep.equal([]);
@@ -67,7 +85,7 @@ describe('store retention: sqlite', () => {
     expect(column('SELECT result FROM audit_events ORDER BY at')).to.deep.equal(['e2', 'e3', 'e4']);
   });
 
-  it('deletes a key\'s attempts that left the window when it records the next', async () => {
+  it("deletes a key's attempts that left the window when it records the next", async () => {
     const store = open(60_000);
     const t0 = 1_700_000_000_000;
     await store.attempts.record('ip:a', 10, t0);
@@ -106,7 +124,11 @@ describe('store retention: redis', () => {
   });
 
   it('keeps an invitation under the hash given, until it is spent or expires', async () => {
-    const [spent, expired, shortLived] = [invitation(Date.now() + 60_000), invitation(Date.now() - 1), invitation(Date.now() + 200)];
+    const [spent, expired, shortLived] = [
+      invitation(Date.now() + 60_000),
+      invitation(Date.now() - 1),
+      invitation(Date.now() + 200),
+    ];
     for (const record of [spent, expired, shortLived]) await store!.invitations.create(record);
     const key = (record: InvitationRecord) => `${prefix}invitation:${record.tokenHash}`;
     expect(await redis!.pttl(key(spent))).to.be.within(1, 60_000);

@@ -31,26 +31,48 @@ export function redisAccounts(redis: Redis, prefix: string): AccountStore {
   const accountSet = `${prefix}accounts`;
   const revision = `${prefix}revision`;
 
-  const get = (id: string) => guard(async () => {
-    const stored = await redis.hgetall(accountKey(id));
-    return stored.profile ? accountFromStored(id, stored.profile, Number(stored.createdAt)) : undefined;
-  });
+  const get = (id: string) =>
+    guard(async () => {
+      const stored = await redis.hgetall(accountKey(id));
+      return stored.profile ? accountFromStored(id, stored.profile, Number(stored.createdAt)) : undefined;
+    });
 
   return {
-    upsert: (account) => guard(async () => {
-      const profile = profileToJson(account);
-      const createdAt = await redis.eval(upsertScript, 3, accountKey(account.id), accountSet, revision, account.id, profile, Date.now());
-      return accountFromStored(account.id, profile, Number(createdAt));
-    }),
+    upsert: (account) =>
+      guard(async () => {
+        const profile = profileToJson(account);
+        const createdAt = await redis.eval(
+          upsertScript,
+          3,
+          accountKey(account.id),
+          accountSet,
+          revision,
+          account.id,
+          profile,
+          Date.now(),
+        );
+        return accountFromStored(account.id, profile, Number(createdAt));
+      }),
     get,
-    list: () => guard(async () => {
-      const ids = (await redis.smembers(accountSet)).sort();
-      const accounts = await Promise.all(ids.map(get));
-      return accounts.filter((account) => account !== undefined);
-    }),
-    remove: (id) => guard(async () => {
-      const removed = await redis.eval(removeScript, 4, accountKey(id), accountSet, revision, `${prefix}templates:account:${id}`, id, prefix);
-      return removed === 1;
-    }),
+    list: () =>
+      guard(async () => {
+        const ids = (await redis.smembers(accountSet)).sort();
+        const accounts = await Promise.all(ids.map(get));
+        return accounts.filter((account) => account !== undefined);
+      }),
+    remove: (id) =>
+      guard(async () => {
+        const removed = await redis.eval(
+          removeScript,
+          4,
+          accountKey(id),
+          accountSet,
+          revision,
+          `${prefix}templates:account:${id}`,
+          id,
+          prefix,
+        );
+        return removed === 1;
+      }),
   };
 }

@@ -21,24 +21,54 @@ export function redisAttempts(redis: Redis, prefix: string): AttemptStore {
   const attemptsKey = (key: string) => `${prefix}attempts:${key}`;
 
   return {
-    record: (key, windowSeconds, now = Date.now()) => guard(async () => {
-      const windowMs = windowSeconds * 1000;
-      const count = await redis.eval(recordScript, 1, attemptsKey(key),
-        now, now - windowMs, `${now}:${randomUUID()}`, Math.max(1, Math.ceil(windowMs)));
-      return Number(count);
-    }),
-    count: (key, windowSeconds, now = Date.now()) => guard(async () => {
-      return redis.zcount(attemptsKey(key), `(${now - windowSeconds * 1000}`, '+inf');
-    }),
-    oldestExpiry: (key, windowSeconds, now = Date.now()) => guard(async () => {
-      const windowMs = windowSeconds * 1000;
-      const [, at] = await redis.zrangebyscore(attemptsKey(key), `(${now - windowMs}`, '+inf', 'WITHSCORES', 'LIMIT', 0, 1);
-      return at === undefined ? undefined : Number(at) + windowMs;
-    }),
-    newest: (key, windowSeconds, now = Date.now()) => guard(async () => {
-      const [, at] = await redis.zrevrangebyscore(attemptsKey(key), '+inf', `(${now - windowSeconds * 1000}`, 'WITHSCORES', 'LIMIT', 0, 1);
-      return at === undefined ? undefined : Number(at);
-    }),
-    clear: (key) => guard(async () => { await redis.del(attemptsKey(key)); }),
+    record: (key, windowSeconds, now = Date.now()) =>
+      guard(async () => {
+        const windowMs = windowSeconds * 1000;
+        const count = await redis.eval(
+          recordScript,
+          1,
+          attemptsKey(key),
+          now,
+          now - windowMs,
+          `${now}:${randomUUID()}`,
+          Math.max(1, Math.ceil(windowMs)),
+        );
+        return Number(count);
+      }),
+    count: (key, windowSeconds, now = Date.now()) =>
+      guard(async () => {
+        return redis.zcount(attemptsKey(key), `(${now - windowSeconds * 1000}`, '+inf');
+      }),
+    oldestExpiry: (key, windowSeconds, now = Date.now()) =>
+      guard(async () => {
+        const windowMs = windowSeconds * 1000;
+        const [, at] = await redis.zrangebyscore(
+          attemptsKey(key),
+          `(${now - windowMs}`,
+          '+inf',
+          'WITHSCORES',
+          'LIMIT',
+          0,
+          1,
+        );
+        return at === undefined ? undefined : Number(at) + windowMs;
+      }),
+    newest: (key, windowSeconds, now = Date.now()) =>
+      guard(async () => {
+        const [, at] = await redis.zrevrangebyscore(
+          attemptsKey(key),
+          '+inf',
+          `(${now - windowSeconds * 1000}`,
+          'WITHSCORES',
+          'LIMIT',
+          0,
+          1,
+        );
+        return at === undefined ? undefined : Number(at);
+      }),
+    clear: (key) =>
+      guard(async () => {
+        await redis.del(attemptsKey(key));
+      }),
   };
 }

@@ -63,31 +63,60 @@ export function redisAudit(redis: Redis, prefix: string, retention: AuditRetenti
   };
 
   return {
-    append: (event) => guard(async () => {
-      await redis.eval(appendScript, 3, shelves[shelfOf(event)], sequence, counts,
-        event.at, stored(event), oldest(), retention.maxEvents);
-    }),
-    fold: (key, windowSeconds, event) => guard(async () => {
-      const windowMs = windowSeconds * 1000;
-      const foldKey = `${prefix}audit:fold:${key}@${Math.floor(event.at / windowMs)}`;
-      await redis.eval(foldScript, 4, shelves[shelfOf(event)], sequence, counts, foldKey,
-        event.at, stored(event), oldest(), retention.maxEvents, Math.max(1, Math.ceil(windowMs)));
-    }),
-    recent: (limit) => guard(async () => {
-      if (!(limit >= 1)) return [];
-      const newest = await Promise.all(Object.values(shelves).map((set) =>
-        redis.zrevrangebyscore(set, '+inf', oldest(), 'WITHSCORES', 'LIMIT', 0, Math.floor(limit))));
-      // Both shelves, merged newest first: by `at`, then by sequence (the order of appending).
-      const members = newest.flatMap((pairs) => pairs.flatMap((value, i) => (i % 2 === 0 ? [{ member: value, at: Number(pairs[i + 1]) }] : [])))
-        .sort((a, b) => b.at - a.at || (a.member < b.member ? 1 : -1))
-        .slice(0, Math.floor(limit));
-      if (members.length === 0) return [];
-      const folded = await redis.hmget(counts, ...members.map(({ member }) => member.slice(0, 16)));
-      return members.map(({ member }, i) => {
-        const event = JSON.parse(member.slice(member.indexOf(':') + 1)) as AuditEvent;
-        const [count, lastAt] = folded[i]?.split(':').map(Number) ?? [];
-        return count === undefined ? event : { ...event, count, lastAt };
-      });
-    }),
+    append: (event) =>
+      guard(async () => {
+        await redis.eval(
+          appendScript,
+          3,
+          shelves[shelfOf(event)],
+          sequence,
+          counts,
+          event.at,
+          stored(event),
+          oldest(),
+          retention.maxEvents,
+        );
+      }),
+    fold: (key, windowSeconds, event) =>
+      guard(async () => {
+        const windowMs = windowSeconds * 1000;
+        const foldKey = `${prefix}audit:fold:${key}@${Math.floor(event.at / windowMs)}`;
+        await redis.eval(
+          foldScript,
+          4,
+          shelves[shelfOf(event)],
+          sequence,
+          counts,
+          foldKey,
+          event.at,
+          stored(event),
+          oldest(),
+          retention.maxEvents,
+          Math.max(1, Math.ceil(windowMs)),
+        );
+      }),
+    recent: (limit) =>
+      guard(async () => {
+        if (!(limit >= 1)) return [];
+        const newest = await Promise.all(
+          Object.values(shelves).map((set) =>
+            redis.zrevrangebyscore(set, '+inf', oldest(), 'WITHSCORES', 'LIMIT', 0, Math.floor(limit)),
+          ),
+        );
+        // Both shelves, merged newest first: by `at`, then by sequence (the order of appending).
+        const members = newest
+          .flatMap((pairs) =>
+            pairs.flatMap((value, i) => (i % 2 === 0 ? [{ member: value, at: Number(pairs[i + 1]) }] : [])),
+          )
+          .sort((a, b) => b.at - a.at || (a.member < b.member ? 1 : -1))
+          .slice(0, Math.floor(limit));
+        if (members.length === 0) return [];
+        const folded = await redis.hmget(counts, ...members.map(({ member }) => member.slice(0, 16)));
+        return members.map(({ member }, i) => {
+          const event = JSON.parse(member.slice(member.indexOf(':') + 1)) as AuditEvent;
+          const [count, lastAt] = folded[i]?.split(':').map(Number) ?? [];
+          return count === undefined ? event : { ...event, count, lastAt };
+        });
+      }),
   };
 }

@@ -21,7 +21,9 @@ export async function connectRedis(url: string): Promise<Redis> {
   // rejected commands instead. The first one says why a connection at start failed (connect()
   // itself only says "Connection is closed.").
   let refused: unknown;
-  redis.on('error', (error) => { refused ??= error; });
+  redis.on('error', (error) => {
+    refused ??= error;
+  });
   try {
     await redis.connect();
   } catch (error) {
@@ -35,7 +37,10 @@ export async function connectRedis(url: string): Promise<Redis> {
  * Errors a Lua script raises on purpose (`redis.error_reply('CODE')`; Redis 7 puts "ERR " before a
  * script's error) become typed errors; everything else is an outage.
  */
-export async function guard<T>(operation: () => Promise<T>, scriptErrors: Record<string, () => StoreError> = {}): Promise<T> {
+export async function guard<T>(
+  operation: () => Promise<T>,
+  scriptErrors: Record<string, () => StoreError> = {},
+): Promise<T> {
   try {
     return await operation();
   } catch (error) {

@@ -17,10 +17,16 @@ export function redisInvitations(redis: Redis, prefix: string): InvitationStore 
   };
 
   return {
-    create: (invitation) => guard(async () => {
-      // An expiry already past makes Redis drop the key at once: an expired invitation is never kept.
-      await redis.set(invitationKey(invitation.tokenHash), JSON.stringify(invitation), 'PXAT', Math.ceil(invitation.expiresAt));
-    }),
+    create: (invitation) =>
+      guard(async () => {
+        // An expiry already past makes Redis drop the key at once: an expired invitation is never kept.
+        await redis.set(
+          invitationKey(invitation.tokenHash),
+          JSON.stringify(invitation),
+          'PXAT',
+          Math.ceil(invitation.expiresAt),
+        );
+      }),
     find: (tokenHash) => guard(async () => live(await redis.get(invitationKey(tokenHash)))),
     consume: (tokenHash) => guard(async () => live(await redis.getdel(invitationKey(tokenHash)))),
   };

@@ -15,13 +15,20 @@ export function redisKeys(redis: Redis, prefix: string): KeyStore {
 
   return {
     list: (kind) => guard(async () => read(await redis.lrange(listKey(kind), 0, -1))),
-    ensure: (kind, initial) => guard(async () => {
-      const stored = await redis.eval(ensureScript, 1, listKey(kind), ...initial.map((record) => JSON.stringify(record)));
-      return read(stored as string[]);
-    }),
-    add: (kind, records) => guard(async () => {
-      // LPUSH puts its last argument at the head: push in reverse so the first given is newest.
-      await redis.lpush(listKey(kind), ...[...records].reverse().map((record) => JSON.stringify(record)));
-    }),
+    ensure: (kind, initial) =>
+      guard(async () => {
+        const stored = await redis.eval(
+          ensureScript,
+          1,
+          listKey(kind),
+          ...initial.map((record) => JSON.stringify(record)),
+        );
+        return read(stored as string[]);
+      }),
+    add: (kind, records) =>
+      guard(async () => {
+        // LPUSH puts its last argument at the head: push in reverse so the first given is newest.
+        await redis.lpush(listKey(kind), ...[...records].reverse().map((record) => JSON.stringify(record)));
+      }),
   };
 }

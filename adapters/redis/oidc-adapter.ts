@@ -24,46 +24,54 @@ export function redisOidcAdapter(redis: Redis, prefix: string, model: string): O
   const userCodeKey = (code: string) => `${base}user-code:${code}`;
   const grantKey = (grantId: string) => `${base}grant:${grantId}`;
 
-  const find = (id: string) => guard(async () => {
-    const stored = await redis.hgetall(recordKey(id));
-    if (!stored.payload) return undefined;
-    const payload = JSON.parse(stored.payload) as OidcPayload;
-    return stored.consumed ? { ...payload, consumed: Number(stored.consumed) } : payload;
-  });
+  const find = (id: string) =>
+    guard(async () => {
+      const stored = await redis.hgetall(recordKey(id));
+      if (!stored.payload) return undefined;
+      const payload = JSON.parse(stored.payload) as OidcPayload;
+      return stored.consumed ? { ...payload, consumed: Number(stored.consumed) } : payload;
+    });
   const findThroughIndex = async (indexKey: string) => {
     const id = await guard(() => redis.get(indexKey));
     return id === null ? undefined : find(id);
   };
 
   return {
-    upsert: (id, payload, expiresIn) => guard(async () => {
-      const key = recordKey(id);
-      const ttl = typeof expiresIn === 'number' ? Math.max(1, Math.ceil(expiresIn)) : undefined;
-      const tx = redis.multi().del(key).hset(key, 'payload', JSON.stringify(payload));
-      if (ttl) tx.expire(key, ttl);
-      const indexes = [payload.uid && uidKey(payload.uid), payload.userCode && userCodeKey(payload.userCode)];
-      for (const index of indexes) {
-        if (!index) continue;
-        if (ttl) tx.set(index, id, 'EX', ttl); else tx.set(index, id);
-      }
-      if (payload.grantId) {
-        const grant = grantKey(payload.grantId);
-        tx.sadd(grant, id);
-        // NX gives a new set its first lifetime, GT lengthens it for a longer-lived member.
-        if (ttl) tx.expire(grant, ttl, 'NX').expire(grant, ttl, 'GT');
-        else tx.persist(grant);
-      }
-      await execAll(tx);
-    }),
+    upsert: (id, payload, expiresIn) =>
+      guard(async () => {
+        const key = recordKey(id);
+        const ttl = typeof expiresIn === 'number' ? Math.max(1, Math.ceil(expiresIn)) : undefined;
+        const tx = redis.multi().del(key).hset(key, 'payload', JSON.stringify(payload));
+        if (ttl) tx.expire(key, ttl);
+        const indexes = [payload.uid && uidKey(payload.uid), payload.userCode && userCodeKey(payload.userCode)];
+        for (const index of indexes) {
+          if (!index) continue;
+          if (ttl) tx.set(index, id, 'EX', ttl);
+          else tx.set(index, id);
+        }
+        if (payload.grantId) {
+          const grant = grantKey(payload.grantId);
+          tx.sadd(grant, id);
+          // NX gives a new set its first lifetime, GT lengthens it for a longer-lived member.
+          if (ttl) tx.expire(grant, ttl, 'NX').expire(grant, ttl, 'GT');
+          else tx.persist(grant);
+        }
+        await execAll(tx);
+      }),
     find,
     findByUid: (uid) => findThroughIndex(uidKey(uid)),
     findByUserCode: (userCode) => findThroughIndex(userCodeKey(userCode)),
-    consume: (id) => guard(async () => {
-      await redis.eval(consumeScript, 1, recordKey(id), Math.floor(Date.now() / 1000));
-    }),
-    destroy: (id) => guard(async () => { await redis.del(recordKey(id)); }),
-    revokeByGrantId: (grantId) => guard(async () => {
-      await redis.eval(revokeScript, 1, grantKey(grantId), `${base}id:`);
-    }),
+    consume: (id) =>
+      guard(async () => {
+        await redis.eval(consumeScript, 1, recordKey(id), Math.floor(Date.now() / 1000));
+      }),
+    destroy: (id) =>
+      guard(async () => {
+        await redis.del(recordKey(id));
+      }),
+    revokeByGrantId: (grantId) =>
+      guard(async () => {
+        await redis.eval(revokeScript, 1, grantKey(grantId), `${base}id:`);
+      }),
   };
 }

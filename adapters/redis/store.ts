@@ -15,7 +15,11 @@ import { redisTemplates } from './templates.js';
  * with `keyPrefix`, so one Redis can hold several facegates (or a test run) side by side.
  * Expiry is Redis's own (EXPIRE on every record that has a lifetime).
  */
-export async function openRedisStore(url: string, keyPrefix = 'facegate:', { auditRetention = defaultAuditRetention } = {}): Promise<Store> {
+export async function openRedisStore(
+  url: string,
+  keyPrefix = 'facegate:',
+  { auditRetention = defaultAuditRetention } = {},
+): Promise<Store> {
   const redis = await connectRedis(url);
   return {
     backend: 'redis',
@@ -26,7 +30,10 @@ export async function openRedisStore(url: string, keyPrefix = 'facegate:', { aud
     invitations: redisInvitations(redis, keyPrefix),
     audit: redisAudit(redis, keyPrefix, auditRetention),
     attempts: redisAttempts(redis, keyPrefix),
-    ping: () => guard(async () => { await redis.ping(); }),
+    ping: () =>
+      guard(async () => {
+        await redis.ping();
+      }),
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },

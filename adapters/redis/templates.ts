@@ -71,45 +71,67 @@ export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
   };
 
   return {
-    add: (accountId, model, embeddings, opts = {}) => guard(async () => {
-      const createdAt = Date.now();
-      const records = embeddings.map((embedding) => ({ id: randomUUID(), accountId, model, embedding, createdAt }));
-      const pairs = records.flatMap((record) => [record.id, embeddingToBytes(record.embedding)]);
-      await redis.eval(addScript, 4,
-        `${prefix}account:${accountId}`, `${prefix}templates:account:${accountId}`, `${prefix}templates:model:${model}`, revision,
-        prefix, model, opts.replace ? '1' : '0', createdAt, accountId, ...pairs);
-      return records;
-    }, { ACCOUNT_NOT_FOUND: () => new AccountNotFoundError(accountId) }),
+    add: (accountId, model, embeddings, opts = {}) =>
+      guard(
+        async () => {
+          const createdAt = Date.now();
+          const records = embeddings.map((embedding) => ({ id: randomUUID(), accountId, model, embedding, createdAt }));
+          const pairs = records.flatMap((record) => [record.id, embeddingToBytes(record.embedding)]);
+          await redis.eval(
+            addScript,
+            4,
+            `${prefix}account:${accountId}`,
+            `${prefix}templates:account:${accountId}`,
+            `${prefix}templates:model:${model}`,
+            revision,
+            prefix,
+            model,
+            opts.replace ? '1' : '0',
+            createdAt,
+            accountId,
+            ...pairs,
+          );
+          return records;
+        },
+        { ACCOUNT_NOT_FOUND: () => new AccountNotFoundError(accountId) },
+      ),
     list: (model) => guard(async () => readAll(await redis.smembers(`${prefix}templates:model:${model}`))),
-    listForAccount: (accountId) => guard(async () => readAll(await redis.smembers(`${prefix}templates:account:${accountId}`))),
+    listForAccount: (accountId) =>
+      guard(async () => readAll(await redis.smembers(`${prefix}templates:account:${accountId}`))),
     // The models are the per-model sets that exist (none is listed anywhere else, in stores of
     // earlier versions either); their templates are read without the embeddings.
-    usage: () => guard(async () => {
-      const modelSet = `${prefix}templates:model:`;
-      const models: string[] = [];
-      for await (const keys of redis.scanStream({ match: `${globLiteral(modelSet)}*`, count: 500 }) as AsyncIterable<string[]>) {
-        models.push(...keys.map((key) => key.slice(modelSet.length)));
-      }
-      const usage = new Map<string, TemplateUsage>();
-      for (const model of models) {
-        const ids = await redis.smembers(`${modelSet}${model}`);
-        const pipeline = redis.pipeline();
-        for (const id of ids) pipeline.hmget(`${prefix}template:${id}`, 'accountId', 'createdAt');
-        for (const [error, value] of (await pipeline.exec()) ?? []) {
-          if (error) throw error;
-          const [accountId, createdAt] = value as (string | null)[];
-          if (!accountId) continue;
-          const key = `${accountId}\u0000${model}`;
-          const row = usage.get(key) ?? { accountId, model, templates: 0, newest: 0 };
-          row.templates++;
-          row.newest = Math.max(row.newest, Number(createdAt));
-          usage.set(key, row);
+    usage: () =>
+      guard(async () => {
+        const modelSet = `${prefix}templates:model:`;
+        const models: string[] = [];
+        for await (const keys of redis.scanStream({ match: `${globLiteral(modelSet)}*`, count: 500 }) as AsyncIterable<
+          string[]
+        >) {
+          models.push(...keys.map((key) => key.slice(modelSet.length)));
         }
-      }
-      const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-      return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
-    }),
-    removeModel: (model) => guard(async () => Number(await redis.eval(removeModelScript, 2, `${prefix}templates:model:${model}`, revision, prefix))),
-    revision: () => guard(async () => Number(await redis.get(revision) ?? 0)),
+        const usage = new Map<string, TemplateUsage>();
+        for (const model of models) {
+          const ids = await redis.smembers(`${modelSet}${model}`);
+          const pipeline = redis.pipeline();
+          for (const id of ids) pipeline.hmget(`${prefix}template:${id}`, 'accountId', 'createdAt');
+          for (const [error, value] of (await pipeline.exec()) ?? []) {
+            if (error) throw error;
+            const [accountId, createdAt] = value as (string | null)[];
+            if (!accountId) continue;
+            const key = `${accountId}\u0000${model}`;
+            const row = usage.get(key) ?? { accountId, model, templates: 0, newest: 0 };
+            row.templates++;
+            row.newest = Math.max(row.newest, Number(createdAt));
+            usage.set(key, row);
+          }
+        }
+        const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+        return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
+      }),
+    removeModel: (model) =>
+      guard(async () =>
+        Number(await redis.eval(removeModelScript, 2, `${prefix}templates:model:${model}`, revision, prefix)),
+      ),
+    revision: () => guard(async () => Number((await redis.get(revision)) ?? 0)),
   };
 }

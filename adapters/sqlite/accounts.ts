@@ -4,7 +4,11 @@ import { accountFromStored, profileToJson } from '../account-record.js';
 import { guard } from './guard.js';
 import { bumpRevision } from './revision.js';
 
-interface Row { id: string; profile: string; created_at: number }
+interface Row {
+  id: string;
+  profile: string;
+  created_at: number;
+}
 
 export function sqliteAccounts(db: Database): AccountStore {
   const upsert = db.prepare(`
@@ -17,20 +21,31 @@ export function sqliteAccounts(db: Database): AccountStore {
   const read = (row: Row) => accountFromStored(row.id, row.profile, row.created_at);
 
   return {
-    upsert: (account) => guard(() => db.transaction(() => {
-      upsert.run({ id: account.id, profile: profileToJson(account), now: Date.now() });
-      bumpRevision(db);
-      return read(get.get(account.id) as Row);
-    }).immediate()),
-    get: (id) => guard(() => {
-      const row = get.get(id) as Row | undefined;
-      return row && read(row);
-    }),
+    upsert: (account) =>
+      guard(() =>
+        db
+          .transaction(() => {
+            upsert.run({ id: account.id, profile: profileToJson(account), now: Date.now() });
+            bumpRevision(db);
+            return read(get.get(account.id) as Row);
+          })
+          .immediate(),
+      ),
+    get: (id) =>
+      guard(() => {
+        const row = get.get(id) as Row | undefined;
+        return row && read(row);
+      }),
     list: () => guard(() => (list.all() as Row[]).map(read)),
-    remove: (id) => guard(() => db.transaction(() => {
-      const removed = remove.run(id).changes > 0;
-      if (removed) bumpRevision(db);
-      return removed;
-    }).immediate()),
+    remove: (id) =>
+      guard(() =>
+        db
+          .transaction(() => {
+            const removed = remove.run(id).changes > 0;
+            if (removed) bumpRevision(db);
+            return removed;
+          })
+          .immediate(),
+      ),
   };
 }

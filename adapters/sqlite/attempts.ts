@@ -17,22 +17,32 @@ export function sqliteAttempts(db: Database): AttemptStore {
   const countSince = (key: string, since: number) => (count.get({ key, since }) as { n: number }).n;
 
   return {
-    record: (key, windowSeconds, now = Date.now()) => guard(() => db.transaction(() => {
-      const windowMs = windowSeconds * 1000;
-      forget.run({ key, since: now - windowMs });
-      insert.run({ key, at: now, expiresAt: now + windowMs });
-      return countSince(key, now - windowMs);
-    }).immediate()),
+    record: (key, windowSeconds, now = Date.now()) =>
+      guard(() =>
+        db
+          .transaction(() => {
+            const windowMs = windowSeconds * 1000;
+            forget.run({ key, since: now - windowMs });
+            insert.run({ key, at: now, expiresAt: now + windowMs });
+            return countSince(key, now - windowMs);
+          })
+          .immediate(),
+      ),
     count: (key, windowSeconds, now = Date.now()) => guard(() => countSince(key, now - windowSeconds * 1000)),
-    oldestExpiry: (key, windowSeconds, now = Date.now()) => guard(() => {
-      const windowMs = windowSeconds * 1000;
-      const { at } = oldest.get({ key, since: now - windowMs }) as { at: number | null };
-      return at === null ? undefined : at + windowMs;
-    }),
-    newest: (key, windowSeconds, now = Date.now()) => guard(() => {
-      const { at } = newest.get({ key, since: now - windowSeconds * 1000 }) as { at: number | null };
-      return at ?? undefined;
-    }),
-    clear: (key) => guard(() => { clear.run(key); }),
+    oldestExpiry: (key, windowSeconds, now = Date.now()) =>
+      guard(() => {
+        const windowMs = windowSeconds * 1000;
+        const { at } = oldest.get({ key, since: now - windowMs }) as { at: number | null };
+        return at === null ? undefined : at + windowMs;
+      }),
+    newest: (key, windowSeconds, now = Date.now()) =>
+      guard(() => {
+        const { at } = newest.get({ key, since: now - windowSeconds * 1000 }) as { at: number | null };
+        return at ?? undefined;
+      }),
+    clear: (key) =>
+      guard(() => {
+        clear.run(key);
+      }),
   };
 }

@@ -4,8 +4,15 @@ import { shelfOf, type AuditRetention } from '../audit-retention.js';
 import { guard } from './guard.js';
 
 interface Row {
-  at: number; type: string; result: string; account_id: string | null; client_id: string | null; ip: string | null; detail: string;
-  count: number | null; last_at: number | null;
+  at: number;
+  type: string;
+  result: string;
+  account_id: string | null;
+  client_id: string | null;
+  ip: string | null;
+  detail: string;
+  count: number | null;
+  last_at: number | null;
 }
 
 /**
@@ -26,8 +33,14 @@ export function sqliteAudit(db: Database, retention: AuditRetention): AuditStore
     SELECT at, type, result, account_id, client_id, ip, detail, count, last_at FROM audit_events
     WHERE at >= @oldest ORDER BY at DESC, id DESC LIMIT @limit`);
   const row = (event: AuditEvent) => ({
-    at: event.at, type: event.type, result: event.result, accountId: event.accountId, clientId: event.clientId, ip: event.ip,
-    detail: JSON.stringify(event.detail), shelf: shelfOf(event),
+    at: event.at,
+    type: event.type,
+    result: event.result,
+    accountId: event.accountId,
+    clientId: event.clientId,
+    ip: event.ip,
+    detail: JSON.stringify(event.detail),
+    shelf: shelfOf(event),
   });
   const read = (row: Row): AuditEvent => ({
     at: row.at,
@@ -41,14 +54,19 @@ export function sqliteAudit(db: Database, retention: AuditRetention): AuditStore
   });
 
   return {
-    append: (event) => guard(() => { insert.run(row(event)); }),
-    fold: (key, windowSeconds, event) => guard(() => {
-      fold.run({ ...row(event), foldKey: `${key}@${Math.floor(event.at / (windowSeconds * 1000))}` });
-    }),
-    recent: (limit) => guard(() => {
-      if (!(limit >= 1)) return [];
-      const rows = recent.all({ oldest: Date.now() - retention.maxAgeMs, limit: Math.floor(limit) }) as Row[];
-      return rows.map(read);
-    }),
+    append: (event) =>
+      guard(() => {
+        insert.run(row(event));
+      }),
+    fold: (key, windowSeconds, event) =>
+      guard(() => {
+        fold.run({ ...row(event), foldKey: `${key}@${Math.floor(event.at / (windowSeconds * 1000))}` });
+      }),
+    recent: (limit) =>
+      guard(() => {
+        if (!(limit >= 1)) return [];
+        const rows = recent.all({ oldest: Date.now() - retention.maxAgeMs, limit: Math.floor(limit) }) as Row[];
+        return rows.map(read);
+      }),
   };
 }

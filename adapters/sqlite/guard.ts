@@ -14,7 +14,16 @@ import { StoreUnavailableError } from '../errors.js';
  * - SQLITE_NOMEM, SQLITE_PROTOCOL: out of memory; a WAL lock race lost too many times.
  * Any other code (a constraint, a type mismatch, bad SQL) is a bug of ours and stays a 500.
  */
-const unavailableCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_NOMEM', 'SQLITE_PROTOCOL']);
+const unavailableCodes = new Set([
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_NOMEM',
+  'SQLITE_PROTOCOL',
+]);
 
 /** SQLITE_IOERR_WRITE -> SQLITE_IOERR: extended codes add a suffix to the primary one. */
 function primaryCode(code: string): string {

@@ -104,7 +104,9 @@ export function migrate(db: Database, target = schemaVersion): void {
   db.transaction(() => {
     const from = db.pragma('user_version', { simple: true }) as number;
     if (from > migrations.length) {
-      throw new Error(`the store file is of schema version ${from}, newer than this facegate knows (${migrations.length}): upgrade facegate`);
+      throw new Error(
+        `the store file is of schema version ${from}, newer than this facegate knows (${migrations.length}): upgrade facegate`,
+      );
     }
     for (const [version, sql] of migrations.entries()) {
       if (version >= from && version < target) db.exec(sql);

@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
 import { guard } from './guard.js';
 
-interface Row { payload: string; consumed_at: number | null }
+interface Row {
+  payload: string;
+  consumed_at: number | null;
+}
 
 /** oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. */
 export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
@@ -17,7 +20,9 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
       VALUES (@model, @id, @payload, @grantId, @uid, @userCode, NULL, @expiresAt)`),
     find: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND id = @id AND ${live}`),
     findByUid: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND uid = @uid AND ${live}`),
-    findByUserCode: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`),
+    findByUserCode: db.prepare(
+      `SELECT payload, consumed_at FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`,
+    ),
     consume: db.prepare('UPDATE oidc SET consumed_at = @consumed WHERE model = @model AND id = @id'),
     destroy: db.prepare('DELETE FROM oidc WHERE model = @model AND id = @id'),
     revoke: db.prepare('DELETE FROM oidc WHERE model = @model AND grant_id = @grantId'),
@@ -30,22 +35,34 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
   };
 
   return {
-    upsert: (id, payload, expiresIn) => guard(() => {
-      statements().upsert.run({
-        model,
-        id,
-        payload: JSON.stringify(payload),
-        grantId: payload.grantId ?? null,
-        uid: payload.uid ?? null,
-        userCode: payload.userCode ?? null,
-        expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
-      });
-    }),
+    upsert: (id, payload, expiresIn) =>
+      guard(() => {
+        statements().upsert.run({
+          model,
+          id,
+          payload: JSON.stringify(payload),
+          grantId: payload.grantId ?? null,
+          uid: payload.uid ?? null,
+          userCode: payload.userCode ?? null,
+          expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
+        });
+      }),
     find: (id) => guard(() => read(statements().find.get({ model, id, now: Date.now() }) as Row | undefined)),
-    findByUid: (uid) => guard(() => read(statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined)),
-    findByUserCode: (userCode) => guard(() => read(statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined)),
-    consume: (id) => guard(() => { statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) }); }),
-    destroy: (id) => guard(() => { statements().destroy.run({ model, id }); }),
-    revokeByGrantId: (grantId) => guard(() => { statements().revoke.run({ model, grantId }); }),
+    findByUid: (uid) =>
+      guard(() => read(statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined)),
+    findByUserCode: (userCode) =>
+      guard(() => read(statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined)),
+    consume: (id) =>
+      guard(() => {
+        statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) });
+      }),
+    destroy: (id) =>
+      guard(() => {
+        statements().destroy.run({ model, id });
+      }),
+    revokeByGrantId: (grantId) =>
+      guard(() => {
+        statements().revoke.run({ model, grantId });
+      }),
   };
 }

@@ -49,7 +49,10 @@ function connect(file: string, busyTimeoutMs: number, auditRetention: AuditReten
     audit: sqliteAudit(db, auditRetention),
     attempts: sqliteAttempts(db),
     sweep: sqliteSweep(db, auditRetention),
-    ping: () => guard(() => { probe.get(); }),
+    ping: () =>
+      guard(() => {
+        probe.get();
+      }),
     writable(): boolean {
       try {
         writeProbe.run();
@@ -60,7 +63,11 @@ function connect(file: string, busyTimeoutMs: number, auditRetention: AuditReten
     },
     close(): void {
       // A broken file system may refuse the checkpoint at close: the connection is closed anyway.
-      try { if (db.open) db.close(); } catch { /* closed */ }
+      try {
+        if (db.open) db.close();
+      } catch {
+        /* closed */
+      }
     },
   };
 }
@@ -79,7 +86,10 @@ type Connection = ReturnType<typeof connect>;
  * the file only during a call, so the operator can unmount, repair and mount it without
  * restarting facegate (a file system forced read-only after an error must be unmounted to heal).
  */
-export function openSqliteStore(file: string, { busyTimeoutMs = 5000, sweepEveryMs = 60_000, auditRetention = defaultAuditRetention } = {}): Store {
+export function openSqliteStore(
+  file: string,
+  { busyTimeoutMs = 5000, sweepEveryMs = 60_000, auditRetention = defaultAuditRetention } = {},
+): Store {
   let kept: Connection | undefined = connect(file, busyTimeoutMs, auditRetention, { create: true });
   let closed = false;
 
@@ -98,7 +108,7 @@ export function openSqliteStore(file: string, { busyTimeoutMs = 5000, sweepEvery
     if (closed) throw new StoreUnavailableError('sqlite', new Error('the store is closed'));
     if (kept) return keeping(kept, operation);
     const c = connect(file, busyTimeoutMs, auditRetention, { create: false });
-    if (c.writable()) return keeping(kept = c, operation);
+    if (c.writable()) return keeping((kept = c), operation);
     try {
       return await operation(c);
     } finally {
@@ -111,14 +121,20 @@ export function openSqliteStore(file: string, { busyTimeoutMs = 5000, sweepEvery
   // same methods, so the first connection's Session adapter serves for all (the first connection
   // may be closed by the time another model is asked for).
   const first = kept;
-  const delegate = <T>(like: object, pick: (c: Connection) => T): T => Object.fromEntries(
-    Object.keys(like).map((method) => [method, (...args: unknown[]) =>
-      run((c) => (pick(c) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args))]),
-  ) as T;
+  const delegate = <T>(like: object, pick: (c: Connection) => T): T =>
+    Object.fromEntries(
+      Object.keys(like).map((method) => [
+        method,
+        (...args: unknown[]) =>
+          run((c) => (pick(c) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args)),
+      ]),
+    ) as T;
   const anyAdapter = first.adapterFor('Session');
 
   const timer = setInterval(() => {
-    run((c) => guard(() => c.sweep(Date.now()))).catch(() => { /* retried at the next tick */ });
+    run((c) => guard(() => c.sweep(Date.now()))).catch(() => {
+      /* retried at the next tick */
+    });
   }, sweepEveryMs);
   timer.unref();
 

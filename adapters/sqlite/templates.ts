@@ -6,7 +6,13 @@ import { AccountNotFoundError } from '../errors.js';
 import { guard } from './guard.js';
 import { bumpRevision, readRevision } from './revision.js';
 
-interface Row { id: string; account_id: string; model: string; embedding: Buffer; created_at: number }
+interface Row {
+  id: string;
+  account_id: string;
+  model: string;
+  embedding: Buffer;
+  created_at: number;
+}
 
 export function sqliteTemplates(db: Database): TemplateStore {
   const accountExists = db.prepare('SELECT 1 FROM accounts WHERE id = ?');
@@ -29,23 +35,39 @@ export function sqliteTemplates(db: Database): TemplateStore {
   });
 
   return {
-    add: (accountId, model, embeddings, opts = {}) => guard(() => db.transaction(() => {
-      if (!accountExists.get(accountId)) throw new AccountNotFoundError(accountId);
-      if (opts.replace) removeOfModel.run(accountId, model);
-      const createdAt = Date.now();
-      const records = embeddings.map((embedding) => ({ id: randomUUID(), accountId, model, embedding, createdAt }));
-      for (const record of records) insert.run({ ...record, embedding: embeddingToBytes(record.embedding) });
-      bumpRevision(db);
-      return records;
-    }).immediate()),
+    add: (accountId, model, embeddings, opts = {}) =>
+      guard(() =>
+        db
+          .transaction(() => {
+            if (!accountExists.get(accountId)) throw new AccountNotFoundError(accountId);
+            if (opts.replace) removeOfModel.run(accountId, model);
+            const createdAt = Date.now();
+            const records = embeddings.map((embedding) => ({
+              id: randomUUID(),
+              accountId,
+              model,
+              embedding,
+              createdAt,
+            }));
+            for (const record of records) insert.run({ ...record, embedding: embeddingToBytes(record.embedding) });
+            bumpRevision(db);
+            return records;
+          })
+          .immediate(),
+      ),
     list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
     listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
     usage: () => guard(() => usage.all() as TemplateUsage[]),
-    removeModel: (model) => guard(() => db.transaction(() => {
-      const { changes } = removeModel.run(model);
-      if (changes > 0) bumpRevision(db);
-      return changes;
-    }).immediate()),
+    removeModel: (model) =>
+      guard(() =>
+        db
+          .transaction(() => {
+            const { changes } = removeModel.run(model);
+            if (changes > 0) bumpRevision(db);
+            return changes;
+          })
+          .immediate(),
+      ),
     revision: () => guard(() => readRevision(db)),
   };
 }

@@ -23,7 +23,13 @@ export interface AccuracyComparison {
   where_face_api_found_both: { pairs: number; facegate: PairAccuracy; face_api: PairAccuracy } | null;
 }
 
-export function compareAccuracy(subset: PairSubset, ours: Embeddings, metric: Metric, theirs: Embeddings | null, folds: number): AccuracyComparison {
+export function compareAccuracy(
+  subset: PairSubset,
+  ours: Embeddings,
+  metric: Metric,
+  theirs: Embeddings | null,
+  folds: number,
+): AccuracyComparison {
   const score = (pairs: readonly ImagePair[]) => ({
     facegate: pairAccuracy(pairs, ours, (a, b) => distance(a, b, metric), folds),
     face_api: theirs ? pairAccuracy(pairs, theirs, euclidean, folds) : null,
@@ -39,6 +45,8 @@ export function compareAccuracy(subset: PairSubset, ours: Embeddings, metric: Me
     images: subset.images.length,
     folds,
     ...score(subset.pairs),
-    where_face_api_found_both: onFound?.face_api ? { pairs: found.length, facegate: onFound.facegate, face_api: onFound.face_api } : null,
+    where_face_api_found_both: onFound?.face_api
+      ? { pairs: found.length, facegate: onFound.facegate, face_api: onFound.face_api }
+      : null,
   };
 }

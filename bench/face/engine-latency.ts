@@ -38,9 +38,20 @@ export function countRefusals(results: readonly (FaceAnalysis | FaceErrorCode)[]
 }
 
 /** Each image once, every worker busy: which ones the engine accepts (and a warm-up of every worker). */
-export async function screen<T extends { jpeg: Uint8Array }>(engine: FaceEngine, images: readonly T[], onProgress?: (done: number, total: number) => void) {
-  const results = await mapInLanes(images, Math.max(1, engine.spec.workers), (image) => analyzeOrRefusal(engine, image.jpeg), onProgress);
-  const accepted = images.flatMap((image, i) => (typeof results[i] === 'string' ? [] : [{ ...image, analysis: results[i] as FaceAnalysis }]));
+export async function screen<T extends { jpeg: Uint8Array }>(
+  engine: FaceEngine,
+  images: readonly T[],
+  onProgress?: (done: number, total: number) => void,
+) {
+  const results = await mapInLanes(
+    images,
+    Math.max(1, engine.spec.workers),
+    (image) => analyzeOrRefusal(engine, image.jpeg),
+    onProgress,
+  );
+  const accepted = images.flatMap((image, i) =>
+    typeof results[i] === 'string' ? [] : [{ ...image, analysis: results[i] as FaceAnalysis }],
+  );
   return { accepted, refusals: countRefusals(results) };
 }
 
@@ -48,8 +59,16 @@ export async function screen<T extends { jpeg: Uint8Array }>(engine: FaceEngine,
  * One request at a time: whole-pipeline latency, per-stage latency from the engine's own timings,
  * and the 1:N lookup of each embedding in `gallery` (timed here, after the loop, on this thread).
  */
-export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint8Array[], gallery: AccountIndex, loop: Omit<LoopOptions, 'lanes'>) {
-  const { samples, perSecond } = await timedLoop(jpegs, (jpeg) => analyzeOrRefusal(engine, jpeg), { ...loop, lanes: 1 });
+export async function measureOneAtATime(
+  engine: FaceEngine,
+  jpegs: readonly Uint8Array[],
+  gallery: AccountIndex,
+  loop: Omit<LoopOptions, 'lanes'>,
+) {
+  const { samples, perSecond } = await timedLoop(jpegs, (jpeg) => analyzeOrRefusal(engine, jpeg), {
+    ...loop,
+    lanes: 1,
+  });
   const analyses = samples.flatMap((s) => (typeof s.result === 'string' ? [] : [s.result]));
   if (analyses.length === 0) throw new Error('the engine refused every image of the timed loop');
   const match: number[] = [];
@@ -59,7 +78,13 @@ export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint
     match.push(performance.now() - t0);
   }
   const stage = (name: Exclude<Stage, 'match'>) => summarise(analyses.map((a) => a.timings[name]));
-  const stages: StageLatency = { decode: stage('decode'), detect: stage('detect'), align: stage('align'), embed: stage('embed'), match: summarise(match) };
+  const stages: StageLatency = {
+    decode: stage('decode'),
+    detect: stage('detect'),
+    align: stage('align'),
+    embed: stage('embed'),
+    match: summarise(match),
+  };
   const pipeline: LoadLatency = {
     ...summarise(samples.filter((s) => typeof s.result !== 'string').map((s) => s.ms)),
     images_per_s: round(perSecond, 2),
@@ -68,7 +93,12 @@ export async function measureOneAtATime(engine: FaceEngine, jpegs: readonly Uint
 }
 
 /** `lanes` requests in flight: latency each caller saw, and answers per second. */
-export async function measureUnderLoad(engine: FaceEngine, jpegs: readonly Uint8Array[], lanes: number, loop: Omit<LoopOptions, 'lanes'>): Promise<LoadLatency> {
+export async function measureUnderLoad(
+  engine: FaceEngine,
+  jpegs: readonly Uint8Array[],
+  lanes: number,
+  loop: Omit<LoopOptions, 'lanes'>,
+): Promise<LoadLatency> {
   const { samples, perSecond } = await timedLoop(jpegs, (jpeg) => engine.analyze(jpeg), { ...loop, lanes });
   return { ...summarise(samples.map((s) => s.ms)), images_per_s: round(perSecond, 2) };
 }

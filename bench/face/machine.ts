@@ -10,5 +10,10 @@ export interface Machine {
 
 export function describeMachine(): Machine {
   const list = cpus();
-  return { cpus: list.length, model: list[0]?.model.trim() ?? 'unknown', node: process.version, memory_gb: Math.round(totalmem() / 2 ** 30) };
+  return {
+    cpus: list.length,
+    model: list[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+  };
 }

@@ -29,7 +29,11 @@ export interface MatchScaling {
 const MODEL = 'bench-random';
 
 /** `dims`: the length of the configured embedder's embeddings (search time grows with it). */
-export async function measureMatchScaling(seconds: number, dims: number, onProgress: (done: number, total: number) => void = () => {}): Promise<MatchScaling> {
+export async function measureMatchScaling(
+  seconds: number,
+  dims: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<MatchScaling> {
   const engine = {} as MatchScaling['engine'];
   const exact = {} as MatchScaling['exact'];
   const sizes = Object.entries(GALLERY_SIZES) as [GallerySize, number][];
@@ -43,14 +47,21 @@ export async function measureMatchScaling(seconds: number, dims: number, onProgr
     const scanOnly = await AccountIndex.build(MODEL, 'euclidean', enrolled);
     // Each loop gets a share of the time; a few hundred probes are plenty for p95 of a sub-millisecond search.
     const loop = { lanes: 1, seconds: seconds / 4, minSamples: 20, maxSamples: 1000 };
-    engine[label] = { ...(await timeSearches(asEngine, probes, loop)), path: accounts >= SHORTLIST_FROM ? 'shortlist' : 'exact' };
+    engine[label] = {
+      ...(await timeSearches(asEngine, probes, loop)),
+      path: accounts >= SHORTLIST_FROM ? 'shortlist' : 'exact',
+    };
     exact[label] = await timeSearches(scanOnly, probes, loop);
     onProgress(step + 1, sizes.length);
   }
   return { engine, exact, shortlistFrom: SHORTLIST_FROM, dims };
 }
 
-async function timeSearches(gallery: AccountIndex, probes: Float32Array[], loop: Parameters<typeof timedLoop>[2]): Promise<LatencySummary> {
+async function timeSearches(
+  gallery: AccountIndex,
+  probes: Float32Array[],
+  loop: Parameters<typeof timedLoop>[2],
+): Promise<LatencySummary> {
   // A first pass outside the clock: the JIT, and onnxruntime's first run of the shortlist graph.
   for (const probe of probes.slice(0, 8)) await gallery.nearestAccounts(probe, 2);
   const { samples } = await timedLoop(probes, (probe) => gallery.nearestAccounts(probe, 2), loop);

@@ -24,7 +24,12 @@ export function pairAccuracy(
 ): PairAccuracy {
   const { folded, noFace } = foldedDistances(pairs, embeddings, distance, folds);
   const { mean, std, thresholds } = foldAccuracy(folded, folds);
-  return { accuracy: mean, accuracy_std: std, threshold: thresholds.reduce((s, t) => s + t, 0) / folds, no_face: noFace };
+  return {
+    accuracy: mean,
+    accuracy_std: std,
+    threshold: thresholds.reduce((s, t) => s + t, 0) / folds,
+    no_face: noFace,
+  };
 }
 
 /** Plain Euclidean distance, on descriptors as they come (face-api's euclideanDistance). */

@@ -4,9 +4,15 @@ import type { StageLatency } from './engine-latency.js';
 import type { FaceBenchReport } from './report.js';
 
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(8);
-const cell = (s: LatencySummary | undefined) => (s ? `${ms(s.p50_ms)} ${ms(s.p95_ms)} ${String(s.n).padStart(6)}` : `${'-'.padStart(8)} ${'-'.padStart(8)} ${'-'.padStart(6)}`);
+const cell = (s: LatencySummary | undefined) =>
+  s
+    ? `${ms(s.p50_ms)} ${ms(s.p95_ms)} ${String(s.n).padStart(6)}`
+    : `${'-'.padStart(8)} ${'-'.padStart(8)} ${'-'.padStart(6)}`;
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
-const counts = (r: Partial<Record<string, number>>) => Object.entries(r).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+const counts = (r: Partial<Record<string, number>>) =>
+  Object.entries(r)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ') || 'none';
 
 export function reportTable(r: FaceBenchReport): string {
   const e = r.engine;
@@ -20,18 +26,26 @@ export function reportTable(r: FaceBenchReport): string {
     `                                       p50      p95      n         p50      p95      n`,
     ...stageRows(r.stages, r.lfw_stages, r.stages_gallery_accounts, e.mirror_fusion),
   ];
-  if (r.lfw_images) lines.push(`  (LFW: ${r.lfw_images.requests} requests over ${r.lfw_images.images} images; refused: ${counts(r.lfw_images.refused)})`);
+  if (r.lfw_images)
+    lines.push(
+      `  (LFW: ${r.lfw_images.requests} requests over ${r.lfw_images.images} images; refused: ${counts(r.lfw_images.refused)})`,
+    );
   lines.push(
     '',
     'whole pipeline, engine.analyze as a caller sees it (640x480 frames)',
     '  in flight     p50 ms   p95 ms      n   images/s',
-    ...(['1', '2'] as const).map((c) => `  ${c.padEnd(10)} ${cell(r.concurrency[c])} ${r.concurrency[c].images_per_s.toFixed(1).padStart(10)}`),
+    ...(['1', '2'] as const).map(
+      (c) => `  ${c.padEnd(10)} ${cell(r.concurrency[c])} ${r.concurrency[c].images_per_s.toFixed(1).padStart(10)}`,
+    ),
     '',
     `RSS after the models load: ${r.rss_mb} MB (after warm-up: ${r.rss_after_warmup_mb} MB); this process with its worker threads`,
     '',
     `1:N match, 2 nearest of N random ${r.match_dims}-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
     '  accounts   engine path      p50      p95      n   no shortlist p50      p95      n',
-    ...(['1e3', '1e4', '1e5'] as const).map((size) => `  ${size.padEnd(8)}   ${r.match[size].path.padEnd(9)} ${cell(r.match[size])}   ${' '.repeat(8)}${cell(r.match_exact[size])}`),
+    ...(['1e3', '1e4', '1e5'] as const).map(
+      (size) =>
+        `  ${size.padEnd(8)}   ${r.match[size].path.padEnd(9)} ${cell(r.match[size])}   ${' '.repeat(8)}${cell(r.match_exact[size])}`,
+    ),
     '',
   );
   if (r.face_api) {
@@ -46,7 +60,8 @@ export function reportTable(r: FaceBenchReport): string {
   }
   if (r.accuracy) {
     const a = r.accuracy;
-    const row = (name: string, x: typeof a.facegate, indent = '  ') => `${indent}${name.padEnd(9)} ${pct(x.accuracy)} ± ${pct(x.accuracy_std)} at distance ~${x.threshold.toFixed(3)} (pairs with a faceless image: ${x.no_face})`;
+    const row = (name: string, x: typeof a.facegate, indent = '  ') =>
+      `${indent}${name.padEnd(9)} ${pct(x.accuracy)} ± ${pct(x.accuracy_std)} at distance ~${x.threshold.toFixed(3)} (pairs with a faceless image: ${x.no_face})`;
     lines.push(
       '',
       `accuracy, ${a.folds}-fold, on ${a.pairs} LFW pairs (${a.genuine} same, ${a.impostor} different; ${a.images} images): ${a.source}`,
@@ -54,13 +69,23 @@ export function reportTable(r: FaceBenchReport): string {
       a.face_api ? row('face-api', a.face_api) : '  face-api  not measured',
     );
     const both = a.where_face_api_found_both;
-    if (both) lines.push(`  on the ${both.pairs} pairs in which face-api found both faces:`, row('facegate', both.facegate, '    '), row('face-api', both.face_api, '    '));
+    if (both)
+      lines.push(
+        `  on the ${both.pairs} pairs in which face-api found both faces:`,
+        row('facegate', both.facegate, '    '),
+        row('face-api', both.face_api, '    '),
+      );
   }
   if (r.notes.length > 0) lines.push('', ...r.notes.map((n) => `note: ${n}`));
   return lines.join('\n');
 }
 
-function stageRows(frames: StageLatency, lfw: StageLatency | null, galleryAccounts: number, mirrorFusion: boolean): string[] {
+function stageRows(
+  frames: StageLatency,
+  lfw: StageLatency | null,
+  galleryAccounts: number,
+  mirrorFusion: boolean,
+): string[] {
   const labels: [keyof StageLatency, string][] = [
     ['decode', 'decode (sharp)'],
     ['detect', 'detect (BlazeFace)'],

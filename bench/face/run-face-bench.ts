@@ -37,7 +37,11 @@ export interface FaceBenchOptions {
 const FOLDS = 10;
 const MIN_SAMPLES = 30;
 
-export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions, progress: ProgressFactory): Promise<FaceBenchReport> {
+export async function runFaceBench(
+  engine: FaceEngine,
+  options: FaceBenchOptions,
+  progress: ProgressFactory,
+): Promise<FaceBenchReport> {
   const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
   const rss_mb = rssMb();
   const loadBefore = loadavg()[0];
@@ -52,11 +56,15 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   let frames: Frame[];
   let frameSource: string;
   if (shared.faces) {
-    frames = await phase('making 640x480 frames', (update) => framesFromFaces(shared.faces!, options.photosPerIdentity, update));
+    frames = await phase('making 640x480 frames', (update) =>
+      framesFromFaces(shared.faces!, options.photosPerIdentity, update),
+    );
     frameSource = `${shared.faces} (up to ${options.photosPerIdentity} photos per person)`;
   } else {
     notes.push(`${shared.searched}/faces is absent: frames are made from the demo photos of @vladmandic/face-api`);
-    frames = await phase('making 640x480 frames', () => framesFromDemoPhotos(async (jpeg) => (await engine.analyzeAll(jpeg)).map((f) => f.box)));
+    frames = await phase('making 640x480 frames', () =>
+      framesFromDemoPhotos(async (jpeg) => (await engine.analyzeAll(jpeg)).map((f) => f.box)),
+    );
     frameSource = '@vladmandic/face-api demo photos';
   }
   const screened = await phase('warm-up: every frame once', (update) => screen(engine, frames, update));
@@ -66,10 +74,16 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
 
   // The people of the frames, enrolled: the gallery each frame's embedding is looked up in.
   const enrolled = screened.accepted.map((f) => ({ accountId: f.identity, embedding: f.analysis.embedding }));
-  const gallery = await AccountIndex.build(spec.embedder.id, spec.embedder.metric, enrolled, { shortlister: quantizedShortlister });
+  const gallery = await AccountIndex.build(spec.embedder.id, spec.embedder.metric, enrolled, {
+    shortlister: quantizedShortlister,
+  });
 
-  const one = await phase(`facegate, 1 request at a time (${options.seconds} s)`, (update) => measureOneAtATime(engine, jpegs, gallery, { ...loop, onProgress: update }));
-  const two = await phase(`facegate, 2 requests in flight (${options.seconds} s)`, (update) => measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }));
+  const one = await phase(`facegate, 1 request at a time (${options.seconds} s)`, (update) =>
+    measureOneAtATime(engine, jpegs, gallery, { ...loop, onProgress: update }),
+  );
+  const two = await phase(`facegate, 2 requests in flight (${options.seconds} s)`, (update) =>
+    measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }),
+  );
 
   // LFW: stage timings on its 250x250 images, and our embeddings of the accuracy pairs.
   let subset: PairSubset | null = null;
@@ -78,24 +92,47 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
   if (shared.lfw) {
     subset = lfwPairSubset(shared.lfw.pairs, shared.lfw.images, options.pairsPerKind);
     const images = await Promise.all(subset.images.map((path) => readFile(path)));
-    lfw = await phase(`facegate on LFW images (${options.seconds} s)`, (update) => measureOneAtATime(engine, images, gallery, { ...loop, onProgress: update }));
-    ours = await phase(`facegate: embedding ${subset.images.length} LFW images`, (update) => embedImages(engine, subset!.images, update));
+    lfw = await phase(`facegate on LFW images (${options.seconds} s)`, (update) =>
+      measureOneAtATime(engine, images, gallery, { ...loop, onProgress: update }),
+    );
+    ours = await phase(`facegate: embedding ${subset.images.length} LFW images`, (update) =>
+      embedImages(engine, subset!.images, update),
+    );
   } else {
     notes.push(`${shared.searched}/lfw-dev is absent: no LFW stage timings and no accuracy comparison`);
   }
   await engine.close();
 
-  const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) => measureMatchScaling(options.seconds, enrolled[0]!.embedding.length, update));
+  const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) =>
+    measureMatchScaling(options.seconds, enrolled[0]!.embedding.length, update),
+  );
 
   // face-api on the same frames and the same pairs, on as many worker threads as our engine has.
   const skipped = !options.faceApi ? 'skipped on request (--skip-face-api)' : unavailableReason();
   if (skipped) notes.push(`face-api: ${skipped}`);
-  const theirs = skipped ? null : await measureFaceApi(jpegs, subset?.images ?? [], { workers: Math.max(1, spec.workers), seconds: options.seconds }, phase);
+  const theirs = skipped
+    ? null
+    : await measureFaceApi(
+        jpegs,
+        subset?.images ?? [],
+        { workers: Math.max(1, spec.workers), seconds: options.seconds },
+        phase,
+      );
   const faceApi = theirs?.latency ?? null;
 
   return {
-    machine: { ...describeMachine(), load_average_before: round(loadBefore, 2), load_average_after: round(loadavg()[0], 2) },
-    engine: { workers: spec.workers, detector: spec.detectors[0].id, landmarks: Boolean(spec.landmarks), embedder: spec.embedder.id, mirror_fusion: spec.embedder.mirrorFusion },
+    machine: {
+      ...describeMachine(),
+      load_average_before: round(loadBefore, 2),
+      load_average_after: round(loadavg()[0], 2),
+    },
+    engine: {
+      workers: spec.workers,
+      detector: spec.detectors[0].id,
+      landmarks: Boolean(spec.landmarks),
+      embedder: spec.embedder.id,
+      mirror_fusion: spec.embedder.mirrorFusion,
+    },
     seconds: options.seconds,
     frames: { source: frameSource, made: frames.length, used: jpegs.length, refused: screened.refusals },
     pipeline: { p50_ms: one.pipeline.p50_ms, p95_ms: one.pipeline.p95_ms, n: one.pipeline.n },
@@ -113,10 +150,13 @@ export async function runFaceBench(engine: FaceEngine, options: FaceBenchOptions
     face_api: faceApi,
     face_api_skipped: skipped,
     ratio_vs_face_api: faceApi ? round(faceApi.p50_ms / one.pipeline.p50_ms, 2) : null,
-    accuracy: subset && ours ? {
-      ...compareAccuracy(subset, ours, spec.embedder.metric, theirs?.descriptors ?? null, FOLDS),
-      source: `the first ${options.pairsPerKind} same-person and ${options.pairsPerKind} different-person pairs of ${shared.lfw!.pairs}`,
-    } : null,
+    accuracy:
+      subset && ours
+        ? {
+            ...compareAccuracy(subset, ours, spec.embedder.metric, theirs?.descriptors ?? null, FOLDS),
+            source: `the first ${options.pairsPerKind} same-person and ${options.pairsPerKind} different-person pairs of ${shared.lfw!.pairs}`,
+          }
+        : null,
     notes,
     total_seconds: Math.round((performance.now() - started) / 100) / 10,
   };

@@ -51,7 +51,13 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const seeds = await imageSeeds();
   const snapshots = new SnapshotStream(target, seeds, new Prng(options.seed));
   const tokens = new TokenStream(target, await target.material(), new Prng((options.seed ^ 0x9e3779b9) >>> 0));
-  const report: FuzzReport = { seed: options.seed, inputs: { snapshot: 0, token: 0 }, seconds: 0, answers: { snapshot: {}, token: {} }, failures: [] };
+  const report: FuzzReport = {
+    seed: options.seed,
+    inputs: { snapshot: 0, token: 0 },
+    seconds: 0,
+    answers: { snapshot: {}, token: {} },
+    failures: [],
+  };
   const limit = options.perEndpoint ?? Infinity;
   const deadline = options.deadline ?? Infinity;
 
@@ -79,30 +85,48 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   for (let i = 0; i < limit && performance.now() < deadline; i++) {
     let failed: boolean;
     try {
-      failed = await record('snapshot', ...await snapshots.next());
+      failed = await record('snapshot', ...(await snapshots.next()));
       report.inputs.snapshot++;
-      failed = await record('token', ...await tokens.next()) || failed;
+      failed = (await record('token', ...(await tokens.next()))) || failed;
       report.inputs.token++;
     } catch (error) {
       // Opening a sign-in page or getting a fresh code failed: the server no longer serves a legitimate client.
-      report.failures.push({ endpoint: 'server', index: i, input: '', what: `preparing the next inputs failed: ${(error as Error).message}` });
+      report.failures.push({
+        endpoint: 'server',
+        index: i,
+        input: '',
+        what: `preparing the next inputs failed: ${(error as Error).message}`,
+      });
       failed = true;
     }
     if (failed || i % HEALTH_EVERY === HEALTH_EVERY - 1) {
-      if (!target.alive || !await target.healthy()) {
-        report.failures.push({ endpoint: 'server', index: i, input: '', what: target.alive ? '/healthz does not answer 200' : 'the server process is gone' });
+      if (!target.alive || !(await target.healthy())) {
+        report.failures.push({
+          endpoint: 'server',
+          index: i,
+          input: '',
+          what: target.alive ? '/healthz does not answer 200' : 'the server process is gone',
+        });
         break;
       }
     }
   }
-  if (!target.alive || !await target.healthy()) report.failures.push({ endpoint: 'server', index: report.inputs.snapshot, input: '', what: 'the server is down at the end' });
+  if (!target.alive || !(await target.healthy()))
+    report.failures.push({
+      endpoint: 'server',
+      index: report.inputs.snapshot,
+      input: '',
+      what: 'the server is down at the end',
+    });
   report.seconds = (performance.now() - started) / 1000;
   return report;
 }
 
 /** The report as the CLI prints it: inputs, answers by endpoint and status, then each failure. */
 export function formatReport(r: FuzzReport): string {
-  const lines = [`${r.inputs.snapshot + r.inputs.token} inputs in ${r.seconds.toFixed(1)} s (seed ${r.seed}): ${r.inputs.snapshot} snapshot, ${r.inputs.token} token`];
+  const lines = [
+    `${r.inputs.snapshot + r.inputs.token} inputs in ${r.seconds.toFixed(1)} s (seed ${r.seed}): ${r.inputs.snapshot} snapshot, ${r.inputs.token} token`,
+  ];
   for (const endpoint of ['snapshot', 'token'] as const) {
     const counts = Object.entries(r.answers[endpoint]).sort(([a], [b]) => a.localeCompare(b));
     lines.push(`  ${endpoint}: ${counts.map(([key, n]) => `${key} x${n}`).join(', ')}`);
@@ -130,7 +154,11 @@ class SnapshotStream {
   private used = 0;
   private index = 0;
 
-  constructor(private readonly target: FuzzTarget, private readonly seeds: ImageSeeds, private readonly prng: Prng) {}
+  constructor(
+    private readonly target: FuzzTarget,
+    private readonly seeds: ImageSeeds,
+    private readonly prng: Prng,
+  ) {}
 
   async next(): Promise<[number, string, () => Promise<Answer>]> {
     // Whether the page asks for liveness comes from the stream, so the inputs stay the same for a seed.
@@ -144,12 +172,22 @@ class SnapshotStream {
     const input = snapshotInput(this.prng, this.seeds, challenge);
     const index = this.index++;
     const describe = `${input.kind} (${input.body.length} bytes, ${input.contentType || 'no type'})`;
-    return [index, describe, async () => {
-      const answer = await answerOf(await agent.request(new URL(`${page.pathname}/face`, page), { body: new Uint8Array(input.body), contentType: input.contentType, accept: 'application/json' }));
-      // An accepted face, an ended sign-in or a refusal of the page itself: the next input gets a new page.
-      if (answer.status !== 200 || answer.body.status !== 'refused') this.used = INPUTS_PER_PAGE;
-      return answer;
-    }];
+    return [
+      index,
+      describe,
+      async () => {
+        const answer = await answerOf(
+          await agent.request(new URL(`${page.pathname}/face`, page), {
+            body: new Uint8Array(input.body),
+            contentType: input.contentType,
+            accept: 'application/json',
+          }),
+        );
+        // An accepted face, an ended sign-in or a refusal of the page itself: the next input gets a new page.
+        if (answer.status !== 200 || answer.body.status !== 'refused') this.used = INPUTS_PER_PAGE;
+        return answer;
+      },
+    ];
   }
 }
 
@@ -157,21 +195,33 @@ class SnapshotStream {
 class TokenStream {
   private index = 0;
 
-  constructor(private readonly target: FuzzTarget, private readonly material: TokenMaterial, private readonly prng: Prng) {}
+  constructor(
+    private readonly target: FuzzTarget,
+    private readonly material: TokenMaterial,
+    private readonly prng: Prng,
+  ) {}
 
   async next(): Promise<[number, string, () => Promise<Answer>]> {
     const input = tokenInput(this.prng, this.material);
     const index = this.index++;
     const describe = `${input.kind} (${input.body.length} bytes, ${input.contentType || 'no type'}${input.authorization ? ', Authorization' : ''})`;
-    return [index, describe, async () => {
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (input.contentType) headers['content-type'] = input.contentType;
-      if (input.authorization) headers.authorization = input.authorization;
-      const response = await fetch(new URL('/token', this.target.origin), { method: 'POST', headers, body: new Uint8Array(input.body) });
-      const answer = await answerOf(response);
-      if (typeof answer.body.refresh_token === 'string') this.material.refreshToken = answer.body.refresh_token;
-      if (input.spendsCode || answer.status === 200) Object.assign(this.material, await this.target.freshCode());
-      return answer;
-    }];
+    return [
+      index,
+      describe,
+      async () => {
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (input.contentType) headers['content-type'] = input.contentType;
+        if (input.authorization) headers.authorization = input.authorization;
+        const response = await fetch(new URL('/token', this.target.origin), {
+          method: 'POST',
+          headers,
+          body: new Uint8Array(input.body),
+        });
+        const answer = await answerOf(response);
+        if (typeof answer.body.refresh_token === 'string') this.material.refreshToken = answer.body.refresh_token;
+        if (input.spendsCode || answer.status === 200) Object.assign(this.material, await this.target.freshCode());
+        return answer;
+      },
+    ];
   }
 }

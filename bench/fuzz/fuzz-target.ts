@@ -20,16 +20,29 @@ import { faceLivenessAcr } from '../../src/oidc/acr.js';
 import type { TokenMaterial } from './token-inputs.js';
 
 export class FuzzTarget {
-  private constructor(readonly server: ChildServer, private readonly folder: string, private session: Agent, private readonly rp: RelyingParty, private readonly snapshot: Buffer) {}
+  private constructor(
+    readonly server: ChildServer,
+    private readonly folder: string,
+    private session: Agent,
+    private readonly rp: RelyingParty,
+    private readonly snapshot: Buffer,
+  ) {}
 
   static async start(): Promise<FuzzTarget> {
     const folder = mkdtempSync(join(tmpdir(), 'facegate-fuzz-'));
     const port = await freePort();
-    const config = benchConfig(port, { type: 'sqlite', file: join(folder, 'facegate.sqlite') }, {
-      workers: 1,
-      attempts: { perInteraction: 5, perIp: { max: 1_000_000, windowSeconds: 1 } },
+    const config = benchConfig(
+      port,
+      { type: 'sqlite', file: join(folder, 'facegate.sqlite') },
+      {
+        workers: 1,
+        attempts: { perInteraction: 5, perIp: { max: 1_000_000, windowSeconds: 1 } },
+      },
+    );
+    const server = await ChildServer.start('fuzz', join(folder, 'facegate.config.json'), {
+      ...config,
+      logLevel: 'warn',
     });
-    const server = await ChildServer.start('fuzz', join(folder, 'facegate.config.json'), { ...config, logLevel: 'warn' });
     const [person] = await benchPeople();
     await enrollAt(await inviteLink(server.configFile, person!.accountId), person!);
     const rp = await RelyingParty.discover(server.origin);
@@ -52,22 +65,32 @@ export class FuzzTarget {
 
   /** GET /healthz answers 200. */
   async healthy(): Promise<boolean> {
-    return fetch(`${this.origin}/healthz`).then((r) => r.ok, () => false);
+    return fetch(`${this.origin}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
   }
 
   /** A new sign-in on its face page, in a browser of its own; with `liveness`, it asks for the challenge and has one. */
   async facePage(liveness: boolean): Promise<{ agent: Agent; page: URL; challenge?: string }> {
     const agent = new Agent([this.origin]);
     const params = new URLSearchParams({
-      client_id: CLIENT_ID, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid',
-      code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'), code_challenge_method: 'S256',
+      client_id: CLIENT_ID,
+      response_type: 'code',
+      redirect_uri: CALLBACK,
+      scope: 'openid',
+      code_challenge: createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url'),
+      code_challenge_method: 'S256',
       ...(liveness ? { acr_values: faceLivenessAcr } : {}),
     });
     const { url: page } = await agent.follow(new URL(`/auth?${params}`, this.origin));
     if (!page.pathname.startsWith('/interaction/')) throw new Error(`no face page: ${page.href}`);
     if (!liveness) return { agent, page };
-    const response = await agent.request(new URL(`${page.pathname}/challenge`, page), { method: 'POST', accept: 'application/json' });
-    const { token } = await response.json() as { token?: string };
+    const response = await agent.request(new URL(`${page.pathname}/challenge`, page), {
+      method: 'POST',
+      accept: 'application/json',
+    });
+    const { token } = (await response.json()) as { token?: string };
     return { agent, page, challenge: token };
   }
 
@@ -76,8 +99,13 @@ export class FuzzTarget {
     for (let tries = 0; tries < 2; tries++) {
       const verifier = randomBytes(32).toString('base64url');
       const params = new URLSearchParams({
-        client_id: CLIENT_ID, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid offline_access', prompt: 'consent',
-        code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256',
+        client_id: CLIENT_ID,
+        response_type: 'code',
+        redirect_uri: CALLBACK,
+        scope: 'openid offline_access',
+        prompt: 'consent',
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
       });
       const { url } = await this.session.follow(new URL(`/auth?${params}`, this.origin));
       const code = url.searchParams.get('code');
@@ -90,7 +118,7 @@ export class FuzzTarget {
   /** Token material to start from: a fresh code and a live refresh token. */
   async material(): Promise<TokenMaterial> {
     const refreshToken = await this.signInAgain();
-    return { clientId: CLIENT_ID, redirectUri: CALLBACK, refreshToken, ...await this.freshCode() };
+    return { clientId: CLIENT_ID, redirectUri: CALLBACK, refreshToken, ...(await this.freshCode()) };
   }
 
   /** Stops the server and deletes its folder (SQLite file, config, log). */

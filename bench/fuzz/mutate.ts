@@ -43,7 +43,8 @@ const mutations: Record<string, Mutation> = {
   },
   interesting(prng, input) {
     const out = Buffer.from(input);
-    for (let n = prng.between(1, 4); n > 0 && out.length > 0; n--) out[offset(prng, out.length)] = prng.pick(INTERESTING);
+    for (let n = prng.between(1, 4); n > 0 && out.length > 0; n--)
+      out[offset(prng, out.length)] = prng.pick(INTERESTING);
     return out;
   },
 };
@@ -64,7 +65,7 @@ export function mutate(prng: Prng, input: Buffer, donors: readonly Buffer[]): { 
 /** The PNG with every whole chunk's CRC recomputed (what is not a whole chunk is left as it is). */
 export function fixPngChecksums(png: Buffer): Buffer {
   const out = Buffer.from(png);
-  for (let at = 8; at + 12 <= out.length;) {
+  for (let at = 8; at + 12 <= out.length; ) {
     const length = out.readUInt32BE(at);
     const end = at + 8 + length;
     if (end + 4 > out.length) break;

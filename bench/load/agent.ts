@@ -24,7 +24,12 @@ export class Agent {
     const cookie = this.cookies.header(url);
     if (cookie) headers.cookie = cookie;
     if (sent.contentType) headers['content-type'] = sent.contentType;
-    const response = await fetch(url, { method: sent.method ?? (sent.body ? 'POST' : 'GET'), headers, body: sent.body, redirect: 'manual' });
+    const response = await fetch(url, {
+      method: sent.method ?? (sent.body ? 'POST' : 'GET'),
+      headers,
+      body: sent.body,
+      redirect: 'manual',
+    });
     if (this.providers.includes(url.origin)) this.cookies.keep(response.headers.getSetCookie());
     return response;
   }

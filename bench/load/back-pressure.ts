@@ -43,17 +43,24 @@ interface Waiting {
   redirectTo?: string;
 }
 
-export async function backPressure(server: ChildServer, issuer: string, users: readonly User[], clients = 30): Promise<BackPressure> {
+export async function backPressure(
+  server: ChildServer,
+  issuer: string,
+  users: readonly User[],
+  clients = 30,
+): Promise<BackPressure> {
   const rp = await RelyingParty.discover(issuer);
   const before = signInResults(await scrape(server.origin));
   // Everyone on the face page first, so the snapshots really leave together.
-  const waiting: Waiting[] = await Promise.all(Array.from({ length: clients }, async (_, i) => {
-    const agent = new Agent([server.origin]);
-    const authorization = await rp.authorize();
-    const { url: facePage, response } = await agent.follow(authorization.url);
-    await response.arrayBuffer();
-    return { agent, facePage, authorization, user: users[i % users.length]! };
-  }));
+  const waiting: Waiting[] = await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const agent = new Agent([server.origin]);
+      const authorization = await rp.authorize();
+      const { url: facePage, response } = await agent.follow(authorization.url);
+      await response.arrayBuffer();
+      return { agent, facePage, authorization, user: users[i % users.length]! };
+    }),
+  );
 
   let bursting = true;
   const discovery: number[] = [];
@@ -79,10 +86,12 @@ export async function backPressure(server: ChildServer, issuer: string, users: r
   let busyAnswers = busy.length;
   while (pending.length > 0 && rounds < 20) {
     rounds++;
-    const again = await Promise.all(pending.map(async ({ w, answer }) => {
-      await sleep(answer.retryAfter * 1000);
-      return { w, answer: await post(w) };
-    }));
+    const again = await Promise.all(
+      pending.map(async ({ w, answer }) => {
+        await sleep(answer.retryAfter * 1000);
+        return { w, answer: await post(w) };
+      }),
+    );
     failed += again.filter(({ answer }) => answer.status !== 200 && answer.status !== 503).length;
     pending = again.filter(({ answer }) => answer.status === 503);
     busyAnswers += pending.length;
@@ -96,7 +105,13 @@ export async function backPressure(server: ChildServer, issuer: string, users: r
     firstAnswers,
     retryAfterOnEvery503: busy.every((a) => a.retryAfter > 0),
     retryAfterSeconds: [...new Set(busy.map((a) => a.retryAfter))].sort(),
-    busyAnswerMs: { p50: percentile(busy.map((a) => a.ms), 0.5), max: Math.max(0, ...busy.map((a) => a.ms)) },
+    busyAnswerMs: {
+      p50: percentile(
+        busy.map((a) => a.ms),
+        0.5,
+      ),
+      max: Math.max(0, ...busy.map((a) => a.ms)),
+    },
     discoveryDuringBurstMs: discovery.map((ms) => Math.round(ms)),
     retryRounds: rounds,
     allSignedIn: pending.length === 0 && failed === 0 && finished.every(Boolean),
@@ -114,10 +129,18 @@ interface Answer {
 
 async function post(w: Waiting): Promise<Answer> {
   const started = performance.now();
-  const response = await w.agent.request(new URL(`${w.facePage.pathname}/face`, w.facePage), { body: w.user.frame, contentType: 'image/jpeg', accept: 'application/json' });
-  const body = await response.json() as { redirectTo?: string };
+  const response = await w.agent.request(new URL(`${w.facePage.pathname}/face`, w.facePage), {
+    body: w.user.frame,
+    contentType: 'image/jpeg',
+    accept: 'application/json',
+  });
+  const body = (await response.json()) as { redirectTo?: string };
   if (body.redirectTo) w.redirectTo = body.redirectTo;
-  return { status: response.status, retryAfter: Number(response.headers.get('retry-after') ?? 0), ms: performance.now() - started };
+  return {
+    status: response.status,
+    retryAfter: Number(response.headers.get('retry-after') ?? 0),
+    ms: performance.now() - started,
+  };
 }
 
 async function finishes(w: Waiting): Promise<boolean> {

@@ -2,7 +2,12 @@
 import { benchClient } from './relying-party.js';
 import type { ServerConfig } from './child-server.js';
 
-export function benchConfig(port: number, storage: Record<string, unknown>, face: Record<string, unknown> = {}, issuerPort = port): ServerConfig {
+export function benchConfig(
+  port: number,
+  storage: Record<string, unknown>,
+  face: Record<string, unknown> = {},
+  issuerPort = port,
+): ServerConfig {
   return {
     issuer: `http://localhost:${issuerPort}`,
     port,

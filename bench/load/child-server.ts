@@ -21,7 +21,13 @@ export interface ServerConfig {
 export class ChildServer {
   private exited: Promise<number | null>;
 
-  private constructor(readonly name: string, readonly configFile: string, readonly logFile: string, readonly origin: string, private readonly child: ChildProcess) {
+  private constructor(
+    readonly name: string,
+    readonly configFile: string,
+    readonly logFile: string,
+    readonly origin: string,
+    private readonly child: ChildProcess,
+  ) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ? null : code)));
   }
 
@@ -30,7 +36,9 @@ export class ChildServer {
     writeFileSync(configFile, JSON.stringify(config, null, 2));
     const logFile = join(dirname(configFile), `${name}.log`);
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'serve', '--config', configFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     const server = new ChildServer(name, configFile, logFile, `http://localhost:${config.port}`, child);
@@ -45,12 +53,20 @@ export class ChildServer {
   /** Runs `facegate VERB ...` against this server's configuration; its standard output. */
   static cli(configFile: string, args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, ...args, '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli, ...args, '--config', configFile], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
-      child.stdout!.on('data', (chunk) => { out += chunk; });
-      child.stderr!.on('data', (chunk) => { err += chunk; });
-      child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`facegate ${args[0]} exited ${code}: ${err.trim()}`))));
+      child.stdout!.on('data', (chunk) => {
+        out += chunk;
+      });
+      child.stderr!.on('data', (chunk) => {
+        err += chunk;
+      });
+      child.once('exit', (code) =>
+        code === 0 ? resolve(out) : reject(new Error(`facegate ${args[0]} exited ${code}: ${err.trim()}`)),
+      );
     });
   }
 
@@ -68,22 +84,29 @@ export class ChildServer {
 
   /** The JSON lines it logged (other lines, such as the startup notes, left out). */
   logLines(): Record<string, unknown>[] {
-    return readFileSync(this.logFile, 'utf8').split('\n').flatMap((line) => {
-      if (!line.startsWith('{')) return [];
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
+    return readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .flatMap((line) => {
+        if (!line.startsWith('{')) return [];
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
   }
 
   private async waitUntilHealthy(): Promise<void> {
     const deadline = Date.now() + 120_000;
     let exited = false;
-    void this.exited.then(() => { exited = true; });
+    void this.exited.then(() => {
+      exited = true;
+    });
     while (Date.now() < deadline && !exited) {
-      const ok = await fetch(`${this.origin}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await sleep(200);
     }

@@ -33,11 +33,18 @@ export interface CrashRestart {
 const SURVIVORS = 5;
 
 export async function crashAndRestart(
-  server: ChildServer, config: ServerConfig, sqliteFile: string, users: readonly User[], people: readonly Person[], killAfterSeconds: number,
+  server: ChildServer,
+  config: ServerConfig,
+  sqliteFile: string,
+  users: readonly User[],
+  people: readonly Person[],
+  killAfterSeconds: number,
 ): Promise<CrashRestart> {
   const jwksBefore = await (await fetch(`${server.origin}/jwks`)).text();
   const links = [];
-  for (let round = 0; round < 3; round++) for (const person of people) links.push({ person, link: await inviteLink(server.configFile, person.accountId, true) });
+  for (let round = 0; round < 3; round++)
+    for (const person of people)
+      links.push({ person, link: await inviteLink(server.configFile, person.accountId, true) });
 
   const rp = await RelyingParty.discover(config.issuer);
   const load = new LoadRun(rp, users, [server.origin], 3600);
@@ -46,7 +53,12 @@ export async function crashAndRestart(
   const reEnrolling = (async () => {
     for (const { person, link } of links) {
       if (killed) return;
-      await enrollAt(link, person).then(() => { if (!killed) reEnrollments++; }, () => undefined);
+      await enrollAt(link, person).then(
+        () => {
+          if (!killed) reEnrollments++;
+        },
+        () => undefined,
+      );
     }
   })();
 
@@ -55,8 +67,11 @@ export async function crashAndRestart(
   const beforeKill = load.result();
   killed = true;
   await server.kill();
-  const cutOff = Object.fromEntries(Object.entries(load.result().failures)
-    .map(([kind, n]) => [kind, n - (beforeKill.failures[kind] ?? 0)] as const).filter(([, n]) => n > 0));
+  const cutOff = Object.fromEntries(
+    Object.entries(load.result().failures)
+      .map(([kind, n]) => [kind, n - (beforeKill.failures[kind] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
   load.stop();
   void reEnrolling;
 
@@ -68,12 +83,14 @@ export async function crashAndRestart(
   const checks = new Checks();
   const check = checks.run.bind(checks);
   await check('SQLite integrity_check and foreign_key_check after the kill', async () => {
-    if (database.integrity !== 'ok' || database.foreignKeyProblems > 0) throw new Error(`${database.integrity}, ${database.foreignKeyProblems} foreign key problems`);
+    if (database.integrity !== 'ok' || database.foreignKeyProblems > 0)
+      throw new Error(`${database.integrity}, ${database.foreignKeyProblems} foreign key problems`);
     return 'ok, no foreign key problems';
   });
   await check('every account has exactly its 3 templates (no half-done replacement)', async () => {
     const counts = Object.entries(database.templatesPerAccount);
-    if (counts.length !== people.length || counts.some(([, n]) => n !== 3)) throw new Error(JSON.stringify(database.templatesPerAccount));
+    if (counts.length !== people.length || counts.some(([, n]) => n !== 3))
+      throw new Error(JSON.stringify(database.templatesPerAccount));
     return `${counts.length} accounts: ${counts.map(([id, n]) => `${id} ${n}`).join(', ')}`;
   });
   await check('the same signing keys (JWKS identical)', async () => {
@@ -96,14 +113,24 @@ export async function crashAndRestart(
     }
     return `${survivors.length} of ${survivors.length}`;
   });
-  await check(`the sessions of the last ${SURVIVORS} sign-ins before the kill still sign in silently (prompt=none)`, async () => {
-    for (const survivor of survivors) await silentSignIn(fresh, survivor, restarted.origin);
-    return `${survivors.length} of ${survivors.length}`;
-  });
+  await check(
+    `the sessions of the last ${SURVIVORS} sign-ins before the kill still sign in silently (prompt=none)`,
+    async () => {
+      for (const survivor of survivors) await silentSignIn(fresh, survivor, restarted.origin);
+      return `${survivors.length} of ${survivors.length}`;
+    },
+  );
 
   return {
-    killedAfterSeconds: killAfterSeconds, load: beforeKill, cutOffByKill: cutOff, reEnrollmentsBeforeKill: reEnrollments, database, restartSeconds, checks: checks.list,
-    logBeforeKill: readServerLog(server.logLines()), restarted,
+    killedAfterSeconds: killAfterSeconds,
+    load: beforeKill,
+    cutOffByKill: cutOff,
+    reEnrollmentsBeforeKill: reEnrollments,
+    database,
+    restartSeconds,
+    checks: checks.list,
+    logBeforeKill: readServerLog(server.logLines()),
+    restarted,
   };
 }
 
@@ -112,7 +139,9 @@ async function silentSignIn(rp: RelyingParty, survivor: SignedIn, origin: string
   const authorization = await rp.authorize({ prompt: 'none' });
   const { url } = await survivor.agent.follow(authorization.url);
   if (!url.href.startsWith(CALLBACK) || !url.searchParams.has('code')) {
-    throw new Error(`prompt=none ended at ${url.origin}${url.pathname} (${url.searchParams.get('error') ?? 'no code'}) on ${origin}`);
+    throw new Error(
+      `prompt=none ended at ${url.origin}${url.pathname} (${url.searchParams.get('error') ?? 'no code'}) on ${origin}`,
+    );
   }
   const tokens = await authorization.tokens(url);
   if (tokens.claims()?.sub !== survivor.sub) throw new Error(`the session signed in ${tokens.claims()?.sub}`);

@@ -45,25 +45,33 @@ export class LoadRun {
 
   private readonly users: number;
 
-  constructor(rp: RelyingParty, users: readonly User[], providers: string[], private readonly seconds: number) {
+  constructor(
+    rp: RelyingParty,
+    users: readonly User[],
+    providers: string[],
+    private readonly seconds: number,
+  ) {
     this.users = users.length;
     const deadline = this.started + seconds * 1000;
-    this.done = Promise.all(users.map(async (user) => {
-      while (!this.stopped && performance.now() < deadline) {
-        try {
-          const result = await signIn(rp, user.frame, { providers });
-          this.record(result, user);
-        } catch (error) {
-          if (this.stopped) break;
-          const failure = error instanceof StepFailure ? error : new StepFailure('authorize', (error as Error).message);
-          const key = `${failure.step}: ${failure.kind}`;
-          this.failures[key] = (this.failures[key] ?? 0) + 1;
-          if (failure.rateLimited) this.rateLimited++;
-          // Not a hot loop against a server that is down.
-          await sleep(250);
+    this.done = Promise.all(
+      users.map(async (user) => {
+        while (!this.stopped && performance.now() < deadline) {
+          try {
+            const result = await signIn(rp, user.frame, { providers });
+            this.record(result, user);
+          } catch (error) {
+            if (this.stopped) break;
+            const failure =
+              error instanceof StepFailure ? error : new StepFailure('authorize', (error as Error).message);
+            const key = `${failure.step}: ${failure.kind}`;
+            this.failures[key] = (this.failures[key] ?? 0) + 1;
+            if (failure.rateLimited) this.rateLimited++;
+            // Not a hot loop against a server that is down.
+            await sleep(250);
+          }
         }
-      }
-    })).then(() => undefined);
+      }),
+    ).then(() => undefined);
   }
 
   /** Stops starting sign-ins; those in flight are abandoned (the crash phase). */
@@ -84,13 +92,25 @@ export class LoadRun {
   /** The result now, without waiting for sign-ins in flight (after a crash they never end). */
   result(): LoadResult {
     const seconds = Math.min(this.seconds, (performance.now() - this.started) / 1000);
-    const steps = Object.fromEntries(STEPS.map((step) => {
-      const values = this.timings[step];
-      return [step, { n: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: Math.max(...values) }];
-    })) as LoadResult['steps'];
+    const steps = Object.fromEntries(
+      STEPS.map((step) => {
+        const values = this.timings[step];
+        return [
+          step,
+          { n: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: Math.max(...values) },
+        ];
+      }),
+    ) as LoadResult['steps'];
     return {
-      users: this.users, seconds, signIns: this.signIns, wrongAccount: this.wrongAccount, busyRetries: this.busyRetries,
-      failures: { ...this.failures }, rateLimited: this.rateLimited, steps, recent: [...this.recent],
+      users: this.users,
+      seconds,
+      signIns: this.signIns,
+      wrongAccount: this.wrongAccount,
+      busyRetries: this.busyRetries,
+      failures: { ...this.failures },
+      rateLimited: this.rateLimited,
+      steps,
+      recent: [...this.recent],
     };
   }
 

@@ -27,7 +27,11 @@ export class RelyingParty {
   private constructor(readonly config: oidc.Configuration) {}
 
   static async discover(issuer: string): Promise<RelyingParty> {
-    return new RelyingParty(await oidc.discovery(new URL(issuer), CLIENT_ID, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] }));
+    return new RelyingParty(
+      await oidc.discovery(new URL(issuer), CLIENT_ID, undefined, oidc.None(), {
+        execute: [oidc.allowInsecureRequests],
+      }),
+    );
   }
 
   /** A code + PKCE authorization asking for a refresh token; `extra` adds parameters (prompt=none). */
@@ -35,10 +39,18 @@ export class RelyingParty {
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const url = oidc.buildAuthorizationUrl(this.config, {
-      redirect_uri: CALLBACK, scope: 'openid profile offline_access', state,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+      redirect_uri: CALLBACK,
+      scope: 'openid profile offline_access',
+      state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      ...extra,
     });
-    return { url, tokens: (callback) => oidc.authorizationCodeGrant(this.config, callback, { pkceCodeVerifier: verifier, expectedState: state }) };
+    return {
+      url,
+      tokens: (callback) =>
+        oidc.authorizationCodeGrant(this.config, callback, { pkceCodeVerifier: verifier, expectedState: state }),
+    };
   }
 
   userinfo(accessToken: string, sub: string) {

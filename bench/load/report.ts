@@ -8,7 +8,10 @@ import type { SteadyLoad } from './steady-load.js';
 import type { TwoInstances } from './two-instances.js';
 
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 1 : 0)} ms` : '-');
-const entries = (counts: Record<string, number>) => Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+const entries = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'none';
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
 
 function steps(load: LoadResult): string[] {
@@ -62,5 +65,8 @@ export function backPressureLines(r: BackPressure): string[] {
 
 export function twoInstancesLines(r: TwoInstances): string[] {
   if (r.skipped) return [`skipped: ${r.skipped}`];
-  return [...r.steps.map((s) => `  ${mark(s.ok)} ${s.name}: ${s.detail}`), `  5xx answers in both logs: ${r.serverErrors}`];
+  return [
+    ...r.steps.map((s) => `  ${mark(s.ok)} ${s.name}: ${s.detail}`),
+    `  5xx answers in both logs: ${r.serverErrors}`,
+  ];
 }

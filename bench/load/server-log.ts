@@ -15,8 +15,16 @@ export interface LogFindings {
 }
 
 export function readServerLog(lines: readonly Record<string, unknown>[]): LogFindings {
-  const findings: LogFindings = { requests: 0, serverErrors: {}, busyAnswers: 0, errorLines: {}, linesWithoutRequestId: 0 };
-  const busyIds = new Set(lines.filter((l) => (l.audit as { result?: string } | undefined)?.result === 'busy').map((l) => l.requestId));
+  const findings: LogFindings = {
+    requests: 0,
+    serverErrors: {},
+    busyAnswers: 0,
+    errorLines: {},
+    linesWithoutRequestId: 0,
+  };
+  const busyIds = new Set(
+    lines.filter((l) => (l.audit as { result?: string } | undefined)?.result === 'busy').map((l) => l.requestId),
+  );
   for (const line of lines) {
     if (line.msg === 'request') {
       findings.requests++;

@@ -35,7 +35,10 @@ export class ServerSampler {
   private readonly samples: Sample[] = [];
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly origin: string, intervalMs = 500) {
+  constructor(
+    private readonly origin: string,
+    intervalMs = 500,
+  ) {
     void this.take();
     this.timer = setInterval(() => void this.take(), intervalMs);
   }
@@ -47,8 +50,15 @@ export class ServerSampler {
     const last = this.samples.at(-1);
     const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
     return {
-      cpuCores: first && last && last.at > first.at ? (last.cpuSeconds - first.cpuSeconds) / ((last.at - first.at) / 1000) : NaN,
-      rssMb: { start: mb(first?.rssBytes ?? NaN), peak: mb(Math.max(...this.samples.map((s) => s.rssBytes))), end: mb(last?.rssBytes ?? NaN) },
+      cpuCores:
+        first && last && last.at > first.at
+          ? (last.cpuSeconds - first.cpuSeconds) / ((last.at - first.at) / 1000)
+          : NaN,
+      rssMb: {
+        start: mb(first?.rssBytes ?? NaN),
+        peak: mb(Math.max(...this.samples.map((s) => s.rssBytes))),
+        end: mb(last?.rssBytes ?? NaN),
+      },
       queueDepthMax: Math.max(0, ...this.samples.map((s) => s.queued)),
       busyWorkersMax: Math.max(0, ...this.samples.map((s) => s.busyWorkers)),
       samples: this.samples.length,

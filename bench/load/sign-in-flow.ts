@@ -12,7 +12,11 @@ export const STEPS = ['authorize', 'page', 'face', 'redirects', 'token', 'userin
 export type Step = (typeof STEPS)[number];
 
 export class StepFailure extends Error {
-  constructor(readonly step: Step, readonly kind: string, detail = '') {
+  constructor(
+    readonly step: Step,
+    readonly kind: string,
+    detail = '',
+  ) {
     super(`${step}: ${kind}${detail ? ` (${detail})` : ''}`);
   }
 
@@ -77,22 +81,37 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
   let busyRetries = 0;
   const redirectTo = await timed('face', async () => {
     for (;;) {
-      const response = await agent.request(new URL(`${facePage.pathname}/face`, facePage), { body: frame, contentType: 'image/jpeg', accept: 'application/json' });
-      const body = await response.json().catch(() => ({})) as { status?: string; error?: string; redirectTo?: string };
+      const response = await agent.request(new URL(`${facePage.pathname}/face`, facePage), {
+        body: frame,
+        contentType: 'image/jpeg',
+        accept: 'application/json',
+      });
+      const body = (await response.json().catch(() => ({}))) as {
+        status?: string;
+        error?: string;
+        redirectTo?: string;
+      };
       const retryAfter = Number(response.headers.get('retry-after'));
-      if (response.status === 503 && body.error === 'busy' && retryAfter > 0 && busyRetries < (options.maxBusyRetries ?? 3)) {
+      if (
+        response.status === 503 &&
+        body.error === 'busy' &&
+        retryAfter > 0 &&
+        busyRetries < (options.maxBusyRetries ?? 3)
+      ) {
         busyRetries++;
         options.onBusy?.(retryAfter);
         await sleep(retryAfter * 1000);
         continue;
       }
-      if (response.status !== 200 || body.status !== 'accepted' || !body.redirectTo) throw new StepFailure('face', `HTTP ${response.status}`, body.error);
+      if (response.status !== 200 || body.status !== 'accepted' || !body.redirectTo)
+        throw new StepFailure('face', `HTTP ${response.status}`, body.error);
       return new URL(body.redirectTo);
     }
   });
   const callback = await timed('redirects', async () => {
     const { response, url } = await agent.follow(redirectTo, options.via);
-    if (!url.href.startsWith(CALLBACK)) throw new StepFailure('redirects', `HTTP ${response.status}`, 'did not reach the RP');
+    if (!url.href.startsWith(CALLBACK))
+      throw new StepFailure('redirects', `HTTP ${response.status}`, 'did not reach the RP');
     if (!url.searchParams.has('code')) throw new StepFailure('redirects', url.searchParams.get('error') ?? 'no code');
     return url;
   });
@@ -105,12 +124,18 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
 }
 
 async function expectOk(step: Step, response: Response): Promise<void> {
-  if (response.status !== 200) throw new StepFailure(step, `HTTP ${response.status}`, (await response.text()).slice(0, 120));
+  if (response.status !== 200)
+    throw new StepFailure(step, `HTTP ${response.status}`, (await response.text()).slice(0, 120));
 }
 
 /** A short name for what went wrong: an HTTP status, an OAuth error code, or a socket error. */
 export function kindOf(error: unknown): string {
-  const e = error as { status?: number; code?: string; error?: string; cause?: { code?: string; status?: number; error?: string } };
+  const e = error as {
+    status?: number;
+    code?: string;
+    error?: string;
+    cause?: { code?: string; status?: number; error?: string };
+  };
   if (typeof e.status === 'number') return `HTTP ${e.status}${e.error ? ` ${e.error}` : ''}`;
   if (e.cause?.status) return `HTTP ${e.cause.status}${e.cause.error ? ` ${e.cause.error}` : ''}`;
   if (e.cause?.code) return e.cause.code;

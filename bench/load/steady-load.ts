@@ -32,7 +32,12 @@ export async function warmUp(rp: RelyingParty, users: readonly User[], providers
   }
 }
 
-export async function steadyLoad(server: ChildServer, rp: RelyingParty, users: readonly User[], seconds: number): Promise<SteadyLoad> {
+export async function steadyLoad(
+  server: ChildServer,
+  rp: RelyingParty,
+  users: readonly User[],
+  seconds: number,
+): Promise<SteadyLoad> {
   const before = await scrape(server.origin);
   const logFrom = server.logLines().length;
   const cpu = process.cpuUsage();
@@ -42,7 +47,10 @@ export async function steadyLoad(server: ChildServer, rp: RelyingParty, users: r
   const figures = await sampler.stop();
   const benchCpuCores = cpuSeconds(process.cpuUsage(cpu)) / ((performance.now() - started) / 1000);
   const after = await scrape(server.origin);
-  const inference = (text: string) => [sample(text, 'facegate_inference_seconds_sum{operation="analyze"}'), sample(text, 'facegate_inference_seconds_count{operation="analyze"}')];
+  const inference = (text: string) => [
+    sample(text, 'facegate_inference_seconds_sum{operation="analyze"}'),
+    sample(text, 'facegate_inference_seconds_count{operation="analyze"}'),
+  ];
   const [sum0, n0] = inference(before);
   const [sum1, n1] = inference(after);
   return {
@@ -60,5 +68,9 @@ function cpuSeconds(usage: NodeJS.CpuUsage): number {
 }
 
 function difference(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v !== 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => v !== 0),
+  );
 }

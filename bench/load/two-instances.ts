@@ -22,15 +22,24 @@ export interface TwoInstances {
 
 export async function twoInstances(dir: string, person: Person): Promise<TwoInstances> {
   const redis = await RedisServer.start();
-  if (!redis) return { skipped: 'redis-server is not installed (apt-get install -y redis-server)', steps: [], serverErrors: 0 };
+  if (!redis)
+    return { skipped: 'redis-server is not installed (apt-get install -y redis-server)', steps: [], serverErrors: 0 };
   const servers: ChildServer[] = [];
   try {
     const [portA, portB] = [await freePort(), await freePort()];
     const storage = { type: 'redis', url: redis.url, keyPrefix: 'bench:' };
     // A first: the first start creates the signing and cookie keys in the store; B reads them.
-    const a = await ChildServer.start('instance-a', `${dir}/instance-a.json`, benchConfig(portA, storage, { workers: 1 }));
+    const a = await ChildServer.start(
+      'instance-a',
+      `${dir}/instance-a.json`,
+      benchConfig(portA, storage, { workers: 1 }),
+    );
     servers.push(a);
-    const b = await ChildServer.start('instance-b', `${dir}/instance-b.json`, benchConfig(portB, storage, { workers: 1 }, portA));
+    const b = await ChildServer.start(
+      'instance-b',
+      `${dir}/instance-b.json`,
+      benchConfig(portB, storage, { workers: 1 }, portA),
+    );
     servers.push(b);
     const checks = new Checks();
     const step = checks.run.bind(checks);
@@ -45,20 +54,30 @@ export async function twoInstances(dir: string, person: Person): Promise<TwoInst
     });
     const rp = await RelyingParty.discover(a.origin);
     let accessToken = '';
-    await step('authorization at A; face page, snapshot and redirects at B (same cookies); code exchanged at A; refresh at A', async () => {
-      const signedIn = await signIn(rp, person.snapshots[0]!, { providers: [a.origin, b.origin], via: b.origin });
-      if (signedIn.sub !== person.accountId) throw new Error(`signed in as ${signedIn.sub}`);
-      const refreshed = await rp.refresh(signedIn.refreshToken);
-      accessToken = refreshed.access_token;
-      return `sub ${signedIn.sub}; face ${Math.round(signedIn.timings.face)} ms at B`;
-    });
+    await step(
+      'authorization at A; face page, snapshot and redirects at B (same cookies); code exchanged at A; refresh at A',
+      async () => {
+        const signedIn = await signIn(rp, person.snapshots[0]!, { providers: [a.origin, b.origin], via: b.origin });
+        if (signedIn.sub !== person.accountId) throw new Error(`signed in as ${signedIn.sub}`);
+        const refreshed = await rp.refresh(signedIn.refreshToken);
+        accessToken = refreshed.access_token;
+        return `sub ${signedIn.sub}; face ${Math.round(signedIn.timings.face)} ms at B`;
+      },
+    );
     await step('UserInfo at B for an access token issued by A', async () => {
       const response = await fetch(`${b.origin}/me`, { headers: { authorization: `Bearer ${accessToken}` } });
-      const body = await response.json() as { sub?: string };
-      if (response.status !== 200 || body.sub !== person.accountId) throw new Error(`HTTP ${response.status} ${JSON.stringify(body)}`);
+      const body = (await response.json()) as { sub?: string };
+      if (response.status !== 200 || body.sub !== person.accountId)
+        throw new Error(`HTTP ${response.status} ${JSON.stringify(body)}`);
       return `sub ${body.sub}`;
     });
-    return { steps: checks.list, serverErrors: servers.reduce((n, s) => n + Object.values(readServerLog(s.logLines()).serverErrors).reduce((x, y) => x + y, 0), 0) };
+    return {
+      steps: checks.list,
+      serverErrors: servers.reduce(
+        (n, s) => n + Object.values(readServerLog(s.logLines()).serverErrors).reduce((x, y) => x + y, 0),
+        0,
+      ),
+    };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     redis.stop();

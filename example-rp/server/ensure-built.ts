@@ -36,25 +36,38 @@ export class BuildError extends Error {
  */
 export async function buildApp(folder: string = appFolder): Promise<void> {
   const vite = viteCommand();
-  const child = spawn(process.execPath, [vite, 'build', '--config', join(folder, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: folder,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [vite, 'build', '--config', join(folder, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: folder,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => { output += chunk; });
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk; });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', resolve);
   });
   if (code !== 0) {
     const last = output.trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit code ${code}`;
-    throw new BuildError(`the example RP did not build (${last.trim()}): run \`npm run build:rp\` to see the whole output`);
+    throw new BuildError(
+      `the example RP did not build (${last.trim()}): run \`npm run build:rp\` to see the whole output`,
+    );
   }
 }
 
 /** Builds the app when it is missing or older than its sources; says whether it did. */
-export async function ensureBuilt(folder: string = appFolder, onBuild?: (reason: 'missing' | 'stale') => void): Promise<boolean> {
+export async function ensureBuilt(
+  folder: string = appFolder,
+  onBuild?: (reason: 'missing' | 'stale') => void,
+): Promise<boolean> {
   const reason = buildReason(folder);
   if (!reason) return false;
   onBuild?.(reason);
@@ -66,6 +79,8 @@ function viteCommand(): string {
   try {
     return join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   } catch {
-    throw new BuildError('the example RP is not built and Vite is not installed (a dev dependency): run `npm ci` with dev dependencies');
+    throw new BuildError(
+      'the example RP is not built and Vite is not installed (a dev dependency): run `npm ci` with dev dependencies',
+    );
   }
 }

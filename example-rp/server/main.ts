@@ -11,14 +11,17 @@ async function main(): Promise<number> {
   let rp;
   try {
     const options = exampleRpOptions(process.argv.slice(2));
-    await ensureBuilt(undefined, (reason) => console.log(`example RP: building the app (${reason === 'missing' ? 'not built yet' : 'sources changed'})`));
+    await ensureBuilt(undefined, (reason) =>
+      console.log(`example RP: building the app (${reason === 'missing' ? 'not built yet' : 'sources changed'})`),
+    );
     rp = await startExampleRp(options);
     console.log(`example RP: ${rp.url} (provider ${options.authority}, client_id ${options.clientId})`);
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { port?: number };
-    const message = e.code === 'EADDRINUSE'
-      ? `port ${e.port} is in use: stop the other server, or choose another with --port (and register its /callback with the provider)`
-      : e.message;
+    const message =
+      e.code === 'EADDRINUSE'
+        ? `port ${e.port} is in use: stop the other server, or choose another with --port (and register its /callback with the provider)`
+        : e.message;
     console.error(`example RP: ${message}`);
     return 1;
   }

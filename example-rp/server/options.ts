@@ -19,14 +19,20 @@ export function exampleRpOptions(args: string[], env: NodeJS.ProcessEnv = proces
   try {
     ({ values } = parseArgs({
       args,
-      options: { authority: { type: 'string' }, 'client-id': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      options: {
+        authority: { type: 'string' },
+        'client-id': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
     throw new OptionError(`${(error as Error).message}; usage: ${usage}`);
   }
   const clientId = values['client-id'] ?? env.FACEGATE_RP_CLIENT_ID ?? 'example-rp';
-  if (!clientId) throw new OptionError('the client_id is empty: give the one registered with the provider (--client-id)');
+  if (!clientId)
+    throw new OptionError('the client_id is empty: give the one registered with the provider (--client-id)');
   return {
     authority: issuerOf(values.authority ?? env.FACEGATE_RP_AUTHORITY ?? 'http://localhost:3000'),
     clientId,
@@ -39,13 +45,16 @@ export function exampleRpOptions(args: string[], env: NodeJS.ProcessEnv = proces
 export function issuerOf(authority: string): string {
   const url = URL.parse(authority);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new OptionError(`"${authority}" is not an http(s) URL: give the provider's issuer or discovery URL (--authority)`);
+    throw new OptionError(
+      `"${authority}" is not an http(s) URL: give the provider's issuer or discovery URL (--authority)`,
+    );
   }
   return authority.endsWith(wellKnown) ? authority.slice(0, -wellKnown.length) : authority;
 }
 
 function portNumber(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionError(`port "${text}" is not a port number (0 to 65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new OptionError(`port "${text}" is not a port number (0 to 65535)`);
   return port;
 }

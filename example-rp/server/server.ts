@@ -35,7 +35,9 @@ export async function startExampleRp(options: ExampleRpOptions): Promise<Running
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     const path = new URL(req.url ?? '/', 'http://rp.invalid').pathname;
@@ -62,15 +64,20 @@ export async function startExampleRp(options: ExampleRpOptions): Promise<Running
   return {
     url: `http://${shownHost(options.host)}:${port}`,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      // Static responses are instant: only idle keep-alive connections hold close() open.
-      server.closeIdleConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Static responses are instant: only idle keep-alive connections hold close() open.
+        server.closeIdleConnections();
+      }),
   };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: { body: Buffer; type: string; immutable: boolean }): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: { body: Buffer; type: string; immutable: boolean },
+): void {
   res.writeHead(200, {
     'Content-Type': file.type,
     'Content-Length': file.body.length,

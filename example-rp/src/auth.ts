@@ -44,8 +44,12 @@ export async function createAuth(config: RpConfig): Promise<Auth> {
   });
 
   const user = shallowRef<User | null>(current(await manager.getUser()));
-  manager.events.addUserLoaded((loaded) => { user.value = current(loaded); });
-  manager.events.addUserUnloaded(() => { user.value = null; });
+  manager.events.addUserLoaded((loaded) => {
+    user.value = current(loaded);
+  });
+  manager.events.addUserUnloaded(() => {
+    user.value = null;
+  });
 
   return {
     config,

@@ -16,8 +16,18 @@ export function createAppRouter(auth: Auth): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
-      { path: '/', name: 'home', component: HomeView, beforeEnter: (to) => (to.query.state ? finishSignOut(auth) : true) },
-      { path: '/protected', name: 'protected', component: ProtectedView, beforeEnter: (to) => requireSignIn(auth, to.fullPath) },
+      {
+        path: '/',
+        name: 'home',
+        component: HomeView,
+        beforeEnter: (to) => (to.query.state ? finishSignOut(auth) : true),
+      },
+      {
+        path: '/protected',
+        name: 'protected',
+        component: ProtectedView,
+        beforeEnter: (to) => requireSignIn(auth, to.fullPath),
+      },
       { path: '/callback', name: 'callback', component: CallbackView },
       { path: '/signed-out', name: 'signed-out', component: SignedOutView },
       { path: '/error', name: 'error', component: ErrorView },

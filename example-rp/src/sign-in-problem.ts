@@ -26,20 +26,50 @@ export function toSignInProblem(error: unknown): SignInProblem {
 
 /** The page's plain words for each code; the code and the provider's own text are shown below them. */
 const plainWords: Record<string, { title: string; text: string }> = {
-  access_denied: { title: 'Sign-in was not completed', text: 'You cancelled sign-in or the face check failed 5 times.' },
+  access_denied: {
+    title: 'Sign-in was not completed',
+    text: 'You cancelled sign-in or the face check failed 5 times.',
+  },
   login_required: { title: 'Please sign in', text: 'The provider needs you to sign in again.' },
   interaction_required: { title: 'Please sign in', text: 'The provider needs you to sign in again.' },
   consent_required: { title: 'Permission needed', text: 'The provider needs you to allow this app first.' },
-  invalid_request: { title: 'Sign-in request refused', text: 'The provider did not accept this app’s request. Its registration may not match.' },
-  invalid_scope: { title: 'Sign-in request refused', text: 'This app asked for information the provider does not offer.' },
-  unauthorized_client: { title: 'App not allowed', text: 'This app is not allowed to sign you in this way. Check its registration with the provider.' },
-  unsupported_response_type: { title: 'App not allowed', text: 'The provider does not support the sign-in flow this app uses.' },
+  invalid_request: {
+    title: 'Sign-in request refused',
+    text: 'The provider did not accept this app’s request. Its registration may not match.',
+  },
+  invalid_scope: {
+    title: 'Sign-in request refused',
+    text: 'This app asked for information the provider does not offer.',
+  },
+  unauthorized_client: {
+    title: 'App not allowed',
+    text: 'This app is not allowed to sign you in this way. Check its registration with the provider.',
+  },
+  unsupported_response_type: {
+    title: 'App not allowed',
+    text: 'The provider does not support the sign-in flow this app uses.',
+  },
   invalid_grant: { title: 'Sign-in expired', text: 'The sign-in took too long or was already used. Please try again.' },
-  server_error: { title: 'The provider had a problem', text: 'Something went wrong at the sign-in service. Please try again in a moment.' },
-  temporarily_unavailable: { title: 'The provider is busy', text: 'The sign-in service is temporarily unavailable. Please try again in a moment.' },
-  provider_unreachable: { title: 'Provider unreachable', text: 'This app could not reach the sign-in service. Check that it is running.' },
-  provider_timeout: { title: 'Provider did not answer', text: 'The sign-in service took too long to answer. Please try again.' },
-  unexpected_response: { title: 'Sign-in not recognised', text: 'This tab did not start the sign-in it was sent back from (it may have been reloaded or opened twice). Please start again.' },
+  server_error: {
+    title: 'The provider had a problem',
+    text: 'Something went wrong at the sign-in service. Please try again in a moment.',
+  },
+  temporarily_unavailable: {
+    title: 'The provider is busy',
+    text: 'The sign-in service is temporarily unavailable. Please try again in a moment.',
+  },
+  provider_unreachable: {
+    title: 'Provider unreachable',
+    text: 'This app could not reach the sign-in service. Check that it is running.',
+  },
+  provider_timeout: {
+    title: 'Provider did not answer',
+    text: 'The sign-in service took too long to answer. Please try again.',
+  },
+  unexpected_response: {
+    title: 'Sign-in not recognised',
+    text: 'This tab did not start the sign-in it was sent back from (it may have been reloaded or opened twice). Please start again.',
+  },
 };
 
 export function explain(problem: SignInProblem): { title: string; text: string } {

@@ -2,8 +2,10 @@
 // and take a frame as a JPEG. Browsers only give cameras to secure pages (https or localhost).
 
 const CAMERA_ERRORS = {
-  NotAllowedError: 'Camera access was refused. Allow the camera for this site (the camera icon in the address bar, or the browser\'s site settings), then press “Start camera” again.',
-  SecurityError: 'Camera access was refused. Allow the camera for this site in the browser\'s settings, then press “Start camera” again.',
+  NotAllowedError:
+    "Camera access was refused. Allow the camera for this site (the camera icon in the address bar, or the browser's site settings), then press “Start camera” again.",
+  SecurityError:
+    "Camera access was refused. Allow the camera for this site in the browser's settings, then press “Start camera” again.",
   NotFoundError: 'No camera was found. Connect a camera and press “Start camera” again.',
   OverconstrainedError: 'No suitable camera was found. Connect a camera and press “Start camera” again.',
   NotReadableError: 'The camera is in use by another application. Close it and press “Start camera” again.',
@@ -13,9 +15,10 @@ const CAMERA_ERRORS = {
 /** Why this page cannot use a camera at all, or null when it can. */
 function cameraUnavailableReason() {
   if (!window.isSecureContext) {
-    return 'Cameras only work on secure pages. Open this page over https (or on localhost); ask the site\'s operator to set up https.';
+    return "Cameras only work on secure pages. Open this page over https (or on localhost); ask the site's operator to set up https.";
   }
-  if (!navigator.mediaDevices?.getUserMedia) return 'This browser cannot use a camera. Try a recent Chrome, Edge, Firefox or Safari.';
+  if (!navigator.mediaDevices?.getUserMedia)
+    return 'This browser cannot use a camera. Try a recent Chrome, Edge, Firefox or Safari.';
   return null;
 }
 
@@ -47,13 +50,21 @@ export function startButton({ start, video, camera, status, ready }, onReady) {
 
 async function startCamera(video, container) {
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' }, audio: false });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
+      audio: false,
+    });
     video.srcObject = stream;
     await video.play();
     container.dataset.state = 'on';
     return { ok: true };
   } catch (error) {
-    return { ok: false, message: CAMERA_ERRORS[error?.name] ?? `The camera could not start (${error?.name ?? error}). Press “Start camera” again.` };
+    return {
+      ok: false,
+      message:
+        CAMERA_ERRORS[error?.name] ??
+        `The camera could not start (${error?.name ?? error}). Press “Start camera” again.`,
+    };
   }
 }
 
@@ -63,7 +74,9 @@ export function captureFrame(video) {
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
   canvas.getContext('2d').drawImage(video, 0, 0);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no frame'))), 'image/jpeg', 0.92));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no frame'))), 'image/jpeg', 0.92),
+  );
 }
 
 export function setStatus(element, text, tone = 'info') {
@@ -78,7 +91,10 @@ export async function postForJson(url, init) {
     const body = await response.json().catch(() => ({}));
     return { status: response.status, body };
   } catch {
-    return { status: 0, body: { message: 'The sign-in service could not be reached. Check your connection and try again.' } };
+    return {
+      status: 0,
+      body: { message: 'The sign-in service could not be reached. Check your connection and try again.' },
+    };
   }
 }
 

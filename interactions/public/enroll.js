@@ -97,7 +97,10 @@ form.addEventListener('submit', async (event) => {
   }
   if (name?.value.trim()) body.append('name', name.value.trim());
   setStatus(status, 'Checking your pictures…', 'busy');
-  const { status: code, body: answer } = await postForJson(`/enroll/${encodeURIComponent(token)}`, { method: 'POST', body });
+  const { status: code, body: answer } = await postForJson(`/enroll/${encodeURIComponent(token)}`, {
+    method: 'POST',
+    body,
+  });
   if (answer.status === 'enrolled') {
     setStatus(status, answer.message, 'success');
     camera.dataset.state = 'done';

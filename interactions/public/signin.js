@@ -14,11 +14,14 @@ const { uid } = form.dataset;
 const liveness = form.dataset.liveness === 'true';
 const BUSY_RETRIES = 3;
 
-startButton({ start, video, camera, status, ready: 'Centre your face in the oval, then press “Verify my identity”.' }, () => {
-  verify.hidden = false;
-  verify.disabled = false;
-  verify.focus();
-});
+startButton(
+  { start, video, camera, status, ready: 'Centre your face in the oval, then press “Verify my identity”.' },
+  () => {
+    verify.hidden = false;
+    verify.disabled = false;
+    verify.focus();
+  },
+);
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -30,7 +33,8 @@ form.addEventListener('submit', async (event) => {
   const attempt = await takeAttempt(query);
   camera.dataset.state = 'checking';
   setStatus(status, 'Checking your face…', 'busy');
-  const { status: code, body } = attempt.failed ?? await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt);
+  const { status: code, body } =
+    attempt.failed ?? (await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt));
   camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
   if (body.status === 'accepted') {
     setStatus(status, 'Recognised. Signing you in…', 'success');
@@ -50,8 +54,10 @@ form.addEventListener('submit', async (event) => {
     account.closest('details').open = true;
     account.focus();
   }
-  const left = typeof body.attemptsLeft === 'number' && body.error === 'not_recognised'
-    ? ` ${body.attemptsLeft} attempt${body.attemptsLeft === 1 ? '' : 's'} left.` : '';
+  const left =
+    typeof body.attemptsLeft === 'number' && body.error === 'not_recognised'
+      ? ` ${body.attemptsLeft} attempt${body.attemptsLeft === 1 ? '' : 's'} left.`
+      : '';
   setStatus(status, (body.message ?? `Something went wrong (HTTP ${code}). Try again.`) + left, 'error');
   verify.disabled = false;
 });

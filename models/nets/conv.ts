@@ -36,11 +36,19 @@ export function addImageInput(graph: OnnxGraphBuilder, name: string, size: numbe
 }
 
 /** Adds a Conv node (weights and bias as initializers named after the node); returns its output. */
-export function addConv(graph: OnnxGraphBuilder, name: string, input: string, conv: ConvWeights, options: ConvOptions): string {
+export function addConv(
+  graph: OnnxGraphBuilder,
+  name: string,
+  input: string,
+  conv: ConvWeights,
+  options: ConvOptions,
+): string {
   const [, , kernel] = conv.dims;
   const [before, after] = options.padding === 'same' ? samePadding(options.inputSize, kernel, options.stride) : [0, 0];
   const w = graph.addFloatInitializer(`${name}.weight`, conv.dims, conv.weights);
-  const inputs = conv.bias ? [input, w, graph.addFloatInitializer(`${name}.bias`, [conv.bias.length], conv.bias)] : [input, w];
+  const inputs = conv.bias
+    ? [input, w, graph.addFloatInitializer(`${name}.bias`, [conv.bias.length], conv.bias)]
+    : [input, w];
   return graph.addNode('Conv', name, inputs, {
     kernel_shape: [kernel, kernel],
     strides: [options.stride, options.stride],

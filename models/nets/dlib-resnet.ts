@@ -45,11 +45,24 @@ export function buildDlibResnetGraph(weights: WeightMap): OnnxGraphBuilder {
 }
 
 class ResnetBuilder {
-  constructor(private readonly graph: OnnxGraphBuilder, private readonly weights: WeightMap) {}
+  constructor(
+    private readonly graph: OnnxGraphBuilder,
+    private readonly weights: WeightMap,
+  ) {}
 
   /** face-api's convLayer: conv (+ bias), scale layer, optional ReLU. */
-  convLayer(prefix: string, x: Feature, channels: number, kernel: number, stride: number, padding: Padding, relu: boolean): Feature {
-    const filter = conv2dFilterToOnnx(weight(this.weights, `${prefix}/conv/filters`, [kernel, kernel, x.channels, channels]));
+  convLayer(
+    prefix: string,
+    x: Feature,
+    channels: number,
+    kernel: number,
+    stride: number,
+    padding: Padding,
+    relu: boolean,
+  ): Feature {
+    const filter = conv2dFilterToOnnx(
+      weight(this.weights, `${prefix}/conv/filters`, [kernel, kernel, x.channels, channels]),
+    );
     const bias = weight(this.weights, `${prefix}/conv/bias`, [channels]).values;
     const scale = weight(this.weights, `${prefix}/scale/weights`, [channels]).values;
     const offset = weight(this.weights, `${prefix}/scale/biases`, [channels]).values;
@@ -81,13 +94,17 @@ class ResnetBuilder {
     const c1 = this.convLayer(`${prefix}/conv1`, x, channels, 3, 2, 'valid', true);
     let c2 = this.convLayer(`${prefix}/conv2`, c1, channels, 3, 1, 'same', false);
 
-    const poolName = this.graph.addNode('AveragePool', `${prefix}/shortcut`, [x.name], { kernel_shape: [2, 2], strides: [2, 2] });
+    const poolName = this.graph.addNode('AveragePool', `${prefix}/shortcut`, [x.name], {
+      kernel_shape: [2, 2],
+      strides: [2, 2],
+    });
     let shortcut: Feature = { name: poolName, channels: x.channels, size: outputSize(x.size, 2, 2, 'valid') };
     if (shortcut.channels !== channels) {
       shortcut = this.padEnd(`${prefix}/shortcut_pad`, shortcut, channels - shortcut.channels, 0);
     }
     if (c2.size !== shortcut.size) {
-      if (shortcut.size - c2.size !== 1) throw new Error(`${prefix}: face-api pads by one row only, sizes are ${c2.size} and ${shortcut.size}`);
+      if (shortcut.size - c2.size !== 1)
+        throw new Error(`${prefix}: face-api pads by one row only, sizes are ${c2.size} and ${shortcut.size}`);
       c2 = this.padEnd(`${prefix}/conv2_pad`, c2, 0, 1);
     }
     return this.addRelu(prefix, c2, shortcut.name);
@@ -95,7 +112,11 @@ class ResnetBuilder {
 
   /** Zero padding after the last channel and/or after the last row and column (NCHW pads). */
   private padEnd(name: string, x: Feature, extraChannels: number, extraRowsAndColumns: number): Feature {
-    const pads = this.graph.addInt64Initializer(`${name}.pads`, [8], [0, 0, 0, 0, 0, extraChannels, extraRowsAndColumns, extraRowsAndColumns]);
+    const pads = this.graph.addInt64Initializer(
+      `${name}.pads`,
+      [8],
+      [0, 0, 0, 0, 0, extraChannels, extraRowsAndColumns, extraRowsAndColumns],
+    );
     this.graph.addNode('Pad', name, [x.name, pads]);
     return { name, channels: x.channels + extraChannels, size: x.size + extraRowsAndColumns };
   }

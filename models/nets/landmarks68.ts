@@ -22,7 +22,12 @@ const POINTS = 68;
 export function buildLandmarks68Graph(weights: WeightMap): OnnxGraphBuilder {
   const graph = new OnnxGraphBuilder();
   const net = new DenseNetBuilder(graph, weights);
-  let x = addImageInput(graph, 'input', 112, 'RGB face crop padded to a square, NCHW, (pixel - mean) * scale; see models/manifest.json');
+  let x = addImageInput(
+    graph,
+    'input',
+    112,
+    'RGB face crop padded to a square, NCHW, (pixel - mean) * scale; see models/manifest.json',
+  );
   x = net.denseBlock('dense0', x, 32, true);
   x = net.denseBlock('dense1', x, 64, false);
   x = net.denseBlock('dense2', x, 128, false);
@@ -31,18 +36,31 @@ export function buildLandmarks68Graph(weights: WeightMap): OnnxGraphBuilder {
 
   const pooled = graph.addNode('AveragePool', 'pool', [x.name], { kernel_shape: [7, 7], strides: [2, 2] });
   const flat = graph.addNode('Flatten', 'flatten', [pooled], { axis: 1 });
-  const fcWeight = graph.addFloatInitializer('fc.weight', [256, 2 * POINTS], weight(weights, 'fc/weights', [256, 2 * POINTS]).values);
+  const fcWeight = graph.addFloatInitializer(
+    'fc.weight',
+    [256, 2 * POINTS],
+    weight(weights, 'fc/weights', [256, 2 * POINTS]).values,
+  );
   const fcBias = graph.addFloatInitializer('fc.bias', [2 * POINTS], weight(weights, 'fc/bias', [2 * POINTS]).values);
   graph.addNode('Gemm', LANDMARKS_OUTPUT, [flat, fcWeight, fcBias]);
-  graph.addOutput(LANDMARKS_OUTPUT, [BATCH_AXIS, 2 * POINTS], 'x0, y0, ..., x67, y67 as fractions of the 112x112 input');
+  graph.addOutput(
+    LANDMARKS_OUTPUT,
+    [BATCH_AXIS, 2 * POINTS],
+    'x0, y0, ..., x67, y67 as fractions of the 112x112 input',
+  );
   return graph;
 }
 
 class DenseNetBuilder {
-  constructor(private readonly graph: OnnxGraphBuilder, private readonly weights: WeightMap) {}
+  constructor(
+    private readonly graph: OnnxGraphBuilder,
+    private readonly weights: WeightMap,
+  ) {}
 
   denseBlock(prefix: string, x: Feature, channels: number, isFirst: boolean): Feature {
-    const conv0 = isFirst ? this.plainConv(`${prefix}/conv0`, x, channels) : this.separableConv(`${prefix}/conv0`, x, channels, 2);
+    const conv0 = isFirst
+      ? this.plainConv(`${prefix}/conv0`, x, channels)
+      : this.separableConv(`${prefix}/conv0`, x, channels, 2);
     const out1: Feature = { ...conv0, name: this.relu(`${prefix}/conv0/relu`, conv0.name) };
     const out2 = this.separableConv(`${prefix}/conv1`, out1, channels, 1);
     // face-api sums as out1 + (out2 + (out3 + out4)); the same order keeps float rounding alike.
@@ -62,18 +80,37 @@ class DenseNetBuilder {
   private plainConv(prefix: string, x: Feature, channels: number): Feature {
     const filter = conv2dFilterToOnnx(weight(this.weights, `${prefix}/filters`, [3, 3, x.channels, channels]));
     const bias = weight(this.weights, `${prefix}/bias`, [channels]).values;
-    const name = addConv(this.graph, prefix, x.name, { ...filter, bias }, { stride: 2, padding: 'same', inputSize: x.size });
+    const name = addConv(
+      this.graph,
+      prefix,
+      x.name,
+      { ...filter, bias },
+      { stride: 2, padding: 'same', inputSize: x.size },
+    );
     return { name, channels, size: outputSize(x.size, 3, 2, 'same') };
   }
 
   /** tfjs separableConv2d: a depthwise 3x3 conv (stride, 'same', no bias), a pointwise 1x1 conv, then the bias. */
   private separableConv(prefix: string, x: Feature, channels: number, stride: number): Feature {
     const depthwise = depthwiseFilterToOnnx(weight(this.weights, `${prefix}/depthwise_filter`, [3, 3, x.channels, 1]));
-    const pointwise = conv2dFilterToOnnx(weight(this.weights, `${prefix}/pointwise_filter`, [1, 1, x.channels, channels]));
+    const pointwise = conv2dFilterToOnnx(
+      weight(this.weights, `${prefix}/pointwise_filter`, [1, 1, x.channels, channels]),
+    );
     const bias = weight(this.weights, `${prefix}/bias`, [channels]).values;
-    const dw = addConv(this.graph, `${prefix}/depthwise`, x.name, depthwise, { stride, padding: 'same', inputSize: x.size, group: x.channels });
+    const dw = addConv(this.graph, `${prefix}/depthwise`, x.name, depthwise, {
+      stride,
+      padding: 'same',
+      inputSize: x.size,
+      group: x.channels,
+    });
     const size = outputSize(x.size, 3, stride, 'same');
-    const name = addConv(this.graph, `${prefix}/pointwise`, dw, { ...pointwise, bias }, { stride: 1, padding: 'valid', inputSize: size });
+    const name = addConv(
+      this.graph,
+      `${prefix}/pointwise`,
+      dw,
+      { ...pointwise, bias },
+      { stride: 1, padding: 'valid', inputSize: size },
+    );
     return { name, channels, size };
   }
 

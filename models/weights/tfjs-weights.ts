@@ -51,7 +51,8 @@ export function readTfjsWeights(manifestPath: string): WeightMap {
 }
 
 function decodeEntry(entry: WeightEntry, bytes: Buffer, offset: number, source: string) {
-  if (entry.dtype !== 'float32') throw new Error(`${source}: weight ${entry.name} has dtype ${entry.dtype}; only float32 is supported`);
+  if (entry.dtype !== 'float32')
+    throw new Error(`${source}: weight ${entry.name} has dtype ${entry.dtype}; only float32 is supported`);
   const count = entry.shape.reduce((a, b) => a * b, 1);
   const values = new Float32Array(count);
   const q = entry.quantization;
@@ -60,7 +61,10 @@ function decodeEntry(entry: WeightEntry, bytes: Buffer, offset: number, source: 
     return { values, byteLength: count * 4 };
   }
   const width = QUANTIZED_BYTES[q.dtype];
-  if (!width) throw new Error(`${source}: weight ${entry.name} uses quantization ${q.dtype}; only uint8 and uint16 are supported`);
+  if (!width)
+    throw new Error(
+      `${source}: weight ${entry.name} uses quantization ${q.dtype}; only uint8 and uint16 are supported`,
+    );
   for (let i = 0; i < count; i++) {
     const quantized = width === 1 ? bytes[offset + i]! : bytes.readUInt16LE(offset + i * 2);
     values[i] = quantized * q.scale + q.min;

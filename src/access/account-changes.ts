@@ -7,6 +7,19 @@ import type { AuditEvent, AuditStore } from '../../adapters/contract.js';
 
 export type AccountChange = 'created' | 'updated' | 'removed' | 'templates_added' | 'templates_replaced';
 
-export async function recordAccountChange(audit: AuditStore, change: AccountChange, accountId: string, detail: AuditEvent['detail'] = {}): Promise<void> {
-  await audit.append({ at: Date.now(), type: 'account', result: change, accountId, clientId: null, ip: null, detail: { source: 'cli', ...detail } });
+export async function recordAccountChange(
+  audit: AuditStore,
+  change: AccountChange,
+  accountId: string,
+  detail: AuditEvent['detail'] = {},
+): Promise<void> {
+  await audit.append({
+    at: Date.now(),
+    type: 'account',
+    result: change,
+    accountId,
+    clientId: null,
+    ip: null,
+    detail: { source: 'cli', ...detail },
+  });
 }

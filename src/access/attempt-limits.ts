@@ -20,7 +20,9 @@ import { failureDelaySeconds } from './failure-delays.js';
 export type Limits = FaceConfig['attempts'];
 
 /** A closed gate names its window (`key`, `windowSeconds`): the refusals it causes are folded per window in the audit. */
-export type Gate = { kind: 'open' } | { kind: 'closed'; scope: 'ip' | 'account'; key: string; windowSeconds: number; retryAfterSeconds: number };
+export type Gate =
+  | { kind: 'open' }
+  | { kind: 'closed'; scope: 'ip' | 'account'; key: string; windowSeconds: number; retryAfterSeconds: number };
 
 export interface FailedRecognition {
   /** Failed recognitions this interaction may still have. */
@@ -42,8 +44,8 @@ export class AttemptLimits {
     const now = this.now();
     const { max, windowSeconds } = this.limits.perIp;
     const ipWindow = this.ipKey(ip);
-    if (await this.store.count(ipWindow, windowSeconds, now) >= max) {
-      const frees = await this.store.oldestExpiry(ipWindow, windowSeconds, now) ?? now;
+    if ((await this.store.count(ipWindow, windowSeconds, now)) >= max) {
+      const frees = (await this.store.oldestExpiry(ipWindow, windowSeconds, now)) ?? now;
       return { kind: 'closed', scope: 'ip', key: ipWindow, windowSeconds, retryAfterSeconds: seconds(frees - now) };
     }
     if (claimedAccount) {
@@ -53,7 +55,13 @@ export class AttemptLimits {
       const delay = failureDelaySeconds(failures, this.limits.accountDelays);
       const last = delay > 0 ? await this.store.newest(pair, forgetAfterSeconds, now) : undefined;
       if (last !== undefined && last + delay * 1000 > now) {
-        return { kind: 'closed', scope: 'account', key: pair, windowSeconds: maxDelaySeconds, retryAfterSeconds: seconds(last + delay * 1000 - now) };
+        return {
+          kind: 'closed',
+          scope: 'account',
+          key: pair,
+          windowSeconds: maxDelaySeconds,
+          retryAfterSeconds: seconds(last + delay * 1000 - now),
+        };
       }
     }
     return { kind: 'open' };
@@ -89,7 +97,12 @@ export class AttemptLimits {
    * network and across networks, and for the interaction unless `attemptPaid` (its liveness
    * challenge already spent the attempt).
    */
-  async failedRecognition(ip: string, interaction: string, claimedAccount?: string, { attemptPaid = false } = {}): Promise<FailedRecognition> {
+  async failedRecognition(
+    ip: string,
+    interaction: string,
+    claimedAccount?: string,
+    { attemptPaid = false } = {},
+  ): Promise<FailedRecognition> {
     const now = this.now();
     const { accountDelays, accountAlarm } = this.limits;
     const [, attemptsLeft, , accountFailures] = await Promise.all([
@@ -107,11 +120,11 @@ export class AttemptLimits {
   }
 
   private async left(key: string, windowSeconds: number): Promise<number> {
-    return Math.max(0, this.limits.perInteraction - await this.store.count(key, windowSeconds, this.now()));
+    return Math.max(0, this.limits.perInteraction - (await this.store.count(key, windowSeconds, this.now())));
   }
 
   private async spend(key: string, windowSeconds: number): Promise<number> {
-    return Math.max(0, this.limits.perInteraction - await this.store.record(key, windowSeconds, this.now()));
+    return Math.max(0, this.limits.perInteraction - (await this.store.record(key, windowSeconds, this.now())));
   }
 
   /** The per-IP window's key: the client's network (an IPv6 client's prefix), not its exact address. */

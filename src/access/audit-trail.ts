@@ -6,13 +6,18 @@
 import type { AuditEvent, AuditStore } from '../../adapters/contract.js';
 import type { Logger } from 'pino';
 
-export type AuditInput = Omit<AuditEvent, 'at' | 'accountId' | 'clientId' | 'ip' | 'detail'> & Partial<Pick<AuditEvent, 'accountId' | 'clientId' | 'ip' | 'detail'>>;
+export type AuditInput = Omit<AuditEvent, 'at' | 'accountId' | 'clientId' | 'ip' | 'detail'> &
+  Partial<Pick<AuditEvent, 'accountId' | 'clientId' | 'ip' | 'detail'>>;
 
 /** Counts attempts by type (signin, enrollment) and result (the metrics). */
 export type AttemptCounter = (type: string, result: string) => void;
 
 export class AuditTrail {
-  constructor(private readonly store: AuditStore, private readonly logger: Logger, private readonly count: AttemptCounter = () => {}) {}
+  constructor(
+    private readonly store: AuditStore,
+    private readonly logger: Logger,
+    private readonly count: AttemptCounter = () => {},
+  ) {}
 
   async record(input: AuditInput): Promise<void> {
     await this.store.append(this.told(input));

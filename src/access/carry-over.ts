@@ -28,7 +28,12 @@ export interface CarryOverContext {
 }
 
 /** Adds the template when the rules allow; says whether it did. */
-export async function carryOver(recognition: Recognition, ctx: CarryOverContext, templates: TemplateStore, audit: AuditTrail): Promise<boolean> {
+export async function carryOver(
+  recognition: Recognition,
+  ctx: CarryOverContext,
+  templates: TemplateStore,
+  audit: AuditTrail,
+): Promise<boolean> {
   if (recognition.kind !== '1:1' && recognition.kind !== '1:N') return false;
   const { decision, threshold, probe } = recognition;
   if (decision.kind !== 'accepted' || decision.model === ctx.model || !ctx.live) return false;
@@ -38,8 +43,19 @@ export async function carryOver(recognition: Recognition, ctx: CarryOverContext,
   if ((await templates.listForAccount(decision.accountId)).some((t) => t.model === ctx.model)) return false;
   await templates.add(decision.accountId, ctx.model, [embedding]);
   await audit.record({
-    type: 'enrollment', result: 'carried_over', accountId: decision.accountId, clientId: ctx.clientId, ip: ctx.ip,
-    detail: { interaction: ctx.interaction, from: decision.model, to: ctx.model, distance: round(decision.distance, 4), threshold: round(threshold, 4), templates: 1 },
+    type: 'enrollment',
+    result: 'carried_over',
+    accountId: decision.accountId,
+    clientId: ctx.clientId,
+    ip: ctx.ip,
+    detail: {
+      interaction: ctx.interaction,
+      from: decision.model,
+      to: ctx.model,
+      distance: round(decision.distance, 4),
+      threshold: round(threshold, 4),
+      templates: 1,
+    },
   });
   return true;
 }

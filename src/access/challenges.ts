@@ -12,7 +12,15 @@ import type { AttemptStore } from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
 import { FaceError } from '../face/errors.js';
 import { SENTENCES } from '../sentences.js';
-import { isMove, randomMoves, randomTimeline, timelineOf, type Move, type RandomInt, type Step } from '../face/liveness/challenge.js';
+import {
+  isMove,
+  randomMoves,
+  randomTimeline,
+  timelineOf,
+  type Move,
+  type RandomInt,
+  type Step,
+} from '../face/liveness/challenge.js';
 
 export const CHALLENGE_SECONDS = 30;
 
@@ -31,7 +39,11 @@ export interface Challenge {
   expiresAt: number;
 }
 
-export type ChallengeProblem = 'challenge_invalid' | 'challenge_expired' | 'challenge_replayed' | 'challenge_superseded';
+export type ChallengeProblem =
+  | 'challenge_invalid'
+  | 'challenge_expired'
+  | 'challenge_replayed'
+  | 'challenge_superseded';
 
 /**
  * A burst that cannot answer its challenge: 422 in sign-in and enrolment alike (the request is
@@ -52,7 +64,12 @@ export class Challenges {
    * `cookieKeys`: newest first; the newest signs, all verify (a rotation does not break a check in flight).
    * `random` picks the moves and `timelineRandom` the timeline (tests fix them; by default, crypto's randomInt).
    */
-  constructor(cookieKeys: readonly string[], private readonly attempts: AttemptStore, private readonly random?: RandomInt, private readonly timelineRandom?: RandomInt) {
+  constructor(
+    cookieKeys: readonly string[],
+    private readonly attempts: AttemptStore,
+    private readonly random?: RandomInt,
+    private readonly timelineRandom?: RandomInt,
+  ) {
     this.keys = cookieKeys.map((k) => Buffer.from(hkdfSync('sha256', k, 'facegate', 'liveness challenge', 32)));
   }
 
@@ -60,8 +77,12 @@ export class Challenges {
   async issue(subject: string, now = Date.now()): Promise<{ token: string; challenge: Challenge }> {
     const moves = randomMoves(this.random);
     const challenge: Challenge = {
-      subject: digest(subject), moves, steps: randomTimeline(moves, this.timelineRandom), nonce: randomBytes(16).toString('base64url'),
-      issuedAt: now, expiresAt: now + CHALLENGE_SECONDS * 1000,
+      subject: digest(subject),
+      moves,
+      steps: randomTimeline(moves, this.timelineRandom),
+      nonce: randomBytes(16).toString('base64url'),
+      issuedAt: now,
+      expiresAt: now + CHALLENGE_SECONDS * 1000,
     };
     await this.attempts.record(issuedKey(challenge.subject), CHALLENGE_SECONDS, now);
     // The token must fit a form field: the timeline travels as its frame counts alone (the moves say
@@ -80,7 +101,7 @@ export class Challenges {
     if (!challenge || challenge.subject !== digest(subject)) throw new ChallengeError('challenge_invalid');
     if (challenge.expiresAt <= now) throw new ChallengeError('challenge_expired');
     // Within its 30 seconds every later challenge of the subject is in the window too.
-    if (await this.attempts.newest(issuedKey(challenge.subject), CHALLENGE_SECONDS, now) !== challenge.issuedAt) {
+    if ((await this.attempts.newest(issuedKey(challenge.subject), CHALLENGE_SECONDS, now)) !== challenge.issuedAt) {
       throw new ChallengeError('challenge_superseded');
     }
     return challenge;
@@ -92,7 +113,8 @@ export class Challenges {
    * engine was too busy to look at can be sent again.
    */
   async spend(challenge: Challenge): Promise<void> {
-    if (await this.attempts.record(`challenge:${challenge.nonce}`, CHALLENGE_SECONDS * 2) > 1) throw new ChallengeError('challenge_replayed');
+    if ((await this.attempts.record(`challenge:${challenge.nonce}`, CHALLENGE_SECONDS * 2)) > 1)
+      throw new ChallengeError('challenge_replayed');
   }
 
   /**
@@ -125,8 +147,12 @@ export class Challenges {
     });
     if (!valid) return undefined;
     try {
-      const { frames, ...rest } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Omit<Challenge, 'steps' | 'expiresAt'> & { frames: unknown };
-      if (!Array.isArray(rest.moves) || !rest.moves.every(isMove) || typeof rest.issuedAt !== 'number') return undefined;
+      const { frames, ...rest } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Omit<
+        Challenge,
+        'steps' | 'expiresAt'
+      > & { frames: unknown };
+      if (!Array.isArray(rest.moves) || !rest.moves.every(isMove) || typeof rest.issuedAt !== 'number')
+        return undefined;
       const steps = timelineOf(rest.moves, frames);
       return steps ? { ...rest, steps, expiresAt: rest.issuedAt + CHALLENGE_SECONDS * 1000 } : undefined;
     } catch {

@@ -37,7 +37,7 @@ function ipv6Groups(address: string): number[] {
 /** Groups written back in the usual short form: hex without leading zeros, the longest zero run as `::`. */
 function compress(groups: number[]): string {
   let best = { at: -1, length: 0 };
-  for (let i = 0; i < groups.length;) {
+  for (let i = 0; i < groups.length; ) {
     let j = i;
     while (j < groups.length && groups[j] === 0) j++;
     if (j - i > best.length && j - i > 1) best = { at: i, length: j - i };

@@ -15,7 +15,13 @@ import { SENTENCES, tooFewPicturesSentence } from '../sentences.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import type { Challenge, Challenges } from './challenges.js';
-import { EnrollmentRefusal, examineEnrollment, examineLiveEnrollment, MIN_ENROLLMENT_FRAMES, saveEnrollment } from './enrollment.js';
+import {
+  EnrollmentRefusal,
+  examineEnrollment,
+  examineLiveEnrollment,
+  MIN_ENROLLMENT_FRAMES,
+  saveEnrollment,
+} from './enrollment.js';
 import type { FaceService } from './face-service.js';
 import { hashToken, invitationId } from './invitations.js';
 import { refusal, tooManyAttempts } from './refusal.js';
@@ -73,19 +79,22 @@ export class EnrollmentAttempts {
   async page(token: string): Promise<EnrollmentPage | undefined> {
     const invitation = await this.store.invitations.find(hashToken(token));
     if (!invitation) return undefined;
-    return { invitation, change: invitation.replace ? 'replaces' : await this.hasFace(invitation.accountId) ? 'adds' : undefined };
+    return {
+      invitation,
+      change: invitation.replace ? 'replaces' : (await this.hasFace(invitation.accountId)) ? 'adds' : undefined,
+    };
   }
 
   /** A challenge for this link, for one of its tries; with none left, the link is spent. */
   async challenge(token: string): Promise<EnrollmentChallenge> {
     if (!this.challenges) throw new FacegateError('liveness_off', SENTENCES.liveness_off, { status: 404 });
     const invitation = await this.invitation(token);
-    if (await this.limits.linkAttemptsLeft(invitation) === 0) {
+    if ((await this.limits.linkAttemptsLeft(invitation)) === 0) {
       await this.store.invitations.consume(invitation.tokenHash);
       throw invalidLink();
     }
     const attemptsLeft = await this.limits.spendLinkAttempt(invitation);
-    return { kind: 'challenge', ...await this.challenges.issue(subjectOf(invitation)), attemptsLeft };
+    return { kind: 'challenge', ...(await this.challenges.issue(subjectOf(invitation))), attemptsLeft };
   }
 
   /** Before the frames are read: the link's invitation, if it works and this client may try now. */
@@ -114,9 +123,13 @@ export class EnrollmentAttempts {
     if (!(await this.store.invitations.consume(invitation.tokenHash))) throw invalidLink();
     const typedName = request.typedName?.trim();
     const profile = { ...invitation.profile, ...(invitation.profile.name || !typedName ? {} : { name: typedName }) };
-    await saveEnrollment(this.store, this.face.model, invitation.accountId, embeddings, { replace: invitation.replace, profile });
+    await saveEnrollment(this.store, this.face.model, invitation.accountId, embeddings, {
+      replace: invitation.replace,
+      profile,
+    });
     await this.audit.record({
-      ...base, result: 'enrolled',
+      ...base,
+      result: 'enrolled',
       detail: { ...detail, templates: embeddings.length, change: invitation.replace ? 'replaced' : 'added' },
     });
     return { kind: 'enrolled', accountId: invitation.accountId };
@@ -124,7 +137,9 @@ export class EnrollmentAttempts {
 
   /** Whether the account has a face of this embedder enrolled (a link that does not replace it adds to it). */
   private async hasFace(accountId: string): Promise<boolean> {
-    return (await this.store.templates.listForAccount(accountId)).some((template) => template.model === this.face.model);
+    return (await this.store.templates.listForAccount(accountId)).some(
+      (template) => template.model === this.face.model,
+    );
   }
 
   private async invitation(token: string): Promise<InvitationRecord> {
@@ -141,10 +156,14 @@ export class EnrollmentAttempts {
   private examine({ invitation, frames, challenge }: EnrollmentRequest): Promise<Float32Array[]> {
     const target = { accountId: invitation.accountId, replace: invitation.replace };
     if (this.challenges) {
-      return this.challenges.answer(challenge ?? '', subjectOf(invitation), ({ steps }) => examineLiveEnrollment(this.face, frames, steps, target));
+      return this.challenges.answer(challenge ?? '', subjectOf(invitation), ({ steps }) =>
+        examineLiveEnrollment(this.face, frames, steps, target),
+      );
     }
     if (frames.length < MIN_ENROLLMENT_FRAMES) {
-      return Promise.reject(new FacegateError('too_few_frames', tooFewPicturesSentence(MIN_ENROLLMENT_FRAMES), { status: 400 }));
+      return Promise.reject(
+        new FacegateError('too_few_frames', tooFewPicturesSentence(MIN_ENROLLMENT_FRAMES), { status: 400 }),
+      );
     }
     return examineEnrollment(this.face, frames, target);
   }
@@ -157,19 +176,35 @@ export class EnrollmentAttempts {
   private async refused({ invitation, ip }: EnrollmentRequest, reason: EnrollmentRefusal): Promise<FacegateError> {
     await this.limits.refused(ip);
     const elsewhere = reason.code === 'already_enrolled';
-    const attemptsLeft = elsewhere ? 0
-      : this.challenges ? await this.limits.linkAttemptsLeft(invitation) : await this.limits.spendLinkAttempt(invitation);
+    const attemptsLeft = elsewhere
+      ? 0
+      : this.challenges
+        ? await this.limits.linkAttemptsLeft(invitation)
+        : await this.limits.spendLinkAttempt(invitation);
     const linkSpent = attemptsLeft === 0;
     if (linkSpent) await this.store.invitations.consume(invitation.tokenHash);
     await this.audit.record({
-      type: 'enrollment', accountId: invitation.accountId, ip, result: reason.code,
-      detail: { invitation: invitationId(invitation.tokenHash), frame: reason.image ?? null, ...reason.detail, attemptsLeft, linkSpent },
+      type: 'enrollment',
+      accountId: invitation.accountId,
+      ip,
+      result: reason.code,
+      detail: {
+        invitation: invitationId(invitation.tokenHash),
+        frame: reason.image ?? null,
+        ...reason.detail,
+        attemptsLeft,
+        linkSpent,
+      },
     });
     if (elsewhere) return refusal('enrollment_refused', { linkSpent });
-    return refusal(reason, {
-      ...(reason.image === undefined ? {} : { frame: reason.image }),
-      ...(linkSpent ? { linkSpent: true } : {}),
-    }, linkSpent ? `${reason.message} ${SENTENCES.link_spent}` : undefined);
+    return refusal(
+      reason,
+      {
+        ...(reason.image === undefined ? {} : { frame: reason.image }),
+        ...(linkSpent ? { linkSpent: true } : {}),
+      },
+      linkSpent ? `${reason.message} ${SENTENCES.link_spent}` : undefined,
+    );
   }
 }
 

@@ -35,7 +35,13 @@ type Measures = Record<string, number | string>;
  */
 export class EnrollmentRefusal extends FacegateError {
   constructor(
-    code: 'not_same_person' | 'not_account_holder' | 'already_enrolled' | 'not_live' | 'too_few_frames' | FaceError['code'],
+    code:
+      | 'not_same_person'
+      | 'not_account_holder'
+      | 'already_enrolled'
+      | 'not_live'
+      | 'too_few_frames'
+      | FaceError['code'],
     message: string,
     readonly image?: number,
     readonly detail?: Measures,
@@ -57,7 +63,9 @@ export interface EnrollmentTarget {
 }
 
 export async function examineEnrollment(
-  service: FaceService, images: readonly Uint8Array[], target: EnrollmentTarget,
+  service: FaceService,
+  images: readonly Uint8Array[],
+  target: EnrollmentTarget,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Float32Array[]> {
   const older = await olderModelsInUse(service);
@@ -77,7 +85,12 @@ export async function examineEnrollment(
  * A live burst from the enrolment page: it must pass the liveness challenge; its frames facing the
  * camera (at least MIN_ENROLLMENT_FRAMES) must pass sign-in's quality checks, and become the templates.
  */
-export async function examineLiveEnrollment(service: FaceService, frames: readonly Uint8Array[], steps: readonly Step[], target: EnrollmentTarget): Promise<Float32Array[]> {
+export async function examineLiveEnrollment(
+  service: FaceService,
+  frames: readonly Uint8Array[],
+  steps: readonly Step[],
+  target: EnrollmentTarget,
+): Promise<Float32Array[]> {
   let analyses;
   try {
     analyses = await analyzeBurst(service.engine, frames, await olderModelsInUse(service));
@@ -85,7 +98,8 @@ export async function examineLiveEnrollment(service: FaceService, frames: readon
     throw EnrollmentRefusal.of(error);
   }
   const verdict = checkBurst(analyses, steps, livenessSettings(service.engine.spec.embedder));
-  if (verdict.kind === 'not_live') throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
+  if (verdict.kind === 'not_live')
+    throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
   const frontal = verdict.frontal.map((i) => analyses[i]!);
   if (frontal.length < MIN_ENROLLMENT_FRAMES) throw new EnrollmentRefusal('too_few_frames', SENTENCES.too_few_frames);
   try {
@@ -109,15 +123,21 @@ async function olderModelsInUse(service: FaceService): Promise<string[]> {
  * for); not enrolled under another account already. Each account is compared under its own model,
  * with the faces' fused embedding of that model, at that model's 1:1 threshold.
  */
-async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[], { accountId, replace }: EnrollmentTarget): Promise<Float32Array[]> {
+async function examineFaces(
+  service: FaceService,
+  faces: readonly FaceAnalysis[],
+  { accountId, replace }: EnrollmentTarget,
+): Promise<Float32Array[]> {
   const embeddings = faces.map((f) => f.embedding);
   const threshold = service.rules.policy.verification();
   // Each picture against the others' mean, not the mean of all: a stranger's picture pulls the mean
   // of all towards itself, and with an embedder whose 1:1 threshold is wide against its spread
   // (faceplugin-fr-feature-512: 0.586 cosine) one stranger among three pictures passed.
   const others = (i: number) => fuse(embeddings.filter((_, j) => j !== i));
-  const outlier = embeddings.length < 2 ? -1
-    : embeddings.findIndex((e, i) => distance(e, others(i), service.engine.spec.embedder.metric) > threshold);
+  const outlier =
+    embeddings.length < 2
+      ? -1
+      : embeddings.findIndex((e, i) => distance(e, others(i), service.engine.spec.embedder.metric) > threshold);
   if (outlier >= 0) throw new EnrollmentRefusal('not_same_person', SENTENCES.not_same_person, outlier);
 
   const { gallery } = service.recognizer;
@@ -126,13 +146,24 @@ async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[]
   if (own) {
     const ownThreshold = service.recognizer.rulesOf(own.model).policy.verification();
     if (own.distance > ownThreshold) {
-      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, { distance: round(own.distance, 4), threshold: round(ownThreshold, 4), model: own.model });
+      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, {
+        distance: round(own.distance, 4),
+        threshold: round(ownThreshold, 4),
+        model: own.model,
+      });
     }
   }
   for (const [model, embedding] of Object.entries(probe)) {
-    const [nearest] = await gallery.index(model)?.nearestAccounts(embedding, 1) ?? [];
-    if (nearest && nearest.accountId !== accountId && nearest.distance <= service.recognizer.rulesOf(model).policy.verification()) {
-      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, { distance: round(nearest.distance, 4), model });
+    const [nearest] = (await gallery.index(model)?.nearestAccounts(embedding, 1)) ?? [];
+    if (
+      nearest &&
+      nearest.accountId !== accountId &&
+      nearest.distance <= service.recognizer.rulesOf(model).policy.verification()
+    ) {
+      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, {
+        distance: round(nearest.distance, 4),
+        model,
+      });
     }
   }
   return embeddings;
@@ -140,7 +171,10 @@ async function examineFaces(service: FaceService, faces: readonly FaceAnalysis[]
 
 /** Creates the account when it does not exist (with the profile given), then stores the templates. */
 export async function saveEnrollment(
-  store: Store, model: string, accountId: string, embeddings: Float32Array[],
+  store: Store,
+  model: string,
+  accountId: string,
+  embeddings: Float32Array[],
   options: { replace: boolean; profile?: Omit<AccountInput, 'id'> },
 ): Promise<void> {
   if (options.profile && !(await store.accounts.get(accountId))) {

@@ -43,42 +43,70 @@ const DEFAULT_MARGIN = 0.04;
  * a live burst's frames. `configured`: face.threshold and face.margin apply (they are in the
  * configured embedder's distance, not an older one's).
  */
-export function modelRules(face: FaceConfig, embedder: EmbedderSpec, calibration: Calibration | null, manifest: ModelManifest, configured: boolean): ModelRules {
+export function modelRules(
+  face: FaceConfig,
+  embedder: EmbedderSpec,
+  calibration: Calibration | null,
+  manifest: ModelManifest,
+  configured: boolean,
+): ModelRules {
   const recipe = manifest.models.find((m) => shippedEmbedderId(m) === embedder.id)?.embedding;
   return {
-    policy: new ThresholdPolicy({
-      targetFalseAcceptRate: face.targetFalseAcceptRate,
-      minGenuineAcceptRate: face.minGenuineAcceptRate,
-      fixedThreshold: configured ? face.threshold : null,
-    }, calibration),
+    policy: new ThresholdPolicy(
+      {
+        targetFalseAcceptRate: face.targetFalseAcceptRate,
+        minGenuineAcceptRate: face.minGenuineAcceptRate,
+        fixedThreshold: configured ? face.threshold : null,
+      },
+      calibration,
+    ),
     margin: (configured ? face.margin : null) ?? recipe?.margin ?? DEFAULT_MARGIN,
     frameBounds: livenessBoundsOf(embedder).account,
   };
 }
 
 /** `observeInference` is told each image's inference time (the server's metrics). */
-export async function startFaceService(face: FaceConfig, store: Store, baseDir: string, observeInference?: InferenceObserver): Promise<FaceService> {
+export async function startFaceService(
+  face: FaceConfig,
+  store: Store,
+  baseDir: string,
+  observeInference?: InferenceObserver,
+): Promise<FaceService> {
   const manifest = loadManifest();
   const spec = resolveEngineSpec(face, { baseDir, manifest });
   const legacy = legacyEmbedders(await store.templates.usage(), spec.embedder, spec.landmarks !== undefined, manifest);
   spec.legacyEmbedders = legacy.loaded.map((l) => l.spec);
 
-  const configured = modelRules(face, spec.embedder, loadCalibration(spec.embedder.id, calibrationPipeline(spec)), manifest, true);
+  const configured = modelRules(
+    face,
+    spec.embedder,
+    loadCalibration(spec.embedder.id, calibrationPipeline(spec)),
+    manifest,
+    true,
+  );
   // An older model keeps its own calibration and margin: face.threshold and face.margin are in the
   // configured model's distances.
   const rules = new Map<string, ModelRules>([
     [spec.embedder.id, configured],
-    ...legacy.loaded.map(({ spec: older, calibration }) => [older.id, modelRules(face, older, calibration, manifest, false)] as const),
+    ...legacy.loaded.map(
+      ({ spec: older, calibration }) => [older.id, modelRules(face, older, calibration, manifest, false)] as const,
+    ),
   ]);
-  const gallery = await Gallery.load(storeTemplateSource(store.templates), [spec.embedder, ...spec.legacyEmbedders], { shortlister: quantizedShortlister });
+  const gallery = await Gallery.load(storeTemplateSource(store.templates), [spec.embedder, ...spec.legacyEmbedders], {
+    shortlister: quantizedShortlister,
+  });
   const engine = await FaceEngine.start(spec, observeInference);
   return {
     engine,
     model: spec.embedder.id,
     legacy: { loaded: spec.legacyEmbedders.map((e) => e.id), unavailable: legacy.unavailable },
     rules: configured,
-    recognizer: new FaceRecognizer(engine, gallery, rules,
-      face.presentationAttackDetection.enabled ? face.presentationAttackDetection.threshold : undefined),
+    recognizer: new FaceRecognizer(
+      engine,
+      gallery,
+      rules,
+      face.presentationAttackDetection.enabled ? face.presentationAttackDetection.threshold : undefined,
+    ),
     async check() {
       const { workers } = engine.stats();
       if (spec.workers > 0 && workers === 0) throw new Error('no face worker is running');

@@ -11,7 +11,10 @@ export interface FailureDelays {
   maxDelaySeconds: number;
 }
 
-export function failureDelaySeconds(failures: number, { freeFailures, firstDelaySeconds, maxDelaySeconds }: FailureDelays): number {
+export function failureDelaySeconds(
+  failures: number,
+  { freeFailures, firstDelaySeconds, maxDelaySeconds }: FailureDelays,
+): number {
   if (failures <= freeFailures) return 0;
   // Past about 60 doublings the number leaves what a double holds exactly; the cap is long reached.
   return Math.min(maxDelaySeconds, firstDelaySeconds * 2 ** Math.min(60, failures - freeFailures - 1));

@@ -17,6 +17,9 @@ export async function noAccountYet(store: Store): Promise<boolean> {
 /** The link, or undefined when some account exists already. */
 export async function firstRunInvitation(store: Store, issuer: string): Promise<string | undefined> {
   if (!(await noAccountYet(store))) return undefined;
-  const { link } = await createInvitation(store.invitations, issuer, { accountId: FIRST_ACCOUNT, ttlSeconds: FIRST_LINK_TTL_SECONDS });
+  const { link } = await createInvitation(store.invitations, issuer, {
+    accountId: FIRST_ACCOUNT,
+    ttlSeconds: FIRST_LINK_TTL_SECONDS,
+  });
   return link;
 }

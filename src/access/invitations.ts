@@ -24,7 +24,11 @@ export interface NewInvitation {
   ttlSeconds: number;
 }
 
-export async function createInvitation(store: InvitationStore, issuer: string, invitation: NewInvitation): Promise<{ link: string; expiresAt: number; id: string }> {
+export async function createInvitation(
+  store: InvitationStore,
+  issuer: string,
+  invitation: NewInvitation,
+): Promise<{ link: string; expiresAt: number; id: string }> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   const record: InvitationRecord = {

@@ -39,14 +39,19 @@ export interface AttemptContext extends AdmitContext {
 export type Exhausted = { kind: 'exhausted' };
 
 /** What asking for a challenge gives: one (with the attempts left once it is paid for), or the end of the sign-in. */
-export type ChallengeOutcome = { kind: 'challenge'; token: string; challenge: Challenge; attemptsLeft: number } | Exhausted;
+export type ChallengeOutcome =
+  | { kind: 'challenge'; token: string; challenge: Challenge; attemptsLeft: number }
+  | Exhausted;
 
 /** An attempt that ends the sign-in. */
 export type AttemptOutcome = { kind: 'accepted'; accountId: string; acr: string } | Exhausted;
 
 /** Too many people enrolled to say who this is without an account name: the page asks for one (409). */
 function accountRequired(): FacegateError {
-  return new FacegateError('account_required', SENTENCES.account_required, { status: 409, fields: { status: 'need_account' } });
+  return new FacegateError('account_required', SENTENCES.account_required, {
+    status: 409,
+    fields: { status: 'need_account' },
+  });
 }
 
 export class SignInAttempts {
@@ -68,7 +73,7 @@ export class SignInAttempts {
   async admit(ctx: AdmitContext): Promise<Exhausted | undefined> {
     await this.gate(ctx);
     // With the challenge, issuing it spent the attempt: a burst answering the last one is still judged.
-    if (!ctx.livenessRequired && await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
+    if (!ctx.livenessRequired && (await this.limits.attemptsLeft(ctx.interaction)) === 0) return { kind: 'exhausted' };
     return undefined;
   }
 
@@ -80,35 +85,56 @@ export class SignInAttempts {
    */
   async challenge(ctx: AdmitContext): Promise<ChallengeOutcome> {
     await this.gate(ctx);
-    if (await this.limits.attemptsLeft(ctx.interaction) === 0) return { kind: 'exhausted' };
+    if ((await this.limits.attemptsLeft(ctx.interaction)) === 0) return { kind: 'exhausted' };
     const attemptsLeft = await this.limits.spendAttempt(ctx.interaction);
-    return { kind: 'challenge', ...await this.challenges.issue(`signin:${ctx.interaction}`), attemptsLeft };
+    return { kind: 'challenge', ...(await this.challenges.issue(`signin:${ctx.interaction}`)), attemptsLeft };
   }
 
   /** The rate-limit gate: when closed, throws the refusal (folded in the audit per window). */
   private async gate(ctx: AdmitContext): Promise<void> {
     const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
     if (gate.kind === 'open') return;
-    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired, scope: gate.scope };
-    await this.audit.fold(gate.key, gate.windowSeconds, { type: 'signin', clientId: ctx.clientId, ip: ctx.ip, result: 'rate_limited', accountId: ctx.claimedAccount ?? null, detail });
+    const detail = {
+      interaction: ctx.interaction,
+      mode: ctx.claimedAccount ? '1:1' : '1:N',
+      liveness: ctx.livenessRequired,
+      scope: gate.scope,
+    };
+    await this.audit.fold(gate.key, gate.windowSeconds, {
+      type: 'signin',
+      clientId: ctx.clientId,
+      ip: ctx.ip,
+      result: 'rate_limited',
+      accountId: ctx.claimedAccount ?? null,
+      detail,
+    });
     throw tooManyAttempts(gate.retryAfterSeconds);
   }
 
   /** The frames of an attempt that `admit` let through. */
   async attempt(frames: readonly Uint8Array[], ctx: AttemptContext): Promise<AttemptOutcome> {
     const base = { type: 'signin', clientId: ctx.clientId, ip: ctx.ip };
-    const detail = { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', frames: frames.length, liveness: ctx.livenessRequired };
+    const detail = {
+      interaction: ctx.interaction,
+      mode: ctx.claimedAccount ? '1:1' : '1:N',
+      frames: frames.length,
+      liveness: ctx.livenessRequired,
+    };
     /** Counts and audits a refusal that spends none of the sign-in's attempts; the error to throw. */
-    const refuse = async (reason: FacegateError, more: Record<string, string | number | null> = {}): Promise<FacegateError> => {
+    const refuse = async (
+      reason: FacegateError,
+      more: Record<string, string | number | null> = {},
+    ): Promise<FacegateError> => {
       await this.limits.refused(ctx.ip);
       await this.audit.record({ ...base, result: reason.code, detail: { ...detail, ...more } });
       return refusal(reason, { attemptsLeft: await this.limits.attemptsLeft(ctx.interaction) });
     };
 
-    const recognize = (challenge?: Challenge) => this.face.recognizer.recognize(frames, {
-      claimedAccount: ctx.claimedAccount,
-      liveness: challenge && { steps: challenge.steps, settings: livenessSettings(this.face.engine.spec.embedder) },
-    });
+    const recognize = (challenge?: Challenge) =>
+      this.face.recognizer.recognize(frames, {
+        claimedAccount: ctx.claimedAccount,
+        liveness: challenge && { steps: challenge.steps, settings: livenessSettings(this.face.engine.spec.embedder) },
+      });
     if (ctx.livenessRequired && !ctx.challenge) throw await refuse(refusal('liveness_required'));
     let recognition: Recognition;
     try {
@@ -129,13 +155,22 @@ export class SignInAttempts {
     if (recognition.kind === 'identification_refused') {
       // The face was analysed for nothing: it counts against the client like any refusal.
       await this.limits.refused(ctx.ip);
-      await this.audit.record({ ...base, result: 'identification_refused', detail: { ...detail, reason: recognition.reason, model: recognition.model } });
+      await this.audit.record({
+        ...base,
+        result: 'identification_refused',
+        detail: { ...detail, reason: recognition.reason, model: recognition.model },
+      });
       throw accountRequired();
     }
     if (recognition.kind === 'not_live') {
       // A failed live check counts like a failed recognition: it is what a photo held up produces.
       const { attemptsLeft } = await this.failed(ctx);
-      await this.audit.record({ ...base, result: 'not_live', accountId: ctx.claimedAccount ?? null, detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft } });
+      await this.audit.record({
+        ...base,
+        result: 'not_live',
+        accountId: ctx.claimedAccount ?? null,
+        detail: { ...detail, ...recognition.verdict.detail, reason: recognition.verdict.reason, attemptsLeft },
+      });
       if (attemptsLeft === 0) return { kind: 'exhausted' };
       throw refusal('not_live', { attemptsLeft }, notLiveSentence(recognition.verdict.reason));
     }
@@ -143,22 +178,46 @@ export class SignInAttempts {
       // Counted like a failed live check: a print or a screen held up is what it stops.
       const { score, threshold } = recognition.verdict;
       const { attemptsLeft } = await this.failed(ctx);
-      await this.audit.record({ ...base, result: 'presentation_attack', accountId: ctx.claimedAccount ?? null, detail: { ...detail, liveScore: figure(score), threshold, attemptsLeft } });
+      await this.audit.record({
+        ...base,
+        result: 'presentation_attack',
+        accountId: ctx.claimedAccount ?? null,
+        detail: { ...detail, liveScore: figure(score), threshold, attemptsLeft },
+      });
       if (attemptsLeft === 0) return { kind: 'exhausted' };
       throw refusal('presentation_attack', { attemptsLeft });
     }
 
     const { decision, threshold } = recognition;
-    const measured = { ...detail, model: decision.model, distance: figure(decision.distance), margin: figure(decision.margin), threshold: figure(threshold) };
+    const measured = {
+      ...detail,
+      model: decision.model,
+      distance: figure(decision.distance),
+      margin: figure(decision.margin),
+      threshold: figure(threshold),
+    };
     if (decision.kind === 'accepted') {
       await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
-      await carryOver(recognition, { model: this.face.model, live: ctx.livenessRequired, clientId: ctx.clientId, ip: ctx.ip, interaction: ctx.interaction }, this.templates, this.audit);
+      await carryOver(
+        recognition,
+        {
+          model: this.face.model,
+          live: ctx.livenessRequired,
+          clientId: ctx.clientId,
+          ip: ctx.ip,
+          interaction: ctx.interaction,
+        },
+        this.templates,
+        this.audit,
+      );
       return { kind: 'accepted', accountId: decision.accountId, acr: ctx.livenessRequired ? faceLivenessAcr : faceAcr };
     }
     const { attemptsLeft } = await this.failed(ctx);
     await this.audit.record({
-      ...base, result: decision.reason, accountId: ctx.claimedAccount ?? null,
+      ...base,
+      result: decision.reason,
+      accountId: ctx.claimedAccount ?? null,
       detail: { ...measured, nearest: decision.nearest, attemptsLeft },
     });
     if (attemptsLeft === 0) return { kind: 'exhausted' };
@@ -171,11 +230,17 @@ export class SignInAttempts {
    * is locked, so nobody can lock someone else out. With the liveness challenge, issuing it paid the attempt.
    */
   private async failed(ctx: AttemptContext): Promise<FailedRecognition> {
-    const failed = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount, { attemptPaid: ctx.livenessRequired });
+    const failed = await this.limits.failedRecognition(ctx.ip, ctx.interaction, ctx.claimedAccount, {
+      attemptPaid: ctx.livenessRequired,
+    });
     if (failed.alarm !== undefined && ctx.claimedAccount) {
       const { windowSeconds } = this.alarm;
       await this.audit.fold(`alarm:${ctx.claimedAccount}`, windowSeconds, {
-        type: 'alarm', result: 'account_under_attack', accountId: ctx.claimedAccount, clientId: ctx.clientId, ip: ctx.ip,
+        type: 'alarm',
+        result: 'account_under_attack',
+        accountId: ctx.claimedAccount,
+        clientId: ctx.clientId,
+        ip: ctx.ip,
         detail: { failures: failed.alarm, windowSeconds },
       });
     }

@@ -9,6 +9,10 @@ import { FaceSetupError } from '../face/errors.js';
 import { CliError } from './parse.js';
 
 export function asCliError(error: unknown): unknown {
-  const expected = error instanceof ConfigError || error instanceof StoreError || error instanceof ModelFileError || error instanceof FaceSetupError;
+  const expected =
+    error instanceof ConfigError ||
+    error instanceof StoreError ||
+    error instanceof ModelFileError ||
+    error instanceof FaceSetupError;
   return expected ? new CliError((error as Error).message) : error;
 }

@@ -8,7 +8,10 @@ import { FaceEngine } from '../face/engine.js';
 import { resolveEngineSpec } from '../face/resolve-spec.js';
 import { asCliError } from './expected-errors.js';
 
-export async function startCliEngine(configOption: string | undefined, overrides: Partial<FaceConfig> = {}): Promise<{ engine: FaceEngine }> {
+export async function startCliEngine(
+  configOption: string | undefined,
+  overrides: Partial<FaceConfig> = {},
+): Promise<{ engine: FaceEngine }> {
   try {
     const { face, baseDir } = faceOptionsFor(configOption);
     return { engine: await FaceEngine.start(resolveEngineSpec({ ...face, ...overrides }, { baseDir })) };

@@ -11,7 +11,12 @@ export function parse<O extends Options>(args: string[], options: O, usage: stri
   const beforeEnd = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
   if (beforeEnd.includes('--help') || beforeEnd.includes('-h')) throw new HelpRequested(`usage: ${usage}`);
   try {
-    return parseArgs({ args, options: { ...options, config: { type: 'string' } } as O & { config: { type: 'string' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, config: { type: 'string' } } as O & { config: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nusage: ${usage}`);
   }

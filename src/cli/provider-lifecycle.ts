@@ -36,8 +36,11 @@ export async function startProvider(config: FacegateConfig): Promise<{ facegate:
  */
 export function reloadOnHangup(facegate: Facegate, file: string, logger: Logger): () => void {
   const onHangup = () => {
-    Promise.resolve().then(() => facegate.reload(loadConfig(file)))
-      .catch((error: Error) => logger.error({ err: error.message }, 'reload refused; still serving the previous configuration'));
+    Promise.resolve()
+      .then(() => facegate.reload(loadConfig(file)))
+      .catch((error: Error) =>
+        logger.error({ err: error.message }, 'reload refused; still serving the previous configuration'),
+      );
   };
   process.on('SIGHUP', onHangup);
   return () => process.off('SIGHUP', onHangup);

@@ -11,8 +11,19 @@ export async function startupNotes(facegate: Facegate): Promise<string[]> {
   const link = await firstRunInvitation(facegate.store, facegate.issuer);
   const { model, legacy } = facegate.face;
   return [
-    ...(link ? [`Enrol:      ${link}`, '            (no account yet: this one-time link enrols yours, face first; valid for an hour)'] : []),
-    ...legacy.loaded.map((older) => `Face model: ${model}; ${older} also runs, for accounts not carried over yet (facegate templates list)`),
-    ...legacy.unavailable.map((u) => `Warning:    ${u.accounts} account(s) have templates of ${u.model} only, which cannot run: ${u.reason}; they cannot sign in until enrolled again (facegate invite ID --replace)`),
+    ...(link
+      ? [
+          `Enrol:      ${link}`,
+          '            (no account yet: this one-time link enrols yours, face first; valid for an hour)',
+        ]
+      : []),
+    ...legacy.loaded.map(
+      (older) =>
+        `Face model: ${model}; ${older} also runs, for accounts not carried over yet (facegate templates list)`,
+    ),
+    ...legacy.unavailable.map(
+      (u) =>
+        `Warning:    ${u.accounts} account(s) have templates of ${u.model} only, which cannot run: ${u.reason}; they cannot sign in until enrolled again (facegate invite ID --replace)`,
+    ),
   ];
 }

@@ -13,7 +13,10 @@ export function startupSummary({ config, exampleRp, notes }: StartupFacts): stri
   const rows: [string, string][] = [
     ['Issuer', config.issuer],
     ['Discovery', discoveryUrl(config.issuer)],
-    ['Example RP', 'url' in exampleRp ? `${exampleRp.url} (client_id ${exampleRp.clientId})` : `not started: ${exampleRp.skipped}`],
+    [
+      'Example RP',
+      'url' in exampleRp ? `${exampleRp.url} (client_id ${exampleRp.clientId})` : `not started: ${exampleRp.skipped}`,
+    ],
     ['Data', dataLocation(config.storage)],
   ];
   return [

@@ -10,7 +10,10 @@ import { asCliError } from './expected-errors.js';
  * (and the file it came from), closing the store afterwards. Expected failures (bad
  * configuration, store down) end the command with one line, as every CliError does.
  */
-export async function withStore(configOption: string | undefined, run: (store: Store, config: FacegateConfig, file: string) => Promise<number>): Promise<number> {
+export async function withStore(
+  configOption: string | undefined,
+  run: (store: Store, config: FacegateConfig, file: string) => Promise<number>,
+): Promise<number> {
   let store: Store | undefined;
   try {
     const file = locateConfig(configOption);

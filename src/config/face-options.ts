@@ -12,7 +12,10 @@ import type { FaceConfig } from './types.js';
 
 export function faceDefaults(): FaceConfig {
   const schema = configSchema as { properties: { face: object }; definitions: object };
-  const validate = new Ajv({ useDefaults: true, allowUnionTypes: true, strict: false }).compile({ ...schema.properties.face, definitions: schema.definitions });
+  const validate = new Ajv({ useDefaults: true, allowUnionTypes: true, strict: false }).compile({
+    ...schema.properties.face,
+    definitions: schema.definitions,
+  });
   const face = {};
   if (!validate(face)) throw new Error('the face section of the configuration schema does not accept its own defaults');
   return face as FaceConfig;

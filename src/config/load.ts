@@ -47,7 +47,12 @@ function readJson(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ConfigError('config_missing', file, '', `${reason}: create it (the repository's facegate.config.json is a start), or name another with --config PATH or FACEGATE_CONFIG`);
+    throw new ConfigError(
+      'config_missing',
+      file,
+      '',
+      `${reason}: create it (the repository's facegate.config.json is a start), or name another with --config PATH or FACEGATE_CONFIG`,
+    );
   }
   try {
     return JSON.parse(text);
@@ -67,7 +72,12 @@ function checkClientIdsUnique(config: FacegateConfig): void {
   const seen = new Set<string>();
   config.clients.forEach((client, i) => {
     if (seen.has(client.client_id)) {
-      throw new ConfigError('config_invalid', config.file, `/clients/${i}/client_id (client "${client.client_id}")`, 'registered twice: give each client its own client_id');
+      throw new ConfigError(
+        'config_invalid',
+        config.file,
+        `/clients/${i}/client_id (client "${client.client_id}")`,
+        'registered twice: give each client its own client_id',
+      );
     }
     seen.add(client.client_id);
   });
@@ -76,8 +86,12 @@ function checkClientIdsUnique(config: FacegateConfig): void {
 /** The relaxation is for a developer's own machine: refuse it on any other issuer. */
 function checkDevelopmentRelaxation(config: FacegateConfig): void {
   if (config.development.allowHttpLocalhostImplicitRedirectUris && !isLocalhostHttp(config.issuer)) {
-    throw new ConfigError('config_invalid', config.file, '/development/allowHttpLocalhostImplicitRedirectUris',
-      `is only accepted when the issuer is http://localhost (it is ${config.issuer}): remove it`);
+    throw new ConfigError(
+      'config_invalid',
+      config.file,
+      '/development/allowHttpLocalhostImplicitRedirectUris',
+      `is only accepted when the issuer is http://localhost (it is ${config.issuer}): remove it`,
+    );
   }
 }
 
@@ -86,7 +100,12 @@ function checkMetricsAllowList(config: FacegateConfig): void {
     try {
       parseAllowList([entry]);
     } catch (error) {
-      throw new ConfigError('config_invalid', config.file, `/metrics/allowFrom/${i}`, `${(error as Error).message}: write an address or a range`);
+      throw new ConfigError(
+        'config_invalid',
+        config.file,
+        `/metrics/allowFrom/${i}`,
+        `${(error as Error).message}: write an address or a range`,
+      );
     }
   });
 }

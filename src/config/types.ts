@@ -49,7 +49,12 @@ export interface FaceConfig extends FaceOptions {
     perInteraction: number;
     perIp: { max: number; windowSeconds: number };
     ipv6PrefixLength: number;
-    accountDelays: { freeFailures: number; firstDelaySeconds: number; maxDelaySeconds: number; forgetAfterSeconds: number };
+    accountDelays: {
+      freeFailures: number;
+      firstDelaySeconds: number;
+      maxDelaySeconds: number;
+      forgetAfterSeconds: number;
+    };
     accountAlarm: { failures: number; windowSeconds: number };
   };
 }

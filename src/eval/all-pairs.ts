@@ -10,7 +10,10 @@ export interface Labelled {
   embedding: Float32Array;
 }
 
-export function allPairDistances(items: readonly Labelled[], metric: Metric): { genuine: Float64Array; impostor: Float64Array } {
+export function allPairDistances(
+  items: readonly Labelled[],
+  metric: Metric,
+): { genuine: Float64Array; impostor: Float64Array } {
   const n = items.length;
   const dims = n > 0 ? items[0].embedding.length : 0;
   const matrix = new Float32Array(n * dims);
@@ -20,7 +23,8 @@ export function allPairDistances(items: readonly Labelled[], metric: Metric): { 
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (ids[i] === ids[j]) genuineCount++;
   const genuine = new Float64Array(genuineCount);
   const impostor = new Float64Array((n * (n - 1)) / 2 - genuineCount);
-  let g = 0, m = 0;
+  let g = 0,
+    m = 0;
   for (let i = 0; i < n; i++) {
     const a = items[i].embedding;
     for (let j = i + 1; j < n; j++) {

@@ -18,7 +18,8 @@ export function buildCalibration(
     .map(([rate, t]) => [rate, round(t, 6)] as [number, number]);
   // Both metrics lie in [0, 2] for unit embeddings.
   const genuineAccept: [number, number][] = [];
-  for (let t = 0; t <= 2 + 1e-9; t += 0.01) genuineAccept.push([round(t, 6), round(countAtMost(genuine, t) / genuine.length, 6)]);
+  for (let t = 0; t <= 2 + 1e-9; t += 0.01)
+    genuineAccept.push([round(t, 6), round(countAtMost(genuine, t) / genuine.length, 6)]);
   return {
     ...about,
     impostorComparisons: impostor.length,

@@ -34,17 +34,28 @@ export function demoPhotoPath(photo: string): string {
 
 /** Every group photo face-api ships (sample1..6.jpg), in name order. */
 export function demoPhotos(): string[] {
-  return readdirSync(demoFolder()).filter((f) => /^sample\d+\.jpg$/.test(f)).sort().map((f) => join(demoFolder(), f));
+  return readdirSync(demoFolder())
+    .filter((f) => /^sample\d+\.jpg$/.test(f))
+    .sort()
+    .map((f) => join(demoFolder(), f));
 }
 
 /** Face `i` alone: its box grown to `grow` times its size, as a JPEG (a one-person photo). */
 export function demoPortrait(i: number, grow = 1.8): Promise<Buffer> {
   const face = SAMPLE_FACES[i]!;
-  return cropAround(demoPhotoPath(face.photo), { x: face.left, y: face.top, width: face.width, height: face.height }, grow);
+  return cropAround(
+    demoPhotoPath(face.photo),
+    { x: face.left, y: face.top, width: face.width, height: face.height },
+    grow,
+  );
 }
 
 /** The square around `box` grown to `grow` times its larger side, kept inside the photo, as a JPEG. */
-export async function cropAround(file: string, box: { x: number; y: number; width: number; height: number }, grow: number): Promise<Buffer> {
+export async function cropAround(
+  file: string,
+  box: { x: number; y: number; width: number; height: number },
+  grow: number,
+): Promise<Buffer> {
   const photo = sharp(file);
   const { width, height } = await photo.metadata();
   const side = Math.round(Math.max(box.width, box.height) * grow);

@@ -11,7 +11,10 @@ export async function embedImages(
   paths: readonly string[],
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<Map<string, Float32Array | null>> {
-  const embed = (path: string) => readFile(path).then((bytes) => engine.embedCentral(bytes)).catch(() => null);
+  const embed = (path: string) =>
+    readFile(path)
+      .then((bytes) => engine.embedCentral(bytes))
+      .catch(() => null);
   const embeddings = await mapInLanes(paths, Math.max(1, engine.spec.workers) + 1, embed, onProgress);
   return new Map(paths.map((path, i) => [path, embeddings[i]!]));
 }

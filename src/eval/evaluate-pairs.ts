@@ -49,7 +49,10 @@ export function evaluatePairs(
   const impostor = sorted(folded.filter((p) => !p.genuine).map((p) => p.distance));
 
   const images = allImages.filter((path) => embeddings.get(path));
-  const allPairs = allPairDistances(images.map((path) => ({ identity: lfwIdentity(path), embedding: embeddings.get(path)! })), metric);
+  const allPairs = allPairDistances(
+    images.map((path) => ({ identity: lfwIdentity(path), embedding: embeddings.get(path)! })),
+    metric,
+  );
   const rate = (far: string, g: Float64Array, i: Float64Array) => tarAtFar(g, i, Number(far))?.tar ?? null;
   return {
     report: {
@@ -58,8 +61,12 @@ export function evaluatePairs(
       accuracy: accuracy.mean,
       accuracy_std: accuracy.std,
       eer: equalErrorRate(genuine, impostor),
-      tar_at_far: Object.fromEntries(ALL_PAIRS_FARS.map((f) => [f, rate(f, allPairs.genuine, allPairs.impostor)])) as EvalReport['tar_at_far'],
-      pairs_tar_at_far: Object.fromEntries(PAIRS_FARS.map((f) => [f, rate(f, genuine, impostor)])) as EvalReport['pairs_tar_at_far'],
+      tar_at_far: Object.fromEntries(
+        ALL_PAIRS_FARS.map((f) => [f, rate(f, allPairs.genuine, allPairs.impostor)]),
+      ) as EvalReport['tar_at_far'],
+      pairs_tar_at_far: Object.fromEntries(
+        PAIRS_FARS.map((f) => [f, rate(f, genuine, impostor)]),
+      ) as EvalReport['pairs_tar_at_far'],
       'threshold_far_1e-4': tarAtFar(allPairs.genuine, allPairs.impostor, 1e-4)?.threshold ?? null,
       accuracy_threshold: accuracy.thresholds.reduce((s, t) => s + t, 0) / accuracy.thresholds.length,
       all_pairs: { images: images.length, genuine: allPairs.genuine.length, impostor: allPairs.impostor.length },
@@ -96,6 +103,7 @@ export function foldedDistances(
 export function foldsOf(pairs: readonly ImagePair[], folds: number): { pair: ImagePair; fold: number }[] {
   const genuine = pairs.filter((p) => p.genuine);
   const impostor = pairs.filter((p) => !p.genuine);
-  const assign = (list: ImagePair[]) => list.map((pair, i) => ({ pair, fold: Math.min(folds - 1, Math.floor((i * folds) / list.length)) }));
+  const assign = (list: ImagePair[]) =>
+    list.map((pair, i) => ({ pair, fold: Math.min(folds - 1, Math.floor((i * folds) / list.length)) }));
   return [...assign(genuine), ...assign(impostor)];
 }

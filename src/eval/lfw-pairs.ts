@@ -22,7 +22,10 @@ export function lfwImagePath(dir: string, name: string, index: number): string {
 }
 
 export function parseLfwPairs(text: string, imagesDir: string): ImagePair[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   const pairs: ImagePair[] = [];
   lines.forEach((line, i) => {
     const f = line.split(/\s+/);
@@ -32,9 +35,17 @@ export function parseLfwPairs(text: string, imagesDir: string): ImagePair[] {
       return Number(s);
     };
     if (f.length === 3) {
-      pairs.push({ genuine: true, a: lfwImagePath(imagesDir, f[0], index(f[1])), b: lfwImagePath(imagesDir, f[0], index(f[2])) });
+      pairs.push({
+        genuine: true,
+        a: lfwImagePath(imagesDir, f[0], index(f[1])),
+        b: lfwImagePath(imagesDir, f[0], index(f[2])),
+      });
     } else if (f.length === 4) {
-      pairs.push({ genuine: false, a: lfwImagePath(imagesDir, f[0], index(f[1])), b: lfwImagePath(imagesDir, f[2], index(f[3])) });
+      pairs.push({
+        genuine: false,
+        a: lfwImagePath(imagesDir, f[0], index(f[1])),
+        b: lfwImagePath(imagesDir, f[2], index(f[3])),
+      });
     } else {
       throw new PairsFormatError(`line ${i + 1}: expected "Name i j" or "Name1 i Name2 j", got "${line}"`);
     }
@@ -55,8 +66,14 @@ export function lfwIdentity(path: string): string {
  * its people that the list names (for the all-pairs figures, including those of pairs that cross
  * the split). Two halves share no person, so a choice made on one can be judged on the other.
  */
-export function peopleHalf(pairs: readonly ImagePair[], side: { before: string } | { from: string }): { pairs: ImagePair[]; images: string[] } {
-  const keep = 'before' in side ? (path: string) => lfwIdentity(path) < side.before : (path: string) => lfwIdentity(path) >= side.from;
+export function peopleHalf(
+  pairs: readonly ImagePair[],
+  side: { before: string } | { from: string },
+): { pairs: ImagePair[]; images: string[] } {
+  const keep =
+    'before' in side
+      ? (path: string) => lfwIdentity(path) < side.before
+      : (path: string) => lfwIdentity(path) >= side.from;
   return {
     pairs: pairs.filter((p) => keep(p.a) && keep(p.b)),
     images: [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter(keep),

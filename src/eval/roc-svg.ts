@@ -11,7 +11,12 @@ interface Curve {
   impostor: Float64Array;
 }
 
-const W = 640, H = 420, LEFT = 60, RIGHT = 20, TOP = 30, BOTTOM = 50;
+const W = 640,
+  H = 420,
+  LEFT = 60,
+  RIGHT = 20,
+  TOP = 30,
+  BOTTOM = 50;
 
 export function rocSvg(title: string, curves: readonly Curve[]): string {
   const minExp = -6;
@@ -19,7 +24,9 @@ export function rocSvg(title: string, curves: readonly Curve[]): string {
   // TAR from 0.5 (bottom) to 1 (top): below 0.5 a face system is of no use anyway.
   const y = (tar: number) => TOP + ((1 - Math.max(0.5, tar)) / 0.5) * (H - TOP - BOTTOM);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+  );
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   parts.push(`<text x="${W / 2}" y="18" text-anchor="middle" font-size="14">${escapeXml(title)}</text>`);
   for (let e = minExp; e <= 0; e++) {
@@ -32,7 +39,9 @@ export function rocSvg(title: string, curves: readonly Curve[]): string {
     parts.push(`<text x="${LEFT - 6}" y="${ty + 4}" text-anchor="end">${t.toFixed(1)}</text>`);
   }
   parts.push(`<text x="${W / 2}" y="${H - 12}" text-anchor="middle">false accept rate (log)</text>`);
-  parts.push(`<text x="16" y="${H / 2}" text-anchor="middle" transform="rotate(-90 16 ${H / 2})">true accept rate</text>`);
+  parts.push(
+    `<text x="16" y="${H / 2}" text-anchor="middle" transform="rotate(-90 16 ${H / 2})">true accept rate</text>`,
+  );
   curves.forEach((curve, i) => {
     const points: string[] = [];
     for (let e = minExp; e <= 0.0001; e += 0.05) {
@@ -40,7 +49,9 @@ export function rocSvg(title: string, curves: readonly Curve[]): string {
       if (point) points.push(`${x(10 ** e).toFixed(1)},${y(point.tar).toFixed(1)}`);
     }
     parts.push(`<polyline fill="none" stroke="${curve.colour}" stroke-width="2" points="${points.join(' ')}"/>`);
-    parts.push(`<text x="${W - RIGHT - 10}" y="${H - BOTTOM - 14 - 16 * i}" text-anchor="end" fill="${curve.colour}">${escapeXml(curve.label)}</text>`);
+    parts.push(
+      `<text x="${W - RIGHT - 10}" y="${H - BOTTOM - 14 - 16 * i}" text-anchor="end" fill="${curve.colour}">${escapeXml(curve.label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');

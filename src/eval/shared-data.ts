@@ -18,7 +18,9 @@ export interface SharedData {
 
 /** FACEGATE_SHARED names another folder laid out the same way (or a missing one, to run without). */
 export function findSharedData(): SharedData {
-  const shared = process.env.FACEGATE_SHARED ? resolve(process.env.FACEGATE_SHARED) : resolve(projectRoot(), '..', 'shared');
+  const shared = process.env.FACEGATE_SHARED
+    ? resolve(process.env.FACEGATE_SHARED)
+    : resolve(projectRoot(), '..', 'shared');
   const faces = join(shared, 'faces');
   const lfw = join(shared, 'lfw-dev');
   const pairs = join(lfw, 'pairsDevTrain.txt');
@@ -53,7 +55,10 @@ export function identityPhotos(facesDir: string): { identity: string; files: str
     .sort()
     .map((identity) => ({
       identity,
-      files: readdirSync(join(facesDir, identity)).filter((f) => /\.(jpe?g|png|webp)$/i.test(f)).sort().map((f) => join(facesDir, identity, f)),
+      files: readdirSync(join(facesDir, identity))
+        .filter((f) => /\.(jpe?g|png|webp)$/i.test(f))
+        .sort()
+        .map((f) => join(facesDir, identity, f)),
     }))
     .filter((p) => p.files.length > 0);
 }

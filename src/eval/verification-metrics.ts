@@ -11,7 +11,8 @@ export function sorted(distances: ArrayLike<number>): Float64Array {
 
 /** How many of the ascending values are <= t. */
 export function countAtMost(ascending: Float64Array, t: number): number {
-  let lo = 0, hi = ascending.length;
+  let lo = 0,
+    hi = ascending.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ascending[mid] <= t) lo = mid + 1;
@@ -44,15 +45,27 @@ export interface FoldedPair {
 }
 
 /** k-fold accuracy: each fold is scored at the threshold chosen on all the other folds. */
-export function foldAccuracy(pairs: readonly FoldedPair[], folds: number): { mean: number; std: number; perFold: number[]; thresholds: number[] } {
+export function foldAccuracy(
+  pairs: readonly FoldedPair[],
+  folds: number,
+): { mean: number; std: number; perFold: number[]; thresholds: number[] } {
   const perFold: number[] = [];
   const thresholds: number[] = [];
   for (let f = 0; f < folds; f++) {
     const train = pairs.filter((p) => p.fold !== f);
     const test = pairs.filter((p) => p.fold === f);
-    const t = bestThreshold(sorted(train.filter((p) => p.genuine).map((p) => p.distance)), sorted(train.filter((p) => !p.genuine).map((p) => p.distance)));
+    const t = bestThreshold(
+      sorted(train.filter((p) => p.genuine).map((p) => p.distance)),
+      sorted(train.filter((p) => !p.genuine).map((p) => p.distance)),
+    );
     thresholds.push(t);
-    perFold.push(accuracyAt(sorted(test.filter((p) => p.genuine).map((p) => p.distance)), sorted(test.filter((p) => !p.genuine).map((p) => p.distance)), t));
+    perFold.push(
+      accuracyAt(
+        sorted(test.filter((p) => p.genuine).map((p) => p.distance)),
+        sorted(test.filter((p) => !p.genuine).map((p) => p.distance)),
+        t,
+      ),
+    );
   }
   const mean = perFold.reduce((s, a) => s + a, 0) / folds;
   const std = Math.sqrt(perFold.reduce((s, a) => s + (a - mean) ** 2, 0) / folds);
@@ -63,7 +76,11 @@ export function foldAccuracy(pairs: readonly FoldedPair[], folds: number): { mea
  * The largest threshold at which at most `far` of the impostors are accepted, and the share of
  * genuine pairs accepted there. `null` when there are too few impostors to measure that rate.
  */
-export function tarAtFar(genuine: Float64Array, impostor: Float64Array, far: number): { tar: number; threshold: number } | null {
+export function tarAtFar(
+  genuine: Float64Array,
+  impostor: Float64Array,
+  far: number,
+): { tar: number; threshold: number } | null {
   if (impostor.length * far < 1) return null;
   const allowed = Math.floor(far * impostor.length);
   // Accept strictly below the (allowed+1)-th smallest impostor distance.

@@ -18,8 +18,20 @@ export async function buildPipeline(spec: EngineSpec): Promise<FacePipeline> {
     alignedEmbedder(spec.embedder),
     ...spec.legacyEmbedders.map(alignedEmbedder),
   ]);
-  const qualityTemplates = sameAlignment(spec.embedder.alignment, QUALITY_CHIP) ? undefined : alignmentTemplates(QUALITY_CHIP);
-  return new FacePipeline({ detectors, landmarker, embedder, legacy: new Map(legacy.map((l) => [l.embedder.spec.id, l])), qualityTemplates, presentationAttack }, spec.settings);
+  const qualityTemplates = sameAlignment(spec.embedder.alignment, QUALITY_CHIP)
+    ? undefined
+    : alignmentTemplates(QUALITY_CHIP);
+  return new FacePipeline(
+    {
+      detectors,
+      landmarker,
+      embedder,
+      legacy: new Map(legacy.map((l) => [l.embedder.spec.id, l])),
+      qualityTemplates,
+      presentationAttack,
+    },
+    spec.settings,
+  );
 }
 
 /**
@@ -29,8 +41,13 @@ export async function buildPipeline(spec: EngineSpec): Promise<FacePipeline> {
 const QUALITY_CHIP: TemplateSpec = { name: 'dlib', size: 150, padding: 0.25, points: 'landmarks', supersample: 2 };
 
 function sameAlignment(a: TemplateSpec, b: TemplateSpec): boolean {
-  return a.name === b.name && a.size === b.size && (a.padding ?? 0.25) === (b.padding ?? 0.25)
-    && (a.points ?? 'landmarks') === (b.points ?? 'landmarks') && (a.supersample ?? 2) === (b.supersample ?? 2);
+  return (
+    a.name === b.name &&
+    a.size === b.size &&
+    (a.padding ?? 0.25) === (b.padding ?? 0.25) &&
+    (a.points ?? 'landmarks') === (b.points ?? 'landmarks') &&
+    (a.supersample ?? 2) === (b.supersample ?? 2)
+  );
 }
 
 async function alignedEmbedder(spec: EmbedderSpec): Promise<AlignedEmbedder> {

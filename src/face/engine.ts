@@ -22,12 +22,20 @@ class InProcessExecutor implements Executor {
   private tail: Promise<unknown> = Promise.resolve();
   private waiting = 0;
 
-  constructor(private readonly pipeline: FacePipeline, private readonly queueLength: number, private readonly observe: InferenceObserver) {}
+  constructor(
+    private readonly pipeline: FacePipeline,
+    private readonly queueLength: number,
+    private readonly observe: InferenceObserver,
+  ) {}
 
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
     this.waiting++;
-    const result = this.tail.then(() => this.timed(op, bytes, models)).finally(() => { this.waiting--; });
+    const result = this.tail
+      .then(() => this.timed(op, bytes, models))
+      .finally(() => {
+        this.waiting--;
+      });
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -42,7 +50,12 @@ class InProcessExecutor implements Executor {
   }
 
   stats(): PoolStats {
-    return { workers: 0, busy: Math.min(1, this.waiting), queued: Math.max(0, this.waiting - 1), queueLength: this.queueLength };
+    return {
+      workers: 0,
+      busy: Math.min(1, this.waiting),
+      queued: Math.max(0, this.waiting - 1),
+      queueLength: this.queueLength,
+    };
   }
 
   async close(): Promise<void> {
@@ -53,13 +66,17 @@ class InProcessExecutor implements Executor {
 export type FaceSummary = Omit<FaceAnalysis, 'timings' | 'image' | 'embeddings'>;
 
 export class FaceEngine {
-  private constructor(readonly spec: EngineSpec, private readonly executor: Executor) {}
+  private constructor(
+    readonly spec: EngineSpec,
+    private readonly executor: Executor,
+  ) {}
 
   /** `observe` is told each image's inference time (the server's metrics). */
   static async start(spec: EngineSpec, observe: InferenceObserver = () => {}): Promise<FaceEngine> {
-    const executor = spec.workers > 0
-      ? await WorkerPool.start(new URL('./worker.js', import.meta.url), spec, spec.workers, spec.queueLength, observe)
-      : new InProcessExecutor(await buildPipeline(spec), spec.queueLength, observe);
+    const executor =
+      spec.workers > 0
+        ? await WorkerPool.start(new URL('./worker.js', import.meta.url), spec, spec.workers, spec.queueLength, observe)
+        : new InProcessExecutor(await buildPipeline(spec), spec.queueLength, observe);
     return new FaceEngine(spec, executor);
   }
 

@@ -32,7 +32,8 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
 
 export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
   if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, SENTENCES.empty_image);
-  if (bytes.byteLength > limits.maxBytes) throw new FaceError('image_too_large', { bytes: bytes.byteLength, maxBytes: limits.maxBytes });
+  if (bytes.byteLength > limits.maxBytes)
+    throw new FaceError('image_too_large', { bytes: bytes.byteLength, maxBytes: limits.maxBytes });
 
   // Told by the first bytes, before libvips parses anything (an SVG must not reach its XML parser).
   const format = acceptedFormat(bytes);
@@ -61,7 +62,11 @@ export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFA
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels`);
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    };
   } catch (error) {
     throw new FaceError('not_an_image', { reason: (error as Error).message }, SENTENCES.damaged_image);
   }

@@ -19,7 +19,10 @@ export interface LegacyEmbedders {
 }
 
 export function legacyEmbedders(
-  usage: readonly TemplateUsage[], configured: EmbedderSpec, landmarks: boolean, manifest: ModelManifest = loadManifest(),
+  usage: readonly TemplateUsage[],
+  configured: EmbedderSpec,
+  landmarks: boolean,
+  manifest: ModelManifest = loadManifest(),
 ): LegacyEmbedders {
   const accountsOf = new Map<string, number>();
   for (const model of currentModels(usage, [configured.id]).values()) {
@@ -30,7 +33,9 @@ export function legacyEmbedders(
     const unavailable = (reason: string) => result.unavailable.push({ model, accounts, reason });
     const entry = manifest.models.find((m) => m.role === 'embedder' && shippedEmbedderId(m) === model);
     if (!entry) {
-      unavailable('it is not a model this version ships (a custom embedder no longer configured, or another version of a shipped file)');
+      unavailable(
+        'it is not a model this version ships (a custom embedder no longer configured, or another version of a shipped file)',
+      );
       continue;
     }
     let spec: EmbedderSpec;

@@ -4,7 +4,12 @@ import type { FacePipeline } from './pipeline.js';
 export type Operation = 'analyze' | 'analyzeFrame' | 'analyzeAll' | 'embedCentral';
 
 /** `models`: the older embedders an analysis runs as well (see FacePipeline.analyze). */
-export function runOperation(pipeline: FacePipeline, op: string, bytes: Uint8Array, models: readonly string[] = []): Promise<unknown> {
+export function runOperation(
+  pipeline: FacePipeline,
+  op: string,
+  bytes: Uint8Array,
+  models: readonly string[] = [],
+): Promise<unknown> {
   switch (op as Operation) {
     case 'analyze':
       return pipeline.analyze(bytes, models);

@@ -87,7 +87,10 @@ export interface FaceAnalysis {
 const now = () => performance.now();
 
 export class FacePipeline {
-  constructor(private readonly parts: PipelineParts, private readonly settings: PipelineSettings) {}
+  constructor(
+    private readonly parts: PipelineParts,
+    private readonly settings: PipelineSettings,
+  ) {}
 
   /**
    * The one face to sign in with, or a refusal saying what to fix. `models`: older embedders to run
@@ -107,7 +110,10 @@ export class FacePipeline {
     return this.analyzeWith(bytes, { enforceQuality: false, mirror: false, burstFrame: true, models });
   }
 
-  private async analyzeWith(bytes: Uint8Array, options: { enforceQuality: boolean; mirror?: boolean; burstFrame?: boolean; models: readonly string[] }): Promise<FaceAnalysis> {
+  private async analyzeWith(
+    bytes: Uint8Array,
+    options: { enforceQuality: boolean; mirror?: boolean; burstFrame?: boolean; models: readonly string[] },
+  ): Promise<FaceAnalysis> {
     const t0 = now();
     const image = await decodeImage(bytes, this.settings.decode);
     const t1 = now();
@@ -117,7 +123,10 @@ export class FacePipeline {
     // From the detector's keypoints: a face too small is refused before the landmark net runs.
     const eyes = eyeDistance(face);
     if (eyes < this.settings.minEyeDistancePx) {
-      throw new FaceError('face_too_small', { eyeDistancePx: Math.round(eyes), minEyeDistancePx: this.settings.minEyeDistancePx });
+      throw new FaceError('face_too_small', {
+        eyeDistancePx: Math.round(eyes),
+        minEyeDistancePx: this.settings.minEyeDistancePx,
+      });
     }
     const points = await this.locate(image, face);
     const chip = extractChip(image, points, this.parts.embedder.templates);
@@ -136,8 +145,14 @@ export class FacePipeline {
     const t4 = now();
     const analysis: FaceAnalysis = {
       image: { width: image.width, height: image.height },
-      box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-      eyeDistancePx: eyes, quality, embedding, embeddings,
+      box: face.box,
+      score: face.score,
+      keypoints: face.keypoints,
+      landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
+      eyeDistancePx: eyes,
+      quality,
+      embedding,
+      embeddings,
       thumbnail: options.burstFrame ? lumaThumbnail(qualityChip) : undefined,
       scene: options.burstFrame ? sampleScene(image) : undefined,
       timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
@@ -159,8 +174,13 @@ export class FacePipeline {
       const chip = extractChip(image, points, this.parts.embedder.templates);
       const [embedding] = await this.parts.embedder.embedder.embed([chip]);
       results.push({
-        box: face.box, score: face.score, keypoints: face.keypoints, landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
-        eyeDistancePx: eyeDistance(face), quality: measureQuality(this.qualityChip(image, points, chip)), embedding,
+        box: face.box,
+        score: face.score,
+        keypoints: face.keypoints,
+        landmarks68: points.landmarks68 ? [...points.landmarks68] : undefined,
+        eyeDistancePx: eyeDistance(face),
+        quality: measureQuality(this.qualityChip(image, points, chip)),
+        embedding,
       });
     }
     return results;

@@ -61,7 +61,13 @@ export class WorkerPool {
   ) {}
 
   /** Start `size` workers and wait until each has loaded its models (or one fails to). */
-  static async start(script: URL, workerData: unknown, size: number, queueLength: number, observe: InferenceObserver = () => {}): Promise<WorkerPool> {
+  static async start(
+    script: URL,
+    workerData: unknown,
+    size: number,
+    queueLength: number,
+    observe: InferenceObserver = () => {},
+  ): Promise<WorkerPool> {
     const pool = new WorkerPool(script, workerData, queueLength, observe);
     try {
       await Promise.all(Array.from({ length: size }, () => pool.spawn()));
@@ -73,7 +79,12 @@ export class WorkerPool {
   }
 
   stats(): PoolStats {
-    return { workers: this.slots.length, busy: this.slots.filter((s) => s.task).length, queued: this.queue.length, queueLength: this.queueLength };
+    return {
+      workers: this.slots.length,
+      busy: this.slots.filter((s) => s.task).length,
+      queued: this.queue.length,
+      queueLength: this.queueLength,
+    };
   }
 
   run(op: string, input: Uint8Array, models?: readonly string[]): Promise<unknown> {

@@ -30,13 +30,21 @@ export function measureQuality(chip: Chip): Quality {
   }
   const lo = Math.max(1, Math.floor(n * REGION.from));
   const hi = Math.min(n - 1, Math.ceil(n * REGION.to));
-  let sum = 0, sumSq = 0, lapSum = 0, lapSq = 0, count = 0;
+  let sum = 0,
+    sumSq = 0,
+    lapSum = 0,
+    lapSq = 0,
+    count = 0;
   for (let y = lo; y < hi; y++) {
     for (let x = lo; x < hi; x++) {
       const i = y * n + x;
       const v = luma[i];
       const lap = luma[i - 1] + luma[i + 1] + luma[i - n] + luma[i + n] - 4 * v;
-      sum += v; sumSq += v * v; lapSum += lap; lapSq += lap * lap; count++;
+      sum += v;
+      sumSq += v * v;
+      lapSum += lap;
+      lapSq += lap * lap;
+      count++;
     }
   }
   const mean = sum / count;
@@ -47,6 +55,8 @@ export function measureQuality(chip: Chip): Quality {
 
 export function checkQuality(quality: Quality, thresholds: QualityThresholds): void {
   const measured = { brightness: round(quality.brightness, 3), sharpness: round(quality.sharpness, 3) };
-  if (quality.brightness < thresholds.minBrightness) throw new FaceError('too_dark', { ...measured, minBrightness: thresholds.minBrightness });
-  if (quality.sharpness < thresholds.minSharpness) throw new FaceError('too_blurry', { ...measured, minSharpness: thresholds.minSharpness });
+  if (quality.brightness < thresholds.minBrightness)
+    throw new FaceError('too_dark', { ...measured, minBrightness: thresholds.minBrightness });
+  if (quality.sharpness < thresholds.minSharpness)
+    throw new FaceError('too_blurry', { ...measured, minSharpness: thresholds.minSharpness });
 }

@@ -18,7 +18,15 @@ import type { EmbeddingsByModel, FaceAnalysis } from './pipeline.js';
 import { decideIdentification, decideVerification, type Decision } from './match/decision.js';
 import type { Gallery } from './match/gallery.js';
 import type { ThresholdPolicy } from './match/threshold-policy.js';
-import { checkBurst, firstStranger, identityAlong, type BurstFrames, type FrameBounds, type LivenessSettings, type LivenessVerdict } from './liveness/burst-check.js';
+import {
+  checkBurst,
+  firstStranger,
+  identityAlong,
+  type BurstFrames,
+  type FrameBounds,
+  type LivenessSettings,
+  type LivenessVerdict,
+} from './liveness/burst-check.js';
 import { framesOf, type Step } from './liveness/challenge.js';
 import { analyzeBurst } from './liveness/analyze-burst.js';
 import { judgePresentation, type PresentationVerdict } from './presentation-attack/judge.js';
@@ -28,13 +36,14 @@ type Live = Extract<LivenessVerdict, { kind: 'live' }>;
 
 export type Recognition =
   | {
-    kind: '1:N' | '1:1'; decision: Decision;
-    /** The threshold of the model the decision was made under. */
-    threshold: number;
-    analyses: BurstFrames;
-    /** The fused embedding that was matched, by model (the configured model's always). */
-    probe: EmbeddingsByModel;
-  }
+      kind: '1:N' | '1:1';
+      decision: Decision;
+      /** The threshold of the model the decision was made under. */
+      threshold: number;
+      analyses: BurstFrames;
+      /** The fused embedding that was matched, by model (the configured model's always). */
+      probe: EmbeddingsByModel;
+    }
   /** 1:N is not safe at this gallery size: ask for the account name and verify 1:1. */
   | { kind: 'identification_refused'; reason: string; model: string; analyses: BurstFrames }
   /** The burst did not show a live person performing the challenge (or not the account's person throughout). */
@@ -78,32 +87,60 @@ export class FaceRecognizer {
    * the frames are a burst that must perform its steps; its frontal frames are matched, and then
    * all of its frames are checked against the account chosen.
    */
-  async recognize(frames: readonly Uint8Array[], options: { claimedAccount?: string; liveness?: LivenessRequest } = {}): Promise<Recognition> {
+  async recognize(
+    frames: readonly Uint8Array[],
+    options: { claimedAccount?: string; liveness?: LivenessRequest } = {},
+  ): Promise<Recognition> {
     await this.gallery.refresh();
     const claimed = options.claimedAccount;
     const own = claimed === undefined ? undefined : this.gallery.modelOf(claimed);
-    const models = claimed === undefined ? this.gallery.modelsInUse() : own !== undefined && this.rules.has(own) ? [own] : [];
+    const models =
+      claimed === undefined ? this.gallery.modelsInUse() : own !== undefined && this.rules.has(own) ? [own] : [];
     const probe = await this.probe(frames, models, options.liveness);
     if ('notLive' in probe) return { kind: 'not_live', verdict: probe.notLive, analyses: probe.analyses };
     const { analyses, embeddings, live } = probe;
     if (this.presentationThreshold !== undefined) {
-      const verdict = judgePresentation(analyses.filter((a): a is FaceAnalysis => a !== undefined), this.presentationThreshold);
+      const verdict = judgePresentation(
+        analyses.filter((a): a is FaceAnalysis => a !== undefined),
+        this.presentationThreshold,
+      );
       if (verdict.kind === 'presentation_attack') return { kind: 'presentation_attack', verdict, analyses };
     }
     const recognition = await this.match(embeddings, analyses, models, claimed);
     if (live && 'decision' in recognition && recognition.decision.kind === 'accepted') {
       const stranger = this.notAccountsPerson(recognition.decision.accountId, analyses, live);
-      if (stranger) return { kind: 'not_live', verdict: { kind: 'not_live', reason: 'not_same_person', labels: live.labels, detail: { ...stranger, against: 'account' } }, analyses };
+      if (stranger)
+        return {
+          kind: 'not_live',
+          verdict: {
+            kind: 'not_live',
+            reason: 'not_same_person',
+            labels: live.labels,
+            detail: { ...stranger, against: 'account' },
+          },
+          analyses,
+        };
     }
     return recognition;
   }
 
-  private async match(embeddings: EmbeddingsByModel, analyses: BurstFrames, models: readonly string[], claimed?: string): Promise<Recognition> {
+  private async match(
+    embeddings: EmbeddingsByModel,
+    analyses: BurstFrames,
+    models: readonly string[],
+    claimed?: string,
+  ): Promise<Recognition> {
     if (claimed !== undefined) {
       const match = this.gallery.accountDistance(embeddings, claimed);
       const { policy, margin } = this.rulesOf(match?.model ?? this.gallery.model);
       const threshold = policy.verification();
-      return { kind: '1:1', decision: decideVerification(claimed, match, { threshold, margin }), threshold, analyses, probe: embeddings };
+      return {
+        kind: '1:1',
+        decision: decideVerification(claimed, match, { threshold, margin }),
+        threshold,
+        analyses,
+        probe: embeddings,
+      };
     }
     // Every model decides at the gallery's full size: a stranger is compared with every account.
     const accounts = this.gallery.accountCount;
@@ -113,10 +150,19 @@ export class FaceRecognizer {
       if (!rule.allowed) return { kind: 'identification_refused', reason: rule.reason, model, analyses };
       thresholds.set(model, rule.threshold);
     }
-    const candidates = (await this.gallery.nearestAccounts(embeddings, 2))
-      .map((c) => ({ ...c, threshold: thresholds.get(c.model)!, margin: this.rulesOf(c.model).margin }));
+    const candidates = (await this.gallery.nearestAccounts(embeddings, 2)).map((c) => ({
+      ...c,
+      threshold: thresholds.get(c.model)!,
+      margin: this.rulesOf(c.model).margin,
+    }));
     const decision = decideIdentification(candidates);
-    return { kind: '1:N', decision, threshold: thresholds.get(decision.model ?? this.gallery.model)!, analyses, probe: embeddings };
+    return {
+      kind: '1:N',
+      decision,
+      threshold: thresholds.get(decision.model ?? this.gallery.model)!,
+      analyses,
+      probe: embeddings,
+    };
   }
 
   /** The first frame of a live burst that is not the person enrolled as `accountId` (under the account's own model), or undefined. */
@@ -125,12 +171,17 @@ export class FaceRecognizer {
     const model = this.gallery.modelOf(accountId) ?? this.gallery.model;
     const { frameBounds } = this.rulesOf(model);
     // An accepted account has templates, so the distance is defined; Infinity would refuse anyway.
-    const fromAccount = (i: number) => this.gallery.accountDistance(analyses[i]!.embeddings, accountId)?.distance ?? Infinity;
+    const fromAccount = (i: number) =>
+      this.gallery.accountDistance(analyses[i]!.embeddings, accountId)?.distance ?? Infinity;
     return firstStranger(identityAlong(present, live.labels, fromAccount), frameBounds);
   }
 
   /** The embeddings to match, by model: every frame fused, or a live burst's frontal frames fused (with its verdict). */
-  private async probe(frames: readonly Uint8Array[], models: readonly string[], liveness?: LivenessRequest): Promise<
+  private async probe(
+    frames: readonly Uint8Array[],
+    models: readonly string[],
+    liveness?: LivenessRequest,
+  ): Promise<
     { analyses: BurstFrames; embeddings: EmbeddingsByModel; live?: Live } | { analyses: BurstFrames; notLive: NotLive }
   > {
     const older = models.filter((m) => m !== this.gallery.model);
@@ -140,7 +191,14 @@ export class FaceRecognizer {
     }
     // A burst of another length than the timeline's is refused before any frame is analysed.
     if (frames.length !== framesOf(liveness.steps)) {
-      return { analyses: [], notLive: { kind: 'not_live', reason: 'wrong_frame_count', detail: { frames: frames.length, expected: framesOf(liveness.steps) } } };
+      return {
+        analyses: [],
+        notLive: {
+          kind: 'not_live',
+          reason: 'wrong_frame_count',
+          detail: { frames: frames.length, expected: framesOf(liveness.steps) },
+        },
+      };
     }
     const analyses = await analyzeBurst(this.engine, frames, older);
     const verdict = checkBurst(analyses, liveness.steps, liveness.settings);

@@ -6,7 +6,14 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { sha256OfFile } from './model-files/file-digest.js';
-import { findModel, loadManifest, modelsDir, verifyModelFile, type ModelEntry, type ModelManifest } from './model-files/manifest.js';
+import {
+  findModel,
+  loadManifest,
+  modelsDir,
+  verifyModelFile,
+  type ModelEntry,
+  type ModelManifest,
+} from './model-files/manifest.js';
 import { DEFAULT_DECODE_LIMITS } from './image.js';
 import { FaceSetupError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
@@ -31,7 +38,9 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
   const detectorIds = [options.detector, ...DETECTORS.filter((id) => id !== options.detector)];
   const landmarks = options.landmarks ? findModel(manifest, 'landmarks68') : undefined;
   // Off, the model is neither verified nor loaded: the setting off changes nothing.
-  const presentationAttack = options.presentationAttackDetection.enabled ? findModel(manifest, PRESENTATION_ATTACK_MODEL) : undefined;
+  const presentationAttack = options.presentationAttackDetection.enabled
+    ? findModel(manifest, PRESENTATION_ATTACK_MODEL)
+    : undefined;
   return {
     detectors: detectorIds.map((id) => {
       const entry = findModel(manifest, id);
@@ -40,7 +49,9 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
     landmarks: landmarks && { id: landmarks.id, file: verifyModelFile(landmarks, dir) },
     embedder: resolveEmbedder(options, manifest, context.baseDir, dir),
     legacyEmbedders: [],
-    ...(presentationAttack ? { presentationAttack: { id: presentationAttack.id, file: verifyModelFile(presentationAttack, dir) } } : {}),
+    ...(presentationAttack
+      ? { presentationAttack: { id: presentationAttack.id, file: verifyModelFile(presentationAttack, dir) } }
+      : {}),
     settings: {
       decode: { ...DEFAULT_DECODE_LIMITS, maxBytes: options.maxImageBytes, maxPixels: options.maxImagePixels },
       minDetectionScore: options.minDetectionScore,
@@ -54,17 +65,27 @@ export function resolveEngineSpec(options: FaceOptions, context: ResolveContext)
 }
 
 /** The id new templates are stored under with these options, without opening any file. */
-export function configuredEmbedderId(options: Pick<FaceOptions, 'embedder'>, manifest: ModelManifest = loadManifest()): string {
-  return typeof options.embedder === 'string' ? shippedEmbedderId(findModel(manifest, options.embedder)) : options.embedder.id;
+export function configuredEmbedderId(
+  options: Pick<FaceOptions, 'embedder'>,
+  manifest: ModelManifest = loadManifest(),
+): string {
+  return typeof options.embedder === 'string'
+    ? shippedEmbedderId(findModel(manifest, options.embedder))
+    : options.embedder.id;
 }
 
 function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir: string, dir: string): EmbedderSpec {
   const custom = options.embedder;
   if (typeof custom !== 'string') {
     const file = isAbsolute(custom.file) ? custom.file : resolve(baseDir, custom.file);
-    if (!existsSync(file)) throw new FaceSetupError(`face.embedder.file: no such file ${file}: put your ONNX model there, or fix the path (it is relative to the configuration file)`);
+    if (!existsSync(file))
+      throw new FaceSetupError(
+        `face.embedder.file: no such file ${file}: put your ONNX model there, or fix the path (it is relative to the configuration file)`,
+      );
     if (custom.sha256 && sha256OfFile(file) !== custom.sha256) {
-      throw new FaceSetupError(`face.embedder.sha256: ${file} is not the file configured (its sha256 differs): put the right file there, or update the sha256`);
+      throw new FaceSetupError(
+        `face.embedder.sha256: ${file} is not the file configured (its sha256 differs): put the right file there, or update the sha256`,
+      );
     }
     return {
       id: custom.id,
@@ -77,18 +98,31 @@ function resolveEmbedder(options: FaceOptions, manifest: ModelManifest, baseDir:
       colorOrder: custom.colorOrder,
       mean: custom.mean,
       scale: custom.scale,
-      alignment: { name: custom.alignment.template, size: custom.inputSize, padding: custom.alignment.padding, points: custom.alignment.points, supersample: custom.alignment.supersample },
+      alignment: {
+        name: custom.alignment.template,
+        size: custom.inputSize,
+        padding: custom.alignment.padding,
+        points: custom.alignment.points,
+        supersample: custom.alignment.supersample,
+      },
       metric: custom.metric,
       mirrorFusion: custom.mirrorFusion ?? options.mirrorFusion ?? true,
     };
   }
   const entry = findModel(manifest, custom);
-  if (entry.role !== 'embedder' || !entry.embedding) throw new FaceSetupError(`face.embedder: model ${custom} is a ${entry.role}, not an embedder: name an embedder of models/manifest.json, or describe your own`);
+  if (entry.role !== 'embedder' || !entry.embedding)
+    throw new FaceSetupError(
+      `face.embedder: model ${custom} is a ${entry.role}, not an embedder: name an embedder of models/manifest.json, or describe your own`,
+    );
   return manifestEmbedder(entry, options.mirrorFusion, dir);
 }
 
 /** A shipped embedder as the manifest describes it; `mirrorFusion` null keeps the manifest's choice. */
-export function manifestEmbedder(entry: ModelEntry, mirrorFusion: boolean | null, dir: string = modelsDir()): EmbedderSpec {
+export function manifestEmbedder(
+  entry: ModelEntry,
+  mirrorFusion: boolean | null,
+  dir: string = modelsDir(),
+): EmbedderSpec {
   const recipe = entry.embedding!;
   const size = Number(entry.input.shape[2]);
   return {
@@ -102,7 +136,13 @@ export function manifestEmbedder(entry: ModelEntry, mirrorFusion: boolean | null
     colorOrder: entry.input.colorOrder,
     mean: entry.input.mean,
     scale: entry.input.scale,
-    alignment: { name: recipe.alignment.template, size, padding: recipe.alignment.padding, points: recipe.alignment.points, supersample: recipe.alignment.supersample },
+    alignment: {
+      name: recipe.alignment.template,
+      size,
+      padding: recipe.alignment.padding,
+      points: recipe.alignment.points,
+      supersample: recipe.alignment.supersample,
+    },
     metric: recipe.metric,
     mirrorFusion: mirrorFusion ?? recipe.mirrorFusion,
     liveness: recipe.liveness,

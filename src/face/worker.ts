@@ -16,9 +16,14 @@ try {
   const pipeline = await buildPipeline(workerData as EngineSpec);
   port.on('message', async (request: WorkerRequest) => {
     try {
-      post({ id: request.id, ok: true, result: await runOperation(pipeline, request.op, new Uint8Array(request.bytes), request.models) });
+      post({
+        id: request.id,
+        ok: true,
+        result: await runOperation(pipeline, request.op, new Uint8Array(request.bytes), request.models),
+      });
     } catch (error) {
-      const e = error instanceof FaceError ? error : new FaceError('engine_failure', { reason: (error as Error).message });
+      const e =
+        error instanceof FaceError ? error : new FaceError('engine_failure', { reason: (error as Error).message });
       post({ id: request.id, ok: false, error: { code: e.code, message: e.message, detail: e.detail } });
     }
   });

@@ -9,14 +9,16 @@ export function parseAllowList(entries: readonly string[]): BlockList {
   for (const entry of entries) {
     const [address = '', prefix, extra] = entry.split('/');
     const family = isIP(address);
-    if (family === 0 || extra !== undefined) throw new Error(`"${entry}" is not an IP address or a CIDR range such as 10.0.0.0/8`);
+    if (family === 0 || extra !== undefined)
+      throw new Error(`"${entry}" is not an IP address or a CIDR range such as 10.0.0.0/8`);
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefix === undefined) {
       list.addAddress(address, type);
       continue;
     }
     const bits = Number(prefix);
-    if (!/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128)) throw new Error(`"${entry}" has a bad prefix length`);
+    if (!/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128))
+      throw new Error(`"${entry}" has a bad prefix length`);
     list.addSubnet(address, bits, type);
   }
   return list;

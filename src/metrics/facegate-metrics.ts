@@ -17,7 +17,7 @@ export class FacegateMetrics {
 
   private readonly signIns = new Counter({
     name: 'facegate_signin_attempts_total',
-    help: 'Face sign-in attempts, by result (the audit trail\'s: accepted, not_recognised, not_live, no_face, ..., rate_limited; and busy, not stored).',
+    help: "Face sign-in attempts, by result (the audit trail's: accepted, not_recognised, not_live, no_face, ..., rate_limited; and busy, not stored).",
     labelNames: ['result'],
     registers: [this.registry],
   });
@@ -53,15 +53,22 @@ export class FacegateMetrics {
   constructor() {
     // Gauges read the engine when scraped: nothing to keep in step between scrapes.
     const current = () => this.engineStats();
-    const gauge = (name: string, help: string, read: (stats: PoolStats) => number) => new Gauge({
-      name, help, registers: [this.registry],
-      collect() {
-        const stats = current();
-        if (stats) this.set(read(stats));
-      },
-    });
+    const gauge = (name: string, help: string, read: (stats: PoolStats) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          const stats = current();
+          if (stats) this.set(read(stats));
+        },
+      });
     gauge('facegate_face_queue_depth', 'Images waiting for a face worker now.', (s) => s.queued);
-    gauge('facegate_face_queue_capacity', 'Images allowed to wait (face.queueLength); past it, attempts are refused as busy.', (s) => s.queueLength);
+    gauge(
+      'facegate_face_queue_capacity',
+      'Images allowed to wait (face.queueLength); past it, attempts are refused as busy.',
+      (s) => s.queueLength,
+    );
     gauge('facegate_face_workers_busy', 'Face workers analysing an image now.', (s) => s.busy);
     gauge('facegate_face_workers', 'Face workers running.', (s) => s.workers);
   }

@@ -12,8 +12,12 @@ export async function checkClients(provider: Provider, config: FacegateConfig): 
       await provider.Client.find(client.client_id);
     } catch (error) {
       const description = (error as { error_description?: string }).error_description ?? (error as Error).message;
-      throw new ConfigError('config_client_invalid', config.file, `/clients/${i} (client "${client.client_id}")`,
-        `oidc-provider refuses it: ${description}; fix this client`);
+      throw new ConfigError(
+        'config_client_invalid',
+        config.file,
+        `/clients/${i} (client "${client.client_id}")`,
+        `oidc-provider refuses it: ${description}; fix this client`,
+      );
     }
   }
 }

@@ -24,11 +24,13 @@ export function loadExistingGrantWith(isFirstParty: (clientId: string) => boolea
     const { oidc } = ctx;
     const client = oidc.client!;
     const session = oidc.session!;
-    const grantId = (oidc.result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
+    const grantId =
+      (oidc.result?.consent as { grantId?: string } | undefined)?.grantId ?? session.grantIdFor(client.clientId);
     const grant = grantId ? await oidc.provider.Grant.find(grantId) : undefined;
     if (!isFirstParty(client.clientId)) return grant;
 
-    const firstPartyGrant = grant ?? new oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId! });
+    const firstPartyGrant =
+      grant ?? new oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId! });
     firstPartyGrant.addOIDCScope(oidc.requestParamScopes);
     firstPartyGrant.addOIDCClaims(oidc.requestParamClaims);
     await firstPartyGrant.save();

@@ -12,15 +12,17 @@ const { base, Check } = interactionPolicy;
  */
 export function interactionPolicyWithStepUp(): interactionPolicy.DefaultPolicy {
   const policy = base();
-  policy.get('login')!.checks.add(new Check(
-    'liveness_step_up',
-    'the client asks for the liveness check, and this session was made without it',
-    'login_required',
-    (ctx: KoaContextWithOIDC) => {
-      const { session, params } = ctx.oidc;
-      if (!session?.accountId || !asksForLiveness(params?.acr_values)) return Check.NO_NEED_TO_PROMPT;
-      return session.acr === faceLivenessAcr ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
-    },
-  ));
+  policy.get('login')!.checks.add(
+    new Check(
+      'liveness_step_up',
+      'the client asks for the liveness check, and this session was made without it',
+      'login_required',
+      (ctx: KoaContextWithOIDC) => {
+        const { session, params } = ctx.oidc;
+        if (!session?.accountId || !asksForLiveness(params?.acr_values)) return Check.NO_NEED_TO_PROMPT;
+        return session.acr === faceLivenessAcr ? Check.NO_NEED_TO_PROMPT : Check.REQUEST_PROMPT;
+      },
+    ),
+  );
   return policy;
 }

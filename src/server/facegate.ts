@@ -78,9 +78,20 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     if (!canWait(error)) throw error;
     let lastError = error;
     const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
-    server = await listen(withResponseHeaders(waitingApp(logger, () => lastError, pageFailure).callback()), config.port, config.host);
-    logger.info({ issuer: config.issuer, port: server.port, store: config.storage.type }, 'facegate is listening; waiting for the store to finish starting');
-    const remembering = () => start().catch((next: unknown) => { lastError = next; throw next; });
+    server = await listen(
+      withResponseHeaders(waitingApp(logger, () => lastError, pageFailure).callback()),
+      config.port,
+      config.host,
+    );
+    logger.info(
+      { issuer: config.issuer, port: server.port, store: config.storage.type },
+      'facegate is listening; waiting for the store to finish starting',
+    );
+    const remembering = () =>
+      start().catch((next: unknown) => {
+        lastError = next;
+        throw next;
+      });
     parts = await retryStart(remembering, canWait, logger, error).catch(async (fatal: unknown) => {
       await server!.close();
       throw fatal;
@@ -105,7 +116,9 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     store,
     face,
     metrics,
-    get provider() { return current.provider; },
+    get provider() {
+      return current.provider;
+    },
     async reload(next) {
       for (const key of ['issuer', 'port', 'host', 'storage', 'face'] as const) {
         if (JSON.stringify(next[key]) !== JSON.stringify(config[key])) {
@@ -128,10 +141,16 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
 function warnIfReadableByOthers(config: FacegateConfig, logger: Logger): void {
   const files = storeFilesReadableByOthers(config.storage);
   if (files.length === 0) return;
-  logger.warn({ files }, `the store's files can be read by other users of this machine (they hold the signing keys and face templates): chmod 600 ${files.join(' ')}`);
+  logger.warn(
+    { files },
+    `the store's files can be read by other users of this machine (they hold the signing keys and face templates): chmod 600 ${files.join(' ')}`,
+  );
 }
 
-interface Built { provider: Provider; handler: RequestHandler }
+interface Built {
+  provider: Provider;
+  handler: RequestHandler;
+}
 
 /** What one start attempt gives: the store, the face service, and the first build of the app. */
 interface Parts {
@@ -142,14 +161,26 @@ interface Parts {
 }
 
 /** Opens the store, starts the face service, loads the keys and builds the app; undoes it all on failure. */
-async function startParts(config: FacegateConfig, options: FacegateOptions, logger: Logger, metrics: FacegateMetrics): Promise<Parts> {
+async function startParts(
+  config: FacegateConfig,
+  options: FacegateOptions,
+  logger: Logger,
+  metrics: FacegateMetrics,
+): Promise<Parts> {
   const store = await openStore(config.storage);
   let face: FaceService | undefined;
   try {
-    face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) => metrics.inferred(op, seconds));
+    face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) =>
+      metrics.inferred(op, seconds),
+    );
     const faceService = face;
-    for (const older of face.legacy.loaded) logger.info({ model: face.model, older }, 'an older face model runs too, for accounts not carried over yet');
-    for (const { model, accounts, reason } of face.legacy.unavailable) logger.warn({ model, accounts, reason }, 'accounts whose templates are all of a face model that cannot run cannot sign in');
+    for (const older of face.legacy.loaded)
+      logger.info({ model: face.model, older }, 'an older face model runs too, for accounts not carried over yet');
+    for (const { model, accounts, reason } of face.legacy.unavailable)
+      logger.warn(
+        { model, accounts, reason },
+        'accounts whose templates are all of a face model that cannot run cannot sign in',
+      );
     const audit = new AuditTrail(store.audit, logger, (type, result) => metrics.attempt(type, result));
     const checks: HealthCheck[] = [
       { name: 'store', check: () => store.ping() },
@@ -169,15 +200,41 @@ async function startParts(config: FacegateConfig, options: FacegateOptions, logg
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
-        signIn: new SignInAttempts(faceService, limits, audit, challenges, next.face.attempts.accountAlarm, store.templates),
+        signIn: new SignInAttempts(
+          faceService,
+          limits,
+          audit,
+          challenges,
+          next.face.attempts.accountAlarm,
+          store.templates,
+        ),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
       const enrollment = enrollmentRoutes({
         frames,
-        enrollment: new EnrollmentAttempts(store, faceService, limits, audit, next.face.liveness === 'challenge' ? challenges : undefined),
+        enrollment: new EnrollmentAttempts(
+          store,
+          faceService,
+          limits,
+          audit,
+          next.face.liveness === 'challenge' ? challenges : undefined,
+        ),
       });
-      const app = createApp({ provider, logger, checks, metrics, metricsEndpoint: metricsEndpoint(metrics, next.metrics), routes: [routes.routes(), routes.allowedMethods(), enrollment.routes(), enrollment.allowedMethods()] as Middleware[], staticFolder: publicFolder });
+      const app = createApp({
+        provider,
+        logger,
+        checks,
+        metrics,
+        metricsEndpoint: metricsEndpoint(metrics, next.metrics),
+        routes: [
+          routes.routes(),
+          routes.allowedMethods(),
+          enrollment.routes(),
+          enrollment.allowedMethods(),
+        ] as Middleware[],
+        staticFolder: publicFolder,
+      });
       return { provider, handler: withResponseHeaders(app.callback()) };
     };
     const first = await build(config);

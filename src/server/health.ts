@@ -28,14 +28,16 @@ export function healthEndpoints(checks: HealthCheck[]): Middleware {
       return;
     }
     if (!readinessPaths.has(ctx.path)) return next();
-    const results = await Promise.all(checks.map(async ({ name, check }) => {
-      try {
-        await withTimeout(check());
-        return [name, { ok: true }] as const;
-      } catch (error) {
-        return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
-      }
-    }));
+    const results = await Promise.all(
+      checks.map(async ({ name, check }) => {
+        try {
+          await withTimeout(check());
+          return [name, { ok: true }] as const;
+        } catch (error) {
+          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+        }
+      }),
+    );
     const ok = results.every(([, result]) => result.ok);
     ctx.status = ok ? 200 : 503;
     ctx.set('Cache-Control', 'no-store');

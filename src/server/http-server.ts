@@ -24,7 +24,9 @@ export async function listen(handler: RequestHandler, port: number, host: string
   return {
     server,
     port: (server.address() as { port: number }).port,
-    swap(next) { current = next; },
+    swap(next) {
+      current = next;
+    },
     close: (graceMs = 10_000) => closeGracefully(server, graceMs),
   };
 }

@@ -35,7 +35,8 @@ export function requestLog(logger: Logger): Middleware {
           status: ctx.res.headersSent || !ctx.respond ? ctx.res.statusCode : ctx.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
         };
-        if (line.status >= 500) logger.warn(line, 'request'); else logger.info(line, 'request');
+        if (line.status >= 500) logger.warn(line, 'request');
+        else logger.info(line, 'request');
       }
     });
   };

@@ -33,7 +33,10 @@ export function withResponseHeaders(handler: RequestHandler): RequestHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
     const headers = responseHeaders(pathOf(req.url));
     const writeHead = res.writeHead;
-    res.writeHead = function writeHeadWithHeaders(this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    res.writeHead = function writeHeadWithHeaders(
+      this: ServerResponse,
+      ...args: Parameters<ServerResponse['writeHead']>
+    ) {
       for (const [name, value] of Object.entries(headers)) {
         if (!this.hasHeader(name)) this.setHeader(name, value);
       }

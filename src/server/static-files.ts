@@ -15,9 +15,14 @@ const types: Record<string, string> = {
  * at start, so a request can only ever name one of those files: no path is built from the URL.
  */
 export function staticFiles(prefix: string, folder: string): Middleware {
-  const files = new Map(readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && types[extname(entry.name)])
-    .map((entry) => [`${prefix}/${entry.name}`, { body: readFileSync(join(folder, entry.name)), type: types[extname(entry.name)]! }]));
+  const files = new Map(
+    readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && types[extname(entry.name)])
+      .map((entry) => [
+        `${prefix}/${entry.name}`,
+        { body: readFileSync(join(folder, entry.name)), type: types[extname(entry.name)]! },
+      ]),
+  );
   return async (ctx, next) => {
     const file = files.get(ctx.path);
     if (!file || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();

@@ -21,11 +21,19 @@ export function startRetryDelayMs(attempt: number): number {
  * Calls `start` until it resolves; an error `canWait` refuses is thrown at once. One log line per
  * failed attempt (so at most one each 5 s), none per request.
  */
-export async function retryStart<T>(start: () => Promise<T>, canWait: (error: unknown) => boolean, logger: Logger, firstError: unknown): Promise<T> {
+export async function retryStart<T>(
+  start: () => Promise<T>,
+  canWait: (error: unknown) => boolean,
+  logger: Logger,
+  firstError: unknown,
+): Promise<T> {
   let error = firstError;
   for (let attempt = 0; ; attempt++) {
     const delayMs = startRetryDelayMs(attempt);
-    logger.warn({ err: message(error), retryInMs: delayMs, attempt: attempt + 1 }, 'the store is unavailable: answering 503 until it is back');
+    logger.warn(
+      { err: message(error), retryInMs: delayMs, attempt: attempt + 1 },
+      'the store is unavailable: answering 503 until it is back',
+    );
     await sleep(delayMs);
     try {
       return await start();
@@ -47,10 +55,12 @@ export function waitingApp(logger: Logger, lastError: () => unknown, pageFailure
   // The retry loop logs the outage; a line per refused request would only repeat it.
   app.on('error', () => {});
   app.use(requestLog(logger));
-  app.use(healthEndpoints([
-    { name: 'store', check: () => Promise.reject(new Error(message(lastError()))) },
-    { name: 'models', check: () => Promise.reject(new Error('not started: waiting for the store')) },
-  ]));
+  app.use(
+    healthEndpoints([
+      { name: 'store', check: () => Promise.reject(new Error(message(lastError()))) },
+      { name: 'models', check: () => Promise.reject(new Error('not started: waiting for the store')) },
+    ]),
+  );
   app.use(async (ctx, next) => {
     if (ctx.accepts('json', 'html') === 'html') return pageFailure(ctx, next);
     markStoreUnavailable(ctx);

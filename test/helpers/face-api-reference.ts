@@ -34,11 +34,16 @@ export function faceApiModelFile(name: string): string {
 
 /** Decodes a tfjs weights manifest and its shards with tfjs itself (not with our reader). */
 export function faceApiWeightMap(modelName: string): tf.NamedTensorMap {
-  const manifest = JSON.parse(readFileSync(faceApiModelFile(`${modelName}-weights_manifest.json`), 'utf8')) as tf.io.WeightsManifestConfig;
+  const manifest = JSON.parse(
+    readFileSync(faceApiModelFile(`${modelName}-weights_manifest.json`), 'utf8'),
+  ) as tf.io.WeightsManifestConfig;
   const map: tf.NamedTensorMap = {};
   for (const group of manifest) {
     const bytes = Buffer.concat(group.paths.map((p) => readFileSync(faceApiModelFile(p))));
-    Object.assign(map, tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), group.weights));
+    Object.assign(
+      map,
+      tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), group.weights),
+    );
   }
   return map;
 }

@@ -16,7 +16,14 @@ export interface RgbImage {
 
 /** The box exactly as detected (not square). */
 export async function cropFace(face: FaceBox): Promise<RgbImage> {
-  return rgb(sharp(demoPhotoPath(face.photo)).extract({ left: face.left, top: face.top, width: face.width, height: face.height }));
+  return rgb(
+    sharp(demoPhotoPath(face.photo)).extract({
+      left: face.left,
+      top: face.top,
+      width: face.width,
+      height: face.height,
+    }),
+  );
 }
 
 /** A size x size chip: the square of side max(width, height) centred on the box, resized bilinearly. */
@@ -24,7 +31,11 @@ export async function squareChip(face: FaceBox, size: number): Promise<RgbImage>
   const side = Math.max(face.width, face.height);
   const left = Math.round(face.left + face.width / 2 - side / 2);
   const top = Math.round(face.top + face.height / 2 - side / 2);
-  return rgb(sharp(demoPhotoPath(face.photo)).extract({ left, top, width: side, height: side }).resize(size, size, { kernel: 'linear' }));
+  return rgb(
+    sharp(demoPhotoPath(face.photo))
+      .extract({ left, top, width: side, height: side })
+      .resize(size, size, { kernel: 'linear' }),
+  );
 }
 
 async function rgb(image: Sharp): Promise<RgbImage> {

@@ -22,7 +22,11 @@ export const portrait = demoPortrait;
  * A photo turned into a 640x480 webcam frame around one face (its box in the upright photo's pixels, as the face engine reports it): the
  * face centred, about `faceShare` of the frame's height, grey where the photo ends.
  */
-export async function webcamFrameAround(photo: Buffer, box: { x: number; y: number; width: number; height: number }, faceShare = 0.42): Promise<Buffer> {
+export async function webcamFrameAround(
+  photo: Buffer,
+  box: { x: number; y: number; width: number; height: number },
+  faceShare = 0.42,
+): Promise<Buffer> {
   const upright = await sharp(photo).autoOrient().toBuffer();
   const scale = (480 * faceShare) / box.height;
   const { width, height } = await sharp(upright).metadata();
@@ -33,8 +37,18 @@ export async function webcamFrameAround(photo: Buffer, box: { x: number; y: numb
   // The 640x480 window around the face, in the scaled photo; what falls outside it is padding.
   const left = centreX - 320;
   const top = centreY - 240;
-  const pad = { left: Math.max(0, -left), top: Math.max(0, -top), right: Math.max(0, left + 640 - scaledWidth), bottom: Math.max(0, top + 480 - scaledHeight) };
+  const pad = {
+    left: Math.max(0, -left),
+    top: Math.max(0, -top),
+    right: Math.max(0, left + 640 - scaledWidth),
+    bottom: Math.max(0, top + 480 - scaledHeight),
+  };
   const scaled = await sharp(upright).resize(scaledWidth, scaledHeight).toBuffer();
-  const padded = await sharp(scaled).extend({ ...pad, background: { r: 90, g: 90, b: 90 } }).toBuffer();
-  return sharp(padded).extract({ left: left + pad.left, top: top + pad.top, width: 640, height: 480 }).jpeg({ quality: 90 }).toBuffer();
+  const padded = await sharp(scaled)
+    .extend({ ...pad, background: { r: 90, g: 90, b: 90 } })
+    .toBuffer();
+  return sharp(padded)
+    .extract({ left: left + pad.left, top: top + pad.top, width: 640, height: 480 })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }

@@ -15,7 +15,14 @@ export interface FacePage {
   rp: Authorization;
 }
 
-export async function openFacePage(issuer: URL, { clientId = 'spa', params = {}, headers = {} }: { clientId?: string; params?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<FacePage> {
+export async function openFacePage(
+  issuer: URL,
+  {
+    clientId = 'spa',
+    params = {},
+    headers = {},
+  }: { clientId?: string; params?: Record<string, string>; headers?: Record<string, string> } = {},
+): Promise<FacePage> {
   const rp = await startAuthorization(issuer, clientId, params);
   const browser = new Browser(issuer.origin, headers);
   const { url: page, response } = await browser.navigate(rp.url);

@@ -7,7 +7,11 @@ import { portrait, variants, webcamFrame } from './face-fixtures.js';
 /** Three webcam frames of one face, a little different each (as a camera gives them). */
 export async function framesOf(face: number): Promise<Buffer[]> {
   const jpeg = await portrait(face);
-  return Promise.all([webcamFrame(jpeg, 360), webcamFrame(jpeg, 330), webcamFrame(await variants.recompressed(jpeg), 380)]);
+  return Promise.all([
+    webcamFrame(jpeg, 360),
+    webcamFrame(jpeg, 330),
+    webcamFrame(await variants.recompressed(jpeg), 380),
+  ]);
 }
 
 /** Frames as `frame` parts (JPEG), then the fields. */

@@ -12,7 +12,8 @@ export async function finishLogin(provider: Provider, interactionUrl: URL, accou
   if (!uid) throw new Error(`not an interaction page: ${interactionUrl.href}`);
   const interaction = await provider.Interaction.find(uid);
   if (!interaction) throw new Error(`no interaction ${uid}`);
-  if (interaction.prompt.name !== 'login') throw new Error(`interaction ${uid} waits for ${interaction.prompt.name}, not login`);
+  if (interaction.prompt.name !== 'login')
+    throw new Error(`interaction ${uid} waits for ${interaction.prompt.name}, not login`);
   interaction.result = { ...faceLogin(accountId) };
   await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
   return new URL(interaction.returnTo);

@@ -20,7 +20,11 @@ export interface HeadTurn {
 }
 
 /** The first demo face (but those `except`) whose animated burst for `steps` passes the liveness check as it stands. */
-export async function findHeadTurn(engine: FaceEngine, steps: readonly Step[], except: readonly number[] = []): Promise<HeadTurn> {
+export async function findHeadTurn(
+  engine: FaceEngine,
+  steps: readonly Step[],
+  except: readonly number[] = [],
+): Promise<HeadTurn> {
   const settings = livenessSettings(engine.spec.embedder);
   for (let i = FACE_COUNT - 1; i >= 0; i--) {
     if (except.includes(i)) continue;
@@ -45,7 +49,12 @@ export const PAGE_SCHEDULE = { firstPause: 400, stepPause: 700, interval: 280 } 
  * `steps`: the head starts to move `reactionMs` after each prompt, takes 400 ms to get there, and
  * holds until the next prompt. `leadMs` of facing the camera come first.
  */
-export function headTurnVideo(turn: HeadTurn, steps: readonly Step[], fps: number, options: { leadMs?: number; reactionMs?: number; tailMs?: number } = {}): Promise<Buffer[]> {
+export function headTurnVideo(
+  turn: HeadTurn,
+  steps: readonly Step[],
+  fps: number,
+  options: { leadMs?: number; reactionMs?: number; tailMs?: number } = {},
+): Promise<Buffer[]> {
   const { leadMs = 0, reactionMs = 100, tailMs = 1500 } = options;
   const starts: number[] = [];
   let t = 0;
@@ -54,9 +63,15 @@ export function headTurnVideo(turn: HeadTurn, steps: readonly Step[], fps: numbe
     t += (i === 0 ? PAGE_SCHEDULE.firstPause : PAGE_SCHEDULE.stepPause) + step.frames * PAGE_SCHEDULE.interval;
   }
   const moveAt = (ms: number): { move: Step['move']; amount: number } => {
-    let current: Step['move'] = 'centre', previous: Step['move'] = 'centre', since = -Infinity;
+    let current: Step['move'] = 'centre',
+      previous: Step['move'] = 'centre',
+      since = -Infinity;
     steps.forEach((step, i) => {
-      if (ms >= starts[i]! + reactionMs) { previous = current; current = step.move; since = ms - starts[i]! - reactionMs; }
+      if (ms >= starts[i]! + reactionMs) {
+        previous = current;
+        current = step.move;
+        since = ms - starts[i]! - reactionMs;
+      }
     });
     const eased = Math.min(1, since / 400);
     if (current !== 'centre') return { move: current, amount: eased };

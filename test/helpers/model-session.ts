@@ -7,12 +7,19 @@ import { findModel, loadManifest, verifyModelFile, type ModelEntry } from '../..
 
 export async function openModel(id: string): Promise<{ entry: ModelEntry; session: ort.InferenceSession }> {
   const entry = findModel(loadManifest(), id);
-  const session = await ort.InferenceSession.create(verifyModelFile(entry), { logSeverityLevel: 3, intraOpNumThreads: 1 });
+  const session = await ort.InferenceSession.create(verifyModelFile(entry), {
+    logSeverityLevel: 3,
+    intraOpNumThreads: 1,
+  });
   return { entry, session };
 }
 
 /** Runs a one-input model on an NCHW float32 batch and returns its only output. */
-export async function runNchw(session: ort.InferenceSession, input: Float32Array, dims: readonly number[]): Promise<Float32Array> {
+export async function runNchw(
+  session: ort.InferenceSession,
+  input: Float32Array,
+  dims: readonly number[],
+): Promise<Float32Array> {
   const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, dims) });
   return outputs[session.outputNames[0]!]!.data as Float32Array;
 }

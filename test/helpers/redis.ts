@@ -8,7 +8,8 @@ import { freePort } from '../support/free-port.js';
  * a redis-server on PATH is started here on a free loopback port and stopped by its pid when the
  * run ends. Neither: the Redis tests are skipped, saying how to get one.
  */
-export const redisMissing = 'Redis tests skipped: no FACEGATE_TEST_REDIS_URL and no redis-server on PATH (install it: apt-get install -y redis-server)';
+export const redisMissing =
+  'Redis tests skipped: no FACEGATE_TEST_REDIS_URL and no redis-server on PATH (install it: apt-get install -y redis-server)';
 
 let started: Promise<string | undefined> | undefined;
 let child: ChildProcess | undefined;

@@ -7,12 +7,18 @@ import type { TestFacegate } from '../support/facegate.js';
  * completed in-process, and consent (third-party clients) is given on the consent page.
  * Returns where the provider finally sends the browser (the RP's callback), and the response.
  */
-export async function signIn(browser: Browser, facegate: TestFacegate, authorizationUrl: URL, accountId: string, { consent = true } = {}) {
+export async function signIn(
+  browser: Browser,
+  facegate: TestFacegate,
+  authorizationUrl: URL,
+  accountId: string,
+  { consent = true } = {},
+) {
   let step = await browser.navigate(authorizationUrl);
-  if (isInteraction(step.url, facegate) && await waitsFor(facegate, step.url) === 'login') {
+  if (isInteraction(step.url, facegate) && (await waitsFor(facegate, step.url)) === 'login') {
     step = await browser.navigate(await finishLogin(facegate.provider, step.url, accountId));
   }
-  if (consent && isInteraction(step.url, facegate) && await waitsFor(facegate, step.url) === 'consent') {
+  if (consent && isInteraction(step.url, facegate) && (await waitsFor(facegate, step.url)) === 'consent') {
     step = await browser.navigate(`${step.url.pathname}/confirm`, { form: {} });
   }
   return step;

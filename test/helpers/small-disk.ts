@@ -9,7 +9,10 @@ import { join } from 'node:path';
  * a loop device too; `mount()` and `ext4()` answer why they cannot instead.
  */
 export class SmallDisk {
-  private constructor(readonly folder: string, private readonly image?: string) {}
+  private constructor(
+    readonly folder: string,
+    private readonly image?: string,
+  ) {}
 
   /** A mounted tmpfs of `megabytes`, or the reason it cannot be mounted here. */
   static mount(megabytes: number): SmallDisk | string {
@@ -27,7 +30,10 @@ export class SmallDisk {
   static ext4(megabytes: number): SmallDisk | string {
     const folder = mkdtempSync(join(tmpdir(), 'facegate-disk-'));
     const image = `${folder}.img`;
-    const why = run('truncate', ['-s', `${megabytes}M`, image]) ?? run('mkfs.ext4', ['-q', '-F', image]) ?? run('mount', ['-o', 'loop,errors=remount-ro', image, folder]);
+    const why =
+      run('truncate', ['-s', `${megabytes}M`, image]) ??
+      run('mkfs.ext4', ['-q', '-F', image]) ??
+      run('mount', ['-o', 'loop,errors=remount-ro', image, folder]);
     if (why === undefined) return new SmallDisk(folder, image);
     rmSync(folder, { recursive: true, force: true });
     rmSync(image, { force: true });

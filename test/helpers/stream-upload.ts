@@ -14,7 +14,11 @@ export interface StreamedAnswer {
   sentBytes: number;
 }
 
-export function streamUpload(url: URL, headers: Record<string, string>, chunks: Iterable<Buffer>): Promise<StreamedAnswer> {
+export function streamUpload(
+  url: URL,
+  headers: Record<string, string>,
+  chunks: Iterable<Buffer>,
+): Promise<StreamedAnswer> {
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
@@ -22,18 +26,33 @@ export function streamUpload(url: URL, headers: Record<string, string>, chunks: 
       answered = true;
       const body: Buffer[] = [];
       res.on('data', (piece: Buffer) => body.push(piece));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(body).toString('utf8'), sentBytes }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode!,
+          headers: res.headers,
+          body: Buffer.concat(body).toString('utf8'),
+          sentBytes,
+        }),
+      );
       res.on('error', reject);
     });
     // Once answered, the server may close while we are still writing: that is the refusal, not a fault.
-    req.on('error', (error) => { if (!answered) reject(error); });
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
     const source = chunks[Symbol.iterator]();
     const writeMore = () => {
       while (!answered) {
         const next = source.next();
-        if (next.done) { req.end(); return; }
+        if (next.done) {
+          req.end();
+          return;
+        }
         sentBytes += next.value.length;
-        if (!req.write(next.value)) { req.once('drain', writeMore); return; }
+        if (!req.write(next.value)) {
+          req.once('drain', writeMore);
+          return;
+        }
       }
     };
     writeMore();

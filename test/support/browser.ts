@@ -9,7 +9,7 @@ export interface RequestOptions {
   method?: string;
   form?: Record<string, string>;
   /** A raw body (an image, a FormData for multipart) and its type. */
-  body?: RequestInit["body"];
+  body?: RequestInit['body'];
   contentType?: string;
   accept?: string;
 }
@@ -20,14 +20,17 @@ export class Browser {
   readonly setCookieLines: string[] = [];
 
   /** `headers` go with every request (X-Forwarded-Proto, as a TLS-terminating proxy adds it). */
-  constructor(private readonly origin: string, private readonly headers: Record<string, string> = {}) {}
+  constructor(
+    private readonly origin: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(url: string | URL, init: RequestOptions = {}): Promise<Response> {
     const target = new URL(url, this.origin);
     const headers: Record<string, string> = { ...this.headers, accept: init.accept ?? 'text/html' };
     const cookie = this.cookies.header(target);
     if (cookie) headers.cookie = cookie;
-    let body: RequestInit["body"] | undefined = init.body;
+    let body: RequestInit['body'] | undefined = init.body;
     if (init.contentType) headers['content-type'] = init.contentType;
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -43,9 +46,16 @@ export class Browser {
   }
 
   /** A JSON API call as the page's script makes it (same cookies). */
-  async json(url: string | URL, init: RequestOptions = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
+  async json(
+    url: string | URL,
+    init: RequestOptions = {},
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }> {
     const response = await this.request(url, { accept: 'application/json', ...init });
-    return { status: response.status, headers: response.headers, body: await response.json() as Record<string, unknown> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   }
 
   /**

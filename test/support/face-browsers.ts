@@ -12,7 +12,11 @@ import { startAuthorization, type Authorization } from './test-rp.js';
 export class FaceBrowsers<Camera extends string> {
   readonly pageErrors: string[] = [];
 
-  constructor(private readonly webcams: Webcams, private readonly issuer: URL, private readonly cameras: Record<Camera, () => Promise<Buffer>>) {}
+  constructor(
+    private readonly webcams: Webcams,
+    private readonly issuer: URL,
+    private readonly cameras: Record<Camera, () => Promise<Buffer>>,
+  ) {}
 
   /** A page in a fresh browser profile whose camera shows `camera`. */
   async newPage(camera: Camera): Promise<Page> {
@@ -20,14 +24,19 @@ export class FaceBrowsers<Camera extends string> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 820 } });
     const page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) this.pageErrors.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        this.pageErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     return page;
   }
 
   /** An authorization started by the test RP, opened on a new page, camera on. */
-  async signInPage(camera: Camera, clientId = 'spa', extra: Record<string, string> = {}): Promise<{ page: Page; rp: Authorization }> {
+  async signInPage(
+    camera: Camera,
+    clientId = 'spa',
+    extra: Record<string, string> = {},
+  ): Promise<{ page: Page; rp: Authorization }> {
     const page = await this.newPage(camera);
     const rp = await startAuthorization(this.issuer, clientId, extra);
     await page.goto(rp.url.href);

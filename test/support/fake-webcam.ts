@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumMissing, chromiumPath, launchChromium } from './chromium.js';
 
-export const ffmpegMissing = 'fake-webcam tests skipped: no ffmpeg on PATH to make the webcam videos (install it: apt-get install -y ffmpeg)';
+export const ffmpegMissing =
+  'fake-webcam tests skipped: no ffmpeg on PATH to make the webcam videos (install it: apt-get install -y ffmpeg)';
 
 /** Why a fake webcam cannot run here (a missing Debian package, and how to install it), or undefined. */
 export function fakeWebcamMissing(): string | undefined {
@@ -35,7 +36,24 @@ export async function webcamVideo(frame: Buffer, folder: string, name: string): 
   const still = join(folder, `${name}.frame`);
   const video = join(folder, `${name}.y4m`);
   await writeFile(still, frame);
-  await run('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', still, '-frames:v', '5', '-r', '5', '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', video]);
+  await run('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-loop',
+    '1',
+    '-i',
+    still,
+    '-frames:v',
+    '5',
+    '-r',
+    '5',
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'yuv4mpegpipe',
+    video,
+  ]);
   return video;
 }
 
@@ -44,22 +62,43 @@ export async function webcamMovie(frames: Buffer[], folder: string, name: string
   const pattern = join(folder, `${name}-%04d.jpg`);
   await Promise.all(frames.map((frame, i) => writeFile(pattern.replace('%04d', String(i).padStart(4, '0')), frame)));
   const video = join(folder, `${name}.y4m`);
-  await run('ffmpeg', ['-y', '-loglevel', 'error', '-framerate', String(fps), '-i', pattern, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', video]);
+  await run('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-framerate',
+    String(fps),
+    '-i',
+    pattern,
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'yuv4mpegpipe',
+    video,
+  ]);
   return video;
 }
 
 /** Chromium whose camera plays `video`, granted without a prompt. */
 export function launchWithWebcam(video: string): Promise<Browser> {
-  return launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
 }
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -74,7 +113,9 @@ export class Webcams {
   browser(name: string, makeFrame: () => Promise<Buffer>): Promise<Browser> {
     let browser = this.browsers.get(name);
     if (!browser) {
-      browser = makeFrame().then((frame) => webcamVideo(frame, this.folder, name)).then(launchWithWebcam);
+      browser = makeFrame()
+        .then((frame) => webcamVideo(frame, this.folder, name))
+        .then(launchWithWebcam);
       this.browsers.set(name, browser);
     }
     return browser;
@@ -83,6 +124,13 @@ export class Webcams {
   async close(): Promise<void> {
     const all = [...this.browsers.values()];
     this.browsers.clear();
-    await Promise.all(all.map((browser) => browser.then((b) => b.close(), () => undefined)));
+    await Promise.all(
+      all.map((browser) =>
+        browser.then(
+          (b) => b.close(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 }

@@ -7,7 +7,10 @@ import { normalise } from '../../src/face/embed/vectors.js';
 export class RandomUnitVectors {
   private state: number;
 
-  constructor(seed: number, readonly dims = 128) {
+  constructor(
+    seed: number,
+    readonly dims = 128,
+  ) {
     this.state = (seed * 2654435761) >>> 0 || 1;
   }
 
@@ -25,9 +28,11 @@ export class RandomUnitVectors {
 
   private uniform(): number {
     let x = this.state;
-    x ^= x << 13; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
     x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
+    x ^= x << 5;
+    x >>>= 0;
     this.state = x;
     return (x + 0.5) / 4294967296;
   }

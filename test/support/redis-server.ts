@@ -43,13 +43,19 @@ async function waitForPing(url: string): Promise<void> {
 
 /** A throwaway redis-server on a free loopback port, without persistence, stopped by its pid. */
 export class RedisServer {
-  private constructor(readonly url: string, private readonly child: ChildProcess) {}
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+  ) {}
 
   /** Undefined when redis-server is not installed. */
   static async start(): Promise<RedisServer | undefined> {
     if (!hasRedisServer()) return undefined;
     const port = await freePort();
-    return new RedisServer(`redis://127.0.0.1:${port}`, await startRedisServer(port, ['--save', '', '--appendonly', 'no']));
+    return new RedisServer(
+      `redis://127.0.0.1:${port}`,
+      await startRedisServer(port, ['--save', '', '--appendonly', 'no']),
+    );
   }
 
   stop(): void {

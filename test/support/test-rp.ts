@@ -12,14 +12,26 @@ export interface Authorization {
   tokens(callbackUrl: URL): ReturnType<typeof oidc.authorizationCodeGrant>;
 }
 
-export async function startAuthorization(issuer: URL, clientId = 'spa', extra: Record<string, string> = {}): Promise<Authorization> {
+export async function startAuthorization(
+  issuer: URL,
+  clientId = 'spa',
+  extra: Record<string, string> = {},
+): Promise<Authorization> {
   const auth = clientId === 'web' ? oidc.ClientSecretBasic(webSecret) : oidc.None();
   const config = await oidc.discovery(issuer, clientId, undefined, auth, { execute: [oidc.allowInsecureRequests] });
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: callback, scope: 'openid profile', state,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    redirect_uri: callback,
+    scope: 'openid profile',
+    state,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...extra,
   });
-  return { url, tokens: (callbackUrl) => oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: verifier, expectedState: state }) };
+  return {
+    url,
+    tokens: (callbackUrl) =>
+      oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: verifier, expectedState: state }),
+  };
 }

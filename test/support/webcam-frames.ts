@@ -18,16 +18,30 @@ export interface Frame {
 }
 
 /** Up to `perIdentity` photos of each person in ../shared/faces, in name order. */
-export async function framesFromFaces(facesDir: string, perIdentity: number, onProgress?: (done: number, total: number) => void): Promise<Frame[]> {
-  const photos = identityPhotos(facesDir).flatMap(({ identity, files }) => files.slice(0, perIdentity).map((file) => ({ identity, file })));
-  return mapInLanes(photos, 2, async ({ identity, file }) => ({ identity, source: file, jpeg: await webcamFrame(file) }), onProgress);
+export async function framesFromFaces(
+  facesDir: string,
+  perIdentity: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Frame[]> {
+  const photos = identityPhotos(facesDir).flatMap(({ identity, files }) =>
+    files.slice(0, perIdentity).map((file) => ({ identity, file })),
+  );
+  return mapInLanes(
+    photos,
+    2,
+    async ({ identity, file }) => ({ identity, source: file, jpeg: await webcamFrame(file) }),
+    onProgress,
+  );
 }
 
 /**
  * Every face at least `minWidth` px wide in face-api's demo photos, cut out at 1.8 times its box
  * and framed; `findFaces` is the engine's detector. Each face counts as its own identity.
  */
-export async function framesFromDemoPhotos(findFaces: (jpeg: Buffer) => Promise<Box[]>, minWidth = 60): Promise<Frame[]> {
+export async function framesFromDemoPhotos(
+  findFaces: (jpeg: Buffer) => Promise<Box[]>,
+  minWidth = 60,
+): Promise<Frame[]> {
   const frames: Frame[] = [];
   for (const file of demoPhotos()) {
     const boxes = (await findFaces(readFileSync(file))).filter((b) => b.width >= minWidth);

@@ -4,7 +4,10 @@ import type { FaceApiBackend } from './load-face-api.js';
 import type { FaceApiOperation } from './worker.js';
 
 export class FaceApiPool {
-  private constructor(private readonly pool: WorkerPool, readonly workers: number) {}
+  private constructor(
+    private readonly pool: WorkerPool,
+    readonly workers: number,
+  ) {}
 
   static async start(workers: number): Promise<FaceApiPool> {
     return new FaceApiPool(await WorkerPool.start(new URL('./worker.js', import.meta.url), null, workers, 64), workers);

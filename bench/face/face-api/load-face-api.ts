@@ -35,7 +35,9 @@ export function unavailableReason(): string | null {
       return true;
     }
   });
-  return missing.length === 0 ? null : `not installed: ${missing.join(', ')} (development dependencies: run npm ci without --omit=dev)`;
+  return missing.length === 0
+    ? null
+    : `not installed: ${missing.join(', ')} (development dependencies: run npm ci without --omit=dev)`;
 }
 
 function packageFolder(name: string): string {

@@ -35,16 +35,31 @@ export async function measureFaceApi(
   const pool = await phase('face-api: loading tfjs-wasm and its models', () => FaceApiPool.start(workers));
   try {
     const backend = await pool.backend();
-    await phase('face-api: warm-up', (update) => mapInLanes(frames.slice(0, 2 * workers), workers, (jpeg) => pool.single(jpeg), update));
+    await phase('face-api: warm-up', (update) =>
+      mapInLanes(frames.slice(0, 2 * workers), workers, (jpeg) => pool.single(jpeg), update),
+    );
     const timed = await phase(`face-api, 1 request at a time (${seconds} s)`, (update) =>
-      timedLoop(frames, (jpeg) => pool.single(jpeg), { seconds, minSamples: MIN_SAMPLES, lanes: 1, onProgress: update }));
-    const described = lfwImages.length === 0 ? [] : await phase(`face-api: describing ${lfwImages.length} LFW images`, (update) =>
-      mapInLanes(lfwImages, workers + 1, async (path) => pool.central(await readFile(path)), update));
+      timedLoop(frames, (jpeg) => pool.single(jpeg), {
+        seconds,
+        minSamples: MIN_SAMPLES,
+        lanes: 1,
+        onProgress: update,
+      }),
+    );
+    const described =
+      lfwImages.length === 0
+        ? []
+        : await phase(`face-api: describing ${lfwImages.length} LFW images`, (update) =>
+            mapInLanes(lfwImages, workers + 1, async (path) => pool.central(await readFile(path)), update),
+          );
     return {
       latency: {
         ...summarise(timed.samples.map((s) => s.ms)),
         images_per_s: round(timed.perSecond, 2),
-        backend: backend.name, simd: backend.simd, threads: backend.threads, workers,
+        backend: backend.name,
+        simd: backend.simd,
+        threads: backend.threads,
+        workers,
         no_face: timed.samples.filter((s) => s.result === null).length,
         versions: backend.versions,
       },

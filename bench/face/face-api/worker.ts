@@ -17,10 +17,14 @@ try {
   const { api, backend } = await loadFaceApi();
   const run = (op: string, bytes: Uint8Array): Promise<unknown> => {
     switch (op as FaceApiOperation) {
-      case 'single': return describeSingleFace(api, bytes);
-      case 'central': return describeCentralFace(api, bytes);
-      case 'backend': return Promise.resolve(backend);
-      default: return Promise.reject(new Error(`unknown face-api operation "${op}"`));
+      case 'single':
+        return describeSingleFace(api, bytes);
+      case 'central':
+        return describeCentralFace(api, bytes);
+      case 'backend':
+        return Promise.resolve(backend);
+      default:
+        return Promise.reject(new Error(`unknown face-api operation "${op}"`));
     }
   };
   port.on('message', async (request: WorkerRequest) => {

@@ -55,7 +55,7 @@ export async function accounts(args: string[]): Promise<number> {
         return 0;
       }
       case 'remove': {
-        if (!await store.accounts.remove(id!)) {
+        if (!(await store.accounts.remove(id!))) {
           console.error(`facegate: no account "${id}"`);
           return 1;
         }
@@ -65,13 +65,16 @@ export async function accounts(args: string[]): Promise<number> {
       }
       default: {
         const all = await store.accounts.list();
-        if (all.length === 0) console.log('no accounts yet: add one with facegate accounts add ID --name NAME --email EMAIL');
+        if (all.length === 0)
+          console.log('no accounts yet: add one with facegate accounts add ID --name NAME --email EMAIL');
         const usage = await store.templates.usage();
         for (const account of all) {
           const mine = usage.filter((u) => u.accountId === account.id);
           const total = mine.reduce((n, u) => n + u.templates, 0);
           const models = mine.length > 0 ? ` (${mine.map((u) => `${u.model}: ${u.templates}`).join(', ')})` : '';
-          console.log([account.id, account.name ?? '-', account.email ?? '-', `${total} face template(s)${models}`].join('\t'));
+          console.log(
+            [account.id, account.name ?? '-', account.email ?? '-', `${total} face template(s)${models}`].join('\t'),
+          );
         }
         return 0;
       }

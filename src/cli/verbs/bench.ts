@@ -11,7 +11,9 @@ const faceBench = new URL('../../../bench/face.js', import.meta.url);
 
 export async function bench(args: string[]): Promise<number> {
   if (!existsSync(fileURLToPath(faceBench))) {
-    throw new CliError(`the benches are not installed here (no ${fileURLToPath(faceBench)}): they are development tooling, run them from a clone of the repository (npm ci, then npm run bench)`);
+    throw new CliError(
+      `the benches are not installed here (no ${fileURLToPath(faceBench)}): they are development tooling, run them from a clone of the repository (npm ci, then npm run bench)`,
+    );
   }
   const { bench: run } = (await import(faceBench.href)) as { bench: Verb };
   return run(args);

@@ -12,7 +12,8 @@ export async function docs(args: string[]): Promise<number> {
   const readme = readFileSync(file, 'utf8');
   const start = readme.indexOf(REFERENCE_START);
   const end = readme.indexOf(REFERENCE_END);
-  if (start < 0 || end < start) throw new CliError(`${file} has no configuration reference block to rewrite (its markers are missing)`);
+  if (start < 0 || end < start)
+    throw new CliError(`${file} has no configuration reference block to rewrite (its markers are missing)`);
   writeFileSync(file, readme.slice(0, start) + configurationReference() + readme.slice(end + REFERENCE_END.length));
   console.log(`rewrote the configuration reference in ${file}`);
   return 0;

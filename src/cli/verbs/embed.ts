@@ -46,7 +46,9 @@ function printFaces(file: string, faces: ReturnType<typeof describe>[]): void {
   console.log(`${file}: ${faces.length} face${faces.length === 1 ? '' : 's'}`);
   faces.forEach((f, i) => {
     const [x, y, w, h] = f.box;
-    console.log(`  #${i + 1} box ${x},${y} ${w}x${h}  score ${f.score}  embedding [${f.embedding.slice(0, 4).join(', ')}, ...] (${f.embedding.length} dims)`);
+    console.log(
+      `  #${i + 1} box ${x},${y} ${w}x${h}  score ${f.score}  embedding [${f.embedding.slice(0, 4).join(', ')}, ...] (${f.embedding.length} dims)`,
+    );
   });
 }
 

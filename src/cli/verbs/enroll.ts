@@ -19,32 +19,53 @@ const usage = 'facegate enroll ID PHOTO... [--replace] [--config PATH]';
 export async function enroll(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { replace: { type: 'boolean' } }, usage);
   const [accountId, ...photos] = positionals;
-  if (!accountId || photos.length === 0) throw new UsageError(`give an account id and at least one photo\nusage: ${usage}`);
+  if (!accountId || photos.length === 0)
+    throw new UsageError(`give an account id and at least one photo\nusage: ${usage}`);
   return withStore(values.config, async (store, config, file) => {
     if (!(await store.accounts.get(accountId))) {
-      throw new CliError(`no account "${accountId}": create it first with \`facegate accounts add ${accountId} --name ...\``);
+      throw new CliError(
+        `no account "${accountId}": create it first with \`facegate accounts add ${accountId} --name ...\``,
+      );
     }
-    const images = await Promise.all(photos.map((p) => readFile(p).catch((e: NodeJS.ErrnoException) => {
-      throw new CliError(`${p}: cannot read it (${e.code})`);
-    })));
-    const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file)).catch((error: unknown) => { throw asCliError(error); });
+    const images = await Promise.all(
+      photos.map((p) =>
+        readFile(p).catch((e: NodeJS.ErrnoException) => {
+          throw new CliError(`${p}: cannot read it (${e.code})`);
+        }),
+      ),
+    );
+    const face = await startFaceService({ ...config.face, workers: 1 }, store, dirname(file)).catch(
+      (error: unknown) => {
+        throw asCliError(error);
+      },
+    );
     try {
       const progress = progressBar(`checking ${images.length} photo${images.length === 1 ? '' : 's'}`);
       let embeddings: Float32Array[];
       try {
-        embeddings = await examineEnrollment(face, images, { accountId, replace: values.replace ?? false }, (done, total) => progress.update(done, total));
+        embeddings = await examineEnrollment(
+          face,
+          images,
+          { accountId, replace: values.replace ?? false },
+          (done, total) => progress.update(done, total),
+        );
       } catch (error) {
         if (!(error instanceof EnrollmentRefusal)) throw error;
         progress.finish();
         const which = error.image === undefined ? '' : `${photos[error.image]}: `;
-        const instead = error.code === 'not_account_holder' ? ' (--replace enrols this face in place of the enrolled one)' : '';
+        const instead =
+          error.code === 'not_account_holder' ? ' (--replace enrols this face in place of the enrolled one)' : '';
         console.error(`facegate enroll: ${which}${error.message} (${error.code})${instead}; nothing was stored`);
         return 1;
       }
       progress.finish();
       await saveEnrollment(store, face.model, accountId, embeddings, { replace: values.replace ?? false });
-      await recordAccountChange(store.audit, values.replace ? 'templates_replaced' : 'templates_added', accountId, { templates: embeddings.length });
-      console.log(`enrolled ${accountId}: ${embeddings.length} template${embeddings.length === 1 ? '' : 's'} ${values.replace ? 'replace the earlier ones' : 'added'}`);
+      await recordAccountChange(store.audit, values.replace ? 'templates_replaced' : 'templates_added', accountId, {
+        templates: embeddings.length,
+      });
+      console.log(
+        `enrolled ${accountId}: ${embeddings.length} template${embeddings.length === 1 ? '' : 's'} ${values.replace ? 'replace the earlier ones' : 'added'}`,
+      );
       return 0;
     } catch (error) {
       if (error instanceof AccountNotFoundError) throw new CliError(error.message);

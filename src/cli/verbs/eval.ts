@@ -10,21 +10,37 @@ import { startCliEngine } from '../face-engine.js';
 import { progressBar } from '../progress.js';
 import { CliError, parse, UsageError } from '../parse.js';
 
-const usage = 'facegate eval --pairs FILE --images DIR [--people-before NAME | --people-from NAME] [--json] [--folds 10] [--plot FILE.svg] [--calibration FILE.json] [--config PATH]';
+const usage =
+  'facegate eval --pairs FILE --images DIR [--people-before NAME | --people-from NAME] [--json] [--folds 10] [--plot FILE.svg] [--calibration FILE.json] [--config PATH]';
 
 /** Recognition accuracy on LFW-format pairs; see src/eval/evaluate-pairs.ts for what each figure means. */
 export async function evaluate(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    pairs: { type: 'string' }, images: { type: 'string' }, json: { type: 'boolean' },
-    folds: { type: 'string', default: '10' }, plot: { type: 'string' }, calibration: { type: 'string' },
-    'people-before': { type: 'string' }, 'people-from': { type: 'string' },
-  }, usage);
+  const { values } = parse(
+    args,
+    {
+      pairs: { type: 'string' },
+      images: { type: 'string' },
+      json: { type: 'boolean' },
+      folds: { type: 'string', default: '10' },
+      plot: { type: 'string' },
+      calibration: { type: 'string' },
+      'people-before': { type: 'string' },
+      'people-from': { type: 'string' },
+    },
+    usage,
+  );
   if (!values.pairs || !values.images) throw new UsageError(`--pairs and --images are required\nusage: ${usage}`);
   const folds = Number(values.folds);
-  if (!Number.isInteger(folds) || folds < 2) throw new UsageError(`--folds takes a whole number of at least 2\nusage: ${usage}`);
+  if (!Number.isInteger(folds) || folds < 2)
+    throw new UsageError(`--folds takes a whole number of at least 2\nusage: ${usage}`);
 
-  if (values['people-before'] && values['people-from']) throw new UsageError(`--people-before and --people-from choose one half each: give one of them\nusage: ${usage}`);
-  const { pairs, images: paths } = onePeopleHalf(readPairs(values.pairs, values.images), values['people-before'], values['people-from']);
+  if (values['people-before'] && values['people-from'])
+    throw new UsageError(`--people-before and --people-from choose one half each: give one of them\nusage: ${usage}`);
+  const { pairs, images: paths } = onePeopleHalf(
+    readPairs(values.pairs, values.images),
+    values['people-before'],
+    values['people-from'],
+  );
   const { engine } = await startCliEngine(values.config);
   const progress = progressBar(`embedding ${paths.length} images`);
   const started = Date.now();
@@ -40,13 +56,17 @@ export async function evaluate(args: string[]): Promise<number> {
   const { report, allPairs } = evaluatePairs(pairs, embeddings, metric, folds, paths);
 
   if (values.plot) {
-    writeFileSync(values.plot, rocSvg(`facegate on ${basename(values.pairs)}`, [
-      { label: `all cross-identity pairs (${allPairs.impostor.length} impostor)`, colour: '#1565c0', ...allPairs },
-    ]));
+    writeFileSync(
+      values.plot,
+      rocSvg(`facegate on ${basename(values.pairs)}`, [
+        { label: `all cross-identity pairs (${allPairs.impostor.length} impostor)`, colour: '#1565c0', ...allPairs },
+      ]),
+    );
   }
   if (values.calibration) {
     const calibration = buildCalibration(allPairs, {
-      embedder: engine.spec.embedder.id, metric,
+      embedder: engine.spec.embedder.id,
+      metric,
       pipeline: calibrationPipeline(engine.spec),
       source: `${basename(values.pairs)}: all pairs of its ${report.all_pairs.images} images`,
     });
@@ -58,10 +78,16 @@ export async function evaluate(args: string[]): Promise<number> {
 }
 
 /** All the pairs and their images, or one half of them by person: see peopleHalf. */
-function onePeopleHalf(pairs: ImagePair[], before: string | undefined, from: string | undefined): { pairs: ImagePair[]; images: string[] } {
-  if (before === undefined && from === undefined) return { pairs, images: [...new Set(pairs.flatMap((p) => [p.a, p.b]))] };
+function onePeopleHalf(
+  pairs: ImagePair[],
+  before: string | undefined,
+  from: string | undefined,
+): { pairs: ImagePair[]; images: string[] } {
+  if (before === undefined && from === undefined)
+    return { pairs, images: [...new Set(pairs.flatMap((p) => [p.a, p.b]))] };
   const half = peopleHalf(pairs, before !== undefined ? { before } : { from: from! });
-  if (half.pairs.length === 0) throw new CliError(`no pair has all its people ${before !== undefined ? `before ${before}` : `from ${from} on`}`);
+  if (half.pairs.length === 0)
+    throw new CliError(`no pair has all its people ${before !== undefined ? `before ${before}` : `from ${from} on`}`);
   return half;
 }
 

@@ -25,7 +25,8 @@ export async function keys(args: string[]): Promise<number> {
     }
     const signing = await store.keys.list('signing');
     const cookie = await store.keys.list('cookie');
-    if (signing.length + cookie.length === 0) console.log('no keys yet: they are created when facegate first starts (facegate serve)');
+    if (signing.length + cookie.length === 0)
+      console.log('no keys yet: they are created when facegate first starts (facegate serve)');
     const signingNow = new Set(['RS256', 'ES256'].map((alg) => signing.find((k) => k.jwk.alg === alg)?.kid));
     for (const key of signing) console.log(`${describe(key)}${signingNow.has(key.kid) ? '  (signs)' : '  (verifies)'}`);
     cookie.forEach((key, i) => console.log(`${describe(key)}${i === 0 ? '  (signs)' : '  (verifies)'}`));

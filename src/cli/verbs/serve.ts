@@ -18,7 +18,9 @@ export async function serve(args: string[]): Promise<number> {
   const stopReloading = reloadOnHangup(facegate, file, logger);
   // No link here: this output goes to service logs, and a link is a credential.
   if (await noAccountYet(facegate.store).catch(() => false)) {
-    logger.warn(`no account exists yet, so nobody can sign in: print a one-time enrolment link for the first one with \`facegate invite ${FIRST_ACCOUNT} --config ${file}\``);
+    logger.warn(
+      `no account exists yet, so nobody can sign in: print a one-time enrolment link for the first one with \`facegate invite ${FIRST_ACCOUNT} --config ${file}\``,
+    );
   }
 
   const signal = await stopped;

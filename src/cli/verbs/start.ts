@@ -30,11 +30,13 @@ export async function start(args: string[]): Promise<number> {
     await facegate.close();
     throw error;
   }
-  console.log(startupSummary({
-    config,
-    exampleRp: 'port' in plan ? { url: exampleRp!.url, clientId: plan.clientId } : plan,
-    notes: await startupNotes(facegate),
-  }).join('\n'));
+  console.log(
+    startupSummary({
+      config,
+      exampleRp: 'port' in plan ? { url: exampleRp!.url, clientId: plan.clientId } : plan,
+      notes: await startupNotes(facegate),
+    }).join('\n'),
+  );
   const stopReloading = reloadOnHangup(facegate, file, logger);
 
   const signal = await stopped;

@@ -32,18 +32,31 @@ export async function templates(args: string[]): Promise<number> {
     }
     const given = values.model!;
     const pruned = [...new Set(rows.map((r) => r.model))].filter((m) => m === given || m.startsWith(`${given}@`));
-    if (pruned.length === 0) throw new CliError(`no template is of model ${given} (stored models: ${[...new Set(rows.map((r) => r.model))].join(', ') || 'none'})`);
-    if (pruned.includes(configured)) throw new CliError(`${configured} is the configured embedder (face.embedder): pruning it would lock out everyone enrolled with it`);
-    const stranded = [...new Set(rows.map((r) => r.accountId))].filter((id) => rows.every((r) => r.accountId !== id || pruned.includes(r.model)));
+    if (pruned.length === 0)
+      throw new CliError(
+        `no template is of model ${given} (stored models: ${[...new Set(rows.map((r) => r.model))].join(', ') || 'none'})`,
+      );
+    if (pruned.includes(configured))
+      throw new CliError(
+        `${configured} is the configured embedder (face.embedder): pruning it would lock out everyone enrolled with it`,
+      );
+    const stranded = [...new Set(rows.map((r) => r.accountId))].filter((id) =>
+      rows.every((r) => r.accountId !== id || pruned.includes(r.model)),
+    );
     if (stranded.length > 0 && !values.force) {
-      throw new CliError(`${stranded.length} account(s) have no other template and could not sign in afterwards: ${stranded.slice(0, 10).join(', ')}${stranded.length > 10 ? ', …' : ''}; `
-        + 'let them sign in with the live check or enrol again first (facegate invite ID), or add --force');
+      throw new CliError(
+        `${stranded.length} account(s) have no other template and could not sign in afterwards: ${stranded.slice(0, 10).join(', ')}${stranded.length > 10 ? ', …' : ''}; ` +
+          'let them sign in with the live check or enrol again first (facegate invite ID), or add --force',
+      );
     }
     for (const model of pruned) {
       const removed = await store.templates.removeModel(model);
       console.log(`removed ${removed} template(s) of ${model}`);
     }
-    if (stranded.length > 0) console.log(`${stranded.length} account(s) have no face template now and must enrol again: ${stranded.join(', ')}`);
+    if (stranded.length > 0)
+      console.log(
+        `${stranded.length} account(s) have no face template now and must enrol again: ${stranded.join(', ')}`,
+      );
     return 0;
   });
 }
@@ -58,9 +71,19 @@ function list(rows: readonly TemplateUsage[], configured: string): void {
   }
   if (models.size === 0) console.log('no face templates yet');
   for (const [model, m] of models) {
-    console.log([model, `${m.accounts} account(s)`, `${m.templates} template(s)`, model === configured ? '(configured)' : '(older)'].join('\t'));
+    console.log(
+      [
+        model,
+        `${m.accounts} account(s)`,
+        `${m.templates} template(s)`,
+        model === configured ? '(configured)' : '(older)',
+      ].join('\t'),
+    );
   }
   const accounts = [...new Set(rows.map((r) => r.accountId))];
   const waiting = accounts.filter((id) => !rows.some((r) => r.accountId === id && r.model === configured));
-  if (waiting.length > 0) console.log(`${waiting.length} account(s) not yet carried over to ${configured}: ${waiting.slice(0, 10).join(', ')}${waiting.length > 10 ? ', …' : ''}`);
+  if (waiting.length > 0)
+    console.log(
+      `${waiting.length} account(s) not yet carried over to ${configured}: ${waiting.slice(0, 10).join(', ')}${waiting.length > 10 ? ', …' : ''}`,
+    );
 }

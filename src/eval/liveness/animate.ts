@@ -44,7 +44,11 @@ export interface Performer {
  * The person of `photo` (its largest face) in front of a webcam, or undefined when no face with
  * landmarks is found. `seed` picks how close they sit.
  */
-export async function performerFrom(engine: FaceEngine, photo: Uint8Array, seed: number): Promise<Performer | undefined> {
+export async function performerFrom(
+  engine: FaceEngine,
+  photo: Uint8Array,
+  seed: number,
+): Promise<Performer | undefined> {
   const [face] = await engine.analyzeAll(photo).catch(() => []);
   if (!face?.landmarks68) return undefined;
   const random = new Prng(seed);
@@ -63,11 +67,23 @@ export async function performerFrom(engine: FaceEngine, photo: Uint8Array, seed:
   const width = Math.round(height * (SCENE.width / SCENE.height));
   const left = Math.round(face.box.x + face.box.width / 2 - width / 2);
   const top = Math.round(face.box.y + face.box.height / 2 + 0.08 * height - height / 2);
-  const pad = { left: Math.max(0, -left), top: Math.max(0, -top), right: Math.max(0, left + width - pw), bottom: Math.max(0, top + height - ph) };
-  const padded = await sharp(upright.data, { raw: { width: pw, height: ph, channels: 3 } }).extend({ ...pad, extendWith: 'copy' }).raw().toBuffer();
-  const { data } = await sharp(padded, { raw: { width: pw + pad.left + pad.right, height: ph + pad.top + pad.bottom, channels: 3 } })
+  const pad = {
+    left: Math.max(0, -left),
+    top: Math.max(0, -top),
+    right: Math.max(0, left + width - pw),
+    bottom: Math.max(0, top + height - ph),
+  };
+  const padded = await sharp(upright.data, { raw: { width: pw, height: ph, channels: 3 } })
+    .extend({ ...pad, extendWith: 'copy' })
+    .raw()
+    .toBuffer();
+  const { data } = await sharp(padded, {
+    raw: { width: pw + pad.left + pad.right, height: ph + pad.top + pad.bottom, channels: 3 },
+  })
     .extract({ left: left + pad.left, top: top + pad.top, width, height })
-    .resize(SCENE.width, SCENE.height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+    .resize(SCENE.width, SCENE.height, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const scale = SCENE.width / width;
   const landmarks = face.landmarks68.map(([x, y]) => [(x - left) * scale, (y - top) * scale] as const);
 
@@ -75,7 +91,12 @@ export async function performerFrom(engine: FaceEngine, photo: Uint8Array, seed:
   const border: P2[] = [];
   for (const fx of [0, 0.25, 0.5, 0.75, 1]) border.push([fx * SCENE.width, 0], [fx * SCENE.width, SCENE.height]);
   for (const fy of [0.25, 0.5, 0.75]) border.push([0, fy * SCENE.height], [SCENE.width, fy * SCENE.height]);
-  return { scene: { width: SCENE.width, height: SCENE.height, data: new Uint8Array(data) }, head, border, triangles: triangulate([...head.rest(), ...border]) };
+  return {
+    scene: { width: SCENE.width, height: SCENE.height, data: new Uint8Array(data) },
+    head,
+    border,
+    triangles: triangulate([...head.rest(), ...border]),
+  };
 }
 
 /** How one person performs: how far they turn, how they react and sway, and their camera. Drawn from a seed. */
@@ -104,14 +125,20 @@ function mannerOf(random: Prng): Manner {
     lateReturn: random.uniform(0.2, 0.6),
     rest: { ...AT_REST, yaw: random.uniform(-4, 4), pitch: random.uniform(-4, 4), roll: random.uniform(-3, 3) },
     exposurePerTurn: random.uniform(-0.08, 0.08),
-    ...(random.chance(0.35) ? { shake: random.uniform(3, 7), tilt: random.uniform(0.3, 0.8) } : { shake: random.uniform(0.3, 1.2), tilt: 0 }),
+    ...(random.chance(0.35)
+      ? { shake: random.uniform(3, 7), tilt: random.uniform(0.3, 0.8) }
+      : { shake: random.uniform(0.3, 1.2), tilt: 0 }),
     noise: random.uniform(1.5, 3.5),
     quality: Math.round(random.uniform(72, 92)),
   };
 }
 
 /** The head pose of each frame of `steps`, as a person following the prompts holds it. */
-export function performance(steps: readonly Step[], random: Prng, manner = mannerOf(random)): { pose: HeadPose; amount: number }[] {
+export function performance(
+  steps: readonly Step[],
+  random: Prng,
+  manner = mannerOf(random),
+): { pose: HeadPose; amount: number }[] {
   const out: { pose: HeadPose; amount: number }[] = [];
   let previous: Step['move'] = 'centre';
   let sway = { dx: 0, dy: 0, scale: 1 };
@@ -133,8 +160,12 @@ export function performance(steps: readonly Step[], random: Prng, manner = manne
         scale: 1 + clamp(sway.scale - 1 + random.gaussian(0.006), 0.03),
       };
       const pose: HeadPose = {
-        ...manner.rest, ...sway,
-        yaw: manner.rest.yaw + random.gaussian(1.2) + (move === 'left' ? manner.yaw * amount : move === 'right' ? -manner.yaw * amount : 0),
+        ...manner.rest,
+        ...sway,
+        yaw:
+          manner.rest.yaw +
+          random.gaussian(1.2) +
+          (move === 'left' ? manner.yaw * amount : move === 'right' ? -manner.yaw * amount : 0),
         pitch: manner.rest.pitch + random.gaussian(1) + (move === 'up' ? manner.pitch * amount : 0),
         roll: manner.rest.roll + random.gaussian(0.6),
       };
@@ -156,12 +187,21 @@ export function performFrames(performer: Performer, steps: readonly Step[], seed
  * `performer` filmed holding each pose in turn (`amount`: how far into a move, 0 to 1, for the
  * exposure that follows it), by a camera of the manner `seed` draws: a video, frame by frame.
  */
-export function filmPoses(performer: Performer, poses: readonly { pose: HeadPose; amount: number }[], seed: number): Promise<Buffer[]> {
+export function filmPoses(
+  performer: Performer,
+  poses: readonly { pose: HeadPose; amount: number }[],
+  seed: number,
+): Promise<Buffer[]> {
   const random = new Prng(seed);
   return film(performer, poses, random, mannerOf(random));
 }
 
-async function film(performer: Performer, poses: readonly { pose: HeadPose; amount: number }[], random: Prng, manner: Manner): Promise<Buffer[]> {
+async function film(
+  performer: Performer,
+  poses: readonly { pose: HeadPose; amount: number }[],
+  random: Prng,
+  manner: Manner,
+): Promise<Buffer[]> {
   const rest = [...performer.head.rest(), ...performer.border];
   let gain = [1, 1, 1].map(() => random.uniform(0.94, 1.06));
   const frames: Buffer[] = [];
@@ -170,13 +210,25 @@ async function film(performer: Performer, poses: readonly { pose: HeadPose; amou
     camera.x = clamp(camera.x + random.gaussian(manner.shake), MARGIN - 6);
     camera.y = clamp(camera.y + random.gaussian(manner.shake), MARGIN - 6);
     camera.angle = clamp(camera.angle + random.gaussian(manner.tilt), 3);
-    const posed = turnAbout([...performer.head.posed(pose), ...performer.border], [SCENE.width / 2, SCENE.height / 2], camera.angle);
+    const posed = turnAbout(
+      [...performer.head.posed(pose), ...performer.border],
+      [SCENE.width / 2, SCENE.height / 2],
+      camera.angle,
+    );
     const window = { x: MARGIN + camera.x, y: MARGIN + camera.y, width: FRAME.width, height: FRAME.height };
     const rgb = warpMesh(performer.scene, rest, posed, performer.triangles, window);
     // White balance drifts a little from frame to frame; exposure follows how far the head is turned.
     gain = gain.map((g) => g * (1 + random.gaussian(0.004)));
     const exposure = 1 + manner.exposurePerTurn * amount + random.gaussian(0.004);
-    frames.push(await encode(rgb, gain.map((g) => g * exposure), manner.noise, manner.quality, random));
+    frames.push(
+      await encode(
+        rgb,
+        gain.map((g) => g * exposure),
+        manner.noise,
+        manner.quality,
+        random,
+      ),
+    );
   }
   return frames;
 }
@@ -187,14 +239,20 @@ function encode(rgb: Float32Array, gain: number[], noise: number, quality: numbe
     const value = rgb[i]! * gain[i % 3]! + random.gaussian(noise);
     out[i] = value <= 0 ? 0 : value >= 255 ? 255 : Math.round(value);
   }
-  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 /** Points turned by `degrees` about `centre` (the camera tilting in the hand). */
 function turnAbout(points: readonly P2[], centre: P2, degrees: number): P2[] {
   const a = (degrees * Math.PI) / 180;
-  const cos = Math.cos(a), sin = Math.sin(a);
-  return points.map(([x, y]) => [centre[0] + (x - centre[0]) * cos - (y - centre[1]) * sin, centre[1] + (x - centre[0]) * sin + (y - centre[1]) * cos]);
+  const cos = Math.cos(a),
+    sin = Math.sin(a);
+  return points.map(([x, y]) => [
+    centre[0] + (x - centre[0]) * cos - (y - centre[1]) * sin,
+    centre[1] + (x - centre[0]) * sin + (y - centre[1]) * cos,
+  ]);
 }
 
 function clamp(x: number, limit: number): number {

@@ -33,19 +33,28 @@ function slid(beat: Beat): CardPose {
   return pose;
 }
 
-export async function flatAttackFrames(type: FlatAttack, photo: RgbRaster, steps: readonly Step[], seed: number): Promise<Buffer[]> {
+export async function flatAttackFrames(
+  type: FlatAttack,
+  photo: RgbRaster,
+  steps: readonly Step[],
+  seed: number,
+): Promise<Buffer[]> {
   const card = type === 'phone' ? inPhone(photo) : photo;
-  return Promise.all(beats(steps).map((beat, i) => {
-    const noiseSeed = seed * 1000 + i + 1;
-    switch (type) {
-      case 'still':
-        return encodeFrame(renderCard(card, turned({ move: 'centre', amount: 0 }), { noiseSeed }));
-      case 'card':
-        return encodeFrame(renderCard(card, turned(beat), { noiseSeed }));
-      case 'moved':
-        return encodeFrame(renderCard(card, slid(beat), { noiseSeed }));
-      case 'phone':
-        return encodeFrame(renderCard(card, { ...turned(beat), height: FACE_HEIGHT * 1.2 }, { noiseSeed, glare: 0.35 }));
-    }
-  }));
+  return Promise.all(
+    beats(steps).map((beat, i) => {
+      const noiseSeed = seed * 1000 + i + 1;
+      switch (type) {
+        case 'still':
+          return encodeFrame(renderCard(card, turned({ move: 'centre', amount: 0 }), { noiseSeed }));
+        case 'card':
+          return encodeFrame(renderCard(card, turned(beat), { noiseSeed }));
+        case 'moved':
+          return encodeFrame(renderCard(card, slid(beat), { noiseSeed }));
+        case 'phone':
+          return encodeFrame(
+            renderCard(card, { ...turned(beat), height: FACE_HEIGHT * 1.2 }, { noiseSeed, glare: 0.35 }),
+          );
+      }
+    }),
+  );
 }

@@ -6,7 +6,12 @@
  * Each person is enrolled with their other photos; every presentation answers its own challenge.
  */
 import type { FaceEngine } from '../../face/engine.js';
-import { measureBurst, type BurstFrames, type BurstMeasures, type LivenessSettings } from '../../face/liveness/burst-check.js';
+import {
+  measureBurst,
+  type BurstFrames,
+  type BurstMeasures,
+  type LivenessSettings,
+} from '../../face/liveness/burst-check.js';
 import { framesOf, stepOfFrames } from '../../face/liveness/challenge.js';
 import type { Pose } from '../../face/liveness/pose.js';
 import type { FaceAnalysis } from '../../face/pipeline.js';
@@ -51,7 +56,13 @@ export interface LivenessReport {
   /** With `measure`: each measure's worst value per burst, listed per kind of presentation. */
   measures?: Record<string, Record<string, number[]>>;
   /** With `verbose`: every presentation, its person, challenge and outcome (with the check's detail). */
-  presentations?: { kind: string; person: string; timeline: string; result: string; detail?: Record<string, number | string> }[];
+  presentations?: {
+    kind: string;
+    person: string;
+    timeline: string;
+    result: string;
+    detail?: Record<string, number | string>;
+  }[];
 }
 
 export interface LivenessEvalInput {
@@ -88,13 +99,19 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     input.onProgress?.(i + 1, input.people.length, 'people');
   }
   const templates = new MemoryTemplateSource();
-  for (const s of subjects) templates.add(input.engine.spec.embedder.id, s.name, ...s.enrollment.map((e) => e.embedding));
+  for (const s of subjects)
+    templates.add(input.engine.spec.embedder.id, s.name, ...s.enrollment.map((e) => e.embedding));
   const gallery = await Gallery.load(templates, [input.engine.spec.embedder]);
   const recognizer = new FaceRecognizer(input.engine, gallery, new Map([[input.engine.spec.embedder.id, input.rules]]));
 
   const kinds = input.attacks ?? ATTACKS;
   const report: LivenessReport = {
-    subjects: subjects.length, apcer: Object.fromEntries(kinds.map((k) => [k, emptyRate()])), bpcer: emptyRate(), bonaFideNotRecognised: 0, burst_ms: null, single_frame_ms: null,
+    subjects: subjects.length,
+    apcer: Object.fromEntries(kinds.map((k) => [k, emptyRate()])),
+    bpcer: emptyRate(),
+    bonaFideNotRecognised: 0,
+    burst_ms: null,
+    single_frame_ms: null,
     measures: input.measure ? {} : undefined,
     presentations: input.verbose ? [] : undefined,
   };
@@ -106,7 +123,15 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     const outcome = await signIn(recognizer, victim, frames, challenge, input.settings);
     times.push(performance.now() - started);
     frameCounts.add(framesOf(challenge.steps));
-    if (input.measure && outcome.analyses) keepMeasures(report.measures!, kind, outcome.analyses, challenge, input.settings, (f) => gallery.accountDistance(f.embeddings, victim.name)?.distance ?? Infinity);
+    if (input.measure && outcome.analyses)
+      keepMeasures(
+        report.measures!,
+        kind,
+        outcome.analyses,
+        challenge,
+        input.settings,
+        (f) => gallery.accountDistance(f.embeddings, victim.name)?.distance ?? Infinity,
+      );
     const timeline = challenge.steps.map((s) => `${s.move[0]}${s.frames}`).join(' ');
     report.presentations?.push({ kind, person: victim.name, timeline, result: outcome.result, detail: outcome.detail });
     return outcome.result;
@@ -141,43 +166,70 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
       }
     }
     // Past the first rounds, only attacks that some people can make are still looked for; stop when none is found.
-    if (round >= MAX_ROUNDS - 1 && kinds.every((k, i) => report.apcer[k]!.presentations === before[i] || report.apcer[k]!.presentations >= wanted)) break;
+    if (
+      round >= MAX_ROUNDS - 1 &&
+      kinds.every((k, i) => report.apcer[k]!.presentations === before[i] || report.apcer[k]!.presentations >= wanted)
+    )
+      break;
   }
   if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
-  for (const rate of [...Object.values(report.apcer), report.bpcer!]) rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
+  for (const rate of [...Object.values(report.apcer), report.bpcer!])
+    rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
   if (report.bpcer!.presentations === 0) report.bpcer = null;
   const at = (values: number[], p: number) => round(percentile(values, p), 1);
-  report.burst_ms = times.length ? { p50: at(times, 0.5), p95: at(times, 0.95), frames: [...frameCounts].sort().join(' to ') } : null;
+  report.burst_ms = times.length
+    ? { p50: at(times, 0.5), p95: at(times, 0.95), frames: [...frameCounts].sort().join(' to ') }
+    : null;
   report.single_frame_ms = singleTimes.length ? { p50: at(singleTimes, 0.5), p95: at(singleTimes, 0.95) } : null;
   return report;
 }
 
 /** A sign-in as `victim` (1:1, the account claimed) with this burst: 'accepted', or why not. */
-async function signIn(recognizer: FaceRecognizer, victim: Subject, frames: Buffer[], challenge: Challenge, settings: LivenessSettings): Promise<{ result: string; analyses?: BurstFrames; detail?: Record<string, number | string> }> {
+async function signIn(
+  recognizer: FaceRecognizer,
+  victim: Subject,
+  frames: Buffer[],
+  challenge: Challenge,
+  settings: LivenessSettings,
+): Promise<{ result: string; analyses?: BurstFrames; detail?: Record<string, number | string> }> {
   let recognition: Recognition;
   try {
-    recognition = await recognizer.recognize(frames, { claimedAccount: victim.name, liveness: { steps: challenge.steps, settings } });
+    recognition = await recognizer.recognize(frames, {
+      claimedAccount: victim.name,
+      liveness: { steps: challenge.steps, settings },
+    });
   } catch (error) {
     return { result: (error as { code?: string }).code ?? 'error' };
   }
   if (recognition.kind === 'not_live') {
     // The check against the enrolled account is a recognition, not a liveness, refusal.
-    const result = recognition.verdict.detail?.against === 'account' ? 'not_account_person' : recognition.verdict.reason;
+    const result =
+      recognition.verdict.detail?.against === 'account' ? 'not_account_person' : recognition.verdict.reason;
     return { result, analyses: recognition.analyses, detail: recognition.verdict.detail };
   }
-  if (recognition.kind === 'identification_refused' || recognition.kind === 'presentation_attack') return { result: recognition.kind, analyses: recognition.analyses };
-  return { result: recognition.decision.kind === 'accepted' ? 'accepted' : 'not_recognised', analyses: recognition.analyses };
+  if (recognition.kind === 'identification_refused' || recognition.kind === 'presentation_attack')
+    return { result: recognition.kind, analyses: recognition.analyses };
+  return {
+    result: recognition.decision.kind === 'accepted' ? 'accepted' : 'not_recognised',
+    analyses: recognition.analyses,
+  };
 }
 
 /** Each measure's worst value over the burst (what a limit on it would be compared with). */
 function keepMeasures(
-  measures: Record<string, Record<string, number[]>>, kind: string, analyses: BurstFrames, challenge: Challenge,
-  settings: LivenessSettings, fromAccount: (frame: FaceAnalysis) => number,
+  measures: Record<string, Record<string, number[]>>,
+  kind: string,
+  analyses: BurstFrames,
+  challenge: Challenge,
+  settings: LivenessSettings,
+  fromAccount: (frame: FaceAnalysis) => number,
 ): void {
   const m = measureBurst(analyses, challenge.steps, settings);
   if (m.start.length === 0) return;
-  const worst = (values: number[], high = true) => (values.length ? (high ? Math.max(...values) : Math.min(...values)) : NaN);
-  const byPose = (label: 'centre' | 'turned', values: { label: string; value: number }[]) => worst(values.filter((v) => (label === 'centre') === (v.label === 'centre')).map((v) => v.value));
+  const worst = (values: number[], high = true) =>
+    values.length ? (high ? Math.max(...values) : Math.min(...values)) : NaN;
+  const byPose = (label: 'centre' | 'turned', values: { label: string; value: number }[]) =>
+    worst(values.filter((v) => (label === 'centre') === (v.label === 'centre')).map((v) => v.value));
   const opening = m.identity.map((f) => ({ label: f.label, value: f.reference }));
   const account = m.identity.map((f) => ({ label: f.label, value: fromAccount(analyses[f.frame]!) }));
   const row: Record<string, number> = {
@@ -186,7 +238,10 @@ function keepMeasures(
     'scene changed cells': worst(m.scene.map((s) => s.change.changed)),
     'scene shift': worst(m.scene.map((s) => s.change.shift)),
     'scene resize': worst(m.scene.map((s) => s.change.resize)),
-    'background share (least)': worst(m.scene.map((s) => s.change.backgroundShare), false),
+    'background share (least)': worst(
+      m.scene.map((s) => s.change.backgroundShare),
+      false,
+    ),
     'opening, facing': byPose('centre', opening),
     'opening, turned': byPose('turned', opening),
     'account, facing': byPose('centre', account),
@@ -199,13 +254,22 @@ function keepMeasures(
   for (const [name, value] of Object.entries(row)) if (!Number.isNaN(value)) (forKind[name] ??= []).push(value);
   // Every frame's distance from the account, by how far the head is turned: what a pose-aware bound rests on.
   const start = m.start.map((i) => m.poses[i]!);
-  const base = { x: start.reduce((s, p) => s + p.x, 0) / start.length, y: start.reduce((s, p) => s + p.y, 0) / start.length };
-  for (const f of m.identity) (forKind[`account, ${turnBin(turnOf(m.poses[f.frame]!, base, settings))}`] ??= []).push(fromAccount(analyses[f.frame]!));
+  const base = {
+    x: start.reduce((s, p) => s + p.x, 0) / start.length,
+    y: start.reduce((s, p) => s + p.y, 0) / start.length,
+  };
+  for (const f of m.identity)
+    (forKind[`account, ${turnBin(turnOf(m.poses[f.frame]!, base, settings))}`] ??= []).push(
+      fromAccount(analyses[f.frame]!),
+    );
 }
 
 /** How far a pose is turned from `base`, in move thresholds (the larger of yaw and pitch). */
 function turnOf(pose: Pose, base: Pose, settings: LivenessSettings): number {
-  return Math.max(Math.abs(pose.x - base.x) / settings.yawThreshold, Math.abs(pose.y - base.y) / settings.pitchThreshold);
+  return Math.max(
+    Math.abs(pose.x - base.x) / settings.yawThreshold,
+    Math.abs(pose.y - base.y) / settings.pitchThreshold,
+  );
 }
 
 function turnBin(turn: number): string {
@@ -226,9 +290,13 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
       const bin = turnBin(turnOf(photo.pose, frontal.pose, settings));
       const source = photo.file.replace(/ \(mirrored\)$/, '');
       const own = person.enrollment.filter((e) => e.file !== source).map((e) => e.embedding);
-      if (own.length > 0) (out[`genuine, ${bin}`] ??= []).push(distance(fuse(own), photo.analysis.embedding, settings.metric));
+      if (own.length > 0)
+        (out[`genuine, ${bin}`] ??= []).push(distance(fuse(own), photo.analysis.embedding, settings.metric));
       for (const other of subjects) {
-        if (other !== person) (out[`impostor, ${bin}`] ??= []).push(distance(fuse(other.enrollment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric));
+        if (other !== person)
+          (out[`impostor, ${bin}`] ??= []).push(
+            distance(fuse(other.enrollment.map((e) => e.embedding)), photo.analysis.embedding, settings.metric),
+          );
       }
     }
   }
@@ -240,17 +308,31 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
  * excursion of its frames in the direction asked (a move counts held for two frames), and the
  * least (`pick` Math.min: above 1, every move was performed) or the largest of those.
  */
-function moveReach(m: BurstMeasures, challenge: Challenge, settings: LivenessSettings, pick: (...values: number[]) => number): number {
+function moveReach(
+  m: BurstMeasures,
+  challenge: Challenge,
+  settings: LivenessSettings,
+  pick: (...values: number[]) => number,
+): number {
   const start = m.start.map((i) => m.poses[i]!);
-  const bx = start.reduce((s, p) => s + p.x, 0) / start.length, by = start.reduce((s, p) => s + p.y, 0) / start.length;
-  const along = { left: (p: Pose) => (p.x - bx) / settings.yawThreshold, right: (p: Pose) => (bx - p.x) / settings.yawThreshold, up: (p: Pose) => (by - p.y) / settings.pitchThreshold };
+  const bx = start.reduce((s, p) => s + p.x, 0) / start.length,
+    by = start.reduce((s, p) => s + p.y, 0) / start.length;
+  const along = {
+    left: (p: Pose) => (p.x - bx) / settings.yawThreshold,
+    right: (p: Pose) => (bx - p.x) / settings.yawThreshold,
+    up: (p: Pose) => (by - p.y) / settings.pitchThreshold,
+  };
   const frames = stepOfFrames(challenge.steps);
-  return pick(...challenge.steps.flatMap((step, s) => {
-    if (step.move === 'centre') return [];
-    const move = step.move;
-    const excursions = frames.flatMap((f, i) => (f.index === s && m.poses[i] ? [along[move](m.poses[i]!)] : [])).sort((a, b) => b - a);
-    return [excursions[1] ?? -Infinity];
-  }));
+  return pick(
+    ...challenge.steps.flatMap((step, s) => {
+      if (step.move === 'centre') return [];
+      const move = step.move;
+      const excursions = frames
+        .flatMap((f, i) => (f.index === s && m.poses[i] ? [along[move](m.poses[i]!)] : []))
+        .sort((a, b) => b - a);
+      return [excursions[1] ?? -Infinity];
+    }),
+  );
 }
 
 function emptyRate(): Rate {

@@ -17,7 +17,10 @@ export async function faceCard(engine: FaceEngine, photo: Uint8Array): Promise<R
   const height = Math.min(side, raster.height - top);
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
-    data.set(raster.data.subarray(((top + y) * raster.width + left) * 3, ((top + y) * raster.width + left + width) * 3), y * width * 3);
+    data.set(
+      raster.data.subarray(((top + y) * raster.width + left) * 3, ((top + y) * raster.width + left + width) * 3),
+      y * width * 3,
+    );
   }
   return { width, height, data };
 }

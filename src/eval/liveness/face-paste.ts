@@ -39,7 +39,9 @@ export async function pasteFace(frame: Buffer, landmarks68: readonly Point[], do
     const a = covered[i] ? alpha[i]! : 0;
     for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(a * matched[i * 3 + c]! + (1 - a) * data[i * 3 + c]!);
   }
-  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 /** The donor's colours moved to the mean and spread of the frame's own face, channel by channel. */
@@ -47,17 +49,23 @@ function matchColour(donor: Float32Array, frame: Uint8Array, mask: Uint8Array): 
   const out = new Float32Array(donor.length);
   for (let c = 0; c < 3; c++) {
     const stats = (values: ArrayLike<number>) => {
-      let sum = 0, squares = 0, n = 0;
+      let sum = 0,
+        squares = 0,
+        n = 0;
       for (let i = 0; i < mask.length; i++) {
         if (!mask[i]) continue;
         const v = values[i * 3 + c]!;
-        sum += v; squares += v * v; n++;
+        sum += v;
+        squares += v * v;
+        n++;
       }
       const mean = sum / Math.max(1, n);
       return { mean, sd: Math.sqrt(Math.max(1, squares / Math.max(1, n) - mean * mean)) };
     };
-    const d = stats(donor), f = stats(frame);
-    for (let i = 0; i < mask.length; i++) out[i * 3 + c] = Math.max(0, Math.min(255, f.mean + ((donor[i * 3 + c]! - d.mean) * f.sd) / d.sd));
+    const d = stats(donor),
+      f = stats(frame);
+    for (let i = 0; i < mask.length; i++)
+      out[i * 3 + c] = Math.max(0, Math.min(255, f.mean + ((donor[i * 3 + c]! - d.mean) * f.sd) / d.sd));
   }
   return out;
 }
@@ -73,7 +81,13 @@ function blurred(mask: Uint8Array, radius: number): Float32Array {
   return values.map((v) => Math.min(1, v * 2));
 }
 
-function boxBlur(values: Float32Array, width: number, height: number, radius: number, horizontal: boolean): Float32Array {
+function boxBlur(
+  values: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  horizontal: boolean,
+): Float32Array {
   const out = new Float32Array(values.length);
   const [lines, length] = horizontal ? [height, width] : [width, height];
   const at = (line: number, k: number) => (horizontal ? line * width + k : k * width + line);

@@ -137,7 +137,10 @@ export class HeadModel {
       const ry = centre[1] + (yx - centre[0]) * Math.sin(r) + (py - centre[1]) * Math.cos(r);
       const m = this.sways[i]!;
       const s = 1 + (pose.scale - 1) * m;
-      return this.toImage(centre[0] + (rx - centre[0]) * s + pose.dx * m, centre[1] + (ry - centre[1]) * s + pose.dy * m);
+      return this.toImage(
+        centre[0] + (rx - centre[0]) * s + pose.dx * m,
+        centre[1] + (ry - centre[1]) * s + pose.dy * m,
+      );
     });
   }
 
@@ -147,7 +150,8 @@ export class HeadModel {
   }
 
   private toFace(p: Point): [number, number] {
-    const dx = p[0] - this.origin[0], dy = p[1] - this.origin[1];
+    const dx = p[0] - this.origin[0],
+      dy = p[1] - this.origin[1];
     return [(dx * this.ex[0] + dy * this.ex[1]) / this.unit, (dx * this.ey[0] + dy * this.ey[1]) / this.unit];
   }
 

@@ -13,8 +13,10 @@ export function homographyFrom(from: readonly P2[], to: readonly P2[]): Homograp
   for (let i = 0; i < 4; i++) {
     const [x, y] = from[i]!;
     const [u, v] = to[i]!;
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]); b.push(u);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]); b.push(v);
+    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    b.push(u);
+    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    b.push(v);
   }
   const h = solve(a, b);
   return [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, 1];
@@ -27,12 +29,20 @@ export function applyHomography(h: Homography, [x, y]: P2): [number, number] {
 
 export function invertHomography(h: Homography): Homography {
   const [a, b, c, d, e, f, g, i, j] = h;
-  const A = e * j - f * i, B = -(d * j - f * g), C = d * i - e * g;
+  const A = e * j - f * i,
+    B = -(d * j - f * g),
+    C = d * i - e * g;
   const det = a * A + b * B + c * C;
   return [
-    A / det, -(b * j - c * i) / det, (b * f - c * e) / det,
-    B / det, (a * j - c * g) / det, -(a * f - c * d) / det,
-    C / det, -(a * i - b * g) / det, (a * e - b * d) / det,
+    A / det,
+    -(b * j - c * i) / det,
+    (b * f - c * e) / det,
+    B / det,
+    (a * j - c * g) / det,
+    -(a * f - c * d) / det,
+    C / det,
+    -(a * i - b * g) / det,
+    (a * e - b * d) / det,
   ];
 }
 

@@ -20,7 +20,13 @@ export interface Window {
  * The output window of `source` warped so that mesh point i moves from `from[i]` to `to[i]`.
  * Pixels the moved mesh does not cover are copied unwarped (the mesh should cover the window).
  */
-export function warpMesh(source: RgbRaster, from: readonly P2[], to: readonly P2[], triangles: readonly Triangle[], window: Window): Float32Array {
+export function warpMesh(
+  source: RgbRaster,
+  from: readonly P2[],
+  to: readonly P2[],
+  triangles: readonly Triangle[],
+  window: Window,
+): Float32Array {
   const { rgb: out, covered } = warpTriangles(source, from, to, triangles, window);
   for (let i = 0; i < covered.length; i++) {
     if (covered[i]) continue;
@@ -32,7 +38,13 @@ export function warpMesh(source: RgbRaster, from: readonly P2[], to: readonly P2
 }
 
 /** Only the pixels the moved triangles cover (`covered` is 1 there; elsewhere the output is 0). */
-export function warpTriangles(source: RgbRaster, from: readonly P2[], to: readonly P2[], triangles: readonly Triangle[], window: Window): { rgb: Float32Array; covered: Uint8Array } {
+export function warpTriangles(
+  source: RgbRaster,
+  from: readonly P2[],
+  to: readonly P2[],
+  triangles: readonly Triangle[],
+  window: Window,
+): { rgb: Float32Array; covered: Uint8Array } {
   const rgb = new Float32Array(window.width * window.height * 3);
   const covered = new Uint8Array(window.width * window.height);
   for (const [a, b, c] of triangles) {
@@ -58,7 +70,14 @@ function affineBetween(from: readonly P2[], to: readonly P2[]): Affine | undefin
   return [...solve(u0, u1, u2), ...solve(w0, w1, w2)];
 }
 
-function fillTriangle(source: RgbRaster, tri: readonly P2[], m: Affine, window: Window, out: Float32Array, covered: Uint8Array): void {
+function fillTriangle(
+  source: RgbRaster,
+  tri: readonly P2[],
+  m: Affine,
+  window: Window,
+  out: Float32Array,
+  covered: Uint8Array,
+): void {
   const [[ax, ay], [bx, by], [cx, cy]] = tri as [P2, P2, P2];
   const area = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
   if (Math.abs(area) < 1e-9) return;
@@ -89,11 +108,15 @@ function sampleInto(source: RgbRaster, x: number, y: number, out: Float32Array, 
   const { width, height, data } = source;
   const sx = Math.min(width - 1.001, Math.max(0, x - 0.5));
   const sy = Math.min(height - 1.001, Math.max(0, y - 0.5));
-  const x0 = Math.floor(sx), y0 = Math.floor(sy);
-  const fx = sx - x0, fy = sy - y0;
+  const x0 = Math.floor(sx),
+    y0 = Math.floor(sy);
+  const fx = sx - x0,
+    fy = sy - y0;
   const p = (y0 * width + x0) * 3;
   const q = p + width * 3;
   for (let c = 0; c < 3; c++) {
-    out[o + c] = (data[p + c]! * (1 - fx) + data[p + 3 + c]! * fx) * (1 - fy) + (data[q + c]! * (1 - fx) + data[q + 3 + c]! * fx) * fy;
+    out[o + c] =
+      (data[p + c]! * (1 - fx) + data[p + 3 + c]! * fx) * (1 - fy) +
+      (data[q + c]! * (1 - fx) + data[q + 3 + c]! * fx) * fy;
   }
 }

@@ -15,7 +15,14 @@
  */
 import sharp from 'sharp';
 import type { FaceEngine } from '../../face/engine.js';
-import { MOVES, randomMoves, randomTimeline, stepOfFrames, type Move, type Step } from '../../face/liveness/challenge.js';
+import {
+  MOVES,
+  randomMoves,
+  randomTimeline,
+  stepOfFrames,
+  type Move,
+  type Step,
+} from '../../face/liveness/challenge.js';
 import { FRAME } from '../webcam-frame.js';
 import type { Prng } from '../prng.js';
 import { performerFrom, performFrames } from './animate.js';
@@ -24,7 +31,14 @@ import { pasteFace } from './face-paste.js';
 import { framed, photosByPose } from './posed-photos.js';
 import type { Subject } from './subjects.js';
 
-export const ATTACKS = [...FLAT_ATTACKS, 'mixed_identity', 'collage', 'replayed', 'reordered', 'animated_photo'] as const;
+export const ATTACKS = [
+  ...FLAT_ATTACKS,
+  'mixed_identity',
+  'collage',
+  'replayed',
+  'reordered',
+  'animated_photo',
+] as const;
 export type Attack = (typeof ATTACKS)[number];
 
 export interface Challenge {
@@ -54,7 +68,12 @@ export interface AttackPresentation {
 
 /** An attack of `kind` on `victim` answering `challenge`, or undefined when their photos cannot make one (a collage without turned photos). */
 export async function attack(
-  kind: Attack, victim: Subject, impostor: Subject, challenge: Challenge, engine: FaceEngine, random: Prng,
+  kind: Attack,
+  victim: Subject,
+  impostor: Subject,
+  challenge: Challenge,
+  engine: FaceEngine,
+  random: Prng,
 ): Promise<AttackPresentation | undefined> {
   const seed = random.int(2 ** 31);
   if ((FLAT_ATTACKS as readonly string[]).includes(kind)) {
@@ -62,40 +81,64 @@ export async function attack(
   }
   switch (kind) {
     case 'mixed_identity':
-      return random.chance(0.5) ? mixedInOwnScenes(victim, impostor, challenge, seed) : mixedInOneScene(victim, impostor, challenge, engine, seed);
+      return random.chance(0.5)
+        ? mixedInOwnScenes(victim, impostor, challenge, seed)
+        : mixedInOneScene(victim, impostor, challenge, engine, seed);
     case 'collage':
       return collage(victim, challenge, engine, random);
     case 'replayed': {
       // A burst of another challenge: other moves, or the same moves on another timeline.
       let recorded = randomChallenge(random);
       while (sameChallenge(recorded, challenge)) recorded = randomChallenge(random);
-      return { frames: await performFrames(victim.performer, recorded.steps, seed), variant: sameMoves(recorded, challenge) ? 'same moves, other timeline' : 'other moves' };
+      return {
+        frames: await performFrames(victim.performer, recorded.steps, seed),
+        variant: sameMoves(recorded, challenge) ? 'same moves, other timeline' : 'other moves',
+      };
     }
     case 'reordered':
       return reordered(victim, challenge, random, seed);
     case 'animated_photo':
-      return { frames: await performFrames(victim.animatedByAttacker, challenge.steps, seed), variant: victim.animatedByAttacker === victim.performer ? 'the same photo' : 'another photo' };
+      return {
+        frames: await performFrames(victim.animatedByAttacker, challenge.steps, seed),
+        variant: victim.animatedByAttacker === victim.performer ? 'the same photo' : 'another photo',
+      };
     default:
       throw new Error(`unknown attack ${kind}`);
   }
 }
 
 /** The victim animated for the frames facing the camera, the impostor animated for the moves: two rooms. */
-async function mixedInOwnScenes(victim: Subject, impostor: Subject, challenge: Challenge, seed: number): Promise<AttackPresentation> {
-  const [facing, moving] = await Promise.all([performFrames(victim.performer, challenge.steps, seed), performFrames(impostor.performer, challenge.steps, seed + 1)]);
+async function mixedInOwnScenes(
+  victim: Subject,
+  impostor: Subject,
+  challenge: Challenge,
+  seed: number,
+): Promise<AttackPresentation> {
+  const [facing, moving] = await Promise.all([
+    performFrames(victim.performer, challenge.steps, seed),
+    performFrames(impostor.performer, challenge.steps, seed + 1),
+  ]);
   const frames = stepOfFrames(challenge.steps).map(({ step }, i) => (step.move === 'centre' ? facing[i]! : moving[i]!));
   return { frames, variant: 'own scenes' };
 }
 
 /** The impostor performs in their room; in the frames facing the camera, the victim's face is pasted over theirs. */
-async function mixedInOneScene(victim: Subject, impostor: Subject, challenge: Challenge, engine: FaceEngine, seed: number): Promise<AttackPresentation> {
+async function mixedInOneScene(
+  victim: Subject,
+  impostor: Subject,
+  challenge: Challenge,
+  engine: FaceEngine,
+  seed: number,
+): Promise<AttackPresentation> {
   const performed = await performFrames(impostor.performer, challenge.steps, seed);
-  const frames = await Promise.all(stepOfFrames(challenge.steps).map(async ({ step }, i) => {
-    const frame = performed[i]!;
-    if (step.move !== 'centre') return frame;
-    const [face] = await engine.analyzeAll(frame).catch(() => []);
-    return face?.landmarks68 ? pasteFace(frame, face.landmarks68, victim.donor) : frame;
-  }));
+  const frames = await Promise.all(
+    stepOfFrames(challenge.steps).map(async ({ step }, i) => {
+      const frame = performed[i]!;
+      if (step.move !== 'centre') return frame;
+      const [face] = await engine.analyzeAll(frame).catch(() => []);
+      return face?.landmarks68 ? pasteFace(frame, face.landmarks68, victim.donor) : frame;
+    }),
+  );
   return { frames, variant: 'one scene, face pasted' };
 }
 
@@ -104,7 +147,12 @@ async function mixedInOneScene(victim: Subject, impostor: Subject, challenge: Ch
  * return when there are several), a turned one for each move. Each framed on grey, or each as a
  * room of its own.
  */
-async function collage(victim: Subject, offered: Challenge, engine: FaceEngine, random: Prng): Promise<AttackPresentation | undefined> {
+async function collage(
+  victim: Subject,
+  offered: Challenge,
+  engine: FaceEngine,
+  random: Prng,
+): Promise<AttackPresentation | undefined> {
   const frontal = [...victim.posed].sort((a, b) => Math.abs(a.pose.x) - Math.abs(b.pose.x))[0];
   if (!frontal) return undefined;
   const byPose = photosByPose(victim.posed, frontal.pose, { yawThreshold: 0.2, pitchThreshold: 0.2 });
@@ -112,18 +160,32 @@ async function collage(victim: Subject, offered: Challenge, engine: FaceEngine, 
   // Photos of two moves or more answer some challenges: the attacker asks again until one comes.
   const coverable = MOVES.filter((m) => byPose.get(m)!.length > 0);
   if (coverable.length < 2) return undefined;
-  const challenge = fits(offered) ? offered : randomChallenge(random, randomMoves((n) => random.int(n), 2, coverable));
+  const challenge = fits(offered)
+    ? offered
+    : randomChallenge(
+        random,
+        randomMoves((n) => random.int(n), 2, coverable),
+      );
   const centres = byPose.get('centre')!.length ? byPose.get('centre')! : [frontal];
   const inScenes = random.chance(0.5);
   let back = 0;
-  const photos = challenge.steps.map((step, s) => (step.move !== 'centre' ? random.pick(byPose.get(step.move)!) : s === 0 ? centres[0]! : centres[++back % centres.length]!));
+  const photos = challenge.steps.map((step, s) =>
+    step.move !== 'centre'
+      ? random.pick(byPose.get(step.move)!)
+      : s === 0
+        ? centres[0]!
+        : centres[++back % centres.length]!,
+  );
   const frames: Buffer[] = [];
   for (const [s, step] of challenge.steps.entries()) {
     const photo = photos[s]!;
     if (inScenes) {
       const room = await performerFrom(engine, photo.bytes, random.int(2 ** 31));
-      const still = room && await performFrames(room, [{ move: 'centre', frames: step.frames }], random.int(2 ** 31));
-      frames.push(...(still ?? await Promise.all(Array.from({ length: step.frames }, () => framed(photo.bytes, random.int(2 ** 31))))));
+      const still = room && (await performFrames(room, [{ move: 'centre', frames: step.frames }], random.int(2 ** 31)));
+      frames.push(
+        ...(still ??
+          (await Promise.all(Array.from({ length: step.frames }, () => framed(photo.bytes, random.int(2 ** 31)))))),
+      );
     } else {
       for (let f = 0; f < step.frames; f++) frames.push(await framed(photo.bytes, random.int(2 ** 31)));
     }
@@ -136,7 +198,12 @@ async function collage(victim: Subject, offered: Challenge, engine: FaceEngine, 
  * for each step of this challenge, the recorded frames of that pose, in their order, a frame used
  * again re-noised and nudged by a pixel.
  */
-async function reordered(victim: Subject, challenge: Challenge, random: Prng, seed: number): Promise<AttackPresentation> {
+async function reordered(
+  victim: Subject,
+  challenge: Challenge,
+  random: Prng,
+  seed: number,
+): Promise<AttackPresentation> {
   let recorded = randomChallenge(random, random.chance(0.5) ? [...challenge.moves] : [...challenge.moves].reverse());
   while (sameChallenge(recorded, challenge)) recorded = randomChallenge(random, [...challenge.moves].reverse());
   const frames = await performFrames(victim.performer, recorded.steps, seed);
@@ -156,22 +223,32 @@ async function reordered(victim: Subject, challenge: Challenge, random: Prng, se
     const frame = pool[n % pool.length]!;
     out.push(n < pool.length ? frame : await renoised(frame, random));
   }
-  return { frames: out, variant: sameMoves(recorded, challenge) ? 'same order, other timeline' : 'moves in the other order' };
+  return {
+    frames: out,
+    variant: sameMoves(recorded, challenge) ? 'same order, other timeline' : 'moves in the other order',
+  };
 }
 
 /** The frame again, shifted by a pixel or two and with fresh noise: not an exact repeat. */
 async function renoised(frame: Buffer, random: Prng): Promise<Buffer> {
   const { data } = await sharp(frame).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const dx = random.between(-2, 2), dy = random.between(-2, 2);
+  const dx = random.between(-2, 2),
+    dy = random.between(-2, 2);
   const out = Buffer.alloc(data.length);
   for (let y = 0; y < FRAME.height; y++) {
     const sy = Math.min(FRAME.height - 1, Math.max(0, y - dy));
     for (let x = 0; x < FRAME.width; x++) {
       const sx = Math.min(FRAME.width - 1, Math.max(0, x - dx));
-      for (let c = 0; c < 3; c++) out[(y * FRAME.width + x) * 3 + c] = Math.max(0, Math.min(255, data[(sy * FRAME.width + sx) * 3 + c]! + Math.round(random.gaussian(2))));
+      for (let c = 0; c < 3; c++)
+        out[(y * FRAME.width + x) * 3 + c] = Math.max(
+          0,
+          Math.min(255, data[(sy * FRAME.width + sx) * 3 + c]! + Math.round(random.gaussian(2))),
+        );
     }
   }
-  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 function sameMoves(a: Challenge, b: Challenge): boolean {
@@ -179,5 +256,9 @@ function sameMoves(a: Challenge, b: Challenge): boolean {
 }
 
 function sameChallenge(a: Challenge, b: Challenge): boolean {
-  return sameMoves(a, b) && a.steps.length === b.steps.length && a.steps.every((s, i) => s.move === b.steps[i]!.move && s.frames === b.steps[i]!.frames);
+  return (
+    sameMoves(a, b) &&
+    a.steps.length === b.steps.length &&
+    a.steps.every((s, i) => s.move === b.steps[i]!.move && s.frames === b.steps[i]!.frames)
+  );
 }

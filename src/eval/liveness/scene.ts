@@ -41,7 +41,12 @@ export function projectCard(card: RgbRaster, pose: CardPose): P2[] {
   const w = h * aspect;
   const yaw = (pose.yaw * Math.PI) / 180;
   const pitch = (pose.pitch * Math.PI) / 180;
-  const corners: [number, number][] = [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]];
+  const corners: [number, number][] = [
+    [-w / 2, -h / 2],
+    [w / 2, -h / 2],
+    [w / 2, h / 2],
+    [-w / 2, h / 2],
+  ];
   return corners.map(([x, y]) => {
     // Tilt about the horizontal axis, then turn about the vertical one, then place it.
     const y1 = y * Math.cos(pitch);
@@ -56,8 +61,17 @@ export function projectCard(card: RgbRaster, pose: CardPose): P2[] {
 }
 
 /** The frame: background, then the card drawn through the homography (bilinear sampling). */
-export function renderCard(card: RgbRaster, pose: CardPose, options: { glare?: number; noiseSeed?: number } = {}): Uint8Array {
-  const source: P2[] = [[0, 0], [card.width, 0], [card.width, card.height], [0, card.height]];
+export function renderCard(
+  card: RgbRaster,
+  pose: CardPose,
+  options: { glare?: number; noiseSeed?: number } = {},
+): Uint8Array {
+  const source: P2[] = [
+    [0, 0],
+    [card.width, 0],
+    [card.width, card.height],
+    [0, card.height],
+  ];
   const toCard = invertHomography(homographyFrom(source, projectCard(card, pose)));
   const out = new Uint8Array(FRAME.width * FRAME.height * 3);
   let seed = options.noiseSeed ?? 0;
@@ -74,13 +88,18 @@ export function renderCard(card: RgbRaster, pose: CardPose, options: { glare?: n
       for (let c = 0; c < 3; c++) {
         let value = BACKGROUND[c]!;
         if (inside) {
-          const x0 = Math.floor(x), y0 = Math.floor(y), fx = x - x0, fy = y - y0;
+          const x0 = Math.floor(x),
+            y0 = Math.floor(y),
+            fx = x - x0,
+            fy = y - y0;
           const p = (y0 * card.width + x0) * 3 + c;
           const row = card.width * 3;
-          value = (card.data[p]! * (1 - fx) + card.data[p + 3]! * fx) * (1 - fy) + (card.data[p + row]! * (1 - fx) + card.data[p + row + 3]! * fx) * fy;
+          value =
+            (card.data[p]! * (1 - fx) + card.data[p + 3]! * fx) * (1 - fy) +
+            (card.data[p + row]! * (1 - fx) + card.data[p + row + 3]! * fx) * fy;
           if (options.glare) {
             // A soft diagonal band of reflected light across the screen.
-            const band = Math.exp(-(((x / card.width + y / card.height) - 0.8) ** 2) / 0.02);
+            const band = Math.exp(-((x / card.width + y / card.height - 0.8) ** 2) / 0.02);
             value = value + (255 - value) * options.glare * band;
           }
         }
@@ -92,7 +111,9 @@ export function renderCard(card: RgbRaster, pose: CardPose, options: { glare?: n
 }
 
 export function encodeFrame(rgb: Uint8Array): Promise<Buffer> {
-  return sharp(rgb, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(rgb, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 /** The photo inside a phone: a dark bezel around it, as the card to render. */
@@ -102,7 +123,10 @@ export function inPhone(photo: RgbRaster): RgbRaster {
   const height = photo.height + 4 * border;
   const data = new Uint8Array(width * height * 3).fill(18);
   for (let y = 0; y < photo.height; y++) {
-    data.set(photo.data.subarray(y * photo.width * 3, (y + 1) * photo.width * 3), ((y + 2 * border) * width + border) * 3);
+    data.set(
+      photo.data.subarray(y * photo.width * 3, (y + 1) * photo.width * 3),
+      ((y + 2 * border) * width + border) * 3,
+    );
   }
   return { width, height, data };
 }

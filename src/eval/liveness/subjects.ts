@@ -32,7 +32,12 @@ export interface Subject {
  * A subject from a person's photos, or undefined when they do not make one: it needs a photo that
  * can be animated (a face with landmarks and room around it) and at least one more to enrol.
  */
-export async function subjectFrom(engine: FaceEngine, name: string, files: readonly string[], seed: number): Promise<Subject | undefined> {
+export async function subjectFrom(
+  engine: FaceEngine,
+  name: string,
+  files: readonly string[],
+  seed: number,
+): Promise<Subject | undefined> {
   const posed = await posedPhotos(engine, files);
   // The most frontal photos first: the person looks at the camera when the burst begins.
   const byFrontality = [...files].sort((a, b) => frontality(posed, a) - frontality(posed, b));
@@ -57,7 +62,10 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
       animatedByAttacker = (await performerFrom(engine, await readFile(other), seed + k + 1)) ?? animatedByAttacker;
       if (animatedByAttacker !== performer) break;
     }
-    const donor = { raster: performer.scene, landmarks68: performer.head.rest().slice(0, performer.head.landmarkCount) };
+    const donor = {
+      raster: performer.scene,
+      landmarks68: performer.head.rest().slice(0, performer.head.landmarkCount),
+    };
     return { name, performer, animatedByAttacker, enrollment, posed, card, donor };
   }
   return undefined;
@@ -65,7 +73,10 @@ export async function subjectFrom(engine: FaceEngine, name: string, files: reado
 
 async function aloneInFrame(engine: FaceEngine, performer: Performer): Promise<boolean> {
   const [frame] = await filmPoses(performer, [{ pose: AT_REST, amount: 0 }], 1);
-  return engine.analyzeFrame(frame!).then(() => true, () => false);
+  return engine.analyzeFrame(frame!).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** How far a file's photo is from facing the camera (its unmirrored pose), Infinity when unknown. */

@@ -11,8 +11,10 @@ export interface Beat {
 }
 
 export function beats(steps: readonly Step[]): Beat[] {
-  return steps.flatMap((step) => Array.from({ length: step.frames }, (_, f) => ({
-    move: step.move,
-    amount: step.move === 'centre' ? 0 : f === 0 ? 0.6 : 1,
-  })));
+  return steps.flatMap((step) =>
+    Array.from({ length: step.frames }, (_, f) => ({
+      move: step.move,
+      amount: step.move === 'centre' ? 0 : f === 0 ? 0.6 : 1,
+    })),
+  );
 }

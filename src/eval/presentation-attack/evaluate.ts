@@ -18,7 +18,9 @@ import { faceCard } from '../liveness/face-card.js';
 import { FRAMINGS, type Framing } from './framings.js';
 
 /** Thresholds on the live score the report tries. */
-export const CANDIDATE_THRESHOLDS = [0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5] as const;
+export const CANDIDATE_THRESHOLDS = [
+  0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5,
+] as const;
 
 export interface ScoredPhotos {
   photos: number;
@@ -32,16 +34,25 @@ export interface ScoredPhotos {
 
 /** Each photo as one webcam frame, analysed as a single-frame sign-in analyses it. */
 export async function scorePhotos(
-  engine: FaceEngine, files: readonly string[], framing: Framing, seed: number, onProgress?: (done: number, total: number) => void,
+  engine: FaceEngine,
+  files: readonly string[],
+  framing: Framing,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ScoredPhotos> {
-  const results = await mapInLanes(files.map((file, i) => ({ file, seed: seed * 100_003 + i })), Math.max(1, engine.spec.workers) + 1, async ({ file, seed }) => {
-    try {
-      const analysis = await engine.analyze(await FRAMINGS[framing](await readFile(file), seed));
-      return { score: analysis.liveScore!, ms: analysis.timings.presentationAttack! };
-    } catch (error) {
-      return error instanceof FaceError ? error.code : 'unreadable';
-    }
-  }, onProgress);
+  const results = await mapInLanes(
+    files.map((file, i) => ({ file, seed: seed * 100_003 + i })),
+    Math.max(1, engine.spec.workers) + 1,
+    async ({ file, seed }) => {
+      try {
+        const analysis = await engine.analyze(await FRAMINGS[framing](await readFile(file), seed));
+        return { score: analysis.liveScore!, ms: analysis.timings.presentationAttack! };
+      } catch (error) {
+        return error instanceof FaceError ? error.code : 'unreadable';
+      }
+    },
+    onProgress,
+  );
   const scored: ScoredPhotos = { photos: files.length, scores: [], refusedBefore: {}, modelMs: [] };
   for (const result of results) {
     if (typeof result === 'string') scored.refusedBefore[result] = (scored.refusedBefore[result] ?? 0) + 1;
@@ -59,7 +70,11 @@ export function refusedShare(scores: readonly number[], threshold: number): numb
 }
 
 /** The strictest candidate that refuses at most `maxRefused` of the bona fide scores, or null when none does. */
-export function chooseThreshold(scores: readonly number[], maxRefused: number, candidates: readonly number[] = CANDIDATE_THRESHOLDS): number | null {
+export function chooseThreshold(
+  scores: readonly number[],
+  maxRefused: number,
+  candidates: readonly number[] = CANDIDATE_THRESHOLDS,
+): number | null {
   const fitting = candidates.filter((t) => refusedShare(scores, t) <= maxRefused);
   return fitting.length ? Math.max(...fitting) : null;
 }
@@ -79,9 +94,15 @@ export interface RenderedAttackScores {
 
 /** Each photo rendered as each attack of src/eval/liveness/attacks.ts (a 10-frame burst), scored as a sign-in scores a burst. */
 export async function scoreRenderedAttacks(
-  engine: FaceEngine, photos: readonly AttackPhoto[], seed: number, onProgress?: (done: number, total: number) => void,
+  engine: FaceEngine,
+  photos: readonly AttackPhoto[],
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<RenderedAttackScores> {
-  const out: RenderedAttackScores = { scores: Object.fromEntries(FLAT_ATTACKS.map((t) => [t, []])) as unknown as Record<FlatAttack, number[]>, refusedBefore: {} };
+  const out: RenderedAttackScores = {
+    scores: Object.fromEntries(FLAT_ATTACKS.map((t) => [t, []])) as unknown as Record<FlatAttack, number[]>,
+    refusedBefore: {},
+  };
   const total = photos.length * FLAT_ATTACKS.length;
   let done = 0;
   for (const [index, source] of photos.entries()) {
@@ -91,7 +112,12 @@ export async function scoreRenderedAttacks(
       if (!card) continue;
       const moves: Move[] = [MOVES[index % 3]!, MOVES[(index + 1) % 3]!];
       try {
-        const frames = await flatAttackFrames(type, card, randomTimeline(moves, () => 0), seed + index);
+        const frames = await flatAttackFrames(
+          type,
+          card,
+          randomTimeline(moves, () => 0),
+          seed + index,
+        );
         const analyses = (await analyzeBurst(engine, frames)).filter((a) => a !== undefined);
         if (analyses.length > 0) out.scores[type].push(medianLiveScore(analyses));
         else out.refusedBefore.no_face = (out.refusedBefore.no_face ?? 0) + 1;

@@ -14,7 +14,8 @@ import { FRAME, webcamFrame } from '../webcam-frame.js';
 export const FRAMINGS = {
   webcam: (photo: Uint8Array) => webcamFrame(Buffer.from(photo)),
   burst: (photo: Uint8Array, seed: number) => framed(photo, seed),
-  fill: (photo: Uint8Array) => sharp(photo).rotate().resize(FRAME.width, FRAME.height, { fit: 'cover' }).jpeg({ quality: 85 }).toBuffer(),
+  fill: (photo: Uint8Array) =>
+    sharp(photo).rotate().resize(FRAME.width, FRAME.height, { fit: 'cover' }).jpeg({ quality: 85 }).toBuffer(),
 } as const;
 
 export type Framing = keyof typeof FRAMINGS;

@@ -12,18 +12,21 @@ const IMAGE = /\.(jpe?g|png|webp)$/i;
 export function sharedFacesPhotos(facesDir: string): string[] {
   if (!existsSync(facesDir)) return [];
   const single = join(facesDir, '_single');
-  return [
-    ...identityPhotos(facesDir).flatMap((p) => p.files),
-    ...(existsSync(single) ? imagesIn(single) : []),
-  ];
+  return [...identityPhotos(facesDir).flatMap((p) => p.files), ...(existsSync(single) ? imagesIn(single) : [])];
 }
 
 export function lfwPhotos(imagesDir: string): string[] {
   if (!existsSync(imagesDir)) return [];
-  return readdirSync(imagesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  return readdirSync(imagesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
     .flatMap((person) => imagesIn(join(imagesDir, person)));
 }
 
 function imagesIn(folder: string): string[] {
-  return readdirSync(folder).filter((f) => IMAGE.test(f)).sort().map((f) => join(folder, f));
+  return readdirSync(folder)
+    .filter((f) => IMAGE.test(f))
+    .sort()
+    .map((f) => join(folder, f));
 }

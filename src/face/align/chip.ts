@@ -35,7 +35,8 @@ export function lumaThumbnail(chip: Chip): Uint8Array {
   const block = chip.size / THUMBNAIL;
   for (let ty = 0; ty < THUMBNAIL; ty++) {
     for (let tx = 0; tx < THUMBNAIL; tx++) {
-      let sum = 0, count = 0;
+      let sum = 0,
+        count = 0;
       for (let y = Math.floor(ty * block); y < Math.floor((ty + 1) * block); y++) {
         for (let x = Math.floor(tx * block); x < Math.floor((tx + 1) * block); x++) {
           const p = (y * chip.size + x) * 3;

@@ -74,18 +74,25 @@ function dlibKeypointPoints(size: number, padding: number): PointSet {
 
 /** InsightFace's ArcFace template (112x112: eye centres, nose tip, mouth corners), scaled to `size`. */
 const ARCFACE_112: readonly Point[] = [
-  [38.2946, 51.6963], [73.5318, 51.5014], [56.0252, 71.7366], [41.5493, 92.3655], [70.7299, 92.2041],
+  [38.2946, 51.6963],
+  [73.5318, 51.5014],
+  [56.0252, 71.7366],
+  [41.5493, 92.3655],
+  [70.7299, 92.2041],
 ];
 
 function arcfaceLandmarkPoints(size: number): PointSet {
   const k = size / 112;
   return {
     targets: ARCFACE_112.map(([x, y]) => [x * k, y * k] as const),
-    pick: (face) => face.landmarks68 && [
-      meanAt(face.landmarks68, IBUG.rightEye), meanAt(face.landmarks68, IBUG.leftEye),
-      meanAt(face.landmarks68, IBUG.noseTip), meanAt(face.landmarks68, IBUG.mouthRightCorner),
-      meanAt(face.landmarks68, IBUG.mouthLeftCorner),
-    ],
+    pick: (face) =>
+      face.landmarks68 && [
+        meanAt(face.landmarks68, IBUG.rightEye),
+        meanAt(face.landmarks68, IBUG.leftEye),
+        meanAt(face.landmarks68, IBUG.noseTip),
+        meanAt(face.landmarks68, IBUG.mouthRightCorner),
+        meanAt(face.landmarks68, IBUG.mouthLeftCorner),
+      ],
   };
 }
 
@@ -114,9 +121,14 @@ function combined(landmarks: PointSet, keypoints: PointSet): PointSet {
  */
 export function alignmentTemplates(spec: TemplateSpec): AlignmentTemplate[] {
   const padding = spec.padding ?? 0.25;
-  const [landmarks, keypoints] = spec.name === 'dlib'
-    ? [dlibLandmarkPoints(spec.size, padding), dlibKeypointPoints(spec.size, padding)]
-    : [arcfaceLandmarkPoints(spec.size), arcfaceKeypointPoints(spec.size)];
-  const sets = { landmarks: [landmarks, keypoints], keypoints: [keypoints], combined: [combined(landmarks, keypoints), keypoints] }[spec.points ?? 'landmarks'];
+  const [landmarks, keypoints] =
+    spec.name === 'dlib'
+      ? [dlibLandmarkPoints(spec.size, padding), dlibKeypointPoints(spec.size, padding)]
+      : [arcfaceLandmarkPoints(spec.size), arcfaceKeypointPoints(spec.size)];
+  const sets = {
+    landmarks: [landmarks, keypoints],
+    keypoints: [keypoints],
+    combined: [combined(landmarks, keypoints), keypoints],
+  }[spec.points ?? 'landmarks'];
   return sets.map((set) => ({ ...set, size: spec.size, supersample: spec.supersample ?? 2 }));
 }

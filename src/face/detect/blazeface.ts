@@ -31,7 +31,10 @@ export interface Letterbox {
 export class BlazeFaceDetector {
   private readonly anchors = BLAZEFACE_LAYERS.map(anchorCentres);
 
-  private constructor(private readonly session: Session, readonly inputSize: number) {}
+  private constructor(
+    private readonly session: Session,
+    readonly inputSize: number,
+  ) {}
 
   static async load(modelFile: string, inputSize: number): Promise<BlazeFaceDetector> {
     return new BlazeFaceDetector(await openSession(modelFile), inputSize);
@@ -44,7 +47,14 @@ export class BlazeFaceDetector {
     });
     const candidates: Detection[] = [];
     LAYER_OUTPUTS.forEach(([scoreName, boxName], layer) => {
-      this.decodeLayer(floatOutput(outputs, scoreName), floatOutput(outputs, boxName), this.anchors[layer], minScore, letterbox, candidates);
+      this.decodeLayer(
+        floatOutput(outputs, scoreName),
+        floatOutput(outputs, boxName),
+        this.anchors[layer],
+        minScore,
+        letterbox,
+        candidates,
+      );
     });
     return weightedNonMaxSuppression(candidates);
   }
@@ -58,15 +68,21 @@ export class BlazeFaceDetector {
     const scale = size / Math.max(image.width, image.height);
     const left = (size - image.width * scale) / 2;
     const top = (size - image.height * scale) / 2;
-    const rgb = warpRgb(image, { a: 1 / scale, b: 0, tx: -left / scale, ty: -top / scale }, size, size, { maxSupersample: 1 });
+    const rgb = warpRgb(image, { a: 1 / scale, b: 0, tx: -left / scale, ty: -top / scale }, size, size, {
+      maxSupersample: 1,
+    });
     const input = new Float32Array(rgb.length);
     for (let i = 0; i < rgb.length; i++) input[i] = rgb[i] / 127.5 - 1;
     return { input, letterbox: { scale, left, top } };
   }
 
   private decodeLayer(
-    scores: Float32Array, regressors: Float32Array, anchors: Float32Array,
-    minScore: number, letterbox: Letterbox, out: Detection[],
+    scores: Float32Array,
+    regressors: Float32Array,
+    anchors: Float32Array,
+    minScore: number,
+    letterbox: Letterbox,
+    out: Detection[],
   ): void {
     const size = this.inputSize;
     // Sigmoid is monotonic: compare logits, and only exponentiate the survivors.

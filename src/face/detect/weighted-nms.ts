@@ -21,7 +21,10 @@ export function weightedNonMaxSuppression(detections: Detection[], iouThreshold 
 
 function blend(cluster: Detection[], score: number): Detection {
   let total = 0;
-  let x = 0, y = 0, w = 0, h = 0;
+  let x = 0,
+    y = 0,
+    w = 0,
+    h = 0;
   const keypoints = cluster[0].keypoints.map(() => [0, 0] as [number, number]);
   for (const d of cluster) {
     total += d.score;

@@ -21,7 +21,10 @@ export class Embedder {
     const inputName = spec.inputName ?? session.inputNames[0];
     const outputName = spec.outputName ?? session.outputNames[0];
     const input = session.inputMetadata.find((m) => m.name === inputName);
-    if (!input) throw new Error(`embedder ${spec.file} has no input named "${inputName}" (it has: ${session.inputNames.join(', ')})`);
+    if (!input)
+      throw new Error(
+        `embedder ${spec.file} has no input named "${inputName}" (it has: ${session.inputNames.join(', ')})`,
+      );
     const batchDim = input.isTensor ? input.shape[0] : undefined;
     return new Embedder(session, spec, inputName, outputName, typeof batchDim !== 'number' || batchDim < 1);
   }

@@ -17,16 +17,28 @@ export function fitSimilarity(from: readonly Point[], to: readonly Point[]): Sim
     throw new Error(`fitSimilarity needs two equal lists of at least 2 points, got ${from.length} and ${to.length}`);
   }
   const n = from.length;
-  let fx = 0, fy = 0, gx = 0, gy = 0;
+  let fx = 0,
+    fy = 0,
+    gx = 0,
+    gy = 0;
   for (let i = 0; i < n; i++) {
-    fx += from[i][0]; fy += from[i][1];
-    gx += to[i][0]; gy += to[i][1];
+    fx += from[i][0];
+    fy += from[i][1];
+    gx += to[i][0];
+    gy += to[i][1];
   }
-  fx /= n; fy /= n; gx /= n; gy /= n;
-  let dot = 0, cross = 0, norm = 0;
+  fx /= n;
+  fy /= n;
+  gx /= n;
+  gy /= n;
+  let dot = 0,
+    cross = 0,
+    norm = 0;
   for (let i = 0; i < n; i++) {
-    const px = from[i][0] - fx, py = from[i][1] - fy;
-    const qx = to[i][0] - gx, qy = to[i][1] - gy;
+    const px = from[i][0] - fx,
+      py = from[i][1] - fy;
+    const qx = to[i][0] - gx,
+      qy = to[i][1] - gy;
     dot += px * qx + py * qy;
     cross += px * qy - py * qx;
     norm += px * px + py * py;

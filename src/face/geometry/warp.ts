@@ -20,15 +20,23 @@ export interface WarpOptions {
  * @param toSource maps output pixel coordinates (pixel centres at +0.5) to source pixel coordinates.
  * @returns interleaved RGB floats in [0, 255], row-major, width x height.
  */
-export function warpRgb(source: RgbImage, toSource: Similarity, width: number, height: number, options: WarpOptions = {}): Float32Array {
+export function warpRgb(
+  source: RgbImage,
+  toSource: Similarity,
+  width: number,
+  height: number,
+  options: WarpOptions = {},
+): Float32Array {
   const maxSupersample = options.maxSupersample ?? 2;
   const scale = similarityScale(toSource);
   const factor = maxSupersample > 1 && scale >= 2 ? Math.floor(scale) : 1;
   if (factor >= 2) {
     const { image, origin } = shrinkFootprint(source, toSource, width, height, factor);
     const local: Similarity = {
-      a: toSource.a / factor, b: toSource.b / factor,
-      tx: (toSource.tx - origin[0]) / factor, ty: (toSource.ty - origin[1]) / factor,
+      a: toSource.a / factor,
+      b: toSource.b / factor,
+      tx: (toSource.tx - origin[0]) / factor,
+      ty: (toSource.ty - origin[1]) / factor,
     };
     return sample(image, local, width, height, samplesPerAxis(scale / factor, maxSupersample));
   }
@@ -41,8 +49,19 @@ function samplesPerAxis(shrink: number, max: number): number {
 }
 
 /** The part of the source the output covers, averaged down by `factor`, and where it starts in the source. */
-function shrinkFootprint(source: RgbImage, toSource: Similarity, width: number, height: number, factor: number): { image: RgbImage; origin: [number, number] } {
-  const corners = [[0, 0], [width, 0], [0, height], [width, height]].map((p) => applySimilarity(toSource, p as [number, number]));
+function shrinkFootprint(
+  source: RgbImage,
+  toSource: Similarity,
+  width: number,
+  height: number,
+  factor: number,
+): { image: RgbImage; origin: [number, number] } {
+  const corners = [
+    [0, 0],
+    [width, 0],
+    [0, height],
+    [width, height],
+  ].map((p) => applySimilarity(toSource, p as [number, number]));
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   // One block of margin for the bilinear taps at the edges; whole blocks, inside the source.
@@ -62,11 +81,17 @@ function shrinkFootprint(source: RgbImage, toSource: Similarity, width: number, 
     for (let dy = 0; dy < factor; dy++) {
       let p = (y0 + by * factor + dy) * rowStride + x0 * 3;
       for (let bx = 0, s = 0; bx < w; bx++, s += 3) {
-        let r = 0, g = 0, b = 0;
+        let r = 0,
+          g = 0,
+          b = 0;
         for (let dx = 0; dx < factor; dx++, p += 3) {
-          r += src[p]; g += src[p + 1]; b += src[p + 2];
+          r += src[p];
+          g += src[p + 1];
+          b += src[p + 2];
         }
-        sums[s] += r; sums[s + 1] += g; sums[s + 2] += b;
+        sums[s] += r;
+        sums[s + 1] += g;
+        sums[s + 2] += b;
       }
     }
     const o = by * w * 3;
@@ -86,7 +111,9 @@ function sample(source: RgbImage, toSource: Similarity, width: number, height: n
   let o = 0;
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
-      let r = 0, g = 0, bl = 0;
+      let r = 0,
+        g = 0,
+        bl = 0;
       for (let j = 0; j < k; j++) {
         const y = v + (j + 0.5) / k;
         for (let i = 0; i < k; i++) {
@@ -104,17 +131,41 @@ function sample(source: RgbImage, toSource: Similarity, width: number, height: n
           if (x0 >= 0 && y0 >= 0 && x0 + 1 < sw && y0 + 1 < sh) {
             const top = 1 - fy;
             r += (src[p00] * (1 - fx) + src[p00 + 3] * fx) * top + (src[p01] * (1 - fx) + src[p01 + 3] * fx) * fy;
-            g += (src[p00 + 1] * (1 - fx) + src[p00 + 4] * fx) * top + (src[p01 + 1] * (1 - fx) + src[p01 + 4] * fx) * fy;
-            bl += (src[p00 + 2] * (1 - fx) + src[p00 + 5] * fx) * top + (src[p01 + 2] * (1 - fx) + src[p01 + 5] * fx) * fy;
+            g +=
+              (src[p00 + 1] * (1 - fx) + src[p00 + 4] * fx) * top + (src[p01 + 1] * (1 - fx) + src[p01 + 4] * fx) * fy;
+            bl +=
+              (src[p00 + 2] * (1 - fx) + src[p00 + 5] * fx) * top + (src[p01 + 2] * (1 - fx) + src[p01 + 5] * fx) * fy;
             continue;
           }
           // On the border: only the corners inside the source contribute.
-          const w00 = (1 - fx) * (1 - fy), w10 = fx * (1 - fy), w01 = (1 - fx) * fy, w11 = fx * fy;
-          const inX0 = x0 >= 0, inX1 = x0 + 1 < sw, inY0 = y0 >= 0, inY1 = y0 + 1 < sh;
-          if (inY0 && inX0) { r += src[p00] * w00; g += src[p00 + 1] * w00; bl += src[p00 + 2] * w00; }
-          if (inY0 && inX1) { r += src[p00 + 3] * w10; g += src[p00 + 4] * w10; bl += src[p00 + 5] * w10; }
-          if (inY1 && inX0) { r += src[p01] * w01; g += src[p01 + 1] * w01; bl += src[p01 + 2] * w01; }
-          if (inY1 && inX1) { r += src[p01 + 3] * w11; g += src[p01 + 4] * w11; bl += src[p01 + 5] * w11; }
+          const w00 = (1 - fx) * (1 - fy),
+            w10 = fx * (1 - fy),
+            w01 = (1 - fx) * fy,
+            w11 = fx * fy;
+          const inX0 = x0 >= 0,
+            inX1 = x0 + 1 < sw,
+            inY0 = y0 >= 0,
+            inY1 = y0 + 1 < sh;
+          if (inY0 && inX0) {
+            r += src[p00] * w00;
+            g += src[p00 + 1] * w00;
+            bl += src[p00 + 2] * w00;
+          }
+          if (inY0 && inX1) {
+            r += src[p00 + 3] * w10;
+            g += src[p00 + 4] * w10;
+            bl += src[p00 + 5] * w10;
+          }
+          if (inY1 && inX0) {
+            r += src[p01] * w01;
+            g += src[p01 + 1] * w01;
+            bl += src[p01 + 2] * w01;
+          }
+          if (inY1 && inX1) {
+            r += src[p01 + 3] * w11;
+            g += src[p01 + 4] * w11;
+            bl += src[p01 + 5] * w11;
+          }
         }
       }
       out[o++] = r * inv;

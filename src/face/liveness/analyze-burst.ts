@@ -11,7 +11,11 @@ import type { BurstFrames } from './burst-check.js';
 const DROPPABLE: readonly FaceErrorCode[] = ['no_face', 'face_too_small', 'too_dark', 'too_blurry'];
 
 /** `models`: older embedders to run on each frame as well (see FaceEngine.analyze). */
-export async function analyzeBurst(engine: FaceEngine, frames: readonly Uint8Array[], models?: readonly string[]): Promise<BurstFrames> {
+export async function analyzeBurst(
+  engine: FaceEngine,
+  frames: readonly Uint8Array[],
+  models?: readonly string[],
+): Promise<BurstFrames> {
   const settled = await Promise.allSettled(frames.map((f) => engine.analyzeFrame(f, models)));
   return settled.map((result) => {
     if (result.status === 'fulfilled') return result.value;

@@ -44,7 +44,6 @@ export interface FrameBounds {
   turned: number;
 }
 
-
 export interface LivenessSettings {
   /** Frames that must show a face. */
   minFrames: number;
@@ -63,8 +62,14 @@ export interface LivenessSettings {
 }
 
 export type LivenessFailure =
-  | 'wrong_frame_count' | 'too_few_frames' | 'repeated_frames' | 'too_close' | 'scene_changed'
-  | 'not_same_person' | 'no_movement' | 'wrong_movement';
+  | 'wrong_frame_count'
+  | 'too_few_frames'
+  | 'repeated_frames'
+  | 'too_close'
+  | 'scene_changed'
+  | 'not_same_person'
+  | 'no_movement'
+  | 'wrong_movement';
 
 export type Label = Move | 'down' | 'centre';
 
@@ -73,7 +78,12 @@ export type BurstFrames = readonly (FaceAnalysis | undefined)[];
 
 export type LivenessVerdict =
   | { kind: 'live'; frontal: number[]; labels: (Label | undefined)[]; poses: (Pose | undefined)[] }
-  | { kind: 'not_live'; reason: LivenessFailure; labels?: (Label | undefined)[]; detail?: Record<string, number | string> };
+  | {
+      kind: 'not_live';
+      reason: LivenessFailure;
+      labels?: (Label | undefined)[];
+      detail?: Record<string, number | string>;
+    };
 
 /** Everything the check measures of a burst, before any limit is applied (the evaluation reads it too). */
 export interface BurstMeasures {
@@ -93,22 +103,41 @@ export interface BurstMeasures {
   unperformed: { step: number; asked: string; seen: string; performedNone: boolean } | undefined;
 }
 
-export function measureBurst(frames: BurstFrames, steps: readonly Step[], settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold' | 'repeatDifference' | 'metric'>): BurstMeasures {
+export function measureBurst(
+  frames: BurstFrames,
+  steps: readonly Step[],
+  settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold' | 'repeatDifference' | 'metric'>,
+): BurstMeasures {
   const present = frames.flatMap((f, i) => (f ? [i] : []));
-  const start = frames.length === framesOf(steps) ? stepOfFrames(steps).flatMap((s, i) => (s.index === 0 && frames[i] ? [i] : [])) : [];
+  const start =
+    frames.length === framesOf(steps)
+      ? stepOfFrames(steps).flatMap((s, i) => (s.index === 0 && frames[i] ? [i] : []))
+      : [];
   const measures: BurstMeasures = {
-    frames: frames.length, expected: framesOf(steps), present, start,
+    frames: frames.length,
+    expected: framesOf(steps),
+    present,
+    start,
     repeats: countRepeats(frames, present, settings.repeatDifference),
-    scene: [], poses: [], labels: [], identity: [], unperformed: undefined,
+    scene: [],
+    poses: [],
+    labels: [],
+    identity: [],
+    unperformed: undefined,
   };
   if (start.length === 0) return measures;
   for (let k = 1; k < present.length; k++) {
-    measures.scene.push({ frame: present[k]!, change: sceneChange(sceneOf(frames[present[k - 1]!]!), sceneOf(frames[present[k]!]!)) });
+    measures.scene.push({
+      frame: present[k]!,
+      change: sceneChange(sceneOf(frames[present[k - 1]!]!), sceneOf(frames[present[k]!]!)),
+    });
   }
   measures.poses = frames.map((f) => (f ? facePose(f) : undefined));
   measures.labels = labelPoses(measures.poses, start, settings);
   const opening = fuse(start.map((i) => frames[i]!.embedding));
-  measures.identity = identityAlong(present, measures.labels, (i) => distance(opening, frames[i]!.embedding, settings.metric));
+  measures.identity = identityAlong(present, measures.labels, (i) =>
+    distance(opening, frames[i]!.embedding, settings.metric),
+  );
   measures.unperformed = stepsNotPerformed(steps, measures.labels);
   return measures;
 }
@@ -119,32 +148,62 @@ export function checkBurst(frames: BurstFrames, steps: readonly Step[], settings
 
 /** The verdict on a burst's measures: the first limit broken, in the order of the module's comment. */
 export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): LivenessVerdict {
-  if (m.frames !== m.expected) return { kind: 'not_live', reason: 'wrong_frame_count', detail: { frames: m.frames, expected: m.expected } };
-  if (m.present.length < settings.minFrames || m.start.length === 0) return { kind: 'not_live', reason: 'too_few_frames', detail: { frames: m.present.length } };
+  if (m.frames !== m.expected)
+    return { kind: 'not_live', reason: 'wrong_frame_count', detail: { frames: m.frames, expected: m.expected } };
+  if (m.present.length < settings.minFrames || m.start.length === 0)
+    return { kind: 'not_live', reason: 'too_few_frames', detail: { frames: m.present.length } };
   if (m.repeats > settings.maxRepeatShare * (m.present.length - 1)) {
     return { kind: 'not_live', reason: 'repeated_frames', detail: { repeats: m.repeats, pairs: m.present.length - 1 } };
   }
   for (const { frame, change } of m.scene) {
     if (change.backgroundShare < settings.scene.minBackgroundShare) {
-      return { kind: 'not_live', reason: 'too_close', detail: { frame, backgroundShare: round(change.backgroundShare, 4) } };
+      return {
+        kind: 'not_live',
+        reason: 'too_close',
+        detail: { frame, backgroundShare: round(change.backgroundShare, 4) },
+      };
     }
     const broken = brokenSceneLimit(change, settings.scene);
-    if (broken) return { kind: 'not_live', reason: 'scene_changed', detail: { frame, measure: broken, value: round(change[broken], 4), limit: settings.scene[broken] } };
+    if (broken)
+      return {
+        kind: 'not_live',
+        reason: 'scene_changed',
+        detail: { frame, measure: broken, value: round(change[broken], 4), limit: settings.scene[broken] },
+      };
   }
   const stranger = firstStranger(m.identity, settings.sameFace);
-  if (stranger) return { kind: 'not_live', reason: 'not_same_person', labels: m.labels, detail: { ...stranger, against: 'opening frames' } };
+  if (stranger)
+    return {
+      kind: 'not_live',
+      reason: 'not_same_person',
+      labels: m.labels,
+      detail: { ...stranger, against: 'opening frames' },
+    };
   const wrong = m.unperformed;
-  if (wrong) return { kind: 'not_live', reason: wrong.performedNone ? 'no_movement' : 'wrong_movement', labels: m.labels, detail: { step: wrong.step, asked: wrong.asked, seen: wrong.seen } };
+  if (wrong)
+    return {
+      kind: 'not_live',
+      reason: wrong.performedNone ? 'no_movement' : 'wrong_movement',
+      labels: m.labels,
+      detail: { step: wrong.step, asked: wrong.asked, seen: wrong.seen },
+    };
   return { kind: 'live', frontal: m.present.filter((i) => m.labels[i] === 'centre'), labels: m.labels, poses: m.poses };
 }
 
 /** Each present frame's distance to a reference (`fromReference` measures frame i's). */
-export function identityAlong(present: readonly number[], labels: readonly (Label | undefined)[], fromReference: (frame: number) => number): BurstMeasures['identity'] {
+export function identityAlong(
+  present: readonly number[],
+  labels: readonly (Label | undefined)[],
+  fromReference: (frame: number) => number,
+): BurstMeasures['identity'] {
   return present.map((i) => ({ frame: i, label: labels[i] ?? 'centre', reference: fromReference(i) }));
 }
 
 /** The first frame that is not the reference's person, by the bound for its pose, or undefined. */
-export function firstStranger(identity: BurstMeasures['identity'], bounds: FrameBounds): Record<string, number | string> | undefined {
+export function firstStranger(
+  identity: BurstMeasures['identity'],
+  bounds: FrameBounds,
+): Record<string, number | string> | undefined {
   for (const { frame, label, reference } of identity) {
     const bound = label === 'centre' ? bounds.facing : bounds.turned;
     if (reference > bound) return { frame, pose: label, distance: round(reference, 4), bound };
@@ -157,15 +216,24 @@ function sceneOf(frame: FaceAnalysis): SceneFrame {
   return { image: frame.image, box: frame.box, scene: frame.scene };
 }
 
-function brokenSceneLimit(change: SceneChange, limits: SceneLimits): keyof SceneLimits & keyof SceneChange | undefined {
-  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find((measure) => change[measure] > limits[measure]);
+function brokenSceneLimit(
+  change: SceneChange,
+  limits: SceneLimits,
+): (keyof SceneLimits & keyof SceneChange) | undefined {
+  return (['background', 'changed', 'gain', 'shift', 'resize'] as const).find(
+    (measure) => change[measure] > limits[measure],
+  );
 }
 
 /**
  * Each frame's movement against the opening frames' pose (the person starts facing the camera).
  * A frame counts as a move only past its threshold, and as the move that exceeds it most.
  */
-export function labelPoses(poses: readonly (Pose | undefined)[], start: readonly number[], settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold'>): (Label | undefined)[] {
+export function labelPoses(
+  poses: readonly (Pose | undefined)[],
+  start: readonly number[],
+  settings: Pick<LivenessSettings, 'yawThreshold' | 'pitchThreshold'>,
+): (Label | undefined)[] {
   const bx = median(start.map((i) => poses[i]!.x));
   const by = median(start.map((i) => poses[i]!.y));
   return poses.map((pose) => {
@@ -192,16 +260,21 @@ const HOLD = 2;
  * the same moves pass 19 times in 110 instead of 3 (every pair of timelines, counted). A frame
  * without a face counts as neither.
  */
-function stepsNotPerformed(steps: readonly Step[], labels: readonly (Label | undefined)[]): { step: number; asked: string; seen: string; performedNone: boolean } | undefined {
+function stepsNotPerformed(
+  steps: readonly Step[],
+  labels: readonly (Label | undefined)[],
+): { step: number; asked: string; seen: string; performedNone: boolean } | undefined {
   const byStep = steps.map(() => [] as (Label | undefined)[]);
   stepOfFrames(steps).forEach(({ index }, i) => byStep[index]!.push(labels[i]));
   // No movement at all (rather than the wrong one): every frame faces the camera.
   const performedNone = labels.every((l) => l === undefined || l === 'centre');
   for (const [s, step] of steps.entries()) {
     const seen = byStep[s]!;
-    const ok = step.move === 'centre'
-      ? seen.every((l) => l === undefined || l === 'centre')
-      : seen.filter((l) => l === step.move).length >= HOLD && seen.every((l, f) => l === undefined || l === step.move || (f === 0 && l === 'centre'));
+    const ok =
+      step.move === 'centre'
+        ? seen.every((l) => l === undefined || l === 'centre')
+        : seen.filter((l) => l === step.move).length >= HOLD &&
+          seen.every((l, f) => l === undefined || l === step.move || (f === 0 && l === 'centre'));
     if (!ok) return { step: s, asked: step.move, seen: seen.map((l) => l ?? 'none').join(','), performedNone };
   }
   return undefined;

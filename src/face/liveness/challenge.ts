@@ -51,7 +51,10 @@ export function randomTimeline(moves: readonly Move[], random: RandomInt = rando
   const split = splits[random(splits.length)]!;
   return [
     { move: 'centre', frames: START_FRAMES },
-    ...moves.flatMap((move, i): Step[] => [{ move, frames: split[2 * i]! }, { move: 'centre', frames: split[2 * i + 1]! }]),
+    ...moves.flatMap((move, i): Step[] => [
+      { move, frames: split[2 * i]! },
+      { move: 'centre', frames: split[2 * i + 1]! },
+    ]),
   ];
 }
 
@@ -73,7 +76,9 @@ export function framesOf(steps: readonly Step[]): number {
 
 /** The step each frame of a burst belongs to, frame by frame (with its index in the timeline). */
 export function stepOfFrames(steps: readonly Step[]): { step: Step; index: number; first: boolean }[] {
-  return steps.flatMap((step, index) => Array.from({ length: step.frames }, (_, f) => ({ step, index, first: f === 0 })));
+  return steps.flatMap((step, index) =>
+    Array.from({ length: step.frames }, (_, f) => ({ step, index, first: f === 0 })),
+  );
 }
 
 export function isMove(value: unknown): value is Move {
@@ -87,7 +92,13 @@ export function isMove(value: unknown): value is Move {
 export function timelineOf(moves: readonly Move[], frames: unknown): Step[] | undefined {
   if (!Array.isArray(frames) || frames.length !== 1 + 2 * moves.length) return undefined;
   if (!frames.every((n) => Number.isInteger(n) && n > 0)) return undefined;
-  const steps: Step[] = [{ move: 'centre', frames: frames[0] }, ...moves.flatMap((move, i): Step[] => [{ move, frames: frames[1 + 2 * i] }, { move: 'centre', frames: frames[2 + 2 * i] }])];
+  const steps: Step[] = [
+    { move: 'centre', frames: frames[0] },
+    ...moves.flatMap((move, i): Step[] => [
+      { move, frames: frames[1 + 2 * i] },
+      { move: 'centre', frames: frames[2 + 2 * i] },
+    ]),
+  ];
   const total = framesOf(steps);
   return total >= BURST_FRAMES.min && total <= BURST_FRAMES.max ? steps : undefined;
 }

@@ -28,8 +28,18 @@ const MOUTH_CORNERS = [...IBUG.mouthRightCorner, ...IBUG.mouthLeftCorner];
 export function facePose(face: { keypoints: readonly Point[]; landmarks68?: readonly Point[] }): Pose {
   const l68 = face.landmarks68;
   return l68
-    ? poseOf(meanAt(l68, IBUG.rightEye), meanAt(l68, IBUG.leftEye), meanAt(l68, IBUG.noseTip), meanAt(l68, MOUTH_CORNERS))
-    : poseOf(face.keypoints[KEYPOINT.rightEye], face.keypoints[KEYPOINT.leftEye], face.keypoints[KEYPOINT.noseTip], face.keypoints[KEYPOINT.mouth]);
+    ? poseOf(
+        meanAt(l68, IBUG.rightEye),
+        meanAt(l68, IBUG.leftEye),
+        meanAt(l68, IBUG.noseTip),
+        meanAt(l68, MOUTH_CORNERS),
+      )
+    : poseOf(
+        face.keypoints[KEYPOINT.rightEye],
+        face.keypoints[KEYPOINT.leftEye],
+        face.keypoints[KEYPOINT.noseTip],
+        face.keypoints[KEYPOINT.mouth],
+      );
 }
 
 function poseOf(r: Point, l: Point, n: Point, m: Point): Pose {

@@ -76,14 +76,16 @@ const PLAIN = 4;
 
 /** How the scene changed from frame `a` to frame `b`. */
 export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
-  const inA = backgroundMask(a), inB = backgroundMask(b);
+  const inA = backgroundMask(a),
+    inB = backgroundMask(b);
   // The camera's move: the shift (in cells) at which the two backgrounds agree best, coarse to fine.
   let best: Agreement | undefined;
   const tryShift = (dx: number, dy: number) => {
     const agreement = agreementAt(a, b, inA, inB, dx, dy);
     if (agreement && (!best || agreement.correlation > best.correlation)) best = agreement;
   };
-  for (let dy = -MAX_CAMERA_SHIFT; dy <= MAX_CAMERA_SHIFT; dy += 2) for (let dx = -MAX_CAMERA_SHIFT; dx <= MAX_CAMERA_SHIFT; dx += 2) tryShift(dx, dy);
+  for (let dy = -MAX_CAMERA_SHIFT; dy <= MAX_CAMERA_SHIFT; dy += 2)
+    for (let dx = -MAX_CAMERA_SHIFT; dx <= MAX_CAMERA_SHIFT; dx += 2) tryShift(dx, dy);
   for (const step of [1, 0.5]) {
     const around = best as Agreement | undefined;
     if (!around) break;
@@ -91,7 +93,8 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   }
   const { width: gw, height: gh } = SCENE_GRID;
   const found = best as Agreement | undefined;
-  const wa = a.box.width / a.image.width, wb = b.box.width / b.image.width;
+  const wa = a.box.width / a.image.width,
+    wb = b.box.width / b.image.width;
   // The face's move against the room: the camera's own move (dx, dy cells) taken out.
   const cx = (f: SceneFrame) => (f.box.x + f.box.width / 2) / f.image.width;
   const cy = (f: SceneFrame) => (f.box.y + f.box.height / 2) / f.image.height;
@@ -107,7 +110,16 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   };
 }
 
-const NEIGHBOURS = [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]] as const;
+const NEIGHBOURS = [
+  [-1, -1],
+  [0, -1],
+  [1, -1],
+  [-1, 0],
+  [1, 0],
+  [-1, 1],
+  [0, 1],
+  [1, 1],
+] as const;
 
 interface Agreement {
   dx: number;
@@ -126,12 +138,25 @@ interface Agreement {
  * Two plain walls are alike; a plain wall and a patterned room are not. Undefined when too few
  * cells are background in both.
  */
-function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, dx: number, dy: number): Agreement | undefined {
+function agreementAt(
+  a: SceneFrame,
+  b: SceneFrame,
+  inA: Uint8Array,
+  inB: Uint8Array,
+  dx: number,
+  dy: number,
+): Agreement | undefined {
   const { width: gw, height: gh } = SCENE_GRID;
-  const sa = [0, 0, 0], sb = [0, 0, 0], saa = [0, 0, 0], sbb = [0, 0, 0], sab = [0, 0, 0];
+  const sa = [0, 0, 0],
+    sb = [0, 0, 0],
+    saa = [0, 0, 0],
+    sbb = [0, 0, 0],
+    sab = [0, 0, 0];
   // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
-  const ix0 = Math.floor(-dx), iy0 = Math.floor(-dy);
-  const tx = -dx - ix0, ty = -dy - iy0;
+  const ix0 = Math.floor(-dx),
+    iy0 = Math.floor(-dy);
+  const tx = -dx - ix0,
+    ty = -dy - iy0;
   // The four cells around the point, with their weights (a whole-cell shift uses one).
   const offsets = [0, 1, gw, gw + 1];
   const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
@@ -153,12 +178,18 @@ function agreementAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Ar
         for (let k = 0; k < 4; k++) if (weights[k]! > 0) va += weights[k]! * scene[(at + offsets[k]!) * 3 + c]!;
         const vb = b.scene[cell * 3 + c]!;
         pairs.push(va, vb);
-        sa[c] += va; sb[c] += vb; saa[c] += va * va; sbb[c] += vb * vb; sab[c] += va * vb;
+        sa[c] += va;
+        sb[c] += vb;
+        saa[c] += va * va;
+        sbb[c] += vb * vb;
+        sab[c] += va * vb;
       }
     }
   }
   if (n < MIN_COMPARED_CELLS) return undefined;
-  let cov = 0, varA = 0, varB = 0;
+  let cov = 0,
+    varA = 0,
+    varB = 0;
   for (let c = 0; c < 3; c++) {
     cov += sab[c]! - (sa[c]! * sb[c]!) / n;
     varA += saa[c]! - (sa[c]! * sa[c]!) / n;
@@ -176,7 +207,8 @@ function changedShare(pairs: readonly number[], gain: readonly number[]): number
   let changed = 0;
   for (let i = 0; i < cells; i++) {
     for (let c = 0; c < 3; c++) {
-      const va = pairs[i * 6 + c * 2]!, vb = pairs[i * 6 + c * 2 + 1]!;
+      const va = pairs[i * 6 + c * 2]!,
+        vb = pairs[i * 6 + c * 2 + 1]!;
       if (Math.abs((va + DARK) * gain[c]! - DARK - vb) > CHANGED_LEVEL) {
         changed++;
         break;
@@ -198,8 +230,11 @@ const HEAD_MARGIN = { side: 0.4, above: 0.5, below: 0.3 } as const;
 /** The cells of a frame outside its head (the face box grown by HEAD_MARGIN), as a mask. */
 function backgroundMask(f: SceneFrame): Uint8Array {
   const mask = new Uint8Array(SCENE_GRID.width * SCENE_GRID.height);
-  const outside = cellsWhere(f, (x0, x1, y0, y1) =>
-    x1 <= -HEAD_MARGIN.side || x0 >= 1 + HEAD_MARGIN.side || y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below);
+  const outside = cellsWhere(
+    f,
+    (x0, x1, y0, y1) =>
+      x1 <= -HEAD_MARGIN.side || x0 >= 1 + HEAD_MARGIN.side || y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below,
+  );
   for (const cell of outside) mask[cell] = 1;
   return mask;
 }
@@ -209,9 +244,11 @@ function cellsWhere(f: SceneFrame, inside: (x0: number, x1: number, y0: number, 
   const { width: gw, height: gh } = SCENE_GRID;
   const cells: number[] = [];
   for (let y = 0; y < gh; y++) {
-    const y0 = ((y / gh) * f.image.height - f.box.y) / f.box.height, y1 = (((y + 1) / gh) * f.image.height - f.box.y) / f.box.height;
+    const y0 = ((y / gh) * f.image.height - f.box.y) / f.box.height,
+      y1 = (((y + 1) / gh) * f.image.height - f.box.y) / f.box.height;
     for (let x = 0; x < gw; x++) {
-      const x0 = ((x / gw) * f.image.width - f.box.x) / f.box.width, x1 = (((x + 1) / gw) * f.image.width - f.box.x) / f.box.width;
+      const x0 = ((x / gw) * f.image.width - f.box.x) / f.box.width,
+        x1 = (((x + 1) / gw) * f.image.width - f.box.x) / f.box.width;
       if (inside(x0, x1, y0, y1)) cells.push(y * gw + x);
     }
   }

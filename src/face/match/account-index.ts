@@ -58,12 +58,19 @@ export class AccountIndex {
     private readonly shortlister: Shortlister | undefined,
   ) {}
 
-  static async build(model: string, metric: Metric, templates: readonly GalleryTemplate[], options: IndexOptions = {}): Promise<AccountIndex> {
+  static async build(
+    model: string,
+    metric: Metric,
+    templates: readonly GalleryTemplate[],
+    options: IndexOptions = {},
+  ): Promise<AccountIndex> {
     const dims = templates[0]?.embedding.length ?? 0;
     const byAccount = new Map<string, Float32Array[]>();
     for (const t of templates) {
       if (t.embedding.length !== dims) {
-        throw new Error(`templates of model ${model} differ in length (${t.embedding.length} and ${dims}): the store is inconsistent`);
+        throw new Error(
+          `templates of model ${model} differ in length (${t.embedding.length} and ${dims}): the store is inconsistent`,
+        );
       }
       const embeddings = byAccount.get(t.accountId);
       if (embeddings) embeddings.push(t.embedding);
@@ -75,7 +82,12 @@ export class AccountIndex {
     const index = new ExactIndex(matrix, dims);
     const { shortlister, shortlistFrom = SHORTLIST_FROM } = options;
     return new AccountIndex(
-      model, metric, templates.length, index, accounts, new Map(accounts.map((id, row) => [id, row])),
+      model,
+      metric,
+      templates.length,
+      index,
+      accounts,
+      new Map(accounts.map((id, row) => [id, row])),
       shortlister && accounts.length >= shortlistFrom ? await shortlister(index) : undefined,
     );
   }
@@ -103,12 +115,17 @@ export class AccountIndex {
       if (best.length > count) best.pop();
     };
     if (shortlister) {
-      for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST))) consider(row, index.similarityAt(probe, row));
+      for (const row of await shortlister.shortlist(probe, Math.max(count, SHORTLIST)))
+        consider(row, index.similarityAt(probe, row));
     } else {
       const all = index.scanAll(probe);
       for (let row = 0; row < all.length; row++) consider(row, all[row]!);
     }
-    return best.map(({ row, similarity }) => ({ accountId: accounts[row]!, model: this.model, distance: distanceFromDot(similarity, this.metric) }));
+    return best.map(({ row, similarity }) => ({
+      accountId: accounts[row]!,
+      model: this.model,
+      distance: distanceFromDot(similarity, this.metric),
+    }));
   }
 
   /** Distance from the probe to one account, or undefined when it has no template here. */
@@ -121,7 +138,9 @@ export class AccountIndex {
 
   private checkLength(probe: Float32Array): void {
     if (probe.length !== this.index.dims) {
-      throw new Error(`the probe has ${probe.length} dimensions, the enrolled templates of ${this.model} ${this.index.dims}`);
+      throw new Error(
+        `the probe has ${probe.length} dimensions, the enrolled templates of ${this.model} ${this.index.dims}`,
+      );
     }
   }
 }

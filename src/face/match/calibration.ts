@@ -25,7 +25,8 @@ export interface Calibration {
 export function falseMatchLevels(impostorComparisons: number, perDecade = 10): number[] {
   const floor = Math.log10(1 / impostorComparisons);
   const levels: number[] = [];
-  for (let e = Math.ceil(floor * perDecade) / perDecade; e <= -1 + 1e-9; e += 1 / perDecade) levels.push(Number((10 ** e).toPrecision(4)));
+  for (let e = Math.ceil(floor * perDecade) / perDecade; e <= -1 + 1e-9; e += 1 / perDecade)
+    levels.push(Number((10 ** e).toPrecision(4)));
   return levels;
 }
 

@@ -24,7 +24,14 @@ export type RefusalReason = 'no_templates' | 'not_recognised' | 'ambiguous';
 
 export type Decision =
   | { kind: 'accepted'; accountId: string; model: string; distance: number; margin: number | null }
-  | { kind: 'refused'; reason: RefusalReason; nearest: string | null; model: string | null; distance: number | null; margin: number | null };
+  | {
+      kind: 'refused';
+      reason: RefusalReason;
+      nearest: string | null;
+      model: string | null;
+      distance: number | null;
+      margin: number | null;
+    };
 
 /** A distance as a share of its threshold: at most 1 is within it. */
 function share(c: RuledCandidate): number {
@@ -38,18 +45,31 @@ function marginShare(c: RuledCandidate): number {
 
 export function decideIdentification(candidates: readonly RuledCandidate[]): Decision {
   const [first, second] = [...candidates].sort((p, q) => share(p) - share(q));
-  if (!first) return { kind: 'refused', reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
+  if (!first)
+    return { kind: 'refused', reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
   const gap = second ? share(second) - share(first) : null;
   // Reported in the nearest account's units: under one model, the plain difference of distances.
   const margin = gap !== null && Number.isFinite(gap) ? gap * first.threshold : null;
-  const refused = (reason: RefusalReason): Decision => ({ kind: 'refused', reason, nearest: first.accountId, model: first.model, distance: first.distance, margin });
+  const refused = (reason: RefusalReason): Decision => ({
+    kind: 'refused',
+    reason,
+    nearest: first.accountId,
+    model: first.model,
+    distance: first.distance,
+    margin,
+  });
   if (first.distance > first.threshold) return refused('not_recognised');
   if (second && gap! < Math.max(marginShare(first), marginShare(second))) return refused('ambiguous');
   return { kind: 'accepted', accountId: first.accountId, model: first.model, distance: first.distance, margin };
 }
 
-export function decideVerification(accountId: string, match: { model: string; distance: number } | undefined, policy: DecisionPolicy): Decision {
-  if (match === undefined) return { kind: 'refused', reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
+export function decideVerification(
+  accountId: string,
+  match: { model: string; distance: number } | undefined,
+  policy: DecisionPolicy,
+): Decision {
+  if (match === undefined)
+    return { kind: 'refused', reason: 'no_templates', nearest: null, model: null, distance: null, margin: null };
   const { model, distance } = match;
   return distance <= policy.threshold
     ? { kind: 'accepted', accountId, model, distance, margin: null }

@@ -4,7 +4,10 @@
 import type { Metric } from '../embed/spec.js';
 
 export function dot(a: Float32Array, b: Float32Array, bOffset = 0): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0;
   const n = a.length - (a.length % 4);
   let i = 0;
   for (; i < n; i += 4) {

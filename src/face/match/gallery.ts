@@ -59,7 +59,11 @@ export class Gallery {
     private readonly options: GalleryOptions,
   ) {}
 
-  static async load(source: TemplateSource, models: readonly GalleryModel[], options: GalleryOptions = {}): Promise<Gallery> {
+  static async load(
+    source: TemplateSource,
+    models: readonly GalleryModel[],
+    options: GalleryOptions = {},
+  ): Promise<Gallery> {
     const gallery = new Gallery(source, models, options);
     await gallery.refresh();
     return gallery;
@@ -118,7 +122,10 @@ export class Gallery {
    * The distance from the probe to one account, under the account's current model; undefined when
    * the account has no template of a model loaded here, or the probe no embedding of that model.
    */
-  accountDistance(probe: Readonly<Record<string, Float32Array>>, accountId: string): { model: string; distance: number } | undefined {
+  accountDistance(
+    probe: Readonly<Record<string, Float32Array>>,
+    accountId: string,
+  ): { model: string; distance: number } | undefined {
     const model = this.modelOf(accountId);
     const index = model === undefined ? undefined : this.snapshot.indexes.get(model);
     const embedding = model === undefined ? undefined : probe[model];
@@ -128,14 +135,19 @@ export class Gallery {
 
   /** Reload when the source has changed since the last load. Concurrent callers share one reload. */
   async refresh(): Promise<void> {
-    this.reloading ??= this.reloadIfChanged().finally(() => { this.reloading = undefined; });
+    this.reloading ??= this.reloadIfChanged().finally(() => {
+      this.reloading = undefined;
+    });
     return this.reloading;
   }
 
   private async reloadIfChanged(): Promise<void> {
     const revision = await this.source.revision();
     if (revision === this.snapshot.revision) return;
-    const modelOf = currentModels(await this.source.usage(), this.models.map((m) => m.id));
+    const modelOf = currentModels(
+      await this.source.usage(),
+      this.models.map((m) => m.id),
+    );
     const indexes = new Map<string, AccountIndex>();
     for (const { id, metric } of this.models) {
       const templates = (await this.source.list(id)).filter((t) => modelOf.get(t.accountId) === id);

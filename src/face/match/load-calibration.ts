@@ -18,11 +18,16 @@ export function calibrationPipeline(spec: EngineSpec): Calibration['pipeline'] {
   return { landmarks: spec.landmarks !== undefined, mirrorFusion: spec.embedder.mirrorFusion };
 }
 
-export function loadCalibration(embedderId: string, pipeline: Calibration['pipeline'], file = calibrationPath(embedderId)): Calibration | null {
+export function loadCalibration(
+  embedderId: string,
+  pipeline: Calibration['pipeline'],
+  file = calibrationPath(embedderId),
+): Calibration | null {
   if (!existsSync(file)) return null;
   const calibration = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
-  const fits = calibration.embedder === embedderId
-    && calibration.pipeline.landmarks === pipeline.landmarks
-    && calibration.pipeline.mirrorFusion === pipeline.mirrorFusion;
+  const fits =
+    calibration.embedder === embedderId &&
+    calibration.pipeline.landmarks === pipeline.landmarks &&
+    calibration.pipeline.mirrorFusion === pipeline.mirrorFusion;
   return fits ? calibration : null;
 }

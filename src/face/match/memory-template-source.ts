@@ -16,7 +16,9 @@ export class MemoryTemplateSource implements TemplateSource {
   }
 
   async list(model: string): Promise<GalleryTemplate[]> {
-    return this.templates.filter((t) => t.model === model).map(({ accountId, embedding }) => ({ accountId, embedding }));
+    return this.templates
+      .filter((t) => t.model === model)
+      .map(({ accountId, embedding }) => ({ accountId, embedding }));
   }
 
   async usage(): Promise<TemplateUsage[]> {

@@ -25,15 +25,30 @@ export async function quantizedShortlister(index: ExactIndex): Promise<Shortlist
   const probe = graph.addInput('probe', [1, dims], 'the probe, quantised to uint8 around 128', DataType.UINT8);
   const templates = graph.addByteInitializer('templates', [dims, rows], DataType.INT8, gallery);
   const zero = graph.addByteInitializer('probe_zero_point', [], DataType.UINT8, Uint8Array.of(ZERO_POINT));
-  graph.addOutput(graph.addNode('MatMulInteger', 'scores', [probe, templates, zero]), [1, rows], 'scaled dot products', DataType.INT32);
-  const session = await openSession(graph.toBytes({
-    graphName: 'gallery', producerName: 'facegate', producerVersion: '1', opsetVersion: 13, docString: '', metadata: {},
-  }));
+  graph.addOutput(
+    graph.addNode('MatMulInteger', 'scores', [probe, templates, zero]),
+    [1, rows],
+    'scaled dot products',
+    DataType.INT32,
+  );
+  const session = await openSession(
+    graph.toBytes({
+      graphName: 'gallery',
+      producerName: 'facegate',
+      producerVersion: '1',
+      opsetVersion: 13,
+      docString: '',
+      metadata: {},
+    }),
+  );
   return new QuantizedShortlister(session, dims);
 }
 
 class QuantizedShortlister implements Shortlister {
-  constructor(private readonly session: Session, private readonly dims: number) {}
+  constructor(
+    private readonly session: Session,
+    private readonly dims: number,
+  ) {}
 
   async shortlist(probe: Float32Array, count: number): Promise<Int32Array> {
     const scale = INT8_MAX / Math.max(1e-12, maxAbs(probe));
@@ -57,10 +72,15 @@ export function topRows(scores: Int32Array, count: number): Int32Array {
   const heap = new Int32Array(k);
   let size = 0;
   const less = (i: number, j: number) => scores[heap[i]] < scores[heap[j]];
-  const swap = (i: number, j: number) => { const t = heap[i]; heap[i] = heap[j]; heap[j] = t; };
+  const swap = (i: number, j: number) => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
   const down = (i: number) => {
     for (;;) {
-      const l = 2 * i + 1, r = l + 1;
+      const l = 2 * i + 1,
+        r = l + 1;
       let m = i;
       if (l < size && less(l, m)) m = l;
       if (r < size && less(r, m)) m = r;
@@ -72,7 +92,7 @@ export function topRows(scores: Int32Array, count: number): Int32Array {
   for (let row = 0; row < scores.length; row++) {
     if (size < k) {
       heap[size] = row;
-      for (let i = size++; i > 0;) {
+      for (let i = size++; i > 0; ) {
         const parent = (i - 1) >> 1;
         if (!less(i, parent)) break;
         swap(i, parent);

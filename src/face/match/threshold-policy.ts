@@ -14,7 +14,12 @@ import { FaceSetupError } from '../errors.js';
 
 export type IdentificationThreshold =
   | { allowed: true; threshold: number; falseMatchRate: number; genuineAcceptRate: number | null }
-  | { allowed: false; reason: 'beyond_measurement' | 'too_many_rejections'; falseMatchRate: number; genuineAcceptRate: number | null };
+  | {
+      allowed: false;
+      reason: 'beyond_measurement' | 'too_many_rejections';
+      falseMatchRate: number;
+      genuineAcceptRate: number | null;
+    };
 
 export interface PolicySettings {
   /** Wanted chance per sign-in that a stranger is accepted as someone. */
@@ -26,9 +31,14 @@ export interface PolicySettings {
 }
 
 export class ThresholdPolicy {
-  constructor(private readonly settings: PolicySettings, private readonly calibration: Calibration | null) {
+  constructor(
+    private readonly settings: PolicySettings,
+    private readonly calibration: Calibration | null,
+  ) {
     if (settings.fixedThreshold === null && !calibration) {
-      throw new FaceSetupError('face: no calibration for this embedder and pipeline, so no threshold can be derived: set face.threshold, or measure one with `facegate eval --calibration models/calibration/ID.json`');
+      throw new FaceSetupError(
+        'face: no calibration for this embedder and pipeline, so no threshold can be derived: set face.threshold, or measure one with `facegate eval --calibration models/calibration/ID.json`',
+      );
     }
   }
 
@@ -40,10 +50,16 @@ export class ThresholdPolicy {
   identification(accounts: number): IdentificationThreshold {
     const f = this.perComparisonRate(accounts);
     if (this.settings.fixedThreshold !== null) {
-      return { allowed: true, threshold: this.settings.fixedThreshold, falseMatchRate: f, genuineAcceptRate: this.genuineAt(this.settings.fixedThreshold) };
+      return {
+        allowed: true,
+        threshold: this.settings.fixedThreshold,
+        falseMatchRate: f,
+        genuineAcceptRate: this.genuineAt(this.settings.fixedThreshold),
+      };
     }
     const cal = this.calibration!;
-    if (f < cal.falseMatch[0][0]) return { allowed: false, reason: 'beyond_measurement', falseMatchRate: f, genuineAcceptRate: null };
+    if (f < cal.falseMatch[0][0])
+      return { allowed: false, reason: 'beyond_measurement', falseMatchRate: f, genuineAcceptRate: null };
     const threshold = interpolate(cal.falseMatch, f, true);
     const genuineAcceptRate = this.genuineAt(threshold);
     if (genuineAcceptRate !== null && genuineAcceptRate < this.settings.minGenuineAcceptRate) {

@@ -113,5 +113,10 @@ export const manifestSchema = {
 
 /** An object of the named positive distances (liveness identity bounds). */
 function bounds(names: string[]) {
-  return { type: 'object', additionalProperties: false, required: names, properties: Object.fromEntries(names.map((n) => [n, { type: 'number', exclusiveMinimum: 0 }])) } as const;
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: names,
+    properties: Object.fromEntries(names.map((n) => [n, { type: 'number', exclusiveMinimum: 0 }])),
+  } as const;
 }

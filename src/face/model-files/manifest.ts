@@ -50,7 +50,12 @@ export interface ModelOutput {
 
 /** How faces are prepared for an embedder and its embeddings compared (embedders only). */
 export interface EmbeddingRecipe {
-  alignment: { template: 'dlib' | 'arcface'; padding?: number; points?: 'landmarks' | 'keypoints' | 'combined'; supersample?: number };
+  alignment: {
+    template: 'dlib' | 'arcface';
+    padding?: number;
+    points?: 'landmarks' | 'keypoints' | 'combined';
+    supersample?: number;
+  };
   metric: 'euclidean' | 'cosine';
   /** Whether the chip's mirror image is embedded too by default (face.mirrorFusion overrides it). */
   mirrorFusion: boolean;
@@ -125,8 +130,11 @@ export function verifyModelFile(entry: ModelEntry, dir: string = modelsDir()): s
   }
   const actual = sha256OfFile(path);
   if (actual !== entry.sha256) {
-    throw new ModelFileError('model_file_altered', path,
-      `model ${entry.id} has sha256 ${actual.slice(0, 12)}…, the manifest expects ${entry.sha256.slice(0, 12)}…`);
+    throw new ModelFileError(
+      'model_file_altered',
+      path,
+      `model ${entry.id} has sha256 ${actual.slice(0, 12)}…, the manifest expects ${entry.sha256.slice(0, 12)}…`,
+    );
   }
   return path;
 }

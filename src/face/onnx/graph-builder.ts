@@ -78,9 +78,19 @@ export class OnnxGraphBuilder {
   }
 
   /** One-byte elements (int8 or uint8), stored as they are. */
-  addByteInitializer(name: string, dims: readonly number[], dataType: typeof DataType.INT8 | typeof DataType.UINT8, values: Int8Array | Uint8Array): string {
+  addByteInitializer(
+    name: string,
+    dims: readonly number[],
+    dataType: typeof DataType.INT8 | typeof DataType.UINT8,
+    values: Int8Array | Uint8Array,
+  ): string {
     checkElementCount(name, dims, values.length);
-    return this.addInitializer(name, dims, dataType, new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    return this.addInitializer(
+      name,
+      dims,
+      dataType,
+      new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
+    );
   }
 
   /** Adds a node with one output, named after the node, and returns that output's name. */
@@ -133,9 +143,18 @@ export class OnnxGraphBuilder {
   }
 }
 
-function valueInfo(name: string, shape: readonly Dim[], docString?: string, elemType: DataTypeCode = DataType.FLOAT): ValueInfoProto {
+function valueInfo(
+  name: string,
+  shape: readonly Dim[],
+  docString?: string,
+  elemType: DataTypeCode = DataType.FLOAT,
+): ValueInfoProto {
   const dim: DimensionProto[] = shape.map((d) => (typeof d === 'number' ? { dim_value: d } : { dim_param: d }));
-  return { name, type: { tensor_type: { elem_type: elemType, shape: { dim } } }, ...(docString ? { doc_string: docString } : {}) };
+  return {
+    name,
+    type: { tensor_type: { elem_type: elemType, shape: { dim } } },
+    ...(docString ? { doc_string: docString } : {}),
+  };
 }
 
 function intAttribute(name: string, value: number | readonly number[]): AttributeProto {
@@ -146,5 +165,6 @@ function intAttribute(name: string, value: number | readonly number[]): Attribut
 
 function checkElementCount(name: string, dims: readonly number[], count: number): void {
   const expected = dims.reduce((a, b) => a * b, 1);
-  if (expected !== count) throw new Error(`ONNX initializer ${name}: dims ${dims.join('x')} need ${expected} values, got ${count}`);
+  if (expected !== count)
+    throw new Error(`ONNX initializer ${name}: dims ${dims.join('x')} need ${expected} values, got ${count}`);
 }

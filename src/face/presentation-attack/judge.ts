@@ -14,7 +14,10 @@ export interface PresentationVerdict {
   threshold: number;
 }
 
-export function judgePresentation(frames: readonly Pick<FaceAnalysis, 'liveScore'>[], threshold: number): PresentationVerdict {
+export function judgePresentation(
+  frames: readonly Pick<FaceAnalysis, 'liveScore'>[],
+  threshold: number,
+): PresentationVerdict {
   const score = medianLiveScore(frames);
   return { kind: score >= threshold ? 'live' : 'presentation_attack', score, threshold };
 }
@@ -23,7 +26,9 @@ export function judgePresentation(frames: readonly Pick<FaceAnalysis, 'liveScore
 export function medianLiveScore(frames: readonly Pick<FaceAnalysis, 'liveScore'>[]): number {
   const scores = frames.map((f) => f.liveScore);
   if (scores.length === 0 || scores.some((s) => s === undefined)) {
-    throw new Error('presentation-attack detection is on, but the face engine did not score these frames: start it with the model');
+    throw new Error(
+      'presentation-attack detection is on, but the face engine did not score these frames: start it with the model',
+    );
   }
   return median(scores as number[]);
 }
