@@ -79,10 +79,10 @@ try {
   progress(`enrolling ${people.length} people through facegate invite links`);
   for (const person of people) await enrollAt(await inviteLink(server.configFile, person.accountId), person);
   const users: User[] = Array.from({ length: userCount }, (_, i) => {
-    const person = people[i % people.length]!;
+    const person = people[i % people.length];
     return {
       accountId: person.accountId,
-      frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length]!,
+      frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length],
     };
   });
   const rp = await RelyingParty.discover(config.issuer);
@@ -127,7 +127,7 @@ try {
   await small.stop();
 
   progress('4. two instances on one Redis');
-  const pair = await twoInstances(dir, people[0]!);
+  const pair = await twoInstances(dir, people[0]);
   section('4. Two instances on one Redis', 'twoInstances', pair, twoInstancesLines(pair));
 
   if (values.json) console.log(JSON.stringify(report, null, 2));

@@ -103,7 +103,7 @@ function startChild(kind: string, folder: string): Promise<{ child: ChildProcess
     let text = '';
     child.stdout!.on('data', (chunk) => {
       text += chunk;
-      if (text.includes('\n')) resolve({ child, target: JSON.parse(text.split('\n')[0]!) as Target });
+      if (text.includes('\n')) resolve({ child, target: JSON.parse(text.split('\n')[0]) as Target });
     });
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });

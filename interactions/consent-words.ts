@@ -25,7 +25,7 @@ export function consentItems(
   const items = scopes.map(
     (scope) => SCOPES[scope] ?? { title: scope, detail: 'A permission this application defines.' },
   );
-  const extraClaims = claims.filter((claim) => CLAIMS[claim]).map((claim) => CLAIMS[claim]!);
+  const extraClaims = claims.filter((claim) => CLAIMS[claim]).map((claim) => CLAIMS[claim]);
   if (extraClaims.length > 0) items.push({ title: 'Details about you', detail: `Also ${extraClaims.join(', ')}.` });
   return items;
 }

@@ -21,7 +21,7 @@ const graphBuilders: Record<Exclude<ModelBuild, 'copy'>, (weights: WeightMap) =>
 export function buildModel(entry: ModelEntry, sourceFiles: readonly string[]): Uint8Array {
   if (entry.build === 'copy') {
     if (sourceFiles.length !== 1) throw new Error(`model ${entry.id}: a copy needs exactly one source file`);
-    return readFileSync(sourceFiles[0]!);
+    return readFileSync(sourceFiles[0]);
   }
   const weightsManifest = sourceFiles.find((f) => f.endsWith('-weights_manifest.json'));
   if (!weightsManifest) throw new Error(`model ${entry.id}: no tfjs *-weights_manifest.json among its source files`);

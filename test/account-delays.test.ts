@@ -57,7 +57,7 @@ describe('failed attempts against an account: delays per (account, client networ
   async function signIn(account: string, ip: string) {
     const page = await openFacePage(issuer, { params: { login_hint: account }, headers: { 'x-forwarded-for': ip } });
     return async (face: string) => {
-      const answer = await postFace(page, faces[face]!);
+      const answer = await postFace(page, faces[face]);
       return { status: answer.status, retryAfter: Number(answer.headers.get('retry-after') ?? 0), body: answer.body };
     };
   }

@@ -50,8 +50,8 @@ describe('audit flooding over HTTP (SQLite)', function () {
       (e) => e.result === 'rate_limited' && e.ip === '198.51.100.20',
     );
     expect(limited).to.have.length(1);
-    expect(limited[0]!.count).to.equal(40);
-    expect(limited[0]!.detail.scope).to.equal('ip');
+    expect(limited[0].count).to.equal(40);
+    expect(limited[0].detail.scope).to.equal('ip');
   });
 
   it('"type your account name" answers (1:N refused) count against the client', async () => {

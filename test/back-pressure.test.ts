@@ -44,11 +44,11 @@ describe('a full face queue (one worker, no queue)', function () {
         .to.be.within(1, 3)
         .and.equal(answer.body.retryAfter);
     }
-    let waiting = users.filter((_, i) => first[i]!.status === 503);
+    let waiting = users.filter((_, i) => first[i].status === 503);
     let busyAnswers = busy.length;
     for (let round = 0; waiting.length > 0 && round < 10; round++) {
       const again = await Promise.all(waiting.map((u) => u.post()));
-      waiting = waiting.filter((_, i) => again[i]!.status === 503);
+      waiting = waiting.filter((_, i) => again[i].status === 503);
       busyAnswers += waiting.length;
     }
     expect(waiting).to.have.length(0);

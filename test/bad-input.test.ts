@@ -61,7 +61,7 @@ function expectInstruction(message: string | undefined): void {
 async function pageAnswer(response: Response): Promise<Answer> {
   const html = await response.text();
   const text = [...html.matchAll(/<(?:h1|p)[^>]*>([^<]+)<\/(?:h1|p)>/g)]
-    .map((m) => m[1]!.replace(/&#39;|&quot;/g, "'"))
+    .map((m) => m[1].replace(/&#39;|&quot;/g, "'"))
     .join(' ');
   return {
     status: response.status,

@@ -85,7 +85,7 @@ describe('facegate command line', () => {
     const commands = facegate('--help')
       .out.split('\n')
       .filter((line) => /^ {2}\S/.test(line))
-      .map((line) => line.trim().split(/\s+/)[0]!);
+      .map((line) => line.trim().split(/\s+/)[0]);
     expect(commands).to.include.members([
       'start',
       'serve',

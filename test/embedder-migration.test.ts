@@ -40,7 +40,7 @@ describe('a face engine with an older embedder loaded beside the configured one'
       expect(both.embeddings[NEW]).to.have.length(512).and.equal(both.embedding);
       expect(both.embeddings[OLD]).to.have.length(128);
       // What dlib's model gives when it is the configured one (its chip, its mirror fusion).
-      expect(distance(both.embeddings[OLD]!, (await alone.analyze(jpeg)).embedding, 'euclidean')).to.be.below(1e-3);
+      expect(distance(both.embeddings[OLD], (await alone.analyze(jpeg)).embedding, 'euclidean')).to.be.below(1e-3);
       const error = await engine.analyze(jpeg, ['no-such-model@000000000000']).catch((e: unknown) => e);
       expect(String(error)).to.include('no embedder no-such-model@000000000000 loaded');
 
@@ -60,7 +60,7 @@ describe('a face engine with an older embedder loaded beside the configured one'
                 loadCalibration(model, { landmarks: true, mirrorFusion: model === OLD }),
               ),
               margin: 0.04,
-              frameBounds: livenessBoundsOf(model === OLD ? spec.legacyEmbedders[0]! : spec.embedder).account,
+              frameBounds: livenessBoundsOf(model === OLD ? spec.legacyEmbedders[0] : spec.embedder).account,
             },
           ]),
         );

@@ -39,7 +39,7 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
     new Browser(origin).json(link, { method: 'POST', body: multipart(frames) });
   const templatesOf = async (accountId: string) =>
     (await facegate.store.templates.listForAccount(accountId)).map((t) => t.id).sort();
-  const lastEvent = async () => (await facegate.store.audit.recent(1))[0]!;
+  const lastEvent = async () => (await facegate.store.audit.recent(1))[0];
 
   it("a stranger with a link that adds to alice's face is refused, audited, and alice's templates are unchanged", async () => {
     const before = await templatesOf('alice');
@@ -93,9 +93,9 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await send(link, await mixed()));
     expect(answers.map((a) => a.status)).to.deep.equal([422, 422, 422, 410]);
-    expect(answers[2]!.body).to.include({ error: 'not_same_person', linkSpent: true });
-    expect(answers[2]!.body.message).to.match(/cannot be used again/);
-    expect(answers[3]!.body).to.include({ error: 'invalid_link' });
+    expect(answers[2].body).to.include({ error: 'not_same_person', linkSpent: true });
+    expect(answers[2].body.message).to.match(/cannot be used again/);
+    expect(answers[3].body).to.include({ error: 'invalid_link' });
   });
 });
 

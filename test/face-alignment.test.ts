@@ -39,8 +39,8 @@ describe('alignment templates', () => {
     const { keypoints } = faceThrough(toImage);
     for (const points of ['landmarks', 'combined'] as const) {
       const templates = alignmentTemplates({ name: 'arcface', size: 112, points });
-      expect(templates[0]!.pick({ keypoints }), points).to.equal(undefined);
-      expect(templates[1]!.pick({ keypoints }), points).to.have.length(4);
+      expect(templates[0].pick({ keypoints }), points).to.equal(undefined);
+      expect(templates[1].pick({ keypoints }), points).to.have.length(4);
     }
     expect(alignmentTemplates({ name: 'dlib', size: 150, points: 'keypoints' })).to.have.length(1);
   });

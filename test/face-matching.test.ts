@@ -24,7 +24,7 @@ function randomUnit(seed: number, dims = 128): Float32Array {
 
 /** `base` moved towards `towards` by t, renormalised: a face close to another. */
 function near(base: Float32Array, towards: Float32Array, t: number): Float32Array {
-  return normalise(base.map((v, i) => (1 - t) * v + t * towards[i]!));
+  return normalise(base.map((v, i) => (1 - t) * v + t * towards[i]));
 }
 
 const MODEL = 'test-model';
@@ -277,5 +277,5 @@ describe('threshold policy', () => {
 });
 
 function dot(a: Float32Array, b: Float32Array): number {
-  return a.reduce((s, v, i) => s + v * b[i]!, 0);
+  return a.reduce((s, v, i) => s + v * b[i], 0);
 }

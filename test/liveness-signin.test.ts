@@ -51,7 +51,7 @@ async function inAnotherRoom(photo: Buffer): Promise<Buffer> {
 }
 
 /** Which step of the timeline frame `i` belongs to. */
-const stepIndex = (i: number) => stepOfFrames(firstTimelineFor(['left', 'right']))[i]!.index;
+const stepIndex = (i: number) => stepOfFrames(firstTimelineFor(['left', 'right']))[i].index;
 
 describe('liveness challenge over HTTP (sign-in)', function () {
   this.timeout(300_000);
@@ -108,7 +108,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     const shown = challenge.steps as { prompt: string; move: string; frames: number }[];
     expect(shown.map((s) => s.move)).to.deep.equal(['centre', 'left', 'centre', 'right', 'centre']);
     expect(shown.map((s) => s.frames)).to.deep.equal([2, 3, 1, 3, 1]);
-    expect(shown[1]!.prompt).to.equal('Turn your head slowly to your left');
+    expect(shown[1].prompt).to.equal('Turn your head slowly to your left');
   });
 
   for (const type of ['still', 'card', 'moved', 'phone'] as const) {
@@ -168,7 +168,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     const { browser, page } = await startSignIn();
     const { challenge } = await challengeFor(browser, page);
     const reversed = (await headTurnFrames(headTurn, steps, 2)).map(
-      (_, i, all) => all[[0, 1, 6, 7, 8, 5, 2, 3, 4, 9][i]!]!,
+      (_, i, all) => all[[0, 1, 6, 7, 8, 5, 2, 3, 4, 9][i]],
     );
     const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(reversed, challenge) });
     expect(answer.body).to.include({ error: 'not_live' });
@@ -184,7 +184,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
       9,
     );
     const [here, there] = await Promise.all([headTurnFrames(headTurn, steps, 4), performFrames(elsewhere!, steps, 4)]);
-    const frames = here.map((frame, i) => (steps[stepIndex(i)]!.move === 'centre' ? frame : there[i]!));
+    const frames = here.map((frame, i) => (steps[stepIndex(i)].move === 'centre' ? frame : there[i]));
     const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
     expect(answer.body).to.include({ error: 'not_live' });
     expect(answer.body.message).to.match(/Keep your face in the oval and turn slowly/);
@@ -200,7 +200,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     const impostor = headTurn.portrait === 0 ? await findOtherTurn() : headTurn;
     const frames = await Promise.all(
       (await headTurnFrames(impostor, steps, 5)).map(async (frame, i) => {
-        if (steps[stepIndex(i)]!.move !== 'centre') return frame;
+        if (steps[stepIndex(i)].move !== 'centre') return frame;
         const [face] = await facegate.face.engine.analyzeAll(frame);
         return pasteFace(frame, face!.landmarks68!, donor);
       }),
@@ -215,7 +215,7 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     const frames = await headTurnFrames(headTurn, steps, 3);
     const answer = await browser.json(`${page.pathname}/face`, {
       method: 'POST',
-      body: burst([...frames, frames[9]!], challenge),
+      body: burst([...frames, frames[9]], challenge),
     });
     expect(answer.body).to.include({ error: 'not_live' });
     expect(answer.body.message).to.match(/Reload the page/);

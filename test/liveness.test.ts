@@ -29,12 +29,12 @@ function posed(yaw: number, pitch = 0): Point[] {
   const eye = (a: number, b: number) =>
     points.slice(a, b + 1).reduce((s, p) => [s[0] + p[0] / 6, s[1] + p[1] / 6], [0, 0]);
   const [r, l] = [eye(36, 41), eye(42, 47)];
-  const mouth = [(points[48]![0] + points[54]![0]) / 2, (points[48]![1] + points[54]![1]) / 2];
+  const mouth = [(points[48][0] + points[54][0]) / 2, (points[48][1] + points[54][1]) / 2];
   const centre = [(r[0] + l[0]) / 2, (r[1] + l[1]) / 2];
-  const [nx, ny] = points[30]!;
+  const [nx, ny] = points[30];
   points[30] = [
-    nx + yaw * (l[0] - r[0]) + pitch * (mouth[0]! - centre[0]!),
-    ny + yaw * (l[1] - r[1]) + pitch * (mouth[1]! - centre[1]!),
+    nx + yaw * (l[0] - r[0]) + pitch * (mouth[0] - centre[0]),
+    ny + yaw * (l[1] - r[1]) + pitch * (mouth[1] - centre[1]),
   ];
   return points;
 }
@@ -133,7 +133,7 @@ describe('liveness: the burst check', () => {
 
   it('refuses a burst with more or fewer frames than the timeline asked for', () => {
     const frames = burst(leftUp);
-    expect(checkBurst([...frames, frames[9]!], leftUp, settings)).to.include({
+    expect(checkBurst([...frames, frames[9]], leftUp, settings)).to.include({
       kind: 'not_live',
       reason: 'wrong_frame_count',
     });
@@ -167,10 +167,10 @@ describe('liveness: the burst check', () => {
         (split) =>
           [
             { move: 'centre', frames: 2 },
-            { move: 'left', frames: split[0]! },
-            { move: 'centre', frames: split[1]! },
-            { move: 'up', frames: split[2]! },
-            { move: 'centre', frames: split[3]! },
+            { move: 'left', frames: split[0] },
+            { move: 'centre', frames: split[1] },
+            { move: 'up', frames: split[2] },
+            { move: 'centre', frames: split[3] },
           ] as Step[],
       );
     const frames = burst(other!).slice(0, 10);
@@ -212,10 +212,10 @@ describe('liveness: the burst check', () => {
 
   it('refuses frames from two rooms (a collage), and a face that jumps across the picture', () => {
     const collage = burst(leftUp);
-    for (const i of [6, 7, 8, 9]) collage[i] = { ...collage[i]!, scene: OTHER_ROOM };
+    for (const i of [6, 7, 8, 9]) collage[i] = { ...collage[i], scene: OTHER_ROOM };
     expect(checkBurst(collage, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed' });
     const jump = burst(leftUp);
-    jump[6] = { ...jump[6]!, box: { ...FACE_BOX, x: 440 } };
+    jump[6] = { ...jump[6], box: { ...FACE_BOX, x: 440 } };
     expect(checkBurst(jump, leftUp, settings)).to.deep.include({ kind: 'not_live', reason: 'scene_changed' });
   });
 
@@ -233,8 +233,8 @@ describe('liveness: the burst check', () => {
     const box = { x: 255, y: 150, width: 130, height: 130 };
     const frames = burst(leftUp).map((f, i) => ({ ...f, box, scene: i >= 2 && i < 5 ? other : one }));
     const change = sceneChange(
-      { image: frames[1]!.image, box, scene: one },
-      { image: frames[2]!.image, box, scene: other },
+      { image: frames[1].image, box, scene: one },
+      { image: frames[2].image, box, scene: other },
     );
     expect(change.background, 'the correlation alone').to.be.below(settings.scene.background);
     expect(checkBurst(frames, leftUp, settings)).to.deep.include({
@@ -254,11 +254,11 @@ describe('liveness: the burst check', () => {
       const cell = Math.floor(k / 3),
         x = cell % SCENE_GRID.width,
         y = Math.floor(cell / SCENE_GRID.width);
-      return ROOM[(y * SCENE_GRID.width + Math.max(0, x - 1)) * 3 + (k % 3)]!;
+      return ROOM[(y * SCENE_GRID.width + Math.max(0, x - 1)) * 3 + (k % 3)];
     });
     const frames = burst(leftUp);
     for (const i of [6, 7, 8, 9])
-      frames[i] = { ...frames[i]!, scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
+      frames[i] = { ...frames[i], scene: shifted, box: { ...FACE_BOX, x: FACE_BOX.x + 640 / SCENE_GRID.width } };
     expect(checkBurst(frames, leftUp, settings).kind).to.equal('live');
   });
 
@@ -270,7 +270,7 @@ describe('liveness: the burst check', () => {
   it('refuses a burst in which someone else appears, turned or not', () => {
     for (const i of [1, 3, 7]) {
       const frames = burst(leftUp);
-      frames[i] = { ...frames[i]!, embedding: stranger };
+      frames[i] = { ...frames[i], embedding: stranger };
       expect(checkBurst(frames, leftUp, settings), `frame ${i}`).to.include({
         kind: 'not_live',
         reason: 'not_same_person',

@@ -42,7 +42,7 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
     const all = await runNchw(session, toNchw(chips, entry.input.mean, scale), [chips.length, 3, SIZE, SIZE]);
     chips.forEach((_, i) => {
       const outputs = all.subarray(i * 2 * POINTS, (i + 1) * 2 * POINTS);
-      expect(maxAbsDiff(outputs, reference[i]!), `face ${i}`).to.be.below(1e-4);
+      expect(maxAbsDiff(outputs, reference[i]), `face ${i}`).to.be.below(1e-4);
     });
   });
 
@@ -50,7 +50,7 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
     for (const outputs of reference) {
       const mean = (from: number, to: number, axis: 0 | 1) => {
         let sum = 0;
-        for (let i = from; i <= to; i++) sum += outputs[2 * i + axis]!;
+        for (let i = from; i <= to; i++) sum += outputs[2 * i + axis];
         return sum / (to - from + 1);
       };
       expect(mean(36, 47, 1)).to.be.below(mean(48, 67, 1));
@@ -59,7 +59,7 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
   });
 
   it("maps outputs back to the image as the manifest says (face-api's post-processing)", async () => {
-    const face = SAMPLE_FACES[0]!;
+    const face = SAMPLE_FACES[0];
     const crop = await cropFace(face);
     const input = tf.tensor3d(crop.pixels, [crop.height, crop.width, 3], 'int32');
     const landmarks = (await net.detectLandmarks(input as never)) as { positions: { x: number; y: number }[] };
@@ -68,8 +68,8 @@ describe('models: 68-point landmark net (ONNX) against face-api on tfjs', () => 
     // The manifest's formula, for a crop at (0, 0) of w x h; face-api pads the crop itself.
     const side = Math.max(crop.width, crop.height);
     landmarks.positions.forEach((p, i) => {
-      expect(p.x).to.be.closeTo(-(side - crop.width) / 2 + outputs[2 * i]! * side, 1e-3);
-      expect(p.y).to.be.closeTo(-(side - crop.height) / 2 + outputs[2 * i + 1]! * side, 1e-3);
+      expect(p.x).to.be.closeTo(-(side - crop.width) / 2 + outputs[2 * i] * side, 1e-3);
+      expect(p.y).to.be.closeTo(-(side - crop.height) / 2 + outputs[2 * i + 1] * side, 1e-3);
     });
   });
 });

@@ -91,7 +91,7 @@ describe('models: manifest and install step', () => {
   });
 
   it('refuses an altered model file, naming it and the rebuild command', () => {
-    const entry = manifest.models[0]!;
+    const entry = manifest.models[0];
     const copy = join(temp, entry.file);
     copyFileSync(verifyModelFile(entry), copy);
     writeFileSync(copy, Buffer.from([0]), { flag: 'a' });
@@ -99,7 +99,7 @@ describe('models: manifest and install step', () => {
   });
 
   it('refuses a missing model file, naming it and the rebuild command', () => {
-    const entry = manifest.models[0]!;
+    const entry = manifest.models[0];
     expectModelFileError(() => verifyModelFile(entry, temp), 'model_file_missing', join(temp, entry.file));
   });
 
@@ -113,8 +113,8 @@ describe('models: manifest and install step', () => {
 
   it('says which npm package is missing', () => {
     const entry: ModelEntry = {
-      ...manifest.models[0]!,
-      source: { ...manifest.models[0]!.source, package: 'facegate-no-such-package' },
+      ...manifest.models[0],
+      source: { ...manifest.models[0].source, package: 'facegate-no-such-package' },
     };
     const error = expectInstallError(
       () => installModels({ outputDir: temp, manifest: { models: [entry] } }),
@@ -124,7 +124,7 @@ describe('models: manifest and install step', () => {
   });
 
   it('refuses a source file that is not the one the manifest was made from', () => {
-    const base = manifest.models[0]!;
+    const base = manifest.models[0];
     const files = base.source.files.map((f) => ({ ...f, sha256: '0'.repeat(64) }));
     const entry: ModelEntry = { ...base, source: { ...base.source, files } };
     expectInstallError(() => installModels({ outputDir: temp, manifest: { models: [entry] } }), 'source_file_altered');
@@ -132,7 +132,7 @@ describe('models: manifest and install step', () => {
   });
 
   it("refuses to write a build whose sha256 is not the manifest's", () => {
-    const entry: ModelEntry = { ...manifest.models[0]!, sha256: 'f'.repeat(64) };
+    const entry: ModelEntry = { ...manifest.models[0], sha256: 'f'.repeat(64) };
     const error = expectInstallError(
       () => installModels({ outputDir: temp, manifest: { models: [entry] } }),
       'build_mismatch',

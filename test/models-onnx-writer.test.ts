@@ -47,9 +47,9 @@ describe('models: ONNX writer', () => {
       metadata_props: { key: string; value: string }[];
     };
     expect(decoded.ir_version).to.equal(7);
-    expect(decoded.opset_import[0]!.version).to.equal(13);
+    expect(decoded.opset_import[0].version).to.equal(13);
     expect(decoded.graph.node.map((n) => n.op_type)).to.deep.equal(['Add', 'Relu', 'Pad']);
-    expect(decoded.graph.input[0]!.type.tensor_type.shape.dim).to.deep.equal([{ dim_param: 'N' }, { dim_value: 3 }]);
+    expect(decoded.graph.input[0].type.tensor_type.shape.dim).to.deep.equal([{ dim_param: 'N' }, { dim_value: 3 }]);
     expect(decoded.metadata_props).to.deep.equal([{ key: 'purpose', value: 'test' }]);
   });
 

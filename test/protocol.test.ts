@@ -290,8 +290,8 @@ for (const backend of backends) {
       const page = await browser.navigate(endSession);
       const html = await page.response.text();
       expect(html).to.include('Sign out of facegate?').and.include('/static/facegate.css');
-      const form = Object.fromEntries([...html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-      const action = /action="([^"]+)"/.exec(html)![1]!;
+      const form = Object.fromEntries([...html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      const action = /action="([^"]+)"/.exec(html)![1];
       const { url: back } = await browser.navigate(action, { form: { ...form, logout: 'yes' } });
       expect(back.href).to.equal(`${loggedOut}?state=bye`);
 

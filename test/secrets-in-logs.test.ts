@@ -123,7 +123,7 @@ for (const backend of backends) {
       // and it is in the page's URL (so in the request log) by design; their signature is the secret.
       const uids = new Set([page.pathname.split('/')[2], consent.pathname.split('/')[2]]);
       for (const line of browser.setCookieLines) {
-        const [name, ...value] = line.split(';')[0]!.split('=');
+        const [name, ...value] = line.split(';')[0].split('=');
         if (value.join('=') && !uids.has(value.join('='))) secrets[`cookie ${name}`] = value.join('=');
       }
 

@@ -144,9 +144,9 @@ describe('security headers: CSP with nonces, no framing, no caching', function (
     );
     expect(question.html).to.include('Sign out of facegate?');
     const form = Object.fromEntries(
-      [...question.html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+      [...question.html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
     );
-    const action = /action="([^"]+)"/.exec(question.html)![1]!;
+    const action = /action="([^"]+)"/.exec(question.html)![1];
     const { response: done } = await browser.navigate(action, { form: { ...form, logout: 'yes' } });
     expect((await checkedPage(done)).html).to.include('Signed out');
 

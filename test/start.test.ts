@@ -84,7 +84,7 @@ describe('facegate start (npm start)', () => {
     expect(lines[5]).to.match(new RegExp(`^  Enrol:      ${issuer}/enroll/[A-Za-z0-9_-]{43}$`));
     expect(lines[6]).to.include('no account yet');
     expect(lines[7]).to.equal('Press Ctrl-C to stop.');
-    const enrollPage = await fetch(lines[5]!.trim().replace(/^Enrol:\s+/, ''));
+    const enrollPage = await fetch(lines[5].trim().replace(/^Enrol:\s+/, ''));
     expect(enrollPage.status).to.equal(200);
 
     const discovery = await fetch(`${issuer}/.well-known/openid-configuration`);

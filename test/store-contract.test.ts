@@ -194,7 +194,7 @@ for (const backend of backends) {
         expect((await store.templates.listForAccount('alice')).map((t) => t.model)).to.deep.equal(['new']);
         expect(await store.templates.listForAccount('bob')).to.deep.equal([]);
         expect(await store.templates.usage()).to.deep.equal([
-          { accountId: 'alice', model: 'new', templates: 1, newest: (await store.templates.list('new'))[0]!.createdAt },
+          { accountId: 'alice', model: 'new', templates: 1, newest: (await store.templates.list('new'))[0].createdAt },
         ]);
         const after = await store.templates.revision();
         expect(await store.templates.removeModel('old')).to.equal(0);

@@ -60,7 +60,7 @@ export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
       // A template removed between the set read and this read is simply gone.
       if (!fields.embedding) return;
       records.push({
-        id: ids[i]!,
+        id: ids[i],
         accountId: fields.accountId!.toString(),
         model: fields.model!.toString(),
         embedding: embeddingFromBytes(fields.embedding),

@@ -126,7 +126,7 @@ export function openSqliteStore(
       Object.keys(like).map((method) => [
         method,
         (...args: unknown[]) =>
-          run((c) => (pick(c) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!(...args)),
+          run((c) => (pick(c) as Record<string, (...a: unknown[]) => Promise<unknown>>)[method](...args)),
       ]),
     ) as T;
   const anyAdapter = first.adapterFor('Session');

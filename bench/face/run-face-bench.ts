@@ -104,7 +104,7 @@ export async function runFaceBench(
   await engine.close();
 
   const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) =>
-    measureMatchScaling(options.seconds, enrolled[0]!.embedding.length, update),
+    measureMatchScaling(options.seconds, enrolled[0].embedding.length, update),
   );
 
   // face-api on the same frames and the same pairs, on as many worker threads as our engine has.

@@ -46,7 +46,7 @@ export class FuzzTarget {
     const [person] = await benchPeople();
     await enrollAt(await inviteLink(server.configFile, person!.accountId), person!);
     const rp = await RelyingParty.discover(server.origin);
-    return new FuzzTarget(server, folder, new Agent([server.origin]), rp, person!.snapshots[0]!);
+    return new FuzzTarget(server, folder, new Agent([server.origin]), rp, person!.snapshots[0]);
   }
 
   get origin(): string {

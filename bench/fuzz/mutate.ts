@@ -20,7 +20,7 @@ function offset(prng: Prng, length: number): number {
 const mutations: Record<string, Mutation> = {
   flipBits(prng, input) {
     const out = Buffer.from(input);
-    for (let n = prng.between(1, 16); n > 0 && out.length > 0; n--) out[offset(prng, out.length)]! ^= 1 << prng.int(8);
+    for (let n = prng.between(1, 16); n > 0 && out.length > 0; n--) out[offset(prng, out.length)] ^= 1 << prng.int(8);
     return out;
   },
   truncate: (prng, input) => input.subarray(0, prng.int(input.length + 1)),
@@ -56,7 +56,7 @@ export function mutate(prng: Prng, input: Buffer, donors: readonly Buffer[]): { 
   const how: string[] = [];
   for (let n = prng.between(1, 3); n > 0; n--) {
     const name = prng.pick(names);
-    bytes = mutations[name]!(prng, bytes, donors);
+    bytes = mutations[name](prng, bytes, donors);
     how.push(name);
   }
   return { bytes, how };

@@ -117,7 +117,7 @@ export function tokenInput(prng: Prng, material: TokenMaterial): TokenInput {
   const bends = prng.chance(0.15) ? 0 : prng.between(1, 3);
   for (let n = 0; n < bends; n++) {
     const i = prng.int(fields.length);
-    const [name, value] = fields[i]!;
+    const [name, value] = fields[i];
     switch (prng.int(4)) {
       case 0:
         fields.splice(i, 1);

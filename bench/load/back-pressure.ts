@@ -58,7 +58,7 @@ export async function backPressure(
       const authorization = await rp.authorize();
       const { url: facePage, response } = await agent.follow(authorization.url);
       await response.arrayBuffer();
-      return { agent, facePage, authorization, user: users[i % users.length]! };
+      return { agent, facePage, authorization, user: users[i % users.length] };
     }),
   );
 
@@ -80,7 +80,7 @@ export async function backPressure(
   for (const answer of first) firstAnswers[answer.status] = (firstAnswers[answer.status] ?? 0) + 1;
   const busy = first.filter((a) => a.status === 503);
   // Each refused user waits what it was told, then sends again, as the sign-in page does.
-  let pending = waiting.map((w, i) => ({ w, answer: first[i]! })).filter(({ answer }) => answer.status === 503);
+  let pending = waiting.map((w, i) => ({ w, answer: first[i] })).filter(({ answer }) => answer.status === 503);
   let rounds = 0;
   let failed = first.filter((a) => a.status !== 200 && a.status !== 503).length;
   let busyAnswers = busy.length;

@@ -101,7 +101,7 @@ export async function crashAndRestart(
   const fresh = await RelyingParty.discover(config.issuer);
   await check('every person signs in with their face', async () => {
     for (const person of people) {
-      const { sub } = await signIn(fresh, person.snapshots[0]!, { providers: [restarted.origin] });
+      const { sub } = await signIn(fresh, person.snapshots[0], { providers: [restarted.origin] });
       if (sub !== person.accountId) throw new Error(`${person.accountId} signed in as ${sub}`);
     }
     return `${people.length} of ${people.length}`;

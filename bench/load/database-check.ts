@@ -25,13 +25,13 @@ export function checkDatabase(file: string): DatabaseState {
     return {
       integrity,
       foreignKeyProblems,
-      accounts: rows<{ n: number }>('SELECT count(*) AS n FROM accounts')[0]!.n,
+      accounts: rows<{ n: number }>('SELECT count(*) AS n FROM accounts')[0].n,
       templatesPerAccount: Object.fromEntries(
         rows<{ id: string; n: number }>(
           'SELECT a.id, count(t.id) AS n FROM accounts a LEFT JOIN face_templates t ON t.account_id = a.id GROUP BY a.id ORDER BY a.id',
         ).map((r) => [r.id, r.n]),
       ),
-      keys: rows<{ n: number }>('SELECT count(*) AS n FROM keys')[0]!.n,
+      keys: rows<{ n: number }>('SELECT count(*) AS n FROM keys')[0].n,
       oidcRecords: Object.fromEntries(
         rows<{ model: string; n: number }>('SELECT model, count(*) AS n FROM oidc GROUP BY model ORDER BY model').map(
           (r) => [r.model, r.n],

@@ -57,7 +57,7 @@ export async function twoInstances(dir: string, person: Person): Promise<TwoInst
     await step(
       'authorization at A; face page, snapshot and redirects at B (same cookies); code exchanged at A; refresh at A',
       async () => {
-        const signedIn = await signIn(rp, person.snapshots[0]!, { providers: [a.origin, b.origin], via: b.origin });
+        const signedIn = await signIn(rp, person.snapshots[0], { providers: [a.origin, b.origin], via: b.origin });
         if (signedIn.sub !== person.accountId) throw new Error(`signed in as ${signedIn.sub}`);
         const refreshed = await rp.refresh(signedIn.refreshToken);
         accessToken = refreshed.access_token;

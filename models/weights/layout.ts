@@ -40,13 +40,13 @@ function transpose4(t: WeightTensor, perm: Permutation): Float32Array {
   const [d0, d1, d2, d3] = permutedShape(t, perm);
   // Row-major strides of the source, read in the order of the destination's axes.
   const srcStrides = [shape[1] * shape[2] * shape[3], shape[2] * shape[3], shape[3], 1];
-  const [s0, s1, s2, s3] = perm.map((axis) => srcStrides[axis]!) as [number, number, number, number];
+  const [s0, s1, s2, s3] = perm.map((axis) => srcStrides[axis]) as [number, number, number, number];
   const out = new Float32Array(t.values.length);
   let k = 0;
   for (let a = 0; a < d0; a++) {
     for (let b = 0; b < d1; b++) {
       for (let c = 0; c < d2; c++) {
-        for (let d = 0; d < d3; d++) out[k++] = t.values[a * s0 + b * s1 + c * s2 + d * s3]!;
+        for (let d = 0; d < d3; d++) out[k++] = t.values[a * s0 + b * s1 + c * s2 + d * s3];
       }
     }
   }
@@ -64,8 +64,8 @@ export function foldChannelAffine(conv: OnnxConvWeights, scale: Float32Array, of
     throw new Error(`channel affine of ${scale.length} channels does not fit a convolution of ${cout} outputs`);
   }
   const perOutput = conv.weights.length / cout;
-  const weights = conv.weights.map((v, i) => v * scale[Math.floor(i / perOutput)]!);
-  const bias = conv.bias.map((b, o) => b * scale[o]! + offset[o]!);
+  const weights = conv.weights.map((v, i) => v * scale[Math.floor(i / perOutput)]);
+  const bias = conv.bias.map((b, o) => b * scale[o] + offset[o]);
   return { dims: conv.dims, weights, bias };
 }
 

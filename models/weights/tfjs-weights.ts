@@ -66,7 +66,7 @@ function decodeEntry(entry: WeightEntry, bytes: Buffer, offset: number, source: 
       `${source}: weight ${entry.name} uses quantization ${q.dtype}; only uint8 and uint16 are supported`,
     );
   for (let i = 0; i < count; i++) {
-    const quantized = width === 1 ? bytes[offset + i]! : bytes.readUInt16LE(offset + i * 2);
+    const quantized = width === 1 ? bytes[offset + i] : bytes.readUInt16LE(offset + i * 2);
     values[i] = quantized * q.scale + q.min;
   }
   return { values, byteLength: count * width };

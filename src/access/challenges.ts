@@ -89,7 +89,7 @@ export class Challenges {
     // the rest), and the expiry is not sent (it follows from the issue time).
     const { steps, expiresAt: _, ...rest } = challenge;
     const payload = Buffer.from(JSON.stringify({ ...rest, frames: steps.map((s) => s.frames) })).toString('base64url');
-    return { token: `${payload}.${this.sign(this.keys[0]!, payload)}`, challenge };
+    return { token: `${payload}.${this.sign(this.keys[0], payload)}`, challenge };
   }
 
   /**

@@ -9,7 +9,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 export function clientNetwork(address: string, ipv6PrefixLength = 64): string {
   const bare = address.replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped) return mapped[1]!;
+  if (mapped) return mapped[1];
   if (isIPv4(bare) || !isIPv6(bare)) return bare;
   const groups = ipv6Groups(bare);
   const kept = groups.map((group, i) => {

@@ -85,7 +85,7 @@ function describeVariant(variant: SchemaNode): string {
 function resolve(node: SchemaNode): SchemaNode {
   if (!node.$ref) return node;
   const name = node.$ref.replace('#/definitions/', '');
-  return root.definitions[name]!;
+  return root.definitions[name];
 }
 
 function typeOf(node: SchemaNode): string {

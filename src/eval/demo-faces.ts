@@ -42,7 +42,7 @@ export function demoPhotos(): string[] {
 
 /** Face `i` alone: its box grown to `grow` times its size, as a JPEG (a one-person photo). */
 export function demoPortrait(i: number, grow = 1.8): Promise<Buffer> {
-  const face = SAMPLE_FACES[i]!;
+  const face = SAMPLE_FACES[i];
   return cropAround(
     demoPhotoPath(face.photo),
     { x: face.left, y: face.top, width: face.width, height: face.height },

@@ -16,5 +16,5 @@ export async function embedImages(
       .then((bytes) => engine.embedCentral(bytes))
       .catch(() => null);
   const embeddings = await mapInLanes(paths, Math.max(1, engine.spec.workers) + 1, embed, onProgress);
-  return new Map(paths.map((path, i) => [path, embeddings[i]!]));
+  return new Map(paths.map((path, i) => [path, embeddings[i]]));
 }

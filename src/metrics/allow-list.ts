@@ -28,7 +28,7 @@ export function parseAllowList(entries: readonly string[]): BlockList {
 export function isAllowed(list: BlockList, peer: string | undefined): boolean {
   if (!peer) return false;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(peer);
-  const address = mapped ? mapped[1]! : peer;
+  const address = mapped ? mapped[1] : peer;
   const family = isIP(address);
   return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -47,6 +47,6 @@ export function withResponseHeaders(handler: RequestHandler): RequestHandler {
 }
 
 function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?')[0]!;
+  const path = (url ?? '/').split('?')[0];
   return path.startsWith('/') ? path : '/';
 }

@@ -20,7 +20,7 @@ export function staticFiles(prefix: string, folder: string): Middleware {
       .filter((entry) => entry.isFile() && types[extname(entry.name)])
       .map((entry) => [
         `${prefix}/${entry.name}`,
-        { body: readFileSync(join(folder, entry.name)), type: types[extname(entry.name)]! },
+        { body: readFileSync(join(folder, entry.name)), type: types[extname(entry.name)] },
       ]),
   );
   return async (ctx, next) => {

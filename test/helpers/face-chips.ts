@@ -45,12 +45,12 @@ async function rgb(image: Sharp): Promise<RgbImage> {
 
 /** (pixel - mean[c]) * scale, from HWC bytes to a float32 NCHW batch. */
 export function toNchw(images: readonly RgbImage[], mean: readonly number[], scale: number): Float32Array {
-  const { width, height } = images[0]!;
+  const { width, height } = images[0];
   const plane = width * height;
   const out = new Float32Array(images.length * 3 * plane);
   images.forEach((image, n) => {
     for (let i = 0; i < plane; i++) {
-      for (let c = 0; c < 3; c++) out[(n * 3 + c) * plane + i] = (image.pixels[i * 3 + c]! - mean[c]!) * scale;
+      for (let c = 0; c < 3; c++) out[(n * 3 + c) * plane + i] = (image.pixels[i * 3 + c] - mean[c]) * scale;
     }
   });
   return out;

@@ -67,10 +67,10 @@ export function headTurnVideo(
       previous: Step['move'] = 'centre',
       since = -Infinity;
     steps.forEach((step, i) => {
-      if (ms >= starts[i]! + reactionMs) {
+      if (ms >= starts[i] + reactionMs) {
         previous = current;
         current = step.move;
-        since = ms - starts[i]! - reactionMs;
+        since = ms - starts[i] - reactionMs;
       }
     });
     const eased = Math.min(1, since / 400);
@@ -92,7 +92,7 @@ export function askFor(moves: readonly Move[]): (max: number) => number {
   const pool: Move[] = ['left', 'right', 'up'];
   let next = 0;
   return () => {
-    const move = moves[next++ % moves.length]!;
+    const move = moves[next++ % moves.length];
     const index = pool.indexOf(move);
     pool.splice(index, 1);
     if (pool.length === 1) pool.splice(0, pool.length, 'left', 'right', 'up');

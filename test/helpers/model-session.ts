@@ -20,13 +20,13 @@ export async function runNchw(
   input: Float32Array,
   dims: readonly number[],
 ): Promise<Float32Array> {
-  const outputs = await session.run({ [session.inputNames[0]!]: new ort.Tensor('float32', input, dims) });
-  return outputs[session.outputNames[0]!]!.data as Float32Array;
+  const outputs = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', input, dims) });
+  return outputs[session.outputNames[0]].data as Float32Array;
 }
 
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new Error(`cannot compare ${a.length} values with ${b.length}`);
   let max = 0;
-  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
   return max;
 }

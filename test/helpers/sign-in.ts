@@ -29,6 +29,6 @@ export function isInteraction(url: URL, facegate: TestFacegate): boolean {
 }
 
 async function waitsFor(facegate: TestFacegate, url: URL): Promise<string | undefined> {
-  const interaction = await facegate.provider.Interaction.find(url.pathname.split('/')[2]!);
+  const interaction = await facegate.provider.Interaction.find(url.pathname.split('/')[2]);
   return interaction?.prompt.name;
 }

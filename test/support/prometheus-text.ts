@@ -12,7 +12,7 @@ export function byLabel(text: string, name: string): Record<string, number> {
   const pattern = new RegExp(`^${name}\\{\\w+="([^"]*)"\\} (\\S+)$`);
   for (const line of text.split('\n')) {
     const match = pattern.exec(line);
-    if (match) found[match[1]!] = Number(match[2]);
+    if (match) found[match[1]] = Number(match[2]);
   }
   return found;
 }

@@ -58,7 +58,7 @@ export async function evaluatePad(args: string[]): Promise<number> {
   const { engine } = await startCliEngine(values.config, {
     presentationAttackDetection: { enabled: true, threshold: 0 },
   });
-  const loadBefore = loadavg()[0]!;
+  const loadBefore = loadavg()[0];
   let report;
   try {
     const scored = {
@@ -69,7 +69,7 @@ export async function evaluatePad(args: string[]): Promise<number> {
     const firstPhotos = (dir: string, people: number) =>
       identityPhotos(dir)
         .slice(0, people)
-        .map((p) => ({ name: p.files[0]!, load: () => readFile(p.files[0]!) }));
+        .map((p) => ({ name: p.files[0], load: () => readFile(p.files[0]) }));
     const attackPhotos = [
       ...SAMPLE_FACES.map((_, i) => ({ name: `face-api demo face ${i}`, load: () => demoPortrait(i) })),
       ...firstPhotos(dirs.faces, Infinity),
@@ -85,7 +85,7 @@ export async function evaluatePad(args: string[]): Promise<number> {
       attacks,
       chooseOn,
       maxBpcer,
-      loadAverage: [round(loadBefore, 2), round(loadavg()[0]!, 2)],
+      loadAverage: [round(loadBefore, 2), round(loadavg()[0], 2)],
     });
   } finally {
     await engine.close();

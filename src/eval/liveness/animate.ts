@@ -236,7 +236,7 @@ async function film(
 function encode(rgb: Float32Array, gain: number[], noise: number, quality: number, random: Prng): Promise<Buffer> {
   const out = new Uint8Array(rgb.length);
   for (let i = 0; i < rgb.length; i++) {
-    const value = rgb[i]! * gain[i % 3]! + random.gaussian(noise);
+    const value = rgb[i] * gain[i % 3] + random.gaussian(noise);
     out[i] = value <= 0 ? 0 : value >= 255 ? 255 : Math.round(value);
   }
   return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })

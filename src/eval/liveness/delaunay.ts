@@ -23,7 +23,7 @@ export function triangulate(points: readonly P2[]): Triangle[] {
   let triangles: Triangle[] = [[n, n + 1, n + 2]];
 
   for (let i = 0; i < n; i++) {
-    const p = all[i]!;
+    const p = all[i];
     const bad = triangles.filter((t) => inCircumcircle(all, t, p));
     // The hole's boundary: edges of bad triangles that no other bad triangle shares.
     const edges = new Map<string, [number, number]>();
@@ -45,9 +45,9 @@ export function triangulate(points: readonly P2[]): Triangle[] {
 }
 
 function inCircumcircle(points: readonly P2[], [a, b, c]: Triangle, p: P2): boolean {
-  const [ax, ay] = points[a]!,
-    [bx, by] = points[b]!,
-    [cx, cy] = points[c]!;
+  const [ax, ay] = points[a],
+    [bx, by] = points[b],
+    [cx, cy] = points[c];
   const dx = ax - p[0],
     dy = ay - p[1];
   const ex = bx - p[0],

@@ -36,8 +36,8 @@ export async function pasteFace(frame: Buffer, landmarks68: readonly Point[], do
   const out = Buffer.alloc(data.length);
   for (let i = 0; i < covered.length; i++) {
     // Only inside the face: the blur's outer half would pull in the black around the warp.
-    const a = covered[i] ? alpha[i]! : 0;
-    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(a * matched[i * 3 + c]! + (1 - a) * data[i * 3 + c]!);
+    const a = covered[i] ? alpha[i] : 0;
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = Math.round(a * matched[i * 3 + c] + (1 - a) * data[i * 3 + c]);
   }
   return sharp(out, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
     .jpeg({ quality: 88 })
@@ -54,7 +54,7 @@ function matchColour(donor: Float32Array, frame: Uint8Array, mask: Uint8Array): 
         n = 0;
       for (let i = 0; i < mask.length; i++) {
         if (!mask[i]) continue;
-        const v = values[i * 3 + c]!;
+        const v = values[i * 3 + c];
         sum += v;
         squares += v * v;
         n++;
@@ -65,7 +65,7 @@ function matchColour(donor: Float32Array, frame: Uint8Array, mask: Uint8Array): 
     const d = stats(donor),
       f = stats(frame);
     for (let i = 0; i < mask.length; i++)
-      out[i * 3 + c] = Math.max(0, Math.min(255, f.mean + ((donor[i * 3 + c]! - d.mean) * f.sd) / d.sd));
+      out[i * 3 + c] = Math.max(0, Math.min(255, f.mean + ((donor[i * 3 + c] - d.mean) * f.sd) / d.sd));
   }
   return out;
 }
@@ -93,10 +93,10 @@ function boxBlur(
   const at = (line: number, k: number) => (horizontal ? line * width + k : k * width + line);
   for (let line = 0; line < lines; line++) {
     let sum = 0;
-    for (let k = -radius; k <= radius; k++) sum += values[at(line, Math.min(length - 1, Math.max(0, k)))]!;
+    for (let k = -radius; k <= radius; k++) sum += values[at(line, Math.min(length - 1, Math.max(0, k)))];
     for (let k = 0; k < length; k++) {
       out[at(line, k)] = sum / (2 * radius + 1);
-      sum += values[at(line, Math.min(length - 1, k + radius + 1))]! - values[at(line, Math.max(0, k - radius))]!;
+      sum += values[at(line, Math.min(length - 1, k + radius + 1))] - values[at(line, Math.max(0, k - radius))];
     }
   }
   return out;

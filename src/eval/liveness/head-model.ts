@@ -19,11 +19,11 @@ const HEAD_RADIUS = 1.35;
 
 /** How far each landmark stands out of the cylinder (iBUG 68 numbering). */
 function relief(index: number): number {
-  if (index >= 6 && index <= 10) return [0.03, 0.07, 0.1, 0.07, 0.03][index - 6]!; // chin
+  if (index >= 6 && index <= 10) return [0.03, 0.07, 0.1, 0.07, 0.03][index - 6]; // chin
   if (index <= 16) return 0; // jaw line
   if (index <= 26) return 0.12; // brows
-  if (index <= 30) return [0.22, 0.35, 0.5, 0.65][index - 27]!; // nose bridge to tip
-  if (index <= 35) return [0.28, 0.36, 0.42, 0.36, 0.28][index - 31]!; // nostrils
+  if (index <= 30) return [0.22, 0.35, 0.5, 0.65][index - 27]; // nose bridge to tip
+  if (index <= 35) return [0.28, 0.36, 0.42, 0.36, 0.28][index - 31]; // nostrils
   if (index <= 47) return 0; // eyes
   if (index === 48 || index === 54) return 0.05; // mouth corners
   if (index <= 59) return 0.15; // outer lips
@@ -124,7 +124,7 @@ export class HeadModel {
     const roll = (pose.roll * Math.PI) / 180;
     const centre: P2 = [0, 0.9];
     return this.points3.map(([x, y, z], i) => {
-      const k = this.follows[i]!;
+      const k = this.follows[i];
       // Pitch about the neck's top, then yaw about the neck's axis (both scaled by how much the point follows).
       const p = pitch * k;
       const py = PITCH_PIVOT[0] + (y - PITCH_PIVOT[0]) * Math.cos(p) - (z - PITCH_PIVOT[1]) * Math.sin(p);
@@ -135,7 +135,7 @@ export class HeadModel {
       const r = roll * k;
       const rx = centre[0] + (yx - centre[0]) * Math.cos(r) - (py - centre[1]) * Math.sin(r);
       const ry = centre[1] + (yx - centre[0]) * Math.sin(r) + (py - centre[1]) * Math.cos(r);
-      const m = this.sways[i]!;
+      const m = this.sways[i];
       const s = 1 + (pose.scale - 1) * m;
       return this.toImage(
         centre[0] + (rx - centre[0]) * s + pose.dx * m,

@@ -11,15 +11,15 @@ export function homographyFrom(from: readonly P2[], to: readonly P2[]): Homograp
   const a: number[][] = [];
   const b: number[] = [];
   for (let i = 0; i < 4; i++) {
-    const [x, y] = from[i]!;
-    const [u, v] = to[i]!;
+    const [x, y] = from[i];
+    const [u, v] = to[i];
     a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
     b.push(u);
     a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
     b.push(v);
   }
   const h = solve(a, b);
-  return [h[0]!, h[1]!, h[2]!, h[3]!, h[4]!, h[5]!, h[6]!, h[7]!, 1];
+  return [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 1];
 }
 
 export function applyHomography(h: Homography, [x, y]: P2): [number, number] {
@@ -49,16 +49,16 @@ export function invertHomography(h: Homography): Homography {
 /** Gaussian elimination with partial pivoting. */
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
+  const m = a.map((row, i) => [...row, b[i]]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
     for (let r = 0; r < n; r++) {
       if (r === col) continue;
-      const k = m[r]![col]! / m[col]![col]!;
-      for (let c = col; c <= n; c++) m[r]![c]! -= k * m[col]![c]!;
+      const k = m[r][col] / m[col][col];
+      for (let c = col; c <= n; c++) m[r][c] -= k * m[col][c];
     }
   }
-  return m.map((row, i) => row[n]! / row[i]!);
+  return m.map((row, i) => row[n] / row[i]);
 }

@@ -48,8 +48,8 @@ export function warpTriangles(
   const rgb = new Float32Array(window.width * window.height * 3);
   const covered = new Uint8Array(window.width * window.height);
   for (const [a, b, c] of triangles) {
-    const map = affineBetween([to[a]!, to[b]!, to[c]!], [from[a]!, from[b]!, from[c]!]);
-    if (map) fillTriangle(source, [to[a]!, to[b]!, to[c]!], map, window, rgb, covered);
+    const map = affineBetween([to[a], to[b], to[c]], [from[a], from[b], from[c]]);
+    if (map) fillTriangle(source, [to[a], to[b], to[c]], map, window, rgb, covered);
   }
   return { rgb, covered };
 }
@@ -116,7 +116,6 @@ function sampleInto(source: RgbRaster, x: number, y: number, out: Float32Array, 
   const q = p + width * 3;
   for (let c = 0; c < 3; c++) {
     out[o + c] =
-      (data[p + c]! * (1 - fx) + data[p + 3 + c]! * fx) * (1 - fy) +
-      (data[q + c]! * (1 - fx) + data[q + 3 + c]! * fx) * fy;
+      (data[p + c] * (1 - fx) + data[p + 3 + c] * fx) * (1 - fy) + (data[q + c] * (1 - fx) + data[q + 3 + c] * fx) * fy;
   }
 }

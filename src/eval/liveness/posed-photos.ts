@@ -47,7 +47,7 @@ export async function framed(photo: Uint8Array, jitter?: number): Promise<Buffer
     .removeAlpha()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! + Math.round(wobble(6))));
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i] + Math.round(wobble(6))));
   return sharp(data, { raw: { width: FRAME.width, height: FRAME.height, channels: 3 } })
     .jpeg({ quality: 90 })
     .toBuffer();

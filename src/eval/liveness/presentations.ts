@@ -118,7 +118,7 @@ async function mixedInOwnScenes(
     performFrames(victim.performer, challenge.steps, seed),
     performFrames(impostor.performer, challenge.steps, seed + 1),
   ]);
-  const frames = stepOfFrames(challenge.steps).map(({ step }, i) => (step.move === 'centre' ? facing[i]! : moving[i]!));
+  const frames = stepOfFrames(challenge.steps).map(({ step }, i) => (step.move === 'centre' ? facing[i] : moving[i]));
   return { frames, variant: 'own scenes' };
 }
 
@@ -133,7 +133,7 @@ async function mixedInOneScene(
   const performed = await performFrames(impostor.performer, challenge.steps, seed);
   const frames = await Promise.all(
     stepOfFrames(challenge.steps).map(async ({ step }, i) => {
-      const frame = performed[i]!;
+      const frame = performed[i];
       if (step.move !== 'centre') return frame;
       const [face] = await engine.analyzeAll(frame).catch(() => []);
       return face?.landmarks68 ? pasteFace(frame, face.landmarks68, victim.donor) : frame;
@@ -173,12 +173,12 @@ async function collage(
     step.move !== 'centre'
       ? random.pick(byPose.get(step.move)!)
       : s === 0
-        ? centres[0]!
-        : centres[++back % centres.length]!,
+        ? centres[0]
+        : centres[++back % centres.length],
   );
   const frames: Buffer[] = [];
   for (const [s, step] of challenge.steps.entries()) {
-    const photo = photos[s]!;
+    const photo = photos[s];
     if (inScenes) {
       const room = await performerFrom(engine, photo.bytes, random.int(2 ** 31));
       const still = room && (await performFrames(room, [{ move: 'centre', frames: step.frames }], random.int(2 ** 31)));
@@ -211,7 +211,7 @@ async function reordered(
   stepOfFrames(recorded.steps).forEach(({ step, index }, i) => {
     // The opening frames stand apart: only they may open the rearranged burst.
     const key = index === 0 ? 'start' : step.move;
-    pools.set(key, [...(pools.get(key) ?? []), frames[i]!]);
+    pools.set(key, [...(pools.get(key) ?? []), frames[i]]);
   });
   const used = new Map<string, number>();
   const out: Buffer[] = [];
@@ -220,7 +220,7 @@ async function reordered(
     const pool = pools.get(key) ?? pools.get('start')!;
     const n = used.get(key) ?? 0;
     used.set(key, n + 1);
-    const frame = pool[n % pool.length]!;
+    const frame = pool[n % pool.length];
     out.push(n < pool.length ? frame : await renoised(frame, random));
   }
   return {
@@ -242,7 +242,7 @@ async function renoised(frame: Buffer, random: Prng): Promise<Buffer> {
       for (let c = 0; c < 3; c++)
         out[(y * FRAME.width + x) * 3 + c] = Math.max(
           0,
-          Math.min(255, data[(sy * FRAME.width + sx) * 3 + c]! + Math.round(random.gaussian(2))),
+          Math.min(255, data[(sy * FRAME.width + sx) * 3 + c] + Math.round(random.gaussian(2))),
         );
     }
   }
@@ -259,6 +259,6 @@ function sameChallenge(a: Challenge, b: Challenge): boolean {
   return (
     sameMoves(a, b) &&
     a.steps.length === b.steps.length &&
-    a.steps.every((s, i) => s.move === b.steps[i]!.move && s.frames === b.steps[i]!.frames)
+    a.steps.every((s, i) => s.move === b.steps[i].move && s.frames === b.steps[i].frames)
   );
 }

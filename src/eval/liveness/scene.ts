@@ -86,7 +86,7 @@ export function renderCard(
       const o = (v * FRAME.width + u) * 3;
       const inside = x >= 0 && y >= 0 && x < card.width - 1 && y < card.height - 1;
       for (let c = 0; c < 3; c++) {
-        let value = BACKGROUND[c]!;
+        let value = BACKGROUND[c];
         if (inside) {
           const x0 = Math.floor(x),
             y0 = Math.floor(y),
@@ -95,8 +95,8 @@ export function renderCard(
           const p = (y0 * card.width + x0) * 3 + c;
           const row = card.width * 3;
           value =
-            (card.data[p]! * (1 - fx) + card.data[p + 3]! * fx) * (1 - fy) +
-            (card.data[p + row]! * (1 - fx) + card.data[p + row + 3]! * fx) * fy;
+            (card.data[p] * (1 - fx) + card.data[p + 3] * fx) * (1 - fy) +
+            (card.data[p + row] * (1 - fx) + card.data[p + row + 3] * fx) * fy;
           if (options.glare) {
             // A soft diagonal band of reflected light across the screen.
             const band = Math.exp(-((x / card.width + y / card.height - 0.8) ** 2) / 0.02);

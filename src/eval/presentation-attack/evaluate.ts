@@ -110,7 +110,7 @@ export async function scoreRenderedAttacks(
     for (const type of FLAT_ATTACKS) {
       onProgress?.(++done, total);
       if (!card) continue;
-      const moves: Move[] = [MOVES[index % 3]!, MOVES[(index + 1) % 3]!];
+      const moves: Move[] = [MOVES[index % 3], MOVES[(index + 1) % 3]];
       try {
         const frames = await flatAttackFrames(
           type,

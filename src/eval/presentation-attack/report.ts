@@ -103,7 +103,7 @@ export function padReportText(r: PadReport): string {
   );
   for (const t of r.thresholds) {
     const passing = t.rendered_attacks_passing
-      ? `   ${FLAT_ATTACKS.map((type) => pct(t.rendered_attacks_passing![type]!)).join(' / ')}`
+      ? `   ${FLAT_ATTACKS.map((type) => pct(t.rendered_attacks_passing![type])).join(' / ')}`
       : '';
     lines.push(
       `${String(t.threshold).padEnd(10)}${pct(t.bpcer.faces).padStart(7)}${pct(t.bpcer.lfw).padStart(8)}${passing}`,

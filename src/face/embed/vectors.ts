@@ -14,7 +14,7 @@ export function normalise(v: Float32Array): Float32Array {
 
 /** The normalised mean of unit embeddings: the direction they agree on. */
 export function fuse(embeddings: readonly Float32Array[]): Float32Array {
-  const sum = new Float32Array(embeddings[0]!.length);
-  for (const e of embeddings) for (let i = 0; i < sum.length; i++) sum[i] += e[i]!;
+  const sum = new Float32Array(embeddings[0].length);
+  for (const e of embeddings) for (let i = 0; i < sum.length; i++) sum[i] += e[i];
   return normalise(sum);
 }

@@ -38,7 +38,7 @@ export type RandomInt = (max: number) => number;
 export function randomMoves(random: RandomInt = randomInt, count = 2, among: readonly Move[] = MOVES): Move[] {
   const pool = [...among];
   const moves: Move[] = [];
-  while (moves.length < count) moves.push(pool.splice(random(pool.length), 1)[0]!);
+  while (moves.length < count) moves.push(pool.splice(random(pool.length), 1)[0]);
   return moves;
 }
 
@@ -48,12 +48,12 @@ export function randomMoves(random: RandomInt = randomInt, count = 2, among: rea
  */
 export function randomTimeline(moves: readonly Move[], random: RandomInt = randomInt): Step[] {
   const splits = timelineSplits(moves.length);
-  const split = splits[random(splits.length)]!;
+  const split = splits[random(splits.length)];
   return [
     { move: 'centre', frames: START_FRAMES },
     ...moves.flatMap((move, i): Step[] => [
-      { move, frames: split[2 * i]! },
-      { move: 'centre', frames: split[2 * i + 1]! },
+      { move, frames: split[2 * i] },
+      { move: 'centre', frames: split[2 * i + 1] },
     ]),
   ];
 }

@@ -22,14 +22,14 @@ export function sampleScene(image: RgbImage): Uint8Array {
     for (let x = 0; x < width; x++) {
       const cell = row + Math.min(gw - 1, Math.floor((x * gw) / width));
       const p = (y * width + x) * 3;
-      sums[cell * 3] += data[p]!;
-      sums[cell * 3 + 1] += data[p + 1]!;
-      sums[cell * 3 + 2] += data[p + 2]!;
+      sums[cell * 3] += data[p];
+      sums[cell * 3 + 1] += data[p + 1];
+      sums[cell * 3 + 2] += data[p + 2];
       counts[cell]++;
     }
   }
   const out = new Uint8Array(gw * gh * 3);
-  for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i]! / Math.max(1, counts[Math.floor(i / 3)]!));
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i] / Math.max(1, counts[Math.floor(i / 3)]));
   return out;
 }
 
@@ -170,13 +170,13 @@ function agreementAt(
       if (!inB[cell]) continue;
       const at = (y + iy0) * gw + x + ix0;
       let inside = true;
-      for (let k = 0; k < 4; k++) if (weights[k]! > 0 && !inA[at + offsets[k]!]) inside = false;
+      for (let k = 0; k < 4; k++) if (weights[k] > 0 && !inA[at + offsets[k]]) inside = false;
       if (!inside) continue;
       n++;
       for (let c = 0; c < 3; c++) {
         let va = 0;
-        for (let k = 0; k < 4; k++) if (weights[k]! > 0) va += weights[k]! * scene[(at + offsets[k]!) * 3 + c]!;
-        const vb = b.scene[cell * 3 + c]!;
+        for (let k = 0; k < 4; k++) if (weights[k] > 0) va += weights[k] * scene[(at + offsets[k]) * 3 + c];
+        const vb = b.scene[cell * 3 + c];
         pairs.push(va, vb);
         sa[c] += va;
         sb[c] += vb;
@@ -191,13 +191,13 @@ function agreementAt(
     varA = 0,
     varB = 0;
   for (let c = 0; c < 3; c++) {
-    cov += sab[c]! - (sa[c]! * sb[c]!) / n;
-    varA += saa[c]! - (sa[c]! * sa[c]!) / n;
-    varB += sbb[c]! - (sb[c]! * sb[c]!) / n;
+    cov += sab[c] - (sa[c] * sb[c]) / n;
+    varA += saa[c] - (sa[c] * sa[c]) / n;
+    varB += sbb[c] - (sb[c] * sb[c]) / n;
   }
   const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
   const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
-  const gain = [0, 1, 2].map((c) => (sb[c]! + DARK * n) / (sa[c]! + DARK * n));
+  const gain = [0, 1, 2].map((c) => (sb[c] + DARK * n) / (sa[c] + DARK * n));
   return { dx, dy, correlation, gain, changed: changedShare(pairs, gain) };
 }
 
@@ -207,9 +207,9 @@ function changedShare(pairs: readonly number[], gain: readonly number[]): number
   let changed = 0;
   for (let i = 0; i < cells; i++) {
     for (let c = 0; c < 3; c++) {
-      const va = pairs[i * 6 + c * 2]!,
-        vb = pairs[i * 6 + c * 2 + 1]!;
-      if (Math.abs((va + DARK) * gain[c]! - DARK - vb) > CHANGED_LEVEL) {
+      const va = pairs[i * 6 + c * 2],
+        vb = pairs[i * 6 + c * 2 + 1];
+      if (Math.abs((va + DARK) * gain[c] - DARK - vb) > CHANGED_LEVEL) {
         changed++;
         break;
       }

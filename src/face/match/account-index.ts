@@ -108,9 +108,9 @@ export class AccountIndex {
     // The best `count` so far, best first: one pass, no per-account objects (a gallery may hold 1e5).
     const best: { row: number; similarity: number }[] = [];
     const consider = (row: number, similarity: number) => {
-      if (best.length === count && similarity <= best[count - 1]!.similarity) return;
+      if (best.length === count && similarity <= best[count - 1].similarity) return;
       let at = best.length;
-      while (at > 0 && best[at - 1]!.similarity < similarity) at--;
+      while (at > 0 && best[at - 1].similarity < similarity) at--;
       best.splice(at, 0, { row, similarity });
       if (best.length > count) best.pop();
     };
@@ -119,10 +119,10 @@ export class AccountIndex {
         consider(row, index.similarityAt(probe, row));
     } else {
       const all = index.scanAll(probe);
-      for (let row = 0; row < all.length; row++) consider(row, all[row]!);
+      for (let row = 0; row < all.length; row++) consider(row, all[row]);
     }
     return best.map(({ row, similarity }) => ({
-      accountId: accounts[row]!,
+      accountId: accounts[row],
       model: this.model,
       distance: distanceFromDot(similarity, this.metric),
     }));

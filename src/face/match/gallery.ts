@@ -71,7 +71,7 @@ export class Gallery {
 
   /** The configured model: every new template is of it. */
   get model(): string {
-    return this.models[0]!.id;
+    return this.models[0].id;
   }
 
   /** Accounts with at least one template, whichever model: the N of 1:N. */
@@ -115,7 +115,7 @@ export class Gallery {
    */
   async nearestAccounts(probe: Readonly<Record<string, Float32Array>>, count = 2): Promise<Candidate[]> {
     const searched = [...this.snapshot.indexes].filter(([model]) => probe[model] !== undefined);
-    return (await Promise.all(searched.map(([model, index]) => index.nearestAccounts(probe[model]!, count)))).flat();
+    return (await Promise.all(searched.map(([model, index]) => index.nearestAccounts(probe[model], count)))).flat();
   }
 
   /**
@@ -172,6 +172,6 @@ export function currentModels(usage: readonly TemplateUsage[], loaded: readonly 
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }

@@ -30,7 +30,7 @@ export class PresentationAttackModel {
       for (let i = 0; i < plane; i++) input[c * plane + i] = rgb[i * 3 + c];
     }
     const outputs = await this.session.run({ input: new OrtTensor('float32', input, [1, 3, SIZE, SIZE]) });
-    return softmax(floatOutput(outputs, 'output'))[LIVE_CLASS]!;
+    return softmax(floatOutput(outputs, 'output'))[LIVE_CLASS];
   }
 }
 
