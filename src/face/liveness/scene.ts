@@ -103,7 +103,7 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   return {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
-    changed: found ? found.changed : 1,
+    changed: found ? changedAt(a, b, inA, inB, found) : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
     backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),
@@ -128,8 +128,6 @@ interface Agreement {
   correlation: number;
   /** Each channel's gain from a to b. */
   gain: number[];
-  /** The share of compared cells that changed by more than CHANGED_LEVEL, the gain undone. */
-  changed: number;
 }
 
 /**
@@ -146,46 +144,20 @@ function agreementAt(
   dx: number,
   dy: number,
 ): Agreement | undefined {
-  const { width: gw, height: gh } = SCENE_GRID;
   const sa = [0, 0, 0],
     sb = [0, 0, 0],
     saa = [0, 0, 0],
     sbb = [0, 0, 0],
     sab = [0, 0, 0];
-  // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
-  const ix0 = Math.floor(-dx),
-    iy0 = Math.floor(-dy);
-  const tx = -dx - ix0,
-    ty = -dy - iy0;
-  // The four cells around the point, with their weights (a whole-cell shift uses one).
-  const offsets = [0, 1, gw, gw + 1];
-  const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
-  const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
-  const scene = a.scene;
-  const pairs: number[] = [];
-  let n = 0;
-  for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
-    for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
-      const cell = y * gw + x;
-      if (!inB[cell]) continue;
-      const at = (y + iy0) * gw + x + ix0;
-      let inside = true;
-      for (let k = 0; k < 4; k++) if (weights[k] > 0 && !inA[at + offsets[k]]) inside = false;
-      if (!inside) continue;
-      n++;
-      for (let c = 0; c < 3; c++) {
-        let va = 0;
-        for (let k = 0; k < 4; k++) if (weights[k] > 0) va += weights[k] * scene[(at + offsets[k]) * 3 + c];
-        const vb = b.scene[cell * 3 + c];
-        pairs.push(va, vb);
-        sa[c] += va;
-        sb[c] += vb;
-        saa[c] += va * va;
-        sbb[c] += vb * vb;
-        sab[c] += va * vb;
-      }
+  const n = forEachCompared(a, b, inA, inB, dx, dy, (va, vb) => {
+    for (let c = 0; c < 3; c++) {
+      sa[c] += va[c];
+      sb[c] += vb[c];
+      saa[c] += va[c] * va[c];
+      sbb[c] += vb[c] * vb[c];
+      sab[c] += va[c] * vb[c];
     }
-  }
+  });
   if (n < MIN_COMPARED_CELLS) return undefined;
   let cov = 0,
     varA = 0,
@@ -197,25 +169,70 @@ function agreementAt(
   }
   const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
   const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
-  const gain = [0, 1, 2].map((c) => (sb[c] + DARK * n) / (sa[c] + DARK * n));
-  return { dx, dy, correlation, gain, changed: changedShare(pairs, gain) };
+  return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c] + DARK * n) / (sa[c] + DARK * n)) };
 }
 
-/** Of the (a, b) colour pairs, cell by cell and channel by channel, the share of cells where a channel, a's gain applied, differs from b's by more than CHANGED_LEVEL. */
-function changedShare(pairs: readonly number[], gain: readonly number[]): number {
-  const cells = pairs.length / 6;
+/**
+ * At the camera's move found (counted there alone, not at every move tried): the share of compared
+ * cells where a channel of a, its gain applied, differs from b's by more than CHANGED_LEVEL.
+ */
+function changedAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, found: Agreement): number {
   let changed = 0;
-  for (let i = 0; i < cells; i++) {
+  const n = forEachCompared(a, b, inA, inB, found.dx, found.dy, (va, vb) => {
     for (let c = 0; c < 3; c++) {
-      const va = pairs[i * 6 + c * 2],
-        vb = pairs[i * 6 + c * 2 + 1];
-      if (Math.abs((va + DARK) * gain[c] - DARK - vb) > CHANGED_LEVEL) {
+      if (Math.abs((va[c] + DARK) * found.gain[c] - DARK - vb[c]) > CHANGED_LEVEL) {
         changed++;
-        break;
+        return;
       }
     }
+  });
+  return n ? changed / n : 1;
+}
+
+/**
+ * Visits each cell that is background in b and, moved by (dx, dy), in a, with the two colours
+ * (a's interpolated between cells); returns how many were visited. The arrays are reused.
+ */
+function forEachCompared(
+  a: SceneFrame,
+  b: SceneFrame,
+  inA: Uint8Array,
+  inB: Uint8Array,
+  dx: number,
+  dy: number,
+  visit: (va: number[], vb: number[]) => void,
+): number {
+  const { width: gw, height: gh } = SCENE_GRID;
+  // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
+  const ix0 = Math.floor(-dx),
+    iy0 = Math.floor(-dy);
+  const tx = -dx - ix0,
+    ty = -dy - iy0;
+  // The four cells around the point, with their weights (a whole-cell shift uses one).
+  const offsets = [0, 1, gw, gw + 1];
+  const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
+  const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
+  const va = [0, 0, 0],
+    vb = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
+    for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
+      const cell = y * gw + x;
+      if (!inB[cell]) continue;
+      const at = (y + iy0) * gw + x + ix0;
+      let inside = true;
+      for (let k = 0; k < 4; k++) if (weights[k] > 0 && !inA[at + offsets[k]]) inside = false;
+      if (!inside) continue;
+      n++;
+      for (let c = 0; c < 3; c++) {
+        va[c] = 0;
+        for (let k = 0; k < 4; k++) if (weights[k] > 0) va[c] += weights[k] * a.scene[(at + offsets[k]) * 3 + c];
+        vb[c] = b.scene[cell * 3 + c];
+      }
+      visit(va, vb);
+    }
   }
-  return cells ? changed / cells : 1;
+  return n;
 }
 
 function count(mask: Uint8Array): number {
