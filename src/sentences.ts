@@ -85,6 +85,7 @@ export function notLiveSentence(reason: LivenessFailure): string {
     case 'scene_changed':
     case 'not_same_person':
     case 'repeated_frames':
+    case 'mirrored_frames':
       return 'We could not confirm a live person. Keep your face in the oval and turn slowly, alone in front of the camera, holding the camera still; then try again.';
     case 'wrong_frame_count':
       return 'The page sent a different number of pictures than the check asked for. Reload the page and try again.';

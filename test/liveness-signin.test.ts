@@ -209,6 +209,43 @@ describe('liveness challenge over HTTP (sign-in)', function () {
     expect(answer.body).to.include({ error: 'not_live' });
   });
 
+  it('a head turn whose right turn is its left turn mirrored in place (the head flipped, the room kept) is refused', async () => {
+    const { browser, page } = await startSignIn({ login_hint: turner });
+    const { challenge } = await challengeFor(browser, page);
+    const frames = await headTurnFrames(headTurn, steps, 6);
+    // Timeline: centre 0 1, left 2 3 4, centre 5, right 6 7 8, centre 9.
+    for (const [right, left] of [
+      [6, 2],
+      [7, 3],
+      [8, 4],
+    ] as const)
+      frames[right] = await headMirroredInPlace(frames[left]!);
+    const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: burst(frames, challenge) });
+    expect(answer.body).to.include({ error: 'not_live' });
+    const [event] = await facegate.store.audit.recent(1);
+    expect(event!.detail).to.include({ reason: 'mirrored_frames' });
+  });
+
+  /** The frame with the region around its face flipped left to right where it stands. */
+  async function headMirroredInPlace(frame: Buffer): Promise<Buffer> {
+    const [face] = await facegate.face.engine.analyzeAll(frame);
+    const { width = 0, height = 0 } = await sharp(frame).metadata();
+    const grow = face!.box.width * 0.35;
+    const left = Math.max(0, Math.round(face!.box.x - grow));
+    const top = Math.max(0, Math.round(face!.box.y - grow));
+    const region = {
+      left,
+      top,
+      width: Math.min(width - left, Math.round(face!.box.width + 2 * grow)),
+      height: Math.min(height - top, Math.round(face!.box.height + 2 * grow)),
+    };
+    const flippedHead = await sharp(frame).extract(region).flop().toBuffer();
+    return sharp(frame)
+      .composite([{ input: flippedHead, left, top }])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+  }
+
   it('a head turn with one frame more than the timeline asked for is refused, and says to reload the page', async () => {
     const { browser, page } = await startSignIn();
     const { challenge } = await challengeFor(browser, page);

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { meanFacePoint } from '../src/face/align/mean-face.js';
 import type { Point } from '../src/face/geometry/similarity.js';
 import { checkBurst } from '../src/face/liveness/burst-check.js';
+import { flipped } from '../src/face/liveness/mirror.js';
 import { randomMoves, randomTimeline, timelineSplits, type Move, type Step } from '../src/face/liveness/challenge.js';
 import { SCENE_GRID, sceneChange } from '../src/face/liveness/scene.js';
 import { facePose } from '../src/face/liveness/pose.js';
@@ -208,6 +209,28 @@ describe('liveness: the burst check', () => {
   it('refuses repeated frames (a still picture replayed)', () => {
     const frames = burst(leftUp).map((f) => ({ ...f, thumbnail: new Uint8Array(256).fill(80) }));
     expect(checkBurst(frames, leftUp, settings)).to.include({ kind: 'not_live', reason: 'repeated_frames' });
+  });
+
+  it('refuses a turn that is the mirror image of the other (one turned photo, flipped for the other side)', () => {
+    const leftRight = timeline(['left', 'right']);
+    const frames = burst(leftRight);
+    const labels = leftRight.flatMap((step) => Array.from({ length: step.frames }, () => step.move));
+    // A face lit from one side, its parting on the other: no face is its own mirror image.
+    // Each frame its own sensor noise, so that no two are the same picture.
+    const face = (i: number) =>
+      Uint8Array.from(
+        { length: 256 },
+        (_, k) => 60 + (k % 16) * 6 + (k % 16 < 5 && k > 40 ? 50 : 0) + ((k * 13 + i * 7) % 5),
+      );
+    const mirrored = frames.map((f, i) =>
+      labels[i] === 'left'
+        ? { ...f, thumbnail: face(i) }
+        : labels[i] === 'right'
+          ? { ...f, thumbnail: flipped(face(i)) }
+          : f,
+    );
+    expect(checkBurst(mirrored, leftRight, settings)).to.include({ kind: 'not_live', reason: 'mirrored_frames' });
+    expect(checkBurst(frames, leftRight, settings)).to.include({ kind: 'live' });
   });
 
   it('refuses frames from two rooms (a collage), and a face that jumps across the picture', () => {

@@ -25,6 +25,7 @@ import { Prng } from '../prng.js';
 import { ATTACKS, attack, bonaFide, randomChallenge, type Attack, type Challenge } from './presentations.js';
 import { subjectFrom, type Subject } from './subjects.js';
 import { round } from '../../face/round.js';
+import { flipped, thumbnailDissimilarity } from '../../face/liveness/mirror.js';
 
 export interface Rate {
   presentations: number;
@@ -172,7 +173,13 @@ export async function evaluateLiveness(input: LivenessEvalInput): Promise<Livene
     )
       break;
   }
-  if (input.measure) report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
+  if (input.measure) {
+    report.measures!['real turned photos'] = turnedPhotoDistances(subjects, input.settings);
+    report.measures!['real turned photos'] = {
+      ...report.measures!['real turned photos'],
+      ...mirrorPairs(subjects, input.settings),
+    };
+  }
   for (const rate of [...Object.values(report.apcer), report.bpcer!])
     rate.rate = rate.presentations ? rate.errors / rate.presentations : null;
   if (report.bpcer!.presentations === 0) report.bpcer = null;
@@ -246,6 +253,7 @@ function keepMeasures(
     'opening, turned': byPose('turned', opening),
     'account, facing': byPose('centre', account),
     'account, turned': byPose('turned', account),
+    'mirror (least)': Number.isFinite(m.mirror) ? m.mirror : NaN,
     'steps performed': m.unperformed ? 0 : 1,
     'weakest move (thresholds)': moveReach(m, challenge, settings, Math.min),
     'strongest move (thresholds)': moveReach(m, challenge, settings, Math.max),
@@ -299,6 +307,30 @@ function turnedPhotoDistances(subjects: readonly Subject[], settings: LivenessSe
           );
       }
     }
+  }
+  return out;
+}
+
+/**
+ * What the mirror check must tell apart, asked of real photos: a photo turned left against one
+ * turned right, flipped, when the two are different photos of the person (`genuine, mirror`), and
+ * when one is the other's mirror image (`mirror of itself`: the collage attacker's pair).
+ */
+function mirrorPairs(subjects: readonly Subject[], settings: LivenessSettings): Record<string, number[]> {
+  const out: Record<string, number[]> = { 'genuine, mirror': [], 'mirror of itself': [] };
+  for (const person of subjects) {
+    const frontal = [...person.posed].sort((a, b) => Math.abs(a.pose.x) - Math.abs(b.pose.x))[0];
+    if (!frontal) continue;
+    const side = (x: number) =>
+      x - frontal.pose.x > settings.yawThreshold ? 'left' : frontal.pose.x - x > settings.yawThreshold ? 'right' : '';
+    const source = (file: string) => file.replace(/ \(mirrored\)$/, '');
+    const lefts = person.posed.filter((p) => side(p.pose.x) === 'left' && p.analysis.thumbnail);
+    const rights = person.posed.filter((p) => side(p.pose.x) === 'right' && p.analysis.thumbnail);
+    for (const l of lefts)
+      for (const r of rights) {
+        const d = thumbnailDissimilarity(l.analysis.thumbnail!, flipped(r.analysis.thumbnail!));
+        out[source(l.file) === source(r.file) ? 'mirror of itself' : 'genuine, mirror']!.push(d);
+      }
   }
   return out;
 }

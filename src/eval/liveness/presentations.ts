@@ -28,7 +28,7 @@ import type { Prng } from '../prng.js';
 import { performerFrom, performFrames } from './animate.js';
 import { FLAT_ATTACKS, flatAttackFrames, type FlatAttack } from './attacks.js';
 import { pasteFace } from './face-paste.js';
-import { framed, photosByPose } from './posed-photos.js';
+import { framed, photosByPose, type PosedPhoto } from './posed-photos.js';
 import type { Subject } from './subjects.js';
 
 export const ATTACKS = [
@@ -176,9 +176,17 @@ async function collage(
         ? centres[0]
         : centres[++back % centres.length],
   );
+  // An attacker who knows of the mirror check stretches a mirror image across, 6 to 12%, which the
+  // alignment (rotation, scale and shift only) cannot undo.
+  const stretch = random.chance(0.5) ? 1.06 + 0.06 * random.next() : 1;
+  const usesMirror = photos.some((p) => p.file.endsWith(' (mirrored)'));
+  const stretched = new Map<PosedPhoto, PosedPhoto>();
+  for (const p of photos)
+    if (stretch > 1 && p.file.endsWith(' (mirrored)') && !stretched.has(p))
+      stretched.set(p, { ...p, bytes: await stretchedAcross(p.bytes, stretch) });
   const frames: Buffer[] = [];
   for (const [s, step] of challenge.steps.entries()) {
-    const photo = photos[s];
+    const photo = stretched.get(photos[s]) ?? photos[s];
     if (inScenes) {
       const room = await performerFrom(engine, photo.bytes, random.int(2 ** 31));
       const still = room && (await performFrames(room, [{ move: 'centre', frames: step.frames }], random.int(2 ** 31)));
@@ -190,7 +198,18 @@ async function collage(
       for (let f = 0; f < step.frames; f++) frames.push(await framed(photo.bytes, random.int(2 ** 31)));
     }
   }
-  return { frames, variant: inScenes ? 'each photo its own room' : 'each photo framed on grey', challenge };
+  const where = inScenes ? 'each photo its own room' : 'each photo framed on grey';
+  const mirror = !usesMirror ? '' : stretch > 1 ? ', a mirror image stretched' : ', a mirror image';
+  return { frames, variant: where + mirror, challenge };
+}
+
+/** The photo stretched across by `factor`, its height kept. */
+async function stretchedAcross(photo: Uint8Array, factor: number): Promise<Uint8Array> {
+  const { width = 0, height = 0 } = await sharp(photo).metadata();
+  return sharp(photo)
+    .resize({ width: Math.round(width * factor), height, fit: 'fill' })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 /**

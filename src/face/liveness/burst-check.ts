@@ -2,7 +2,7 @@
  * Does a burst of frames look like one camera watching one person for three seconds, performing
  * the moves the server picked, step by step on the server's timeline? Checks, in order:
  * - the burst has exactly the timeline's frames, and enough of them show one face;
- * - frames are not repeats of one another;
+ * - frames are not repeats of one another, and no turn is the mirror image of the other (mirror.ts);
  * - one continuous scene: from each frame to the next, the background stays (up to a camera move,
  *   exposure and white balance) and the face box moves and grows only a little (scene.ts);
  * - one person: each frame is near the burst's opening frames, by a bound that allows for the head
@@ -20,6 +20,7 @@ import { framesOf, stepOfFrames, type Move, type Step } from './challenge.js';
 import { facePose, type Pose } from './pose.js';
 import { sceneChange, type SceneChange, type SceneFrame } from './scene.js';
 import { round } from '../round.js';
+import { leastMirrorDissimilarity } from './mirror.js';
 
 export interface SceneLimits {
   /** Largest log gain of a colour channel between consecutive frames (exposure, white balance). */
@@ -55,6 +56,8 @@ export interface LivenessSettings {
   repeatDifference: number;
   /** Share of consecutive pairs allowed to be repeats. */
   maxRepeatShare: number;
+  /** Least dissimilarity (1 minus correlation of thumbnails) between a left turn and a right turn flipped: less is a mirror image. */
+  minMirrorDissimilarity: number;
   scene: SceneLimits;
   /** Within the burst: each frame against the opening frames. */
   sameFace: FrameBounds;
@@ -65,6 +68,7 @@ export type LivenessFailure =
   | 'wrong_frame_count'
   | 'too_few_frames'
   | 'repeated_frames'
+  | 'mirrored_frames'
   | 'too_close'
   | 'scene_changed'
   | 'not_same_person'
@@ -97,6 +101,8 @@ export interface BurstMeasures {
   scene: { frame: number; change: SceneChange }[];
   poses: (Pose | undefined)[];
   labels: (Label | undefined)[];
+  /** The least dissimilarity between a frame turned left and one turned right, flipped (mirror.ts); Infinity without both. */
+  mirror: number;
   /** Each present frame's distance to the opening frames (fused). */
   identity: { frame: number; label: Label; reference: number }[];
   /** The first step not performed, if any. */
@@ -122,6 +128,7 @@ export function measureBurst(
     scene: [],
     poses: [],
     labels: [],
+    mirror: Infinity,
     identity: [],
     unperformed: undefined,
   };
@@ -134,6 +141,10 @@ export function measureBurst(
   }
   measures.poses = frames.map((f) => (f ? facePose(f) : undefined));
   measures.labels = labelPoses(measures.poses, start, settings);
+  measures.mirror = leastMirrorDissimilarity(
+    frames.map((f) => f?.thumbnail),
+    measures.labels,
+  );
   const opening = fuse(start.map((i) => frames[i]!.embedding));
   measures.identity = identityAlong(present, measures.labels, (i) =>
     distance(opening, frames[i]!.embedding, settings.metric),
@@ -155,6 +166,12 @@ export function judgeBurst(m: BurstMeasures, settings: LivenessSettings): Livene
   if (m.repeats > settings.maxRepeatShare * (m.present.length - 1)) {
     return { kind: 'not_live', reason: 'repeated_frames', detail: { repeats: m.repeats, pairs: m.present.length - 1 } };
   }
+  if (m.mirror < settings.minMirrorDissimilarity)
+    return {
+      kind: 'not_live',
+      reason: 'mirrored_frames',
+      detail: { measure: 'mirror', value: round(m.mirror, 4), limit: settings.minMirrorDissimilarity },
+    };
   for (const { frame, change } of m.scene) {
     if (change.backgroundShare < settings.scene.minBackgroundShare) {
       return {

@@ -36,6 +36,7 @@ export function livenessSettings(embedder: { metric: Metric; liveness?: Liveness
     pitchThreshold: 0.12,
     repeatDifference: 0.5,
     maxRepeatShare: 0.34,
+    minMirrorDissimilarity: 0.05,
     scene: { gain: 0.3, background: 0.15, changed: 0.2, shift: 1, resize: 0.5, minBackgroundShare: 0.08 },
     sameFace: bounds.sameFace,
     metric: embedder.metric,
