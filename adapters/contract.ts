@@ -76,6 +76,13 @@ export interface TemplateUsage {
   newest: number;
 }
 
+/**
+ * A change to the gallery: one account's templates or profile changed (added, replaced, removed:
+ * read the account again), or anything may have changed (a model's templates removed, or
+ * notifications missed while a connection was down: read everything again).
+ */
+export type GalleryChange = { account: string } | { all: true };
+
 export interface TemplateStore {
   /**
    * Adds the account's templates atomically. With `replace`, the account's earlier templates of
@@ -95,6 +102,12 @@ export interface TemplateStore {
   removeModel(model: string): Promise<number>;
   /** Increases on every change to templates or accounts, so a gallery elsewhere knows to reload. */
   revision(): Promise<number>;
+  /**
+   * Calls `listener` after every committed change to templates or accounts, made through any store
+   * open on the same backend (another instance too), and with `{ all: true }` whenever changes may
+   * have been missed. Resolves once changes are being followed; the function it gives stops it.
+   */
+  follow?(listener: (change: GalleryChange) => void): Promise<() => Promise<void>>;
 }
 
 /** Signing keys are private JWKs (RSA or EC); cookie keys are `oct` JWKs. */
@@ -206,7 +219,7 @@ export interface AttemptStore {
 }
 
 export interface Store {
-  readonly backend: 'sqlite' | 'redis';
+  readonly backend: 'sqlite' | 'redis' | 'postgres';
   /** oidc-provider's adapter factory. */
   adapterFor(model: string): OidcAdapter;
   readonly accounts: AccountStore;
@@ -220,4 +233,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export type StoreSpec = { type: 'sqlite'; file: string } | { type: 'redis'; url: string; keyPrefix?: string };
+export type StoreSpec =
+  | { type: 'sqlite'; file: string }
+  | { type: 'redis'; url: string; keyPrefix?: string }
+  | { type: 'postgres'; url: string; schema?: string };

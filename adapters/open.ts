@@ -12,6 +12,10 @@ export async function openStore(spec: StoreSpec): Promise<Store> {
       const { openRedisStore } = await import('./redis/store.js');
       return openRedisStore(spec.url, spec.keyPrefix);
     }
+    case 'postgres': {
+      const { openPostgresStore } = await import('./postgres/store.js');
+      return openPostgresStore(spec.url, spec.schema);
+    }
   }
 }
 

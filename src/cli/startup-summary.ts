@@ -31,11 +31,13 @@ export function discoveryUrl(issuer: string): string {
   return `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
 }
 
-/** Where the store keeps accounts, templates and keys; a Redis URL without its credentials. */
+/** Where the store keeps accounts, templates and keys; a Redis or PostgreSQL URL without its credentials. */
 export function dataLocation(storage: FacegateConfig['storage']): string {
   if (storage.type === 'sqlite') return `${storage.file} (SQLite)`;
   const url = new URL(storage.url);
   url.username = '';
   url.password = '';
+  if (storage.type === 'postgres')
+    return `${url.href} (PostgreSQL${storage.schema ? `, schema "${storage.schema}"` : ''})`;
   return `${url.href} (Redis${storage.keyPrefix ? `, keys under "${storage.keyPrefix}"` : ''})`;
 }

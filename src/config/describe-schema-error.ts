@@ -19,7 +19,7 @@ export function describeSchemaError(error: ErrorObject): string {
       return `${JSON.stringify(error.data)} is not valid: ${description ?? `it must match ${String(params.pattern)}`}`;
     }
     case 'discriminator':
-      return `"type" must be "sqlite" or "redis"`;
+      return `"type" must be "sqlite", "redis" or "postgres"`;
     default:
       return `${JSON.stringify(error.data)} is not valid: it ${error.message ?? 'does not match the schema'}`;
   }

@@ -10,7 +10,10 @@ export interface FacegateConfig {
   /** Proxies in front of facegate whose X-Forwarded-* headers are trusted: 0 none (the file's `true` is 1). */
   proxy: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  storage: { type: 'sqlite'; file: string } | { type: 'redis'; url: string; keyPrefix?: string };
+  storage:
+    | { type: 'sqlite'; file: string }
+    | { type: 'redis'; url: string; keyPrefix?: string }
+    | { type: 'postgres'; url: string; schema?: string };
   development: { allowHttpLocalhostImplicitRedirectUris: boolean };
   clients: ClientConfig[];
   /** Scope name -> the claims it releases. */

@@ -69,7 +69,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   const start = () => startParts(config, options, logger, metrics);
   // Only a store that can come back by itself is waited for: a SQLite file that cannot be opened
   // (bad path, no permission) stops the start at once, with its one-line error.
-  const canWait = (error: unknown) => config.storage.type === 'redis' && isStoreUnavailable(error);
+  const canWait = (error: unknown) => config.storage.type !== 'sqlite' && isStoreUnavailable(error);
   let parts: Parts;
   let server: RunningServer | undefined;
   try {

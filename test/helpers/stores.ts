@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreSpec } from '../../adapters/contract.js';
+import { postgresMissing, testPostgresUrl, uniqueSchema } from './postgres.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './redis.js';
 
 /** The backends every store-backed suite runs against, each giving a fresh, empty store spec. */
 export interface Backend {
-  name: 'sqlite' | 'redis';
+  name: 'sqlite' | 'redis' | 'postgres';
   /** A fresh store spec, or undefined when this backend cannot run here. */
   spec(): Promise<StoreSpec | undefined>;
   skipReason: string;
@@ -38,6 +39,14 @@ export const backends: Backend[] = [
       return url ? { type: 'redis', url, keyPrefix: uniqueKeyPrefix() } : undefined;
     },
     skipReason: redisMissing,
+  },
+  {
+    name: 'postgres',
+    spec: async () => {
+      const url = testPostgresUrl();
+      return url ? { type: 'postgres', url, schema: uniqueSchema() } : undefined;
+    },
+    skipReason: postgresMissing,
   },
 ];
 

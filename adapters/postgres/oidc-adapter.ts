@@ -1,0 +1,64 @@
+import type pg from 'pg';
+import type { OidcAdapter, OidcPayload } from '../contract.js';
+import { guard, num } from './connection.js';
+
+interface Row {
+  payload: OidcPayload;
+  consumed_at: string | null;
+}
+
+/** oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible and the sweep deletes them. */
+export function postgresOidcAdapter(pool: pg.Pool, model: string): OidcAdapter {
+  const live = '(expires_at IS NULL OR expires_at > $3)';
+  const findBy = (column: 'id' | 'uid' | 'user_code') => (value: string) =>
+    guard(async () => {
+      const { rows } = await pool.query<Row>(
+        `SELECT payload, consumed_at FROM oidc WHERE model = $1 AND ${column} = $2 AND ${live}`,
+        [model, value, Date.now()],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      return row.consumed_at === null ? row.payload : { ...row.payload, consumed: num(row.consumed_at) };
+    });
+
+  return {
+    upsert: (id, payload, expiresIn) =>
+      guard(async () => {
+        await pool.query(
+          `INSERT INTO oidc (model, id, payload, grant_id, uid, user_code, consumed_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, NULL, $7)
+           ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
+             uid = excluded.uid, user_code = excluded.user_code, consumed_at = NULL, expires_at = excluded.expires_at`,
+          [
+            model,
+            id,
+            JSON.stringify(payload),
+            payload.grantId ?? null,
+            payload.uid ?? null,
+            payload.userCode ?? null,
+            typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
+          ],
+        );
+      }),
+    find: findBy('id'),
+    findByUid: findBy('uid'),
+    findByUserCode: findBy('user_code'),
+    // Only the first consumption is recorded: a later one keeps the time of the first.
+    consume: (id) =>
+      guard(async () => {
+        await pool.query('UPDATE oidc SET consumed_at = $3 WHERE model = $1 AND id = $2 AND consumed_at IS NULL', [
+          model,
+          id,
+          Math.floor(Date.now() / 1000),
+        ]);
+      }),
+    destroy: (id) =>
+      guard(async () => {
+        await pool.query('DELETE FROM oidc WHERE model = $1 AND id = $2', [model, id]);
+      }),
+    revokeByGrantId: (grantId) =>
+      guard(async () => {
+        await pool.query('DELETE FROM oidc WHERE model = $1 AND grant_id = $2', [model, grantId]);
+      }),
+  };
+}
