@@ -16,7 +16,9 @@ import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, testConfig, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { freePort } from './support/free-port.js';
+import { postgresMissing, testPostgresUrl } from './helpers/postgres.js';
 import { redisMissing } from './helpers/redis.js';
+import { PostgresServer } from './support/postgres-server.js';
 import { hasRedisServer, startRedisServer } from './support/redis-server.js';
 import { SmallDisk } from './helpers/small-disk.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -74,11 +76,11 @@ async function signInEndToEnd(issuer: string, face: number): Promise<string | un
   return (await rp.tokens(back)).claims()?.sub;
 }
 
-function refreshTokenRequest(issuer: string): Promise<Response> {
+function refreshTokenRequest(issuer: string, refreshToken = 'r'): Promise<Response> {
   return fetch(new URL('/token', issuer), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'r', client_id: 'spa' }),
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'spa' }),
   });
 }
 
@@ -363,6 +365,97 @@ describe('store faults: Redis', function () {
     }
     await until('healthy again', async () => (await health(issuer)).status === 200 || undefined);
     expect((await open.browser.request(open.page)).status).to.equal(200);
+  });
+});
+
+describe('store faults: PostgreSQL', function () {
+  this.timeout(180_000);
+  let facegate: TestFacegate | undefined;
+  let server: PostgresServer | undefined;
+
+  beforeEach(async function () {
+    // Each test has a server of its own (it stops it); FACEGATE_TEST_POSTGRES_URL says PostgreSQL is wanted here.
+    if (!testPostgresUrl()) {
+      console.warn(`      ${postgresMissing}`);
+      this.skip();
+    }
+    server = await PostgresServer.start();
+    if (!server) {
+      console.warn('      PostgreSQL fault tests skipped: no initdb here (apt-get install -y postgresql)');
+      this.skip();
+    }
+  });
+  afterEach(async () => {
+    await facegate?.close().catch(() => {});
+    facegate = undefined;
+    await server?.remove();
+    server = undefined;
+  });
+
+  /** Every grant and refresh token stored, as the database holds them. */
+  const committedSignIns = async (facegate: TestFacegate) => {
+    const models = ['Grant', 'RefreshToken'];
+    const rows = await Promise.all(
+      models.map(async (model) => {
+        const adapter = facegate.store.adapterFor(model);
+        const client = new (await import('pg')).default.Client({ connectionString: server!.url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ id: string }>('SELECT id FROM oidc WHERE model = $1 ORDER BY id', [
+            model,
+          ]);
+          return Promise.all(rows.map(async ({ id }) => ({ model, id, payload: await adapter.find(id) })));
+        } finally {
+          await client.end();
+        }
+      }),
+    );
+    return rows.flat();
+  };
+
+  it('answers 503 with Retry-After while PostgreSQL is stopped, and serves again once it is started, without a restart', async () => {
+    facegate = await startTestFacegate({ type: 'postgres', url: server!.url });
+    const { issuer } = facegate;
+    const work = await beforeTheFault(facegate);
+
+    await server!.stop('fast');
+    await expectWritesRefused(issuer, work);
+    const sick = await health(issuer);
+    expect(sick.status).to.equal(503);
+    expect(sick.body.checks.store!.error).to.include('postgres store is unavailable');
+
+    await server!.resume();
+    await until('healthy again', async () => (await health(issuer)).status === 200 || undefined);
+    await afterTheFault(facegate, work);
+  });
+
+  it('keeps every committed grant, refresh token, template and key through an immediate shutdown and a kill -9 of PostgreSQL', async () => {
+    facegate = await startTestFacegate({ type: 'postgres', url: server!.url });
+    const { issuer } = facegate;
+    const work = await beforeTheFault(facegate);
+    // A sign-in that asks for offline access, so a refresh token is stored too.
+    const rp = await startAuthorization(new URL(issuer), 'spa', { scope: 'openid offline_access', prompt: 'consent' });
+    const browser = new Browser(new URL(issuer).origin);
+    const { url: page } = await browser.navigate(rp.url);
+    const answer = await postFace(browser, page, 0);
+    const { url: back } = await browser.navigate(answer.body.redirectTo as string);
+    const tokens = await rp.tokens(back);
+    expect(tokens.refresh_token).to.be.a('string');
+    const signIns = await committedSignIns(facegate);
+    expect(signIns.filter((s) => s.model === 'RefreshToken')).to.have.length.above(0);
+    expect(signIns.every((s) => s.payload !== undefined)).to.equal(true);
+
+    for (const mode of ['immediate', 'kill'] as const) {
+      await server!.stop(mode);
+      expect((await health(issuer)).status).to.equal(503);
+      await server!.resume();
+      await until('healthy again', async () => (await health(issuer)).status === 200 || undefined);
+      expect(await committedSignIns(facegate), mode).to.deep.equal(signIns);
+      expect(await storedState(facegate), mode).to.deep.equal(work.stored);
+    }
+    const refreshed = await refreshTokenRequest(issuer, tokens.refresh_token!);
+    expect(refreshed.status).to.equal(200);
+    await afterTheFault(facegate, work);
   });
 });
 
