@@ -107,7 +107,7 @@ export interface TemplateStore {
    * open on the same backend (another instance too), and with `{ all: true }` whenever changes may
    * have been missed. Resolves once changes are being followed; the function it gives stops it.
    */
-  follow?(listener: (change: GalleryChange) => void): Promise<() => Promise<void>>;
+  follow(listener: (change: GalleryChange) => void): Promise<() => Promise<void>>;
 }
 
 /** Signing keys are private JWKs (RSA or EC); cookie keys are `oct` JWKs. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { sqliteAccounts } from '../adapters/sqlite/accounts.js';
+import { sqliteGalleryChanges } from '../adapters/sqlite/gallery-changes.js';
 import { sqliteKeys } from '../adapters/sqlite/keys.js';
 import { migrate, schemaVersion } from '../adapters/sqlite/migrations.js';
 import { sqliteOidcAdapter } from '../adapters/sqlite/oidc-adapter.js';
@@ -27,11 +28,12 @@ describe('sqlite store migrations', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, 1);
     const key = { kind: 'signing' as const, kid: 'k1', createdAt: 1, jwk: { kty: 'EC', kid: 'k1', alg: 'ES256' } };
-    const account = await sqliteAccounts(old).upsert({ id: 'alice', name: 'Alice', emailVerified: false });
-    const templates = await sqliteTemplates(old).add('alice', 'dlib', [Float32Array.from([0.5, -0.25])]);
+    const changes = sqliteGalleryChanges(file);
+    const account = await sqliteAccounts(old, changes).upsert({ id: 'alice', name: 'Alice', emailVerified: false });
+    const templates = await sqliteTemplates(old, changes).add('alice', 'dlib', [Float32Array.from([0.5, -0.25])]);
     await sqliteKeys(old).ensure('signing', [key]);
     await sqliteOidcAdapter(old, 'Session').upsert('s1', { uid: 'u1', accountId: 'alice' }, 3600);
-    const revision = await sqliteTemplates(old).revision();
+    const revision = await sqliteTemplates(old, changes).revision();
     old.close();
     expect(userVersion(file)).to.equal(1);
 

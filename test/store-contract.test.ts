@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
-import type { AuditEvent, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
+import type { AuditEvent, GalleryChange, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
 import { AccountNotFoundError, StoreUnavailableError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
 import { backends, specOrSkip } from './helpers/stores.js';
+import { until } from './helpers/until.js';
 
 const vector = (...values: number[]) => Float32Array.from(values);
 const day = 24 * 60 * 60 * 1000;
@@ -222,6 +223,34 @@ for (const backend of backends) {
         expect(r1).to.be.above(r0);
         expect(r2).to.be.above(r1);
         expect(r3).to.be.above(r2);
+      });
+
+      it("tells a follower of each change at once after this store's commit, and of another store's on the same backend", async () => {
+        const other = await openStore(spec);
+        const heard: GalleryChange[] = [];
+        const stop = await store.templates.follow((change) => heard.push(change));
+        try {
+          await store.accounts.upsert({ id: 'alice' });
+          expect(heard).to.deep.include({ account: 'alice' });
+          await other.accounts.upsert({ id: 'carol' });
+          await other.templates.add('carol', 'a', [vector(1)], { replace: true });
+          await other.accounts.remove('carol');
+          await other.templates.add('alice', 'x', [vector(2)]);
+          await other.templates.removeModel('x');
+          await until("the other store's changes heard", () => heard.some((c) => 'all' in c) || undefined, 5000);
+          // In the order they were made; one account's changes in a row may be told once or each
+          // (this store's own are told at once, then again through the backend).
+          const distinct = heard.filter((c, i) => i === 0 || JSON.stringify(c) !== JSON.stringify(heard[i - 1]));
+          expect(distinct).to.deep.equal([
+            { account: 'alice' },
+            { account: 'carol' },
+            { account: 'alice' },
+            { all: true },
+          ]);
+        } finally {
+          await stop();
+          await other.close();
+        }
       });
     });
 

@@ -16,8 +16,8 @@ export function postgresAccounts(pool: pg.Pool, changes: GalleryChanges): Accoun
 
   return {
     upsert: (account) =>
-      guard(() =>
-        transaction(pool, async (client) => {
+      guard(async () => {
+        const stored = await transaction(pool, async (client) => {
           const { rows } = await client.query<Row>(
             `INSERT INTO accounts (id, profile, created_at) VALUES ($1, $2, $3)
              ON CONFLICT (id) DO UPDATE SET profile = excluded.profile
@@ -26,8 +26,9 @@ export function postgresAccounts(pool: pg.Pool, changes: GalleryChanges): Accoun
           );
           await changes.announce(client, { account: account.id });
           return read(rows[0]!);
-        }),
-      ),
+        });
+        return changes.committed({ account: account.id }, stored);
+      }),
     get: (id) =>
       guard(async () => {
         const { rows } = await pool.query<Row>('SELECT id, profile, created_at FROM accounts WHERE id = $1', [id]);
@@ -41,13 +42,14 @@ export function postgresAccounts(pool: pg.Pool, changes: GalleryChanges): Accoun
       }),
     // Templates go with the account through the foreign key's ON DELETE CASCADE.
     remove: (id) =>
-      guard(() =>
-        transaction(pool, async (client) => {
+      guard(async () => {
+        const removed = await transaction(pool, async (client) => {
           const { rowCount } = await client.query('DELETE FROM accounts WHERE id = $1', [id]);
           if (!rowCount) return false;
           await changes.announce(client, { account: id });
           return true;
-        }),
-      ),
+        });
+        return removed ? changes.committed({ account: id }, true) : false;
+      }),
   };
 }

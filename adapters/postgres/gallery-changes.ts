@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ChangeHub } from '../change-hub.js';
 import type { GalleryChange } from '../contract.js';
 import { clientConfig, guard, num } from './connection.js';
 
@@ -7,10 +8,14 @@ import { clientConfig, guard, num } from './connection.js';
  * it (PostgreSQL delivers the notification at commit, never for a rollback), with the revision
  * moved in the same transaction. Each follower holds a connection of its own that LISTENs; when
  * that connection breaks it reconnects and tells its listener to read everything again, since
- * notifications sent meanwhile are lost.
+ * notifications sent meanwhile are lost. This instance's own followers hear of a change at once
+ * after its commit too (`committed`), then again through PostgreSQL (reading an account twice is harmless).
  */
 export interface GalleryChanges {
+  /** Inside the transaction that makes the change. */
   announce(client: pg.ClientBase, change: GalleryChange): Promise<void>;
+  /** Once that transaction has committed. */
+  committed<T>(change: GalleryChange, result: T): T;
   revision(): Promise<number>;
   follow(listener: (change: GalleryChange) => void): Promise<() => Promise<void>>;
 }
@@ -18,6 +23,7 @@ export interface GalleryChanges {
 export function postgresGalleryChanges(pool: pg.Pool, url: string, schema: string): GalleryChanges {
   // One channel per schema: stores in other schemas of the database do not hear it.
   const channel = `facegate_${schema}`;
+  const hub = new ChangeHub();
 
   return {
     async announce(client, change) {
@@ -27,11 +33,23 @@ export function postgresGalleryChanges(pool: pg.Pool, url: string, schema: strin
         [channel, JSON.stringify(change)],
       );
     },
+    committed(change, result) {
+      hub.emit(change);
+      return result;
+    },
     revision: async () => {
       const { rows } = await pool.query<{ value: string }>('SELECT value FROM revision WHERE id = 1');
       return num(rows[0]!.value);
     },
-    follow: (listener) => guard(() => listen(url, schema, channel, listener)),
+    follow: (listener) =>
+      guard(async () => {
+        const stopListening = await listen(url, schema, channel, listener);
+        const off = hub.on(listener);
+        return async () => {
+          off();
+          await stopListening();
+        };
+      }),
   };
 }
 

@@ -35,8 +35,8 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
     // One transaction: the replaced templates and the new ones are seen together or not at all.
     // The account's row is locked first, so a removal of the account waits for it (or it for the removal).
     add: (accountId, model, embeddings, opts = {}) =>
-      guard(() =>
-        transaction(pool, async (client) => {
+      guard(async () => {
+        const added = await transaction(pool, async (client) => {
           const { rowCount } = await client.query('SELECT 1 FROM accounts WHERE id = $1 FOR SHARE', [accountId]);
           if (!rowCount) throw new AccountNotFoundError(accountId);
           if (opts.replace) {
@@ -59,8 +59,9 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
           }
           await changes.announce(client, { account: accountId });
           return records;
-        }),
-      ),
+        });
+        return changes.committed({ account: accountId }, added);
+      }),
     list: (model) => guard(() => select('model', model)),
     listForAccount: (accountId) => guard(() => select('account_id', accountId)),
     usage: () =>
@@ -78,13 +79,14 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
         );
       }),
     removeModel: (model) =>
-      guard(() =>
-        transaction(pool, async (client) => {
+      guard(async () => {
+        const removed = await transaction(pool, async (client) => {
           const { rowCount } = await client.query('DELETE FROM face_templates WHERE model = $1', [model]);
           if (rowCount) await changes.announce(client, { all: true });
           return rowCount ?? 0;
-        }),
-      ),
+        });
+        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
+      }),
     revision: () => guard(() => changes.revision()),
     follow: (listener) => changes.follow(listener),
   };

@@ -2,17 +2,20 @@ import type { Redis } from 'ioredis';
 import type { AccountStore } from '../contract.js';
 import { accountFromStored, profileToJson } from '../account-record.js';
 import { guard } from './connection.js';
+import type { RedisGalleryChanges } from './gallery-changes.js';
 
-// KEYS: account hash, account set, revision. ARGV: id, profile JSON, now. Keeps the first createdAt.
+// KEYS: account hash, account set, revision. ARGV: id, profile JSON, now, gallery channel, change.
+// Keeps the first createdAt.
 const upsertScript = `
 redis.call('HSETNX', KEYS[1], 'createdAt', ARGV[3])
 redis.call('HSET', KEYS[1], 'profile', ARGV[2])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
 return redis.call('HGET', KEYS[1], 'createdAt')`;
 
-// KEYS: account hash, account set, revision, the account's template set. ARGV: id, key prefix.
-// The account and every template of it go in one script, so no reader sees half of it.
+// KEYS: account hash, account set, revision, the account's template set. ARGV: id, key prefix,
+// gallery channel, change. The account and every template of it go in one script, so no reader sees half of it.
 const removeScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
@@ -24,9 +27,10 @@ end
 redis.call('DEL', KEYS[1], KEYS[4])
 redis.call('SREM', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
+redis.call('PUBLISH', ARGV[3], ARGV[4])
 return 1`;
 
-export function redisAccounts(redis: Redis, prefix: string): AccountStore {
+export function redisAccounts(redis: Redis, prefix: string, changes: RedisGalleryChanges): AccountStore {
   const accountKey = (id: string) => `${prefix}account:${id}`;
   const accountSet = `${prefix}accounts`;
   const revision = `${prefix}revision`;
@@ -50,8 +54,10 @@ export function redisAccounts(redis: Redis, prefix: string): AccountStore {
           account.id,
           profile,
           Date.now(),
+          changes.channel,
+          JSON.stringify({ account: account.id }),
         );
-        return accountFromStored(account.id, profile, Number(createdAt));
+        return changes.committed({ account: account.id }, accountFromStored(account.id, profile, Number(createdAt)));
       }),
     get,
     list: () =>
@@ -71,8 +77,10 @@ export function redisAccounts(redis: Redis, prefix: string): AccountStore {
           `${prefix}templates:account:${id}`,
           id,
           prefix,
+          changes.channel,
+          JSON.stringify({ account: id }),
         );
-        return removed === 1;
+        return removed === 1 && changes.committed({ account: id }, true);
       }),
   };
 }

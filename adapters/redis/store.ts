@@ -5,6 +5,7 @@ import { redisAccounts } from './accounts.js';
 import { redisAttempts } from './attempts.js';
 import { redisAudit } from './audit.js';
 import { connectRedis, guard } from './connection.js';
+import { redisGalleryChanges } from './gallery-changes.js';
 import { redisInvitations } from './invitations.js';
 import { redisKeys } from './keys.js';
 import { redisOidcAdapter } from './oidc-adapter.js';
@@ -21,11 +22,12 @@ export async function openRedisStore(
   { auditRetention = defaultAuditRetention } = {},
 ): Promise<Store> {
   const redis = await connectRedis(url);
+  const changes = redisGalleryChanges(redis, keyPrefix);
   return {
     backend: 'redis',
     adapterFor: oneAdapterPerModel((model) => redisOidcAdapter(redis, keyPrefix, model)),
-    accounts: redisAccounts(redis, keyPrefix),
-    templates: redisTemplates(redis, keyPrefix),
+    accounts: redisAccounts(redis, keyPrefix, changes),
+    templates: redisTemplates(redis, keyPrefix, changes),
     keys: redisKeys(redis, keyPrefix),
     invitations: redisInvitations(redis, keyPrefix),
     audit: redisAudit(redis, keyPrefix, auditRetention),

@@ -4,9 +4,11 @@ import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contra
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './connection.js';
+import type { RedisGalleryChanges } from './gallery-changes.js';
 
 // KEYS: account hash, the account's template set, the model's template set, revision.
-// ARGV: key prefix, model, replace ("1" or "0"), createdAt, account id, then (id, embedding bytes) pairs.
+// ARGV: key prefix, model, replace ("1" or "0"), createdAt, account id, gallery channel, change,
+// then (id, embedding bytes) pairs.
 // One script, so the replacement and the additions are seen together or not at all.
 const addScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('ACCOUNT_NOT_FOUND') end
@@ -20,15 +22,16 @@ if ARGV[3] == '1' then
     end
   end
 end
-for i = 6, #ARGV, 2 do
+for i = 8, #ARGV, 2 do
   redis.call('HSET', ARGV[1] .. 'template:' .. ARGV[i],
     'accountId', ARGV[5], 'model', ARGV[2], 'createdAt', ARGV[4], 'embedding', ARGV[i + 1])
   redis.call('SADD', KEYS[2], ARGV[i])
   redis.call('SADD', KEYS[3], ARGV[i])
 end
+redis.call('PUBLISH', ARGV[6], ARGV[7])
 return redis.call('INCR', KEYS[4])`;
 
-// KEYS: the model's template set, revision. ARGV: key prefix.
+// KEYS: the model's template set, revision. ARGV: key prefix, gallery channel, change.
 // Every template of the model, out of its account's set too, in one script.
 const removeModelScript = `
 local removed = 0
@@ -40,13 +43,16 @@ for _, tid in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   removed = removed + 1
 end
 redis.call('DEL', KEYS[1])
-if removed > 0 then redis.call('INCR', KEYS[2]) end
+if removed > 0 then
+  redis.call('INCR', KEYS[2])
+  redis.call('PUBLISH', ARGV[2], ARGV[3])
+end
 return removed`;
 
 /** A key prefix as a SCAN pattern that matches it literally. */
 const globLiteral = (text: string) => text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
 
-export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
+export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalleryChanges): TemplateStore {
   const revision = `${prefix}revision`;
 
   const readAll = async (ids: string[]): Promise<FaceTemplateRecord[]> => {
@@ -89,9 +95,11 @@ export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
             opts.replace ? '1' : '0',
             createdAt,
             accountId,
+            changes.channel,
+            JSON.stringify({ account: accountId }),
             ...pairs,
           );
-          return records;
+          return changes.committed({ account: accountId }, records);
         },
         { ACCOUNT_NOT_FOUND: () => new AccountNotFoundError(accountId) },
       ),
@@ -129,9 +137,21 @@ export function redisTemplates(redis: Redis, prefix: string): TemplateStore {
         return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
       }),
     removeModel: (model) =>
-      guard(async () =>
-        Number(await redis.eval(removeModelScript, 2, `${prefix}templates:model:${model}`, revision, prefix)),
-      ),
+      guard(async () => {
+        const removed = Number(
+          await redis.eval(
+            removeModelScript,
+            2,
+            `${prefix}templates:model:${model}`,
+            revision,
+            prefix,
+            changes.channel,
+            JSON.stringify({ all: true }),
+          ),
+        );
+        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
+      }),
     revision: () => guard(async () => Number((await redis.get(revision)) ?? 0)),
+    follow: (listener) => changes.follow(listener),
   };
 }

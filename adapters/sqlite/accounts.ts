@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AccountStore } from '../contract.js';
 import { accountFromStored, profileToJson } from '../account-record.js';
 import { guard } from './guard.js';
+import type { SqliteGalleryChanges } from './gallery-changes.js';
 import { bumpRevision } from './revision.js';
 
 interface Row {
@@ -10,7 +11,7 @@ interface Row {
   created_at: number;
 }
 
-export function sqliteAccounts(db: Database): AccountStore {
+export function sqliteAccounts(db: Database, changes: SqliteGalleryChanges): AccountStore {
   const upsert = db.prepare(`
     INSERT INTO accounts (id, profile, created_at) VALUES (@id, @profile, @now)
     ON CONFLICT (id) DO UPDATE SET profile = excluded.profile`);
@@ -22,15 +23,16 @@ export function sqliteAccounts(db: Database): AccountStore {
 
   return {
     upsert: (account) =>
-      guard(() =>
-        db
+      guard(() => {
+        const [stored, revision] = db
           .transaction(() => {
             upsert.run({ id: account.id, profile: profileToJson(account), now: Date.now() });
-            bumpRevision(db);
-            return read(get.get(account.id) as Row);
+            return [read(get.get(account.id) as Row), bumpRevision(db)] as const;
           })
-          .immediate(),
-      ),
+          .immediate();
+        changes.committed({ account: account.id }, revision);
+        return stored;
+      }),
     get: (id) =>
       guard(() => {
         const row = get.get(id) as Row | undefined;
@@ -38,14 +40,11 @@ export function sqliteAccounts(db: Database): AccountStore {
       }),
     list: () => guard(() => (list.all() as Row[]).map(read)),
     remove: (id) =>
-      guard(() =>
-        db
-          .transaction(() => {
-            const removed = remove.run(id).changes > 0;
-            if (removed) bumpRevision(db);
-            return removed;
-          })
-          .immediate(),
-      ),
+      guard(() => {
+        const revision = db.transaction(() => (remove.run(id).changes > 0 ? bumpRevision(db) : undefined)).immediate();
+        if (revision === undefined) return false;
+        changes.committed({ account: id }, revision);
+        return true;
+      }),
   };
 }

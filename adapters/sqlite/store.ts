@@ -7,6 +7,7 @@ import { sqliteAccounts } from './accounts.js';
 import { sqliteAttempts } from './attempts.js';
 import { sqliteAudit } from './audit.js';
 import { createPrivately } from './file-modes.js';
+import { sqliteGalleryChanges, type SqliteGalleryChanges } from './gallery-changes.js';
 import { guard, mustReopen } from './guard.js';
 import { sqliteInvitations } from './invitations.js';
 import { sqliteKeys } from './keys.js';
@@ -16,7 +17,13 @@ import { sqliteSweep } from './sweep.js';
 import { sqliteTemplates } from './templates.js';
 
 /** One open connection and the sub-stores prepared on it. */
-function connect(file: string, busyTimeoutMs: number, auditRetention: AuditRetention, { create }: { create: boolean }) {
+function connect(
+  file: string,
+  busyTimeoutMs: number,
+  auditRetention: AuditRetention,
+  changes: SqliteGalleryChanges,
+  { create }: { create: boolean },
+) {
   let db: Database.Database | undefined;
   try {
     // Made 0600 in a 0700 folder before SQLite opens it: its -wal and -shm follow the file's mode.
@@ -42,8 +49,8 @@ function connect(file: string, busyTimeoutMs: number, auditRetention: AuditReten
   return {
     db,
     adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model)),
-    accounts: sqliteAccounts(db),
-    templates: sqliteTemplates(db),
+    accounts: sqliteAccounts(db, changes),
+    templates: sqliteTemplates(db, changes),
     keys: sqliteKeys(db),
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db, auditRetention),
@@ -88,9 +95,15 @@ type Connection = ReturnType<typeof connect>;
  */
 export function openSqliteStore(
   file: string,
-  { busyTimeoutMs = 5000, sweepEveryMs = 60_000, auditRetention = defaultAuditRetention } = {},
+  {
+    busyTimeoutMs = 5000,
+    sweepEveryMs = 60_000,
+    revisionCheckEveryMs = 1000,
+    auditRetention = defaultAuditRetention,
+  } = {},
 ): Store {
-  let kept: Connection | undefined = connect(file, busyTimeoutMs, auditRetention, { create: true });
+  const changes = sqliteGalleryChanges(file);
+  let kept: Connection | undefined = connect(file, busyTimeoutMs, auditRetention, changes, { create: true });
   let closed = false;
 
   const keeping = async <T>(c: Connection, operation: (c: Connection) => Promise<T>): Promise<T> => {
@@ -107,7 +120,7 @@ export function openSqliteStore(
   const run = async <T>(operation: (c: Connection) => Promise<T>): Promise<T> => {
     if (closed) throw new StoreUnavailableError('sqlite', new Error('the store is closed'));
     if (kept) return keeping(kept, operation);
-    const c = connect(file, busyTimeoutMs, auditRetention, { create: false });
+    const c = connect(file, busyTimeoutMs, auditRetention, changes, { create: false });
     if (c.writable()) return keeping((kept = c), operation);
     try {
       return await operation(c);
@@ -142,7 +155,10 @@ export function openSqliteStore(
     backend: 'sqlite',
     adapterFor: oneAdapterPerModel((model) => delegate(anyAdapter, (c) => c.adapterFor(model))),
     accounts: delegate(first.accounts, (c) => c.accounts),
-    templates: delegate(first.templates, (c) => c.templates),
+    templates: {
+      ...delegate(first.templates, (c) => c.templates),
+      follow: (listener) => changes.follow(() => run((c) => c.templates.revision()), listener, revisionCheckEveryMs),
+    },
     keys: delegate(first.keys, (c) => c.keys),
     invitations: delegate(first.invitations, (c) => c.invitations),
     audit: delegate(first.audit, (c) => c.audit),

@@ -4,6 +4,7 @@ import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contra
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './guard.js';
+import type { SqliteGalleryChanges } from './gallery-changes.js';
 import { bumpRevision, readRevision } from './revision.js';
 
 interface Row {
@@ -14,7 +15,8 @@ interface Row {
   created_at: number;
 }
 
-export function sqliteTemplates(db: Database): TemplateStore {
+/** `follow` is the store's (store.ts): it outlives this connection. */
+export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Omit<TemplateStore, 'follow'> {
   const accountExists = db.prepare('SELECT 1 FROM accounts WHERE id = ?');
   const removeOfModel = db.prepare('DELETE FROM face_templates WHERE account_id = ? AND model = ?');
   const insert = db.prepare(`
@@ -36,8 +38,8 @@ export function sqliteTemplates(db: Database): TemplateStore {
 
   return {
     add: (accountId, model, embeddings, opts = {}) =>
-      guard(() =>
-        db
+      guard(() => {
+        const [added, revision] = db
           .transaction(() => {
             if (!accountExists.get(accountId)) throw new AccountNotFoundError(accountId);
             if (opts.replace) removeOfModel.run(accountId, model);
@@ -50,24 +52,26 @@ export function sqliteTemplates(db: Database): TemplateStore {
               createdAt,
             }));
             for (const record of records) insert.run({ ...record, embedding: embeddingToBytes(record.embedding) });
-            bumpRevision(db);
-            return records;
+            return [records, bumpRevision(db)] as const;
           })
-          .immediate(),
-      ),
+          .immediate();
+        changes.committed({ account: accountId }, revision);
+        return added;
+      }),
     list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
     listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
     usage: () => guard(() => usage.all() as TemplateUsage[]),
     removeModel: (model) =>
-      guard(() =>
-        db
+      guard(() => {
+        const [removed, revision] = db
           .transaction(() => {
-            const { changes } = removeModel.run(model);
-            if (changes > 0) bumpRevision(db);
-            return changes;
+            const removed = removeModel.run(model).changes;
+            return [removed, removed > 0 ? bumpRevision(db) : undefined] as const;
           })
-          .immediate(),
-      ),
+          .immediate();
+        if (revision !== undefined) changes.committed({ all: true }, revision);
+        return removed;
+      }),
     revision: () => guard(() => readRevision(db)),
   };
 }

@@ -111,6 +111,9 @@ export async function startFaceService(
       const { workers } = engine.stats();
       if (spec.workers > 0 && workers === 0) throw new Error('no face worker is running');
     },
-    close: () => engine.close(),
+    close: async () => {
+      await gallery.close();
+      await engine.close();
+    },
   };
 }

@@ -7,7 +7,8 @@ export function storeTemplateSource(templates: TemplateStore): TemplateSource {
     async list(model: string): Promise<GalleryTemplate[]> {
       return (await templates.list(model)).map(({ accountId, embedding }) => ({ accountId, embedding }));
     },
+    listForAccount: (accountId) => templates.listForAccount(accountId),
     usage: () => templates.usage(),
-    revision: () => templates.revision(),
+    follow: (listener) => templates.follow(listener),
   };
 }

@@ -1,7 +1,10 @@
 /**
  * The gallery: every enrolled account, in memory, each under its current embedder, searchable 1:N
- * and 1:1. It knows templates only through TemplateSource, which the storage layer implements; it
- * reloads when the source's revision moves, so an enrolment on another instance shows up here too.
+ * and 1:1. It knows templates only through TemplateSource, which the storage layer implements. It
+ * loads everything once, then follows the source's changes: an account added, replaced or removed
+ * (here or on another instance) is read again alone and applied to the indexes it affects. When
+ * the source says changes may have been missed (a connection lost), or reading one failed, it
+ * loads everything once more.
  *
  * When the configured embedder changes, accounts enrolled before keep templates of the older model
  * only. An account's current model is the configured one (the first of `models`) as soon as it has
@@ -23,11 +26,23 @@ export interface TemplateUsage {
   newest: number;
 }
 
+/** One stored template, as the gallery reads an account's. */
+export interface SourceTemplate extends GalleryTemplate {
+  model: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+/** One account's templates changed (read it again), or anything may have (read everything again). */
+export type GalleryChange = { account: string } | { all: true };
+
 export interface TemplateSource {
   list(model: string): Promise<GalleryTemplate[]>;
   usage(): Promise<TemplateUsage[]>;
-  /** Moves whenever templates or accounts change. */
-  revision(): Promise<number>;
+  /** Every template of one account, of every model. */
+  listForAccount(accountId: string): Promise<SourceTemplate[]>;
+  /** Calls `listener` after each change; resolves once changes are followed, with the function that stops it. */
+  follow(listener: (change: GalleryChange) => void): Promise<() => Promise<void>>;
 }
 
 /** An embedder the gallery can search under. */
@@ -38,8 +53,10 @@ export interface GalleryModel {
 
 export type GalleryOptions = IndexOptions;
 
+/** What the gallery holds of one account: a usage row per model, and the embeddings of loaded models. */
+type Held = Map<string, { newest: number; embeddings: Float32Array[] }>;
+
 interface Snapshot {
-  revision: number;
   /** Accounts with at least one template, of any model: the N of 1:N. */
   accounts: number;
   /** Every account's current model, loaded here or not. */
@@ -49,8 +66,13 @@ interface Snapshot {
 }
 
 export class Gallery {
-  private snapshot: Snapshot = { revision: -1, accounts: 0, modelOf: new Map(), indexes: new Map() };
-  private reloading: Promise<void> | undefined;
+  private snapshot: Snapshot = { accounts: 0, modelOf: new Map(), indexes: new Map() };
+  private held = new Map<string, Held>();
+  /** The changes not applied yet, in the order they came. */
+  private applying: Promise<void> = Promise.resolve();
+  /** A change could not be applied: load everything at the next refresh. */
+  private stale = false;
+  private stopFollowing: (() => Promise<void>) | undefined;
 
   private constructor(
     private readonly source: TemplateSource,
@@ -65,8 +87,22 @@ export class Gallery {
     options: GalleryOptions = {},
   ): Promise<Gallery> {
     const gallery = new Gallery(source, models, options);
-    await gallery.refresh();
+    // Followed before the first load, so that no change made meanwhile is missed.
+    gallery.stopFollowing = await source.follow((change) => gallery.enqueue(change));
+    try {
+      await gallery.refreshAll();
+    } catch (error) {
+      await gallery.close();
+      throw error;
+    }
     return gallery;
+  }
+
+  /** Stops following the source's changes. */
+  async close(): Promise<void> {
+    const stop = this.stopFollowing;
+    this.stopFollowing = undefined;
+    await stop?.();
   }
 
   /** The configured model: every new template is of it. */
@@ -133,27 +169,104 @@ export class Gallery {
     return { model, distance: index.accountDistance(embedding, accountId)! };
   }
 
-  /** Reload when the source has changed since the last load. Concurrent callers share one reload. */
+  /**
+   * Waits for the changes received so far to be applied; loads everything again when one could not
+   * be (the store was down), rejecting as the source does while it still cannot be read.
+   */
   async refresh(): Promise<void> {
-    this.reloading ??= this.reloadIfChanged().finally(() => {
-      this.reloading = undefined;
-    });
-    return this.reloading;
+    await this.applying;
+    if (this.stale) await this.refreshAll();
   }
 
-  private async reloadIfChanged(): Promise<void> {
-    const revision = await this.source.revision();
-    if (revision === this.snapshot.revision) return;
-    const modelOf = currentModels(
-      await this.source.usage(),
-      this.models.map((m) => m.id),
-    );
-    const indexes = new Map<string, AccountIndex>();
-    for (const { id, metric } of this.models) {
-      const templates = (await this.source.list(id)).filter((t) => modelOf.get(t.accountId) === id);
-      if (templates.length > 0) indexes.set(id, await AccountIndex.build(id, metric, templates, this.options));
+  /** Loads everything, after the changes already queued (so none is applied under it). */
+  private async refreshAll(): Promise<void> {
+    this.stale = false;
+    this.enqueue({ all: true });
+    await this.applying;
+    if (this.stale) throw this.lastError;
+  }
+
+  private lastError: unknown;
+
+  private enqueue(change: GalleryChange): void {
+    this.applying = this.applying
+      .then(() => ('all' in change ? this.reloadAll() : this.reloadAccount(change.account)))
+      .catch((error: unknown) => {
+        this.stale = true;
+        this.lastError = error;
+      });
+  }
+
+  private async reloadAll(): Promise<void> {
+    const held = new Map<string, Held>();
+    for (const { accountId, model, newest } of await this.source.usage()) {
+      const models = held.get(accountId) ?? new Map();
+      models.set(model, { newest, embeddings: [] });
+      held.set(accountId, models);
     }
-    this.snapshot = { revision, accounts: modelOf.size, modelOf, indexes };
+    for (const { id } of this.models) {
+      for (const { accountId, embedding } of await this.source.list(id))
+        held.get(accountId)?.get(id)?.embeddings.push(embedding);
+    }
+    this.held = held;
+    const modelOf = currentModels(this.usage(held.keys()), this.modelIds);
+    const indexes = new Map<string, AccountIndex>();
+    for (const { id } of this.models) {
+      const index = await this.buildIndex(id, modelOf);
+      if (index) indexes.set(id, index);
+    }
+    this.snapshot = { accounts: modelOf.size, modelOf, indexes };
+  }
+
+  /** Reads one account again and rebuilds, from memory, only the indexes of its models before and after. */
+  private async reloadAccount(accountId: string): Promise<void> {
+    const models: Held = new Map();
+    for (const t of await this.source.listForAccount(accountId)) {
+      const row = models.get(t.model) ?? { newest: 0, embeddings: [] };
+      row.newest = Math.max(row.newest, t.createdAt);
+      if (this.modelIds.includes(t.model)) row.embeddings.push(t.embedding);
+      models.set(t.model, row);
+    }
+    if (models.size > 0) this.held.set(accountId, models);
+    else this.held.delete(accountId);
+    const before = this.snapshot.modelOf.get(accountId);
+    const modelOf = new Map(this.snapshot.modelOf);
+    const now = currentModels(this.usage([accountId]), this.modelIds).get(accountId);
+    if (now === undefined) modelOf.delete(accountId);
+    else modelOf.set(accountId, now);
+    const indexes = new Map(this.snapshot.indexes);
+    for (const model of new Set([before, now])) {
+      if (model === undefined || !this.modelIds.includes(model)) continue;
+      const index = await this.buildIndex(model, modelOf);
+      if (index) indexes.set(model, index);
+      else indexes.delete(model);
+    }
+    // In the configured order, as a full load makes them.
+    const ordered = new Map(this.modelIds.flatMap((id) => (indexes.has(id) ? [[id, indexes.get(id)!] as const] : [])));
+    this.snapshot = { accounts: modelOf.size, modelOf, indexes: ordered };
+  }
+
+  private get modelIds(): string[] {
+    return this.models.map((m) => m.id);
+  }
+
+  private usage(accountIds: Iterable<string>): TemplateUsage[] {
+    return [...accountIds].flatMap((accountId) =>
+      [...(this.held.get(accountId) ?? [])].map(([model, { newest }]) => ({ accountId, model, newest })),
+    );
+  }
+
+  /** The index of one model's accounts (those whose current model it is), from what is held; undefined when none. */
+  private async buildIndex(model: string, modelOf: Map<string, string>): Promise<AccountIndex | undefined> {
+    const templates: GalleryTemplate[] = [];
+    for (const [accountId, current] of modelOf) {
+      if (current !== model) continue;
+      for (const embedding of this.held.get(accountId)?.get(model)?.embeddings ?? [])
+        templates.push({ accountId, embedding });
+    }
+    if (templates.length === 0) return undefined;
+    const { metric } = this.models.find((m) => m.id === model)!;
+    return AccountIndex.build(model, metric, templates, this.options);
   }
 }
 

@@ -2,10 +2,11 @@
  * Templates held in memory: the TemplateSource for tests, benchmarks and tools that need a
  * gallery without a store.
  */
-import type { GalleryTemplate, TemplateSource, TemplateUsage } from './gallery.js';
+import type { GalleryChange, GalleryTemplate, SourceTemplate, TemplateSource, TemplateUsage } from './gallery.js';
 
 export class MemoryTemplateSource implements TemplateSource {
-  private readonly templates: (GalleryTemplate & { model: string; createdAt: number })[] = [];
+  private readonly templates: SourceTemplate[] = [];
+  private readonly listeners = new Set<(change: GalleryChange) => void>();
   private version = 0;
 
   add(model: string, accountId: string, ...embeddings: Float32Array[]): void {
@@ -13,12 +14,17 @@ export class MemoryTemplateSource implements TemplateSource {
     const createdAt = this.version + 1;
     this.templates.push(...embeddings.map((embedding) => ({ model, accountId, embedding, createdAt })));
     this.version++;
+    for (const listener of this.listeners) listener({ account: accountId });
   }
 
   async list(model: string): Promise<GalleryTemplate[]> {
     return this.templates
       .filter((t) => t.model === model)
       .map(({ accountId, embedding }) => ({ accountId, embedding }));
+  }
+
+  async listForAccount(accountId: string): Promise<SourceTemplate[]> {
+    return this.templates.filter((t) => t.accountId === accountId);
   }
 
   async usage(): Promise<TemplateUsage[]> {
@@ -30,7 +36,10 @@ export class MemoryTemplateSource implements TemplateSource {
     return [...rows.values()];
   }
 
-  async revision(): Promise<number> {
-    return this.version;
+  async follow(listener: (change: GalleryChange) => void): Promise<() => Promise<void>> {
+    this.listeners.add(listener);
+    return async () => {
+      this.listeners.delete(listener);
+    };
   }
 }
