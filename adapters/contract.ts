@@ -26,7 +26,11 @@ export interface OidcAdapter {
   findByUid(uid: string): Promise<OidcPayload | undefined>;
   /** Device codes only. */
   findByUserCode(userCode: string): Promise<OidcPayload | undefined>;
-  /** Marks the record used (sets `consumed` to the time in epoch seconds); a later find shows it. */
+  /**
+   * Spends the record (sets `consumed` to the time in epoch seconds; a later find shows it), atomically:
+   * of concurrent calls one spends it, the others reject with AlreadyConsumedError, as does a call on a
+   * record already spent or no longer there (revoked meanwhile: oidc-provider spends what it has just found).
+   */
   consume(id: string): Promise<void>;
   destroy(id: string): Promise<void>;
   /** Removes every record of this model that belongs to the grant. */

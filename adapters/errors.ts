@@ -25,3 +25,13 @@ export class AccountNotFoundError extends StoreError {
     super('account_not_found', `no account "${accountId}"`, { status: 404 });
   }
 }
+
+/** A one-time record (an authorization code, a rotated refresh token) that another request has spent or revoked already. */
+export class AlreadyConsumedError extends StoreError {
+  constructor(
+    readonly model: string,
+    readonly id: string,
+  ) {
+    super('already_consumed', `this ${model} was already used or revoked`, { status: 400 });
+  }
+}

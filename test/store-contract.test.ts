@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import type { AuditEvent, GalleryChange, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
-import { AccountNotFoundError, StoreUnavailableError } from '../adapters/errors.js';
+import { AccountNotFoundError, AlreadyConsumedError, StoreUnavailableError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
 import { backends, specOrSkip } from './helpers/stores.js';
 import { until } from './helpers/until.js';
@@ -67,8 +67,28 @@ for (const backend of backends) {
         expect(found?.consumed)
           .to.be.a('number')
           .within(before, before + 2);
-        await codes.consume('never-stored');
+        // Nothing to spend: refused, and no record made.
+        expect(await codes.consume('never-stored').catch((e: unknown) => e)).to.be.instanceOf(AlreadyConsumedError);
         expect(await codes.find('never-stored')).to.equal(undefined);
+      });
+
+      it('spends a record once: of concurrent consumes one succeeds, the others reject with AlreadyConsumedError', async () => {
+        const codes = store.adapterFor('AuthorizationCode');
+        await codes.upsert('c3', { grantId: 'g' }, 60);
+        const other = await openStore(spec);
+        try {
+          const results = await Promise.allSettled(
+            Array.from({ length: 10 }, (_, i) => (i % 2 ? other : store).adapterFor('AuthorizationCode').consume('c3')),
+          );
+          expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+          for (const r of results.filter((r) => r.status === 'rejected')) {
+            expect(r.reason).to.be.instanceOf(AlreadyConsumedError).and.include({ code: 'already_consumed' });
+          }
+          const error = await codes.consume('c3').catch((e: unknown) => e);
+          expect(error).to.be.instanceOf(AlreadyConsumedError);
+        } finally {
+          await other.close();
+        }
       });
 
       it('finds a session by its uid', async () => {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
+import { AlreadyConsumedError } from '../errors.js';
 import { guard, num } from './connection.js';
 
 interface Row {
@@ -43,14 +44,15 @@ export function postgresOidcAdapter(pool: pg.Pool, model: string): OidcAdapter {
     find: findBy('id'),
     findByUid: findBy('uid'),
     findByUserCode: findBy('user_code'),
-    // Only the first consumption is recorded: a later one keeps the time of the first.
+    // UPDATE … RETURNING: the row lock makes concurrent spends take turns, and only the first
+    // finds it unspent; the others, and a spend of a record revoked meanwhile, get no row.
     consume: (id) =>
       guard(async () => {
-        await pool.query('UPDATE oidc SET consumed_at = $3 WHERE model = $1 AND id = $2 AND consumed_at IS NULL', [
-          model,
-          id,
-          Math.floor(Date.now() / 1000),
-        ]);
+        const { rowCount } = await pool.query(
+          'UPDATE oidc SET consumed_at = $3 WHERE model = $1 AND id = $2 AND consumed_at IS NULL RETURNING id',
+          [model, id, Math.floor(Date.now() / 1000)],
+        );
+        if (!rowCount) throw new AlreadyConsumedError(model, id);
       }),
     destroy: (id) =>
       guard(async () => {

@@ -1,10 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
+import { AlreadyConsumedError } from '../errors.js';
 import { execAll, guard } from './connection.js';
 
-// Sets `consumed` only on a record that still exists, so a late consume leaves no stray key.
+// Sets `consumed` only on a record that still exists (a late consume leaves no stray key) and
+// only once: one script, so of concurrent spends exactly one finds it there and unspent.
 const consumeScript = `
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'consumed', ARGV[1]) end`;
+if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HSETNX', KEYS[1], 'consumed', ARGV[1]) == 0 then
+  return redis.error_reply('ALREADY_CONSUMED')
+end
+return 1`;
 
 // Deletes each record the grant's index names, then the index itself.
 const revokeScript = `
@@ -62,9 +67,12 @@ export function redisOidcAdapter(redis: Redis, prefix: string, model: string): O
     findByUid: (uid) => findThroughIndex(uidKey(uid)),
     findByUserCode: (userCode) => findThroughIndex(userCodeKey(userCode)),
     consume: (id) =>
-      guard(async () => {
-        await redis.eval(consumeScript, 1, recordKey(id), Math.floor(Date.now() / 1000));
-      }),
+      guard(
+        async () => {
+          await redis.eval(consumeScript, 1, recordKey(id), Math.floor(Date.now() / 1000));
+        },
+        { ALREADY_CONSUMED: () => new AlreadyConsumedError(model, id) },
+      ),
     destroy: (id) =>
       guard(async () => {
         await redis.del(recordKey(id));

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
+import { AlreadyConsumedError } from '../errors.js';
 import { guard } from './guard.js';
 
 interface Row {
@@ -23,7 +24,9 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
     findByUserCode: db.prepare(
       `SELECT payload, consumed_at FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`,
     ),
-    consume: db.prepare('UPDATE oidc SET consumed_at = @consumed WHERE model = @model AND id = @id'),
+    consume: db.prepare(
+      'UPDATE oidc SET consumed_at = @consumed WHERE model = @model AND id = @id AND consumed_at IS NULL',
+    ),
     destroy: db.prepare('DELETE FROM oidc WHERE model = @model AND id = @id'),
     revoke: db.prepare('DELETE FROM oidc WHERE model = @model AND grant_id = @grantId'),
   });
@@ -52,9 +55,13 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
       guard(() => read(statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined)),
     findByUserCode: (userCode) =>
       guard(() => read(statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined)),
+    // One statement spends it only while unspent; SQLite runs one writer at a time, so of
+    // concurrent spends (in this process or another on the file) one changes the row; the others,
+    // and a spend of a record revoked meanwhile, change none.
     consume: (id) =>
       guard(() => {
-        statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) });
+        const { changes } = statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) });
+        if (changes === 0) throw new AlreadyConsumedError(model, id);
       }),
     destroy: (id) =>
       guard(() => {

@@ -8,6 +8,7 @@ import { clientMetadata } from './client-metadata.js';
 import { findAccountIn } from './find-account.js';
 import { loadExistingGrantWith } from './grants.js';
 import type { ProviderPages } from './pages.js';
+import { spendingOnce } from './spend-once.js';
 import { interactionPolicyWithStepUp } from './step-up.js';
 
 export interface ProviderInputs {
@@ -22,7 +23,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
   const firstParty = new Set(config.clients.filter((client) => client.first_party).map((client) => client.client_id));
   const secure = new URL(config.issuer).protocol === 'https:';
   return {
-    adapter: store.adapterFor as Configuration['adapter'],
+    adapter: spendingOnce(store.adapterFor) as Configuration['adapter'],
     clients: config.clients.map(clientMetadata),
     findAccount: findAccountIn(store.accounts),
     claims: claimsConfiguration(config.scopes),
