@@ -1,17 +1,20 @@
 /**
- * Load and faults, against facegate run as in production (`facegate serve`, a child process) on a
- * temporary SQLite file:
+ * Load and faults, against facegate run as in production (`facegate serve`, a child process), on
+ * each store in turn (SQLite, Redis, PostgreSQL: each started here; one left out when not installed):
  *   1. N users (default 20) signing in over and over for S seconds (default 60): code + PKCE by
  *      openid-client, the face page, a face snapshot, the redirects, the code exchange, UserInfo,
  *      one refresh. Per-step p50/p95, failures by kind, the server's CPU and memory (/metrics).
  *   2. kill -9 in the middle of the same load (with re-enrolments in flight), restart on the same
- *      file: keys, accounts, templates, sessions and refresh tokens checked.
- *   3. Back-pressure: 1 face worker, a queue of 1, 30 snapshots at once: 503 + Retry-After, then
- *      everyone signs in.
- *   4. Two instances on one Redis: a sign-in started on one and finished on the other.
+ *      store: keys, accounts, templates, sessions and refresh tokens checked.
+ * Then, once:
+ *   3. Back-pressure (SQLite): 1 face worker, a queue of 1, 30 snapshots at once: 503 + Retry-After,
+ *      then everyone signs in.
+ *   4. Two instances on one Redis, and on one PostgreSQL: a sign-in started on one and finished on
+ *      the other, an enrolment on one matched at once on the other.
+ * The stores side by side: sign-ins per second and p50/p95 per step of phase 1.
  * Liveness is off: one snapshot per attempt (see README).
  *
- *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --json]
+ *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --stores sqlite,redis,postgres --json]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -19,14 +22,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backPressure } from './load/back-pressure.js';
 import { benchConfig } from './load/bench-config.js';
+import { type BenchStore, STORE_NAMES, type StoreName, startBenchStore, storeTitle } from './load/bench-stores.js';
 import { ChildServer } from './load/child-server.js';
-import { crashAndRestart } from './load/crash-restart.js';
+import { type CrashRestart, crashAndRestart } from './load/crash-restart.js';
 import type { User } from './load/load-run.js';
 import { benchPeople, enrollAt, inviteLink } from './load/people.js';
 import { RelyingParty } from './load/relying-party.js';
-import { backPressureLines, crashLines, steadyLines, twoInstancesLines } from './load/report.js';
-import { steadyLoad, warmUp } from './load/steady-load.js';
-import { twoInstances } from './load/two-instances.js';
+import { backPressureLines, crashLines, sideBySideLines, steadyLines, twoInstancesLines } from './load/report.js';
+import { type SteadyLoad, steadyLoad, warmUp } from './load/steady-load.js';
+import { type TwoInstances, twoInstances } from './load/two-instances.js';
 import { freePort } from '../test/support/free-port.js';
 
 const { values } = parseArgs({
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '60' },
     'kill-after': { type: 'string', default: '8' },
+    stores: { type: 'string', default: STORE_NAMES.join(',') },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -41,6 +46,13 @@ const { values } = parseArgs({
 const userCount = Number(values.users);
 const seconds = Number(values.seconds);
 const killAfter = Number(values['kill-after']);
+const storeNames = values.stores.split(',').map((name) => name.trim());
+for (const name of storeNames) {
+  if (!(STORE_NAMES as readonly string[]).includes(name)) {
+    console.error(`--stores: "${name}" is not one of ${STORE_NAMES.join(', ')}`);
+    process.exit(2);
+  }
+}
 
 const report: Record<string, unknown> = {};
 const say = (line = '') => {
@@ -66,18 +78,10 @@ try {
     `facegate bench:load: ${userCount} users, ${seconds} s; machine ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}, Node ${machine.node}`,
   );
   say(
-    `server: node bin/facegate.js serve, SQLite, 2 face workers, queue 16, liveness off; the users run in this process, on the same CPUs`,
+    `server: node bin/facegate.js serve on ${storeNames.join(', ')} in turn, 2 face workers, queue 16, liveness off; the users run in this process, on the same CPUs`,
   );
 
-  const sqliteFile = join(dir, 'facegate.sqlite');
-  const port = await freePort();
-  const config = benchConfig(port, { type: 'sqlite', file: sqliteFile });
-  progress('starting facegate serve');
-  const server = await ChildServer.start('load', join(dir, 'facegate.config.json'), config);
-  servers.push(server);
   const people = await benchPeople();
-  progress(`enrolling ${people.length} people through facegate invite links`);
-  for (const person of people) await enrollAt(await inviteLink(server.configFile, person.accountId), person);
   const users: User[] = Array.from({ length: userCount }, (_, i) => {
     const person = people[i % people.length];
     return {
@@ -85,39 +89,75 @@ try {
       frame: person.snapshots[Math.floor(i / people.length) % person.snapshots.length],
     };
   });
-  const rp = await RelyingParty.discover(config.issuer);
-  progress('warm-up: each snapshot signs in once');
-  await warmUp(rp, users, [server.origin]);
+  const port = await freePort();
+  const steadyRuns: { store: string; load: SteadyLoad['load'] }[] = [];
+  const crashes: CrashRestart[] = [];
+  const pairs: TwoInstances[] = [];
+  let steadyFailed = false;
 
-  progress(`1. ${userCount} users for ${seconds} s`);
-  const steady = await steadyLoad(server, rp, users, seconds);
-  section(
-    `1. Steady load: ${userCount} users signing in for ${seconds} s`,
-    'steadyLoad',
-    { ...steady, load: { ...steady.load, recent: undefined } },
-    steadyLines(steady),
-  );
+  /** Phases 1 and 2 on one store. */
+  const onStore = async (store: BenchStore) => {
+    const title = storeTitle[store.name];
+    const config = benchConfig(port, store.spec);
+    progress(`${title}: starting facegate serve`);
+    const server = await ChildServer.start(`load-${store.name}`, join(dir, `${store.name}.config.json`), config);
+    servers.push(server);
+    progress(`${title}: enrolling ${people.length} people through facegate invite links`);
+    for (const person of people) await enrollAt(await inviteLink(server.configFile, person.accountId), person);
+    const rp = await RelyingParty.discover(config.issuer);
+    progress(`${title}: warm-up: each snapshot signs in once`);
+    await warmUp(rp, users, [server.origin]);
 
-  progress(`2. the same load, kill -9 after ${killAfter} s, restart`);
-  const crash = await crashAndRestart(server, config, sqliteFile, users, people, killAfter);
-  servers.push(crash.restarted);
-  section(
-    '2. kill -9 in the middle of the load, restart on the same file',
-    'crashRestart',
-    { ...crash, restarted: undefined, load: { ...crash.load, recent: undefined } },
-    crashLines(crash),
-  );
-  const stopped = await crash.restarted.stop();
-  say(`  the restarted server stopped on SIGTERM with exit code ${stopped}`);
+    progress(`${title}: 1. ${userCount} users for ${seconds} s`);
+    const steady = await steadyLoad(server, rp, users, seconds);
+    steadyRuns.push({ store: title, load: steady.load });
+    steadyFailed ||=
+      steady.load.wrongAccount > 0 ||
+      Object.values(steady.load.failures).reduce((a, b) => a + b, 0) > steady.load.rateLimited;
+    section(
+      `1. ${title}: steady load, ${userCount} users signing in for ${seconds} s`,
+      `steadyLoad.${store.name}`,
+      { ...steady, load: { ...steady.load, recent: undefined } },
+      steadyLines(steady),
+    );
+
+    progress(`${title}: 2. the same load, kill -9 after ${killAfter} s, restart`);
+    const crash = await crashAndRestart(server, config, store.spec, users, people, killAfter);
+    crashes.push(crash);
+    servers.push(crash.restarted);
+    section(
+      `2. ${title}: kill -9 in the middle of the load, restart on the same store`,
+      `crashRestart.${store.name}`,
+      { ...crash, restarted: undefined, load: { ...crash.load, recent: undefined } },
+      crashLines(crash),
+    );
+    const stopped = await crash.restarted.stop();
+    say(`  the restarted server stopped on SIGTERM with exit code ${stopped}`);
+  };
+
+  for (const name of storeNames as StoreName[]) {
+    const store = await startBenchStore(name, dir, 'bench');
+    if (typeof store === 'string') {
+      section(`1-2. ${storeTitle[name]}`, `skipped.${name}`, store, [`skipped: ${store}`]);
+      continue;
+    }
+    try {
+      await onStore(store);
+    } finally {
+      await store.stop();
+    }
+  }
 
   progress('3. back-pressure: 1 worker, queue 1, 30 snapshots at once');
+  const sqliteFile = join(dir, 'back-pressure.sqlite');
   const small = await ChildServer.start(
     'small-queue',
     join(dir, 'small-queue.json'),
     benchConfig(port, { type: 'sqlite', file: sqliteFile }, { workers: 1, queueLength: 1 }),
   );
   servers.push(small);
-  const pressure = await backPressure(small, config.issuer, users);
+  for (const person of people) await enrollAt(await inviteLink(small.configFile, person.accountId), person);
+  const pressure = await backPressure(small, `http://localhost:${port}`, users);
   section(
     '3. Inference back-pressure: 1 face worker, queue of 1, 30 snapshots at once',
     'backPressure',
@@ -126,17 +166,33 @@ try {
   );
   await small.stop();
 
-  progress('4. two instances on one Redis');
-  const pair = await twoInstances(dir, people[0]);
-  section('4. Two instances on one Redis', 'twoInstances', pair, twoInstancesLines(pair));
+  for (const name of ['redis', 'postgres'] as const) {
+    if (!storeNames.includes(name)) continue;
+    progress(`4. two instances on one ${storeTitle[name]}`);
+    const store = await startBenchStore(name, dir, 'pair');
+    const pair: TwoInstances =
+      typeof store === 'string'
+        ? { skipped: store, steps: [], serverErrors: 0 }
+        : await twoInstances(dir, people[0], store.spec).finally(() => store.stop());
+    pairs.push(pair);
+    section(`4. Two instances on one ${storeTitle[name]}`, `twoInstances.${name}`, pair, twoInstancesLines(pair));
+  }
+
+  section(
+    `The stores side by side (phase 1: ${userCount} users, ${seconds} s each, one after the other; load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')})`,
+    'sideBySide',
+    steadyRuns.map(({ store, load }) => ({ store, signInsPerSecond: load.signIns / load.seconds, steps: load.steps })),
+    sideBySideLines(steadyRuns),
+  );
 
   if (values.json) console.log(JSON.stringify(report, null, 2));
   const failed =
-    steady.load.wrongAccount > 0 ||
-    Object.values(steady.load.failures).reduce((a, b) => a + b, 0) > steady.load.rateLimited ||
-    crash.checks.some((c) => !c.ok) ||
+    steadyFailed ||
+    crashes.some((crash) => crash.checks.some((c) => !c.ok)) ||
     !pressure.allSignedIn ||
-    pair.steps.some((s) => !s.ok);
+    pairs.some((pair) => pair.steps.some((s) => !s.ok));
   process.exitCode = failed ? 1 : 0;
 } finally {
   await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));

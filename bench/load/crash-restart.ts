@@ -1,11 +1,12 @@
 /**
- * kill -9 in the middle of the load, then a restart on the same SQLite file. While the users sign
+ * kill -9 in the middle of the load, then a restart on the same store (a SQLite file, a Redis, a PostgreSQL). While the users sign
  * in, one more client re-enrols people (templates replaced in one transaction), so the kill can
- * land in the middle of writes of every kind. Then: the file passes SQLite's checks, every account
+ * land in the middle of writes of every kind. Then: a SQLite file passes SQLite's checks, every account
  * still has exactly its templates, the JWKS is the same, everyone can sign in, and the sessions and
  * refresh tokens of the last sign-ins before the kill still work.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { StoreSpec } from '../../adapters/contract.js';
 import { Checks, type Check } from './checks.js';
 import { ChildServer, type ServerConfig } from './child-server.js';
 import { checkDatabase, type DatabaseState } from './database-check.js';
@@ -35,7 +36,7 @@ const SURVIVORS = 5;
 export async function crashAndRestart(
   server: ChildServer,
   config: ServerConfig,
-  sqliteFile: string,
+  storage: StoreSpec,
   users: readonly User[],
   people: readonly Person[],
   killAfterSeconds: number,
@@ -75,18 +76,20 @@ export async function crashAndRestart(
   load.stop();
   void reEnrolling;
 
-  const database = checkDatabase(sqliteFile);
+  const database = await checkDatabase(storage);
   const started = performance.now();
   const restarted = await ChildServer.start('restarted', server.configFile, config);
   const restartSeconds = (performance.now() - started) / 1000;
 
   const checks = new Checks();
   const check = checks.run.bind(checks);
-  await check('SQLite integrity_check and foreign_key_check after the kill', async () => {
-    if (database.integrity !== 'ok' || database.foreignKeyProblems > 0)
-      throw new Error(`${database.integrity}, ${database.foreignKeyProblems} foreign key problems`);
-    return 'ok, no foreign key problems';
-  });
+  if (storage.type === 'sqlite') {
+    await check('SQLite integrity_check and foreign_key_check after the kill', async () => {
+      if (database.integrity !== 'ok' || database.foreignKeyProblems > 0)
+        throw new Error(`${database.integrity}, ${database.foreignKeyProblems} foreign key problems`);
+      return 'ok, no foreign key problems';
+    });
+  }
   await check('every account has exactly its 3 templates (no half-done replacement)', async () => {
     const counts = Object.entries(database.templatesPerAccount);
     if (counts.length !== people.length || counts.some(([, n]) => n !== 3))

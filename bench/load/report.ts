@@ -46,8 +46,8 @@ export function crashLines(r: CrashRestart): string[] {
     `killed (SIGKILL) after ${r.killedAfterSeconds} s of load: ${r.load.signIns} sign-ins completed before, ${r.reEnrollmentsBeforeKill} re-enrolments (template replacements) done`,
     `failures before the kill: ${entries(r.load.failures)}; requests in flight cut off by the kill: ${entries(r.cutOffByKill)}`,
     log(r.logBeforeKill),
-    `the file after the kill: integrity ${r.database.integrity}, ${r.database.accounts} accounts, ${r.database.keys} keys, oidc records ${entries(r.database.oidcRecords)}`,
-    `restarted on the same file in ${r.restartSeconds.toFixed(1)} s`,
+    `the store after the kill: integrity ${r.database.integrity}, ${r.database.accounts} accounts, ${r.database.keys} keys, oidc records ${entries(r.database.oidcRecords)}`,
+    `restarted on the same store in ${r.restartSeconds.toFixed(1)} s`,
     ...r.checks.map((c) => `  ${mark(c.ok)} ${c.name}: ${c.detail}`),
   ];
 }
@@ -68,5 +68,19 @@ export function twoInstancesLines(r: TwoInstances): string[] {
   return [
     ...r.steps.map((s) => `  ${mark(s.ok)} ${s.name}: ${s.detail}`),
     `  5xx answers in both logs: ${r.serverErrors}`,
+  ];
+}
+
+/** One row per store: sign-ins per second of the steady load, and p50/p95 of each step. */
+export function sideBySideLines(runs: { store: string; load: LoadResult }[]): string[] {
+  const header = `  ${'store'.padEnd(11)} ${'sign-ins/s'.padStart(10)}  ${STEPS.map((s) => `${s} p50/p95`.padStart(20)).join(' ')}`;
+  return [
+    header,
+    ...runs.map(
+      ({ store, load }) =>
+        `  ${store.padEnd(11)} ${(load.signIns / load.seconds).toFixed(1).padStart(10)}  ${STEPS.map((s) =>
+          `${ms(load.steps[s].p50)} / ${ms(load.steps[s].p95)}`.padStart(20),
+        ).join(' ')}`,
+    ),
   ];
 }

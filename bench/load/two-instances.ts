@@ -1,5 +1,5 @@
 /**
- * Two facegate instances on one Redis, one issuer: a person enrolled through instance A after B
+ * Two facegate instances on one shared store (Redis or PostgreSQL), one issuer: a person enrolled through instance A after B
  * started, then a sign-in started at A (the RP's authorization request), whose face page, face
  * snapshot and redirects go to B with the same cookies, and whose code is exchanged at A; UserInfo
  * answered by B for A's access token.
@@ -8,7 +8,7 @@ import { ChildServer } from './child-server.js';
 import { benchConfig } from './bench-config.js';
 import { freePort } from '../../test/support/free-port.js';
 import { enrollAt, inviteLink, type Person } from './people.js';
-import { RedisServer } from '../../test/support/redis-server.js';
+import type { StoreSpec } from '../../adapters/contract.js';
 import { RelyingParty } from './relying-party.js';
 import { readServerLog } from './server-log.js';
 import { signIn } from './sign-in-flow.js';
@@ -20,24 +20,20 @@ export interface TwoInstances {
   serverErrors: number;
 }
 
-export async function twoInstances(dir: string, person: Person): Promise<TwoInstances> {
-  const redis = await RedisServer.start();
-  if (!redis)
-    return { skipped: 'redis-server is not installed (apt-get install -y redis-server)', steps: [], serverErrors: 0 };
+export async function twoInstances(dir: string, person: Person, storage: StoreSpec): Promise<TwoInstances> {
   const servers: ChildServer[] = [];
   try {
     const [portA, portB] = [await freePort(), await freePort()];
-    const storage = { type: 'redis', url: redis.url, keyPrefix: 'bench:' };
     // A first: the first start creates the signing and cookie keys in the store; B reads them.
     const a = await ChildServer.start(
       'instance-a',
-      `${dir}/instance-a.json`,
+      `${dir}/instance-a-${storage.type}.json`,
       benchConfig(portA, storage, { workers: 1 }),
     );
     servers.push(a);
     const b = await ChildServer.start(
       'instance-b',
-      `${dir}/instance-b.json`,
+      `${dir}/instance-b-${storage.type}.json`,
       benchConfig(portB, storage, { workers: 1 }, portA),
     );
     servers.push(b);
@@ -48,9 +44,17 @@ export async function twoInstances(dir: string, person: Person): Promise<TwoInst
       if (ja !== jb) throw new Error('they differ');
       return 'identical';
     });
-    await step(`${person.accountId} enrolled through A, after B started`, async () => {
+    await step(`${person.accountId} enrolled through A, after B started, signs in at B at once`, async () => {
       await enrollAt(await inviteLink(a.configFile, person.accountId), person);
-      return 'enrolled';
+      const enrolled = performance.now();
+      // B's gallery hears of the enrolment (no reload, no polling): the first sign-in at B matches.
+      const atB = await signIn(await RelyingParty.discover(a.origin), person.snapshots[0], {
+        providers: [a.origin, b.origin],
+        via: b.origin,
+      });
+      const seconds = (performance.now() - enrolled) / 1000;
+      if (atB.sub !== person.accountId) throw new Error(`signed in at B as ${atB.sub}`);
+      return `matched at B by the first sign-in, begun as the enrolment finished: done ${seconds.toFixed(2)} s after it (face step ${Math.round(atB.timings.face)} ms)`;
     });
     const rp = await RelyingParty.discover(a.origin);
     let accessToken = '';
@@ -80,6 +84,5 @@ export async function twoInstances(dir: string, person: Person): Promise<TwoInst
     };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    redis.stop();
   }
 }
