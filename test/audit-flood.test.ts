@@ -2,11 +2,13 @@ import { expect } from 'chai';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEvent, Store } from '../adapters/contract.js';
+import { openPostgresStore } from '../adapters/postgres/store.js';
 import { openRedisStore } from '../adapters/redis/store.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { emptyFrame, portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { openFacePage, postFace } from './helpers/face-page.js';
+import { postgresMissing, testPostgresUrl, uniqueSchema } from './helpers/postgres.js';
 import { redisMissing, testRedisUrl, uniqueKeyPrefix } from './helpers/redis.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -75,17 +77,27 @@ const event = (at: number, result: string, type = 'signin'): AuditEvent => ({
   detail: {},
 });
 
-const stores: { name: string; open(): Promise<Store | undefined> }[] = [
+const stores: { name: string; missing: string; open(): Promise<Store | undefined> }[] = [
   {
     name: 'sqlite',
+    missing: '',
     open: async () =>
       openSqliteStore(join(temporaryFolder(), 'trail.sqlite'), { auditRetention: retention, sweepEveryMs: 20 }),
   },
   {
     name: 'redis',
+    missing: redisMissing,
     open: async () => {
       const url = await testRedisUrl();
       return url ? openRedisStore(url, uniqueKeyPrefix(), { auditRetention: retention }) : undefined;
+    },
+  },
+  {
+    name: 'postgres',
+    missing: postgresMissing,
+    open: async () => {
+      const url = testPostgresUrl();
+      return url ? openPostgresStore(url, uniqueSchema(), { auditRetention: retention, sweepEveryMs: 20 }) : undefined;
     },
   },
 ];
@@ -96,7 +108,7 @@ for (const backend of stores) {
     beforeEach(async function () {
       store = await backend.open();
       if (!store) {
-        console.warn(`      ${redisMissing}`);
+        console.warn(`      ${backend.missing}`);
         this.skip();
       }
     });

@@ -413,6 +413,24 @@ describe('store faults: PostgreSQL', function () {
     return rows.flat();
   };
 
+  it('waits for a PostgreSQL that is down at start: 503 with Retry-After meanwhile, then finishes its start without a restart', async () => {
+    await server!.stop('fast');
+    const config = testConfig({ type: 'postgres', url: server!.url }, await freePort());
+    const { issuer } = config;
+    const starting = startFacegate(config, { logger: createLogger('silent') });
+    starting.catch(() => {});
+    const waiting = await until('facegate listening', async () => health(issuer));
+    expect(waiting.status).to.equal(503);
+    expect(waiting.body.checks.store!.error).to.include('the postgres store is unavailable');
+    await expectOutageJson(await fetch(new URL('/.well-known/openid-configuration', issuer)));
+
+    await server!.resume();
+    facegate = Object.assign(await starting, { config });
+    expect((await health(issuer)).status).to.equal(200);
+    expect((await enroll(facegate, 'alice', 0)).body).to.include({ status: 'enrolled' });
+    expect(await signInEndToEnd(issuer, 0)).to.equal('alice');
+  });
+
   it('answers 503 with Retry-After while PostgreSQL is stopped, and serves again once it is started, without a restart', async () => {
     facegate = await startTestFacegate({ type: 'postgres', url: server!.url });
     const { issuer } = facegate;
