@@ -8,16 +8,9 @@ import { startFacegate } from '../src/server/facegate.js';
 import { createLogger } from '../src/server/logger.js';
 import { testConfig } from './support/facegate.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { configFailure } from './helpers/config-failure.js';
 
-const failure = (run: () => unknown): ConfigError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-};
+const failure = configFailure;
 
 describe('configuration', () => {
   const folder = temporaryFolder();

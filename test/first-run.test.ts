@@ -1,10 +1,10 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './support/free-port.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { facegateProcess } from './helpers/facegate-process.js';
 
 /**
  * Issue 11, finding 8: an enrolment link is a credential. `facegate serve` runs as a service, its
@@ -28,23 +28,14 @@ describe('facegate serve with no account yet', function () {
         face: { workers: 1 },
       }),
     );
-    const child = spawn(process.execPath, ['bin/facegate.js', 'serve', '--config', file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const { child, exited, output: written } = facegateProcess(['serve', '--config', file]);
     // Until it has said what it says once started (a notice, or a link), or 30 s.
-    for (let waited = 0; waited < 30_000 && !/no account|\/enroll\//.test(output); waited += 100) {
+    for (let waited = 0; waited < 30_000 && !/no account|\/enroll\//.test(written()); waited += 100) {
       await sleep(100);
     }
     child.kill('SIGTERM');
     expect(await exited).to.equal(0);
+    const output = written();
     expect(output).to.include('facegate is serving');
     expect(output).to.not.include('/enroll/');
     const notice = output

@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import * as oidc from 'openid-client';
 import { pino } from 'pino';
@@ -9,7 +12,10 @@ import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, webSecret, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
-import { backends, specOrSkip } from './helpers/stores.js';
+import { backends, specOrSkip, temporaryFolder } from './helpers/stores.js';
+import { until } from './helpers/until.js';
+import { facegateProcess } from './helpers/facegate-process.js';
+import { freePort } from './support/free-port.js';
 
 /** Members of a private JWK that are secret (RSA, EC, oct). */
 const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'] as const;
@@ -136,3 +142,75 @@ for (const backend of backends) {
     });
   });
 }
+
+/**
+ * Settings handed over as environment variables are often secrets (a store's password, a client
+ * secret): `facegate serve` must not print them, whether it runs or refuses them.
+ */
+describe("secrets from the environment never reach facegate serve's output", function () {
+  this.timeout(60_000);
+  const password = 'redis-password-from-the-environment';
+  const clientSecret = 'client-secret-from-the-environment-0123456789';
+  const folder = temporaryFolder();
+  const file = join(folder, 'facegate.config.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      face: { workers: 1 },
+      clients: [
+        {
+          client_id: 'web',
+          client_secret: '$' + '{FACEGATE_TEST_WEB_SECRET}',
+          redirect_uris: ['https://rp.example.com/cb'],
+        },
+      ],
+    }),
+  );
+
+  it('while it serves, and logs at trace level that its store (reached through a password) is down', async () => {
+    const port = await freePort();
+    const {
+      child,
+      exited,
+      output: written,
+    } = facegateProcess(['serve', '--config', file], {
+      ...process.env,
+      FACEGATE_ISSUER: `http://localhost:${port}`,
+      FACEGATE_PORT: String(port),
+      FACEGATE_LOG_LEVEL: 'trace',
+      FACEGATE_STORAGE_TYPE: 'redis',
+      // Nobody listens there: the store stays down and facegate logs each retry.
+      FACEGATE_STORAGE_URL: `redis://facegate:${password}@127.0.0.1:${await freePort()}/0`,
+      FACEGATE_TEST_WEB_SECRET: clientSecret,
+    });
+    try {
+      const health = await until('facegate serve answers', async () => {
+        const response = await fetch(`http://localhost:${port}/healthz`);
+        return response.status === 503 && (await response.text());
+      });
+      expect(health).to.include('ECONNREFUSED');
+      await until('two retries logged', () => (written().match(/ECONNREFUSED/g) ?? []).length >= 2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await exited;
+    const output = written();
+    expect(output.includes(password), `the output holds the store's password:\n${output}`).to.equal(false);
+    expect(output.includes(clientSecret), 'the output holds the client secret').to.equal(false);
+  });
+
+  it('when it refuses a bad value from a variable, naming the variable', () => {
+    const run = spawnSync(process.execPath, ['bin/facegate.js', 'serve', '--config', file], {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        FACEGATE_STORAGE_TYPE: 'redis',
+        FACEGATE_STORAGE_URL: `http://facegate:${password}@cache:6379`,
+        FACEGATE_TEST_WEB_SECRET: clientSecret,
+      },
+    });
+    expect(run.status).to.equal(1);
+    expect(run.stderr).to.include('FACEGATE_STORAGE_URL');
+    expect(`${run.stdout}${run.stderr}`).to.not.include(password).and.not.include(clientSecret);
+  });
+});

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { parseAllowList } from '../metrics/allow-list.js';
 import { describeSchemaError } from './describe-schema-error.js';
+import { applyEnvironment, expandReferences, type Origins, originOf } from './environment.js';
 import { ConfigError } from './errors.js';
 import { configSchema } from './schema.js';
 import type { FacegateConfig } from './types.js';
@@ -11,19 +12,37 @@ const ajv = new Ajv({ useDefaults: true, discriminator: true, allowUnionTypes: t
 const validate = ajv.compile(configSchema);
 
 /**
- * Reads and validates the configuration file, applying defaults as it validates. Anything wrong
- * throws a ConfigError whose one-line message names the file, the place and what to do.
+ * Reads the configuration file, fills in its `${NAME}` references and the settings given by
+ * environment variables (src/config/environment.ts), and validates the result, applying defaults
+ * as it validates. Anything wrong throws a ConfigError whose one-line message names where the value
+ * came from (the file and the place, or the variable) and what to do.
  * Clients are checked here against our schema; oidc-provider's own client checks run when the
  * provider is built (src/oidc/check-clients.ts).
  */
-export function loadConfig(file: string): FacegateConfig {
-  return validateConfig(readJson(file), file);
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): FacegateConfig {
+  const origins: Origins = new Map();
+  const data = applyEnvironment(expandReferences(readJson(file), file, env, origins), file, env, origins);
+  return validateConfig(data, file, origins);
 }
 
-export function validateConfig(data: unknown, file: string): FacegateConfig {
+export function validateConfig(data: unknown, file: string, origins: Origins = new Map()): FacegateConfig {
   if (!validate(data)) {
     const [error] = validate.errors!;
-    throw new ConfigError('config_invalid', file, where(data, error!.instancePath), describeSchemaError(error!));
+    const pointer = error!.instancePath;
+    const origin = originOf(origins, pointer);
+    // A value from a variable may be a secret, and so may a client secret or a URL's password.
+    const problem = describeSchemaError(error!, origin !== undefined || isSecretPlace(pointer, error!.data));
+    if (origin && !origin.reference) {
+      throw new ConfigError(
+        'config_invalid',
+        file,
+        pointer,
+        problem,
+        `environment variable ${origin.variable} (setting ${pointer || '/'})`,
+      );
+    }
+    const reference = origin ? ` (from \${${origin.variable}})` : '';
+    throw new ConfigError('config_invalid', file, `${where(data, pointer)}${reference}`, problem);
   }
   const written = data as Omit<FacegateConfig, 'file' | 'proxy'> & { proxy: boolean | number };
   const config: FacegateConfig = { ...written, proxy: proxyHops(written.proxy), file };
@@ -59,6 +78,13 @@ function readJson(file: string): unknown {
   } catch (error) {
     throw new ConfigError('config_not_json', file, '', `not JSON (${(error as Error).message}): fix the syntax`);
   }
+}
+
+function isSecretPlace(pointer: string, value: unknown): boolean {
+  return (
+    pointer.endsWith('/client_secret') ||
+    (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(value))
+  );
 }
 
 /** The JSON pointer, plus the client_id when the place is inside a client. */
