@@ -1,15 +1,17 @@
 /**
  * Provider throughput: discovery, JWKS and the token endpoint (refresh_token grant of a
  * confidential client: store reads, an access token written, an ID token signed), measured for
- * a bare oidc-provider with its memory adapter and for facegate on SQLite, side by side in one
- * run. Each server runs in a child process of its own; autocannon runs here.
+ * a bare oidc-provider with its memory adapter, for facegate on SQLite (synchronous = FULL, the
+ * only setting it has) and for facegate on Redis (a redis-server of its own, without persistence:
+ * the token endpoint without any disk), side by side in one run. Each server runs in a child
+ * process of its own; autocannon runs here. Without redis-server, the Redis column says so.
  *
  *   npm run bench:provider [-- --seconds 5 --connections 16]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,7 @@ import { providerPages } from '../interactions/pages.js';
 import { loadKeys } from '../src/keys/load.js';
 import { providerConfiguration } from '../src/oidc/configuration.js';
 import { startFacegate } from '../src/server/facegate.js';
+import { RedisServer } from '../test/support/redis-server.js';
 
 interface Target {
   name: string;
@@ -42,19 +45,24 @@ const client = {
   grant_types: ['authorization_code', 'refresh_token'],
 };
 
-async function serve(kind: 'bare' | 'facegate', folder: string): Promise<void> {
+type Kind = 'bare' | 'facegate' | 'facegate-redis';
+
+async function serve(kind: Kind, folder: string, redisUrl?: string): Promise<void> {
   const config = validateConfig(
     {
       issuer: 'http://localhost:0',
       port: 0,
-      storage: { type: 'sqlite', file: join(folder, `${kind}.sqlite`) },
+      storage:
+        kind === 'facegate-redis'
+          ? { type: 'redis', url: redisUrl, keyPrefix: 'bench:' }
+          : { type: 'sqlite', file: join(folder, `${kind}.sqlite`) },
       clients: [client],
     },
     'bench',
   );
   let provider: Provider;
   let port: number;
-  if (kind === 'facegate') {
+  if (kind !== 'bare') {
     // Logging as in production (info, one line per request), written to /dev/null.
     const facegate = await startFacegate(config, { logger: pino({ level: 'info' }, pino.destination('/dev/null')) });
     await facegate.store.accounts.upsert({ id: 'bench-user', name: 'Bench' });
@@ -95,8 +103,9 @@ async function mintRefreshToken(provider: Provider): Promise<string> {
   return token.save();
 }
 
-function startChild(kind: string, folder: string): Promise<{ child: ChildProcess; target: Target }> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder], {
+function startChild(kind: Kind, folder: string, redisUrl = ''): Promise<{ child: ChildProcess; target: Target }> {
+  const args = ['--serve', kind, '--folder', folder, '--redis', redisUrl];
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((resolve, reject) => {
@@ -134,36 +143,44 @@ async function main(): Promise<void> {
     options: {
       serve: { type: 'string' },
       folder: { type: 'string' },
+      redis: { type: 'string' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '16' },
     },
   });
-  if (values.serve) return serve(values.serve as 'bare' | 'facegate', values.folder!);
+  if (values.serve) return serve(values.serve as Kind, values.folder!, values.redis || undefined);
 
   const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-'));
   const children: ChildProcess[] = [];
+  const redis = await RedisServer.start();
   try {
-    const servers = await Promise.all(['bare', 'facegate'].map((kind) => startChild(kind, folder)));
+    const kinds: Kind[] = redis ? ['bare', 'facegate', 'facegate-redis'] : ['bare', 'facegate'];
+    const servers = await Promise.all(kinds.map((kind) => startChild(kind, folder, redis?.url)));
     children.push(...servers.map((s) => s.child));
-    const [bare, facegate] = servers.map((s) => s.target) as [Target, Target];
+    const targets = servers.map((s) => s.target);
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);
+    const load = loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
     console.log(
-      `autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version})`,
+      `autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version}); load average ${load}`,
     );
-    console.log('endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio');
+    console.log(
+      `endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio   ${redis ? 'facegate (Redis)   ratio' : 'facegate (Redis): no redis-server here'}`,
+    );
     for (const endpoint of ['discovery', 'jwks', 'token']) {
-      // Warm both up (JIT, caches), then measure one after the other.
-      await measure(bare, endpoint, 1, connections);
-      await measure(facegate, endpoint, 1, connections);
-      const a = await measure(bare, endpoint, seconds, connections);
-      const b = await measure(facegate, endpoint, seconds, connections);
-      console.log(
-        `${endpoint.padEnd(11)} ${a.toFixed(0).padStart(14)} req/s ${b.toFixed(0).padStart(15)} req/s   ${(b / a).toFixed(2)}`,
-      );
+      // Warm each up (JIT, caches), then measure one after the other.
+      for (const target of targets) await measure(target, endpoint, 1, connections);
+      const rates: number[] = [];
+      for (const target of targets) rates.push(await measure(target, endpoint, seconds, connections));
+      const [bare, ...ours] = rates;
+      const columns = ours.map((rate) => `${rate.toFixed(0).padStart(15)} req/s   ${(rate / bare).toFixed(2)}`);
+      console.log(`${endpoint.padEnd(11)} ${bare.toFixed(0).padStart(14)} req/s ${columns.join('  ')}`);
     }
   } finally {
     for (const child of children) child.kill();
+    redis?.stop();
     rmSync(folder, { recursive: true, force: true });
   }
 }
