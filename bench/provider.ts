@@ -6,7 +6,7 @@
  * the token endpoint without any disk), side by side in one run. Each server runs in a child
  * process of its own; autocannon runs here. Without redis-server, the Redis column says so.
  *
- *   npm run bench:provider [-- --seconds 5 --connections 16]
+ *   npm run bench:provider [-- --seconds 5 --connections 16 --rounds 3]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import Provider from 'oidc-provider';
 import { pino } from 'pino';
 import { validateConfig } from '../src/config/load.js';
+import { percentile } from '../src/eval/percentile.js';
 import { openStore } from '../adapters/open.js';
 import { providerPages } from '../interactions/pages.js';
 import { loadKeys } from '../src/keys/load.js';
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
       redis: { type: 'string' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '16' },
+      rounds: { type: 'string', default: '3' },
     },
   });
   if (values.serve) return serve(values.serve as Kind, values.folder!, values.redis || undefined);
@@ -160,23 +162,46 @@ async function main(): Promise<void> {
     const targets = servers.map((s) => s.target);
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);
+    const rounds = Number(values.rounds);
     const load = loadavg()
       .map((x) => x.toFixed(2))
       .join(' ');
     console.log(
-      `autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version}); load average ${load}`,
+      `autocannon, ${connections} connections, ${seconds} s per run, ${rounds} rounds (medians of the rounds' rates and of their ratios), servers in their own processes (Node ${process.version}); load average ${load}`,
     );
     console.log(
       `endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio   ${redis ? 'facegate (Redis)   ratio' : 'facegate (Redis): no redis-server here'}`,
     );
     for (const endpoint of ['discovery', 'jwks', 'token']) {
-      // Warm each up (JIT, caches), then measure one after the other.
+      // Warm each up (JIT, caches), then rounds of one after the other, the order turning each
+      // round: on a shared machine the load drifts, and a ratio within a round sees the same load.
       for (const target of targets) await measure(target, endpoint, 1, connections);
-      const rates: number[] = [];
-      for (const target of targets) rates.push(await measure(target, endpoint, seconds, connections));
-      const [bare, ...ours] = rates;
-      const columns = ours.map((rate) => `${rate.toFixed(0).padStart(15)} req/s   ${(rate / bare).toFixed(2)}`);
-      console.log(`${endpoint.padEnd(11)} ${bare.toFixed(0).padStart(14)} req/s ${columns.join('  ')}`);
+      const perRound: number[][] = [];
+      for (let round = 0; round < rounds; round++) {
+        const rates: number[] = [];
+        for (let k = 0; k < targets.length; k++) {
+          const i = (k + round) % targets.length;
+          rates[i] = await measure(targets[i], endpoint, seconds, connections);
+        }
+        perRound.push(rates);
+      }
+      const rate = (i: number) =>
+        percentile(
+          perRound.map((rates) => rates[i]),
+          0.5,
+        );
+      const ratio = (i: number) =>
+        percentile(
+          perRound.map((rates) => rates[i] / rates[0]),
+          0.5,
+        );
+      const columns = targets.slice(1).map(
+        (_, k) =>
+          `${rate(k + 1)
+            .toFixed(0)
+            .padStart(15)} req/s   ${ratio(k + 1).toFixed(2)}`,
+      );
+      console.log(`${endpoint.padEnd(11)} ${rate(0).toFixed(0).padStart(14)} req/s ${columns.join('  ')}`);
     }
   } finally {
     for (const child of children) child.kill();
