@@ -9,7 +9,7 @@
  *   npm run bench:provider [-- --seconds 5 --connections 16 --rounds 3]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,9 +30,16 @@ interface Target {
   name: string;
   port: number;
   refreshToken: string;
+  /** The server's process, whose CPU time each run reads. */
+  pid: number;
+}
+interface Measurement {
+  perSecond: number;
+  /** The server process's CPU time (user and system) per 1,000 answers: what a request costs, whatever else the machine runs. */
+  cpuMsPer1000: number;
 }
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
 }
@@ -113,13 +120,13 @@ function startChild(kind: Kind, folder: string, redisUrl = ''): Promise<{ child:
     let text = '';
     child.stdout!.on('data', (chunk) => {
       text += chunk;
-      if (text.includes('\n')) resolve({ child, target: JSON.parse(text.split('\n')[0]) as Target });
+      if (text.includes('\n')) resolve({ child, target: { ...JSON.parse(text.split('\n')[0]), pid: child.pid } });
     });
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
 }
 
-async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<number> {
+async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<Measurement> {
   const base = `http://localhost:${target.port}`;
   const options =
     endpoint === 'token'
@@ -133,10 +140,22 @@ async function measure(target: Target, endpoint: string, seconds: number, connec
           body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: target.refreshToken }).toString(),
         }
       : { url: `${base}${endpoint === 'discovery' ? '/.well-known/openid-configuration' : '/jwks'}` };
+  const cpuBefore = cpuMs(target.pid);
   const result = await autocannon({ ...options, duration: seconds, connections });
+  const cpu = cpuMs(target.pid) - cpuBefore;
   if (result.non2xx || result.errors)
     throw new Error(`${target.name} ${endpoint}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result.requests.average;
+  return { perSecond: result.requests.average, cpuMsPer1000: (1000 * cpu) / Math.max(1, result.requests.total) };
+}
+
+const fixed = (x: number, width: number) => x.toFixed(0).padStart(width);
+
+/** CPU time a process has used so far, user and system, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function main(): Promise<void> {
@@ -176,32 +195,25 @@ async function main(): Promise<void> {
       // Warm each up (JIT, caches), then rounds of one after the other, the order turning each
       // round: on a shared machine the load drifts, and a ratio within a round sees the same load.
       for (const target of targets) await measure(target, endpoint, 1, connections);
-      const perRound: number[][] = [];
+      const perRound: Measurement[][] = [];
       for (let round = 0; round < rounds; round++) {
-        const rates: number[] = [];
+        const rates: Measurement[] = [];
         for (let k = 0; k < targets.length; k++) {
           const i = (k + round) % targets.length;
           rates[i] = await measure(targets[i], endpoint, seconds, connections);
         }
         perRound.push(rates);
       }
-      const rate = (i: number) =>
-        percentile(
-          perRound.map((rates) => rates[i]),
-          0.5,
-        );
-      const ratio = (i: number) =>
-        percentile(
-          perRound.map((rates) => rates[i] / rates[0]),
-          0.5,
-        );
-      const columns = targets.slice(1).map(
-        (_, k) =>
-          `${rate(k + 1)
-            .toFixed(0)
-            .padStart(15)} req/s   ${ratio(k + 1).toFixed(2)}`,
-      );
-      console.log(`${endpoint.padEnd(11)} ${rate(0).toFixed(0).padStart(14)} req/s ${columns.join('  ')}`);
+      const middle = (values: number[]) => percentile(values, 0.5);
+      const rate = (i: number) => middle(perRound.map((rates) => rates[i].perSecond));
+      const ratio = (i: number) => middle(perRound.map((rates) => rates[i].perSecond / rates[0].perSecond));
+      const columns = targets.slice(1).map((_, k) => `${fixed(rate(k + 1), 15)} req/s   ${ratio(k + 1).toFixed(2)}`);
+      console.log(`${endpoint.padEnd(11)} ${fixed(rate(0), 14)} req/s ${columns.join('  ')}`);
+      // Bare's CPU per answer over ours: the ratio of the rates an idle machine would give, when the server is the bottleneck.
+      const cpu = (i: number) => middle(perRound.map((rates) => rates[i].cpuMsPer1000));
+      const cost = (i: number) => middle(perRound.map((rates) => rates[0].cpuMsPer1000 / rates[i].cpuMsPer1000));
+      const cpuColumns = targets.slice(1).map((_, k) => `${fixed(cpu(k + 1), 15)} ms      ${cost(k + 1).toFixed(2)}`);
+      console.log(`${'  CPU/1000'.padEnd(11)} ${fixed(cpu(0), 14)} ms    ${cpuColumns.join('  ')}`);
     }
   } finally {
     for (const child of children) child.kill();
