@@ -4,13 +4,14 @@ import { startCliEngine } from '../src/cli/face-engine.js';
 import { progressBar } from '../src/cli/progress.js';
 import { parse, UsageError } from '../src/cli/parse.js';
 
-const usage = 'facegate bench [--json] [--config PATH] [--seconds N] [--pairs N] [--skip-face-api]';
+const usage = 'facegate bench [--json] [--config PATH] [--seconds N] [--pairs N] [--skip-face-api] [--large]';
 
 /**
  * Speed of the face engine (per stage, whole pipeline, under load, 1:N match, memory) next to
  * face-api on the same frames, and both pipelines' accuracy on the same LFW pairs; see
  * bench/face/report.ts for each figure. --seconds bounds each timed loop; --pairs sets the
- * LFW pairs of each kind; --skip-face-api is for quick runs (tests), the default includes it.
+ * LFW pairs of each kind; --skip-face-api is for quick runs (tests), the default includes it;
+ * --large adds a gallery of a million synthetic accounts to the 1:N figures (minutes, about 5 GB).
  */
 export async function bench(args: string[]): Promise<number> {
   const { values } = parse(
@@ -20,6 +21,7 @@ export async function bench(args: string[]): Promise<number> {
       seconds: { type: 'string', default: '15' },
       pairs: { type: 'string', default: '150' },
       'skip-face-api': { type: 'boolean' },
+      large: { type: 'boolean' },
     },
     usage,
   );
@@ -34,7 +36,7 @@ export async function bench(args: string[]): Promise<number> {
   try {
     report = await runFaceBench(
       engine,
-      { seconds, pairsPerKind, faceApi: !values['skip-face-api'], photosPerIdentity: 4 },
+      { seconds, pairsPerKind, faceApi: !values['skip-face-api'], photosPerIdentity: 4, large: Boolean(values.large) },
       progressBar,
     );
   } finally {

@@ -1,34 +1,45 @@
 /**
  * Provider throughput: discovery, JWKS and the token endpoint (refresh_token grant of a
  * confidential client: store reads, an access token written, an ID token signed), measured for
- * a bare oidc-provider with its memory adapter and for facegate on SQLite, side by side in one
- * run. Each server runs in a child process of its own; autocannon runs here.
+ * a bare oidc-provider with its memory adapter, for facegate on SQLite (synchronous = FULL, the
+ * only setting it has) and for facegate on Redis (a redis-server of its own, without persistence:
+ * the token endpoint without any disk), side by side in one run. Each server runs in a child
+ * process of its own; autocannon runs here. Without redis-server, the Redis column says so.
  *
- *   npm run bench:provider [-- --seconds 5 --connections 16]
+ *   npm run bench:provider [-- --seconds 5 --connections 16 --rounds 3]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import Provider from 'oidc-provider';
 import { pino } from 'pino';
 import { validateConfig } from '../src/config/load.js';
+import { percentile } from '../src/eval/percentile.js';
 import { openStore } from '../adapters/open.js';
 import { providerPages } from '../interactions/pages.js';
 import { loadKeys } from '../src/keys/load.js';
 import { providerConfiguration } from '../src/oidc/configuration.js';
 import { startFacegate } from '../src/server/facegate.js';
+import { RedisServer } from '../test/support/redis-server.js';
 
 interface Target {
   name: string;
   port: number;
   refreshToken: string;
+  /** The server's process, whose CPU time each run reads. */
+  pid: number;
+}
+interface Measurement {
+  perSecond: number;
+  /** The server process's CPU time (user and system) per 1,000 answers: what a request costs, whatever else the machine runs. */
+  cpuMsPer1000: number;
 }
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   non2xx: number;
   errors: number;
 }
@@ -42,19 +53,24 @@ const client = {
   grant_types: ['authorization_code', 'refresh_token'],
 };
 
-async function serve(kind: 'bare' | 'facegate', folder: string): Promise<void> {
+type Kind = 'bare' | 'facegate' | 'facegate-redis';
+
+async function serve(kind: Kind, folder: string, redisUrl?: string): Promise<void> {
   const config = validateConfig(
     {
       issuer: 'http://localhost:0',
       port: 0,
-      storage: { type: 'sqlite', file: join(folder, `${kind}.sqlite`) },
+      storage:
+        kind === 'facegate-redis'
+          ? { type: 'redis', url: redisUrl, keyPrefix: 'bench:' }
+          : { type: 'sqlite', file: join(folder, `${kind}.sqlite`) },
       clients: [client],
     },
     'bench',
   );
   let provider: Provider;
   let port: number;
-  if (kind === 'facegate') {
+  if (kind !== 'bare') {
     // Logging as in production (info, one line per request), written to /dev/null.
     const facegate = await startFacegate(config, { logger: pino({ level: 'info' }, pino.destination('/dev/null')) });
     await facegate.store.accounts.upsert({ id: 'bench-user', name: 'Bench' });
@@ -95,21 +111,22 @@ async function mintRefreshToken(provider: Provider): Promise<string> {
   return token.save();
 }
 
-function startChild(kind: string, folder: string): Promise<{ child: ChildProcess; target: Target }> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder], {
+function startChild(kind: Kind, folder: string, redisUrl = ''): Promise<{ child: ChildProcess; target: Target }> {
+  const args = ['--serve', kind, '--folder', folder, '--redis', redisUrl];
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk) => {
       text += chunk;
-      if (text.includes('\n')) resolve({ child, target: JSON.parse(text.split('\n')[0]) as Target });
+      if (text.includes('\n')) resolve({ child, target: { ...JSON.parse(text.split('\n')[0]), pid: child.pid } });
     });
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
 }
 
-async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<number> {
+async function measure(target: Target, endpoint: string, seconds: number, connections: number): Promise<Measurement> {
   const base = `http://localhost:${target.port}`;
   const options =
     endpoint === 'token'
@@ -123,10 +140,22 @@ async function measure(target: Target, endpoint: string, seconds: number, connec
           body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: target.refreshToken }).toString(),
         }
       : { url: `${base}${endpoint === 'discovery' ? '/.well-known/openid-configuration' : '/jwks'}` };
+  const cpuBefore = cpuMs(target.pid);
   const result = await autocannon({ ...options, duration: seconds, connections });
+  const cpu = cpuMs(target.pid) - cpuBefore;
   if (result.non2xx || result.errors)
     throw new Error(`${target.name} ${endpoint}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result.requests.average;
+  return { perSecond: result.requests.average, cpuMsPer1000: (1000 * cpu) / Math.max(1, result.requests.total) };
+}
+
+const fixed = (x: number, width: number) => x.toFixed(0).padStart(width);
+
+/** CPU time a process has used so far, user and system, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function main(): Promise<void> {
@@ -134,36 +163,61 @@ async function main(): Promise<void> {
     options: {
       serve: { type: 'string' },
       folder: { type: 'string' },
+      redis: { type: 'string' },
       seconds: { type: 'string', default: '5' },
       connections: { type: 'string', default: '16' },
+      rounds: { type: 'string', default: '3' },
     },
   });
-  if (values.serve) return serve(values.serve as 'bare' | 'facegate', values.folder!);
+  if (values.serve) return serve(values.serve as Kind, values.folder!, values.redis || undefined);
 
   const folder = mkdtempSync(join(tmpdir(), 'facegate-bench-'));
   const children: ChildProcess[] = [];
+  const redis = await RedisServer.start();
   try {
-    const servers = await Promise.all(['bare', 'facegate'].map((kind) => startChild(kind, folder)));
+    const kinds: Kind[] = redis ? ['bare', 'facegate', 'facegate-redis'] : ['bare', 'facegate'];
+    const servers = await Promise.all(kinds.map((kind) => startChild(kind, folder, redis?.url)));
     children.push(...servers.map((s) => s.child));
-    const [bare, facegate] = servers.map((s) => s.target) as [Target, Target];
+    const targets = servers.map((s) => s.target);
     const seconds = Number(values.seconds);
     const connections = Number(values.connections);
+    const rounds = Number(values.rounds);
+    const load = loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
     console.log(
-      `autocannon, ${connections} connections, ${seconds} s per run, servers in their own processes (Node ${process.version})`,
+      `autocannon, ${connections} connections, ${seconds} s per run, ${rounds} rounds (medians of the rounds' rates and of their ratios), servers in their own processes (Node ${process.version}); load average ${load}`,
     );
-    console.log('endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio');
+    console.log(
+      `endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio   ${redis ? 'facegate (Redis)   ratio' : 'facegate (Redis): no redis-server here'}`,
+    );
     for (const endpoint of ['discovery', 'jwks', 'token']) {
-      // Warm both up (JIT, caches), then measure one after the other.
-      await measure(bare, endpoint, 1, connections);
-      await measure(facegate, endpoint, 1, connections);
-      const a = await measure(bare, endpoint, seconds, connections);
-      const b = await measure(facegate, endpoint, seconds, connections);
-      console.log(
-        `${endpoint.padEnd(11)} ${a.toFixed(0).padStart(14)} req/s ${b.toFixed(0).padStart(15)} req/s   ${(b / a).toFixed(2)}`,
-      );
+      // Warm each up (JIT, caches), then rounds of one after the other, the order turning each
+      // round: on a shared machine the load drifts, and a ratio within a round sees the same load.
+      for (const target of targets) await measure(target, endpoint, 1, connections);
+      const perRound: Measurement[][] = [];
+      for (let round = 0; round < rounds; round++) {
+        const rates: Measurement[] = [];
+        for (let k = 0; k < targets.length; k++) {
+          const i = (k + round) % targets.length;
+          rates[i] = await measure(targets[i], endpoint, seconds, connections);
+        }
+        perRound.push(rates);
+      }
+      const middle = (values: number[]) => percentile(values, 0.5);
+      const rate = (i: number) => middle(perRound.map((rates) => rates[i].perSecond));
+      const ratio = (i: number) => middle(perRound.map((rates) => rates[i].perSecond / rates[0].perSecond));
+      const columns = targets.slice(1).map((_, k) => `${fixed(rate(k + 1), 15)} req/s   ${ratio(k + 1).toFixed(2)}`);
+      console.log(`${endpoint.padEnd(11)} ${fixed(rate(0), 14)} req/s ${columns.join('  ')}`);
+      // Bare's CPU per answer over ours: the ratio of the rates an idle machine would give, when the server is the bottleneck.
+      const cpu = (i: number) => middle(perRound.map((rates) => rates[i].cpuMsPer1000));
+      const cost = (i: number) => middle(perRound.map((rates) => rates[0].cpuMsPer1000 / rates[i].cpuMsPer1000));
+      const cpuColumns = targets.slice(1).map((_, k) => `${fixed(cpu(k + 1), 15)} ms      ${cost(k + 1).toFixed(2)}`);
+      console.log(`${'  CPU/1000'.padEnd(11)} ${fixed(cpu(0), 14)} ms    ${cpuColumns.join('  ')}`);
     }
   } finally {
     for (const child of children) child.kill();
+    redis?.stop();
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -90,6 +90,12 @@ describe('facegate bench --json', () => {
       expect(report.concurrency[c].images_per_s).to.be.above(0);
     }
     for (const size of ['1e3', '1e4', '1e5'] as const) positiveLatency(report.match[size]);
+    expect(report.burst.frames).to.equal(10);
+    for (const whole of [report.burst.one_frame, report.burst.burst, report.burst.check]) positiveLatency(whole);
+    for (const stage of ['decode', 'detect', 'landmarks', 'align', 'embed', 'scene'] as const) {
+      positiveLatency(report.burst.stages_one_frame[stage]);
+      positiveLatency(report.burst.stages_burst[stage]);
+    }
     expect(report.rss_mb).to.be.above(0);
     expect(report.machine.cpus).to.be.above(0);
     expect(report.machine.model).to.be.a('string');

@@ -64,6 +64,26 @@ describe('request ids in logs and responses', function () {
     expect(new Set(written.map((l) => l.requestId)).size).to.equal(written.length);
   });
 
+  it("the provider's own endpoints, answered without our pages' middleware, are logged and carry an id as well", async () => {
+    for (const path of ['/.well-known/openid-configuration', '/jwks?x=query-is-not-logged', '/token']) {
+      const from = lines.length;
+      const response = await fetch(`http://localhost:${facegate.port}${path}`, {
+        method: path === '/token' ? 'POST' : 'GET',
+        headers: { 'x-request-id': 'provider-path-0001' },
+      });
+      await response.arrayBuffer();
+      expect(response.headers.get('x-request-id'), path).to.equal('provider-path-0001');
+      expect(response.headers.get('x-content-type-options'), path).to.equal('nosniff');
+      const logged = lines.slice(from).filter((l) => l.msg === 'request');
+      expect(logged, path).to.have.length(1);
+      expect(logged[0]).to.include({
+        requestId: 'provider-path-0001',
+        path: path.split('?')[0],
+        status: response.status,
+      });
+    }
+  });
+
   it('keeps a sane incoming X-Request-Id, and replaces one that is too long or has odd characters', async () => {
     const get = (id: string) => fetch(`http://localhost:${facegate.port}/healthz`, { headers: { 'x-request-id': id } });
     expect((await get('proxy-1234.abcd:ef_9')).headers.get('x-request-id')).to.equal('proxy-1234.abcd:ef_9');

@@ -13,7 +13,7 @@ import { timedLoop, type LoopOptions } from '../timed-loop.js';
 import { round } from '../../src/face/round.js';
 
 /** The default pipeline's stages (the optional presentation-attack model is measured by facegate eval-pad), and the 1:N match. */
-export type Stage = Exclude<keyof StageTimings, 'presentationAttack'> | 'match';
+export type Stage = Exclude<keyof StageTimings, 'presentationAttack' | 'landmarks' | 'scene'> | 'match';
 export type StageLatency = Record<Stage, LatencySummary>;
 
 export interface LoadLatency extends LatencySummary {

@@ -1,6 +1,7 @@
 /** The bench report as a table to read (what `facegate bench` prints without --json). */
 import type { LatencySummary } from '../../test/support/latency-summary.js';
 import type { StageLatency } from './engine-latency.js';
+import { BURST_STAGES, type BurstLatency, type BurstStage } from './burst-latency.js';
 import type { FaceBenchReport } from './report.js';
 
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(8);
@@ -38,14 +39,22 @@ export function reportTable(r: FaceBenchReport): string {
       (c) => `  ${c.padEnd(10)} ${cell(r.concurrency[c])} ${r.concurrency[c].images_per_s.toFixed(1).padStart(10)}`,
     ),
     '',
+    ...burstRows(r.burst),
+    '',
     `RSS after the models load: ${r.rss_mb} MB (after warm-up: ${r.rss_after_warmup_mb} MB); this process with its worker threads`,
     '',
-    `1:N match, 2 nearest of N random ${r.match_dims}-D accounts (ms); the engine shortlists from ${r.shortlist_from} accounts`,
-    '  accounts   engine path      p50      p95      n   no shortlist p50      p95      n',
-    ...(['1e3', '1e4', '1e5'] as const).map(
-      (size) =>
-        `  ${size.padEnd(8)}   ${r.match[size].path.padEnd(9)} ${cell(r.match[size])}   ${' '.repeat(8)}${cell(r.match_exact[size])}`,
-    ),
+    `1:N match, 2 nearest of N random ${r.match_dims}-D accounts (synthetic templates, ms); the engine shortlists from ${r.shortlist_from} accounts`,
+    '  accounts   engine path      p50      p95      n   no shortlist p50      p95      n   load ms   bytes/account (heap, RSS)',
+    ...(['1e3', '1e4', '1e5', '1e6'] as const).flatMap((size) => {
+      const timing = r.match[size];
+      const cost = r.match_cost[size];
+      if (!timing || !cost) return [];
+      const memory = `${cost.heap_bytes_per_account}, ${cost.rss_bytes_per_account}`;
+      return [
+        `  ${size.padEnd(8)}   ${timing.path.padEnd(9)} ${cell(timing)}   ${' '.repeat(8)}${cell(r.match_exact[size])}   ${String(cost.load_ms).padStart(7)}   ${memory}`,
+      ];
+    }),
+    ...(r.match['1e6'] ? [] : ['  (1e6: facegate bench --large)']),
     '',
   );
   if (r.face_api) {
@@ -94,4 +103,26 @@ function stageRows(
     ['match', `match (gallery of ${galleryAccounts})`],
   ];
   return labels.map(([stage, label]) => `  ${label.padEnd(36)} ${cell(frames[stage])}   ${cell(lfw?.[stage])}`);
+}
+
+function burstRows(b: BurstLatency): string[] {
+  const labels: Record<BurstStage, string> = {
+    decode: 'decode (sharp)',
+    detect: 'detect (BlazeFace)',
+    landmarks: '68 landmarks (part of align)',
+    align: 'align (landmarks, warps, quality)',
+    embed: 'embed (the chip)',
+    scene: 'thumbnail and scene sample',
+  };
+  return [
+    `liveness burst of ${b.frames} frames (${b.bursts} animated demo faces), on the engine's workers (ms)`,
+    '                                       p50      p95      n',
+    `  one frame (analyzeFrame)             ${cell(b.one_frame)}`,
+    `  the burst (analyzeBurst)             ${cell(b.burst)}   added over one frame: ${b.added_p50_ms.toFixed(1)} ms p50`,
+    `  the liveness check (checkBurst)      ${cell(b.check)}   on the calling thread, after the burst`,
+    '  per stage                            one frame                    the burst, summed over its frames',
+    ...BURST_STAGES.map(
+      (stage) => `    ${labels[stage].padEnd(34)} ${cell(b.stages_one_frame[stage])}   ${cell(b.stages_burst[stage])}`,
+    ),
+  ];
 }

@@ -6,8 +6,9 @@ import type { LatencySummary } from '../../test/support/latency-summary.js';
 import type { LoadLatency, Refusals, StageLatency } from './engine-latency.js';
 import type { FaceApiLatency } from './face-api/measure-face-api.js';
 import type { Machine } from './machine.js';
-import type { GallerySize, MatchTiming } from './match-scaling.js';
+import type { MatchScaling } from './match-scaling.js';
 import type { AccuracyComparison } from './accuracy-comparison.js';
+import type { BurstLatency } from './burst-latency.js';
 
 export interface FaceBenchReport {
   /** With the 1-minute load average before and after the run: other work on the machine skews every figure. */
@@ -26,14 +27,18 @@ export interface FaceBenchReport {
   /** The LFW images cycled through, requests timed, and refusals among those requests. */
   lfw_images: { images: number; requests: number; refused: Refusals } | null;
   concurrency: { '1': LoadLatency; '2': LoadLatency };
+  /** A 10-frame liveness burst's server time beside one frame's, whole and per stage (bench/face/burst-latency.ts). */
+  burst: BurstLatency;
   /** Resident set size of this process (the engine's worker threads included) once the models are loaded. */
   rss_mb: number;
   /** The same after every worker has analysed images (onnxruntime allocates its buffers on first use). */
   rss_after_warmup_mb: number;
-  /** 1:N search for the two nearest accounts, as the engine's gallery runs it. */
-  match: Record<GallerySize, MatchTiming>;
-  /** The gallery without a shortlister at the same sizes: its exact path (every row scored, then sorted). */
-  match_exact: Record<GallerySize, LatencySummary>;
+  /** 1:N search for the two nearest accounts, as the engine's gallery runs it (1e6 with --large only). */
+  match: MatchScaling['engine'];
+  /** The gallery without a shortlister at the same sizes: its exact path (every row scored, then sorted); not at 1e6. */
+  match_exact: MatchScaling['exact'];
+  /** Per size: the gallery's load time and memory per account (synthetic templates). */
+  match_cost: MatchScaling['cost'];
   /** Gallery size from which the engine's gallery uses the int8 shortlist. */
   shortlist_from: number;
   /** Length of the random templates the 1:N figures were measured on (the configured embedder's). */

@@ -13,6 +13,7 @@ import { embedImages } from '../../src/eval/embed-images.js';
 import { phaseRunner, type ProgressFactory } from '../phase.js';
 import { compareAccuracy } from './accuracy-comparison.js';
 import { measureOneAtATime, measureUnderLoad, screen } from './engine-latency.js';
+import { BURST_LENGTH, measureBurst } from './burst-latency.js';
 import { measureFaceApi } from './face-api/measure-face-api.js';
 import { unavailableReason } from './face-api/load-face-api.js';
 import { lfwPairSubset, type PairSubset } from './lfw-subset.js';
@@ -32,6 +33,8 @@ export interface FaceBenchOptions {
   faceApi: boolean;
   /** Photos per person of ../shared/faces made into frames. */
   photosPerIdentity: number;
+  /** 1:N on a million synthetic accounts as well (--large). */
+  large?: boolean;
 }
 
 const FOLDS = 10;
@@ -85,6 +88,10 @@ export async function runFaceBench(
     measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }),
   );
 
+  const burst = await phase(`a ${BURST_LENGTH}-frame liveness burst and one frame (${options.seconds} s)`, (update) =>
+    measureBurst(engine, loop, update),
+  );
+
   // LFW: stage timings on its 250x250 images, and our embeddings of the accuracy pairs.
   let subset: PairSubset | null = null;
   let lfw: Awaited<ReturnType<typeof measureOneAtATime>> | null = null;
@@ -103,8 +110,8 @@ export async function runFaceBench(
   }
   await engine.close();
 
-  const match = await phase('1:N match on 1e3, 1e4, 1e5 random accounts', (update) =>
-    measureMatchScaling(options.seconds, enrolled[0].embedding.length, update),
+  const match = await phase(`1:N match on 1e3, 1e4, 1e5${options.large ? ', 1e6' : ''} random accounts`, (update) =>
+    measureMatchScaling(options.seconds, enrolled[0].embedding.length, update, options.large),
   );
 
   // face-api on the same frames and the same pairs, on as many worker threads as our engine has.
@@ -141,10 +148,12 @@ export async function runFaceBench(
     lfw_stages: lfw?.stages ?? null,
     lfw_images: lfw && subset ? { images: subset.images.length, requests: lfw.requests, refused: lfw.refusals } : null,
     concurrency: { '1': one.pipeline, '2': two },
+    burst,
     rss_mb,
     rss_after_warmup_mb,
     match: match.engine,
     match_exact: match.exact,
+    match_cost: match.cost,
     shortlist_from: match.shortlistFrom,
     match_dims: match.dims,
     face_api: faceApi,

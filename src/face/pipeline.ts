@@ -59,6 +59,10 @@ export interface StageTimings {
   detect: number;
   align: number;
   embed: number;
+  /** The 68-landmark net, a part of align (when it runs). */
+  landmarks?: number;
+  /** Burst frames only: the thumbnail and the scene sample, after embed. */
+  scene?: number;
   /** The presentation-attack model, when it ran. */
   presentationAttack?: number;
 }
@@ -129,6 +133,7 @@ export class FacePipeline {
       });
     }
     const points = await this.locate(image, face);
+    const located = now();
     const chip = extractChip(image, points, this.parts.embedder.templates);
     const qualityChip = this.qualityChip(image, points, chip);
     const quality = measureQuality(qualityChip);
@@ -143,6 +148,9 @@ export class FacePipeline {
       [embeddings[model]] = await other.embedder.embed([extractChip(image, points, other.templates)], options.mirror);
     }
     const t4 = now();
+    const thumbnail = options.burstFrame ? lumaThumbnail(qualityChip) : undefined;
+    const scene = options.burstFrame ? sampleScene(image) : undefined;
+    const t5 = now();
     const analysis: FaceAnalysis = {
       image: { width: image.width, height: image.height },
       box: face.box,
@@ -153,13 +161,20 @@ export class FacePipeline {
       quality,
       embedding,
       embeddings,
-      thumbnail: options.burstFrame ? lumaThumbnail(qualityChip) : undefined,
-      scene: options.burstFrame ? sampleScene(image) : undefined,
-      timings: { decode: t1 - t0, detect: t2 - t1, align: t3 - t2, embed: t4 - t3 },
+      thumbnail,
+      scene,
+      timings: {
+        decode: t1 - t0,
+        detect: t2 - t1,
+        align: t3 - t2,
+        embed: t4 - t3,
+        ...(this.parts.landmarker ? { landmarks: located - t2 } : {}),
+        ...(options.burstFrame ? { scene: t5 - t4 } : {}),
+      },
     };
     if (this.parts.presentationAttack) {
       analysis.liveScore = await this.parts.presentationAttack.liveScore(image, face.box);
-      analysis.timings.presentationAttack = now() - t4;
+      analysis.timings.presentationAttack = now() - t5;
     }
     return analysis;
   }

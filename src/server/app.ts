@@ -4,7 +4,7 @@ import type { FacegateMetrics } from '../metrics/facegate-metrics.js';
 import { healthEndpoints, type HealthCheck } from './health.js';
 import type { Logger } from './logger.js';
 import { mountProvider } from './mount-provider.js';
-import { requestLog } from './request-log.js';
+import { requestIdOf } from './request-log.js';
 import { staticFiles } from './static-files.js';
 import { isStoreUnavailable } from '../store-outage.js';
 
@@ -20,7 +20,10 @@ export interface AppParts {
   staticFolder: string;
 }
 
-/** The Koa application: request log, /livez /readyz /healthz, /metrics, /static, our routes, then oidc-provider. */
+/**
+ * The Koa application: /livez /readyz /healthz, /metrics, /static, our routes, then oidc-provider.
+ * The request log wraps it (request-log.ts), with the provider's own endpoints (provider-fast-path.ts).
+ */
 export function createApp({ provider, logger, checks, metrics, metricsEndpoint, routes, staticFolder }: AppParts): Koa {
   const app = new Koa();
   // Same cookie keys and proxy trust as the provider, so both read the same cookies and URLs.
@@ -31,9 +34,8 @@ export function createApp({ provider, logger, checks, metrics, metricsEndpoint, 
   app.on('error', (error: Error, ctx?: Koa.Context) => {
     if (isStoreUnavailable(error)) metrics.storeError('pages');
     // Koa reports an error after the request's own context has ended: name the request here.
-    logger.error({ err: error, requestId: ctx?.state.requestId }, 'request failed');
+    logger.error({ err: error, requestId: ctx && requestIdOf(ctx.req) }, 'request failed');
   });
-  app.use(requestLog(logger));
   app.use(healthEndpoints(checks));
   app.use(metricsEndpoint);
   app.use(staticFiles('/static', staticFolder));

@@ -25,6 +25,8 @@ import type { HealthCheck } from './health.js';
 import { isStoreUnavailable } from '../store-outage.js';
 import { listen, type RequestHandler, type RunningServer } from './http-server.js';
 import { withResponseHeaders } from './response-headers.js';
+import { withRequestLog } from './request-log.js';
+import { providerEndpointPaths, withProviderFastPath } from './provider-fast-path.js';
 import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -79,7 +81,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     let lastError = error;
     const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
     server = await listen(
-      withResponseHeaders(waitingApp(logger, () => lastError, pageFailure).callback()),
+      withResponseHeaders(withRequestLog(waitingApp(() => lastError, pageFailure).callback(), logger)),
       config.port,
       config.host,
     );
@@ -235,7 +237,8 @@ async function startParts(
         ] as Middleware[],
         staticFolder: publicFolder,
       });
-      return { provider, handler: withResponseHeaders(app.callback()) };
+      const handler = withProviderFastPath(app.callback(), provider.callback(), providerEndpointPaths(provider));
+      return { provider, handler: withResponseHeaders(withRequestLog(handler, logger)) };
     };
     const first = await build(config);
     metrics.watchEngine(() => faceService.engine.stats());

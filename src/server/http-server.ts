@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+/** A Node request handler; one that returns a promise settles it when the response is done (as Koa's do). */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export interface RunningServer {
   server: Server;

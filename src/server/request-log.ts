@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Middleware } from 'koa';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from './http-server.js';
 import { loggablePath } from './loggable-path.js';
 import type { Logger } from './logger.js';
 import { requestContext } from './request-context.js';
+import { requestPath } from './request-path.js';
 
 /**
  * A proxy's request id is reused when it looks like one (8 to 128 letters, digits, `_ . : -`),
@@ -11,28 +13,35 @@ import { requestContext } from './request-context.js';
  */
 const acceptableId = /^[\w.:-]{8,128}$/;
 
+const requestIds = new WeakMap<IncomingMessage, string>();
+
+/** The id withRequestLog gave this request (for lines written outside its context, such as Koa's error event). */
+export function requestIdOf(req: IncomingMessage): string | undefined {
+  return requestIds.get(req);
+}
+
 /**
  * One request id per request (X-Request-Id, echoed in the response), on every log line written
- * while the request is handled (request-context.ts), and one line when the response is done.
- * The path only: query strings carry codes, tokens and state.
+ * while the request is handled (request-context.ts), and one line when the handler is done.
+ * The path only: query strings carry codes, tokens and state. It wraps the whole handler, so that
+ * requests the provider answers directly (provider-fast-path.ts) are logged as ours are.
  */
-export function requestLog(logger: Logger): Middleware {
-  return (ctx, next) => {
-    const incoming = ctx.get('x-request-id');
-    const requestId = acceptableId.test(incoming) ? incoming : randomUUID();
-    ctx.state.requestId = requestId;
-    ctx.set('X-Request-Id', requestId);
+export function withRequestLog(handler: RequestHandler, logger: Logger): RequestHandler {
+  return (req, res) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && acceptableId.test(incoming) ? incoming : randomUUID();
+    requestIds.set(req, requestId);
+    res.setHeader('X-Request-Id', requestId);
     return requestContext.run({ requestId }, async () => {
       const started = performance.now();
       try {
-        await next();
+        await handler(req, res);
       } finally {
         const line = {
-          method: ctx.method,
+          method: req.method,
           // Without the credential an enrolment link carries in its path.
-          path: loggablePath(ctx.path),
-          // The provider writes its responses itself (ctx.respond = false): read the real status.
-          status: ctx.res.headersSent || !ctx.respond ? ctx.res.statusCode : ctx.status,
+          path: loggablePath(requestPath(req.url)),
+          status: res.statusCode,
           ms: Math.round((performance.now() - started) * 10) / 10,
         };
         if (line.status >= 500) logger.warn(line, 'request');

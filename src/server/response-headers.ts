@@ -9,6 +9,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from './http-server.js';
+import { requestPath } from './request-path.js';
 
 /** The pages that use the camera: the sign-in page and the enrolment page, and what they call. */
 const facePages = /^\/(interaction|enroll)\//;
@@ -31,7 +32,7 @@ export function responseHeaders(path: string): Record<string, string> {
  */
 export function withResponseHeaders(handler: RequestHandler): RequestHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
-    const headers = responseHeaders(pathOf(req.url));
+    const headers = responseHeaders(requestPath(req.url));
     const writeHead = res.writeHead;
     res.writeHead = function writeHeadWithHeaders(
       this: ServerResponse,
@@ -42,11 +43,6 @@ export function withResponseHeaders(handler: RequestHandler): RequestHandler {
       }
       return writeHead.apply(this, args);
     } as ServerResponse['writeHead'];
-    handler(req, res);
+    return handler(req, res);
   };
-}
-
-function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?')[0];
-  return path.startsWith('/') ? path : '/';
 }

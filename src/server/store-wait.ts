@@ -2,7 +2,6 @@ import Koa, { type Middleware } from 'koa';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { healthEndpoints } from './health.js';
 import type { Logger } from './logger.js';
-import { requestLog } from './request-log.js';
 import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../store-outage.js';
 
 /**
@@ -49,12 +48,11 @@ export async function retryStart<T>(
  * error page (`pageFailure` throws into the pages' own failure rendering), any other client the
  * OAuth error JSON oidc-provider gives during an outage.
  */
-export function waitingApp(logger: Logger, lastError: () => unknown, pageFailure: Middleware): Koa {
+export function waitingApp(lastError: () => unknown, pageFailure: Middleware): Koa {
   const app = new Koa();
   app.silent = true;
   // The retry loop logs the outage; a line per refused request would only repeat it.
   app.on('error', () => {});
-  app.use(requestLog(logger));
   app.use(
     healthEndpoints([
       { name: 'store', check: () => Promise.reject(new Error(message(lastError()))) },

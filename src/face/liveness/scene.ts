@@ -11,26 +11,53 @@ import type { RgbImage } from '../image.js';
 
 export const SCENE_GRID = { width: 48, height: 36 } as const;
 
-/** The picture's mean colour in each cell of SCENE_GRID, row-major RGB. */
+/**
+ * The picture's mean colour in each cell of SCENE_GRID, row-major RGB. Pixel x falls in column
+ * cell floor(x * gw / width) and row cell floor(y * gh / height); each row is walked one column
+ * cell at a time, so no pixel pays for a division (it runs on every frame of every burst).
+ */
 export function sampleScene(image: RgbImage): Uint8Array {
   const { width: gw, height: gh } = SCENE_GRID;
-  const sums = new Float64Array(gw * gh * 3);
+  // Whole levels: a cell of a 1920x1080 picture sums to far below 2^32.
+  const sums = new Uint32Array(gw * gh * 3);
   const counts = new Uint32Array(gw * gh);
   const { width, height, data } = image;
+  const columns = columnCells(width, gw);
   for (let y = 0; y < height; y++) {
     const row = Math.min(gh - 1, Math.floor((y * gh) / height)) * gw;
-    for (let x = 0; x < width; x++) {
-      const cell = row + Math.min(gw - 1, Math.floor((x * gw) / width));
-      const p = (y * width + x) * 3;
-      sums[cell * 3] += data[p];
-      sums[cell * 3 + 1] += data[p + 1];
-      sums[cell * 3 + 2] += data[p + 2];
-      counts[cell]++;
+    let p = y * width * 3;
+    for (let c = 0; c < gw; c++) {
+      let r = 0,
+        g = 0,
+        b = 0;
+      const end = columns[c + 1];
+      for (let x = columns[c]; x < end; x++, p += 3) {
+        r += data[p];
+        g += data[p + 1];
+        b += data[p + 2];
+      }
+      const cell = row + c;
+      sums[cell * 3] += r;
+      sums[cell * 3 + 1] += g;
+      sums[cell * 3 + 2] += b;
+      counts[cell] += end - columns[c];
     }
   }
   const out = new Uint8Array(gw * gh * 3);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(sums[i] / Math.max(1, counts[Math.floor(i / 3)]));
   return out;
+}
+
+/** Where each of `cells` column cells starts (the last entry is `width`): x is in cell min(cells - 1, floor(x * cells / width)). */
+function columnCells(width: number, cells: number): Int32Array {
+  const starts = new Int32Array(cells + 1);
+  let x = 0;
+  for (let c = 0; c < cells; c++) {
+    while (x < width && Math.min(cells - 1, Math.floor((x * cells) / width)) < c) x++;
+    starts[c] = x;
+  }
+  starts[cells] = width;
+  return starts;
 }
 
 /** What a frame of a burst tells about the scene. */
