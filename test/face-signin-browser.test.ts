@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
-import { FACE_SENTENCES } from '../src/sentences.js';
+import { en } from '../src/messages/en.js';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/access/invitations.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
@@ -111,7 +111,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   it('refuses a frame with no face in it, with its message, and does not count it', async () => {
     const { page } = await browsers.signInPage('nobody');
     const status = await verifyRefused(page);
-    expect(status).to.deep.equal({ tone: 'error', text: FACE_SENTENCES.no_face });
+    expect(status).to.deep.equal({ tone: 'error', text: en.no_face });
     await shoot(page, 'refused-no-face');
   });
 
