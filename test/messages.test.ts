@@ -38,7 +38,9 @@ describe('message catalogs', () => {
         expect(text.trim(), `${language} ${key}`).to.not.equal('');
       }
       // A sentence copied from English untranslated (names, codes and formats may stay the same).
-      const same = english.filter((key) => /[a-z]{4,} [a-z]{3,}/.test(catalog[key]!) && catalog[key] === en[key as keyof typeof en]);
+      const same = english.filter(
+        (key) => /[a-z]{4,} [a-z]{3,}/.test(catalog[key]!) && catalog[key] === en[key as keyof typeof en],
+      );
       expect(same, `${language} sentences identical to English`).to.deep.equal([]);
     });
   }
@@ -102,9 +104,13 @@ describe('the pages and answers in the person’s language', function () {
   let issuer: URL;
 
   before(async () => {
-    facegate = await startTestFacegate({ type: 'sqlite', file: join(temporaryFolder(), 'messages.sqlite') }, undefined, {
-      face: { workers: 1 },
-    });
+    facegate = await startTestFacegate(
+      { type: 'sqlite', file: join(temporaryFolder(), 'messages.sqlite') },
+      undefined,
+      {
+        face: { workers: 1 },
+      },
+    );
     issuer = new URL(facegate.issuer);
   });
   after(async () => {
