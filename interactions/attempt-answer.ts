@@ -3,8 +3,8 @@
  * are thrown and told by failures.ts; the page never has to parse an HTML error.
  */
 import type { Context } from 'koa';
-import { SENTENCES } from '../src/sentences.js';
 import type { AttemptOutcome } from '../src/access/sign-in-attempt.js';
+import { wordsFor } from './words.js';
 
 export interface Finishers {
   /** Ends the interaction as a sign-in; resolves to the URL to go to next. */
@@ -19,7 +19,7 @@ export async function answerAttempt(ctx: Context, outcome: AttemptOutcome, finis
       ctx.body = { status: 'accepted', redirectTo: await finish.accepted(outcome.accountId, outcome.acr) };
       return;
     case 'exhausted':
-      ctx.body = { status: 'ended', message: SENTENCES.ended, redirectTo: await finish.exhausted() };
+      ctx.body = { status: 'ended', message: wordsFor(ctx).t('ended'), redirectTo: await finish.exhausted() };
       return;
   }
 }

@@ -1,15 +1,14 @@
 /**
  * A liveness challenge as the page receives it: the token to send back with the burst, and the
- * prompts to show, step by step, with how many frames to take for each (the server's timeline).
+ * prompts to show, step by step, in the person's language, with how many frames to take for each
+ * (the server's timeline).
  */
-import { MOVE_PROMPTS } from '../src/face/liveness/challenge.js';
 import { CHALLENGE_SECONDS, type Challenge } from '../src/access/challenges.js';
+import type { Words } from './words.js';
 
-const CENTRE_PROMPTS = { start: 'Look at the camera', back: 'Back to the camera' } as const;
-
-export function challengeAnswer({ token, challenge }: { token: string; challenge: Challenge }) {
+export function challengeAnswer({ token, challenge }: { token: string; challenge: Challenge }, words: Words) {
   const steps = challenge.steps.map((step, i) => ({
-    prompt: step.move === 'centre' ? CENTRE_PROMPTS[i === 0 ? 'start' : 'back'] : MOVE_PROMPTS[step.move],
+    prompt: words.t(step.move === 'centre' ? (i === 0 ? 'prompt.start' : 'prompt.back') : `prompt.${step.move}`),
     move: step.move,
     frames: step.frames,
   }));

@@ -1,31 +1,28 @@
-/** What each scope and claim a client asks for means, in words for the consent page. */
-const SCOPES: Record<string, { title: string; detail: string }> = {
-  openid: { title: 'Who you are', detail: 'An identifier for your account, and that you signed in with your face.' },
-  profile: { title: 'Your profile', detail: 'Your name and profile picture.' },
-  email: { title: 'Your email address', detail: 'And whether it has been verified.' },
-  offline_access: {
-    title: 'Access while you are away',
-    detail: 'It may stay connected to your account until you sign out of it.',
-  },
-};
+/** What each scope and claim a client asks for means, in the person's words, for the consent page. */
+import type { Words } from './words.js';
 
-const CLAIMS: Record<string, string> = {
-  name: 'your name',
-  given_name: 'your first name',
-  family_name: 'your last name',
-  email: 'your email address',
-  email_verified: 'whether your email is verified',
-  picture: 'your profile picture',
-};
+const SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;
+const CLAIMS = ['name', 'given_name', 'family_name', 'email', 'email_verified', 'picture'] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
 
 export function consentItems(
+  words: Words,
   scopes: readonly string[],
   claims: readonly string[],
 ): { title: string; detail: string }[] {
-  const items = scopes.map(
-    (scope) => SCOPES[scope] ?? { title: scope, detail: 'A permission this application defines.' },
+  const items = scopes.map((scope) =>
+    isOneOf(SCOPES, scope)
+      ? { title: words.t(`scope.${scope}`), detail: words.t(`scope.${scope}.detail`) }
+      : { title: scope, detail: words.t('scope.other.detail') },
   );
-  const extraClaims = claims.filter((claim) => CLAIMS[claim]).map((claim) => CLAIMS[claim]);
-  if (extraClaims.length > 0) items.push({ title: 'Details about you', detail: `Also ${extraClaims.join(', ')}.` });
+  const extraClaims = claims.filter((claim) => isOneOf(CLAIMS, claim)).map((claim) => words.t(`claim.${claim}`));
+  if (extraClaims.length > 0) {
+    items.push({
+      title: words.t('claims.title'),
+      detail: words.t('claims.detail', { claims: words.list(extraClaims) }),
+    });
+  }
   return items;
 }

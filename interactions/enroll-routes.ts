@@ -4,7 +4,6 @@
  * calls EnrollmentAttempts, and renders; what a try does to the link is the service's business.
  */
 import Router from '@koa/router';
-import { SENTENCES } from '../src/sentences.js';
 import { MIN_ENROLLMENT_FRAMES } from '../src/access/enrollment.js';
 import type { EnrollmentAttempts } from '../src/access/enrollment-attempt.js';
 import { challengeAnswer } from './challenge-answer.js';
@@ -12,17 +11,12 @@ import { answerFailures, renderFailures } from './failures.js';
 import { noStore } from './page-headers.js';
 import { readFrames, type FrameLimits } from './read-frames.js';
 import { renderPage } from './views.js';
+import { wordsFor } from './words.js';
 
 export interface EnrollmentOptions {
   enrollment: EnrollmentAttempts;
   frames: FrameLimits;
 }
-
-/** What the page says about an account's face before the pictures are taken. */
-const CHANGES = {
-  replaces: 'This link replaces the face enrolled for this account: the pictures you take become its only face.',
-  adds: 'This account has a face enrolled already: these pictures are added to it only if they show the same person.',
-} as const;
 
 export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
@@ -30,30 +24,34 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
 
   router.get('/', renderFailures, async (ctx) => {
     const page = await enrollment.page(ctx.params.token!);
+    const words = wordsFor(ctx);
     if (!page) {
       ctx.status = 404;
-      renderPage(ctx, 'error', {
-        title: 'Enrolment',
-        heading: 'This enrolment link does not work',
+      renderPage(ctx, 'error', words, {
+        title: words.t('error.enroll_title'),
+        heading: words.t('enroll.link_broken'),
         error: 'invalid_link',
-        description: SENTENCES.invalid_link,
+        description: words.t('invalid_link'),
       });
       return;
     }
-    renderPage(ctx, 'enroll', {
-      title: 'Enrol your face',
+    const { expiresAt } = page.invitation;
+    renderPage(ctx, 'enroll', words, {
+      title: words.t('enroll.title'),
       token: ctx.params.token,
       accountId: page.invitation.accountId,
       name: page.invitation.profile.name,
       minFrames: MIN_ENROLLMENT_FRAMES,
       liveness: enrollment.liveness,
-      change: page.change && CHANGES[page.change],
+      // What the page says about the account's face before the pictures are taken.
+      change: page.change && words.t(page.change === 'replaces' ? 'enroll.replaces' : 'enroll.adds'),
+      validUntil: { iso: new Date(expiresAt).toISOString(), text: words.date(expiresAt) },
     });
   });
 
   router.post('/challenge', answerFailures, async (ctx) => {
     const issued = await enrollment.challenge(ctx.params.token!);
-    ctx.body = { ...challengeAnswer(issued), attemptsLeft: issued.attemptsLeft };
+    ctx.body = { ...challengeAnswer(issued, wordsFor(ctx)), attemptsLeft: issued.attemptsLeft };
   });
 
   router.post('/', answerFailures, async (ctx) => {
@@ -66,7 +64,7 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
       typedName: read.fields.name,
       ip: ctx.ip,
     });
-    ctx.body = { status: 'enrolled', accountId: enrolled.accountId, message: SENTENCES.enrolled };
+    ctx.body = { status: 'enrolled', accountId: enrolled.accountId, message: wordsFor(ctx).t('enrolled') };
   });
 
   return router;

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'koa';
 import { FacegateError } from '../src/errors.js';
-import { FRAME_SENTENCES } from '../src/sentences.js';
+import { say, type Sentence } from '../src/sentences.js';
 import { boundaryOf, MultipartWatch } from './multipart-watch.js';
 
 export interface FrameLimits {
@@ -24,8 +24,8 @@ export interface ReadFrames {
 
 /** A request whose frames cannot be read: nothing was looked at, and the message says what to send instead. */
 export class FrameRequestError extends FacegateError {
-  constructor(status: 400 | 413 | 415, code: string, message: string) {
-    super(code, message, { status });
+  constructor(status: 400 | 413 | 415, code: string, sentence: Sentence) {
+    super(code, sentence, { status });
   }
 }
 
@@ -39,16 +39,20 @@ export async function readFrames(ctx: Context, limits: FrameLimits): Promise<Rea
   const type = ctx.request.type;
   if (IMAGE_TYPES.includes(type)) {
     const body = await readBody(ctx, limits.maxFrameBytes);
-    if (body.length === 0) throw new FrameRequestError(400, 'empty_body', FRAME_SENTENCES.empty_body());
+    if (body.length === 0) throw new FrameRequestError(400, 'empty_body', say('frames.empty_body'));
     return { frames: [body], fields: {} };
   }
   if (type === 'multipart/form-data') return readMultipart(ctx, limits);
-  throw new FrameRequestError(415, 'unsupported_media_type', FRAME_SENTENCES.unsupported_media_type(type));
+  throw new FrameRequestError(
+    415,
+    'unsupported_media_type',
+    type ? say('frames.unsupported_media_type', { type }) : say('frames.untyped_body'),
+  );
 }
 
 async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFrames> {
   const boundary = boundaryOf(ctx.get('content-type'));
-  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', FRAME_SENTENCES.no_boundary());
+  if (!boundary) throw new FrameRequestError(400, 'bad_multipart', say('frames.no_boundary'));
   const watch = new MultipartWatch(boundary, limits.maxFrames + MAX_FIELDS, limits.maxFrameBytes);
   const body = await readBody(ctx, limits.maxFrames * limits.maxFrameBytes + MULTIPART_OVERHEAD, (chunk) => {
     const problem = watch.push(chunk);
@@ -60,23 +64,24 @@ async function readMultipart(ctx: Context, limits: FrameLimits): Promise<ReadFra
     // Node's fetch implementation parses multipart bodies; no parser of our own, no temp files.
     form = await new Response(body, { headers: { 'content-type': ctx.get('content-type') } }).formData();
   } catch {
-    throw new FrameRequestError(400, 'bad_multipart', FRAME_SENTENCES.bad_multipart());
+    throw new FrameRequestError(400, 'bad_multipart', say('frames.bad_multipart'));
   }
   const frames: Uint8Array[] = [];
   const fields: Record<string, string> = {};
   // The part count was checked as the body streamed in (MultipartWatch): the parser cannot find more.
   for (const [name, value] of form.entries()) {
     if (typeof value === 'string') {
-      if (value.length > 256) throw new FrameRequestError(400, 'field_too_long', FRAME_SENTENCES.field_too_long(name));
+      if (value.length > 256)
+        throw new FrameRequestError(400, 'field_too_long', say('frames.field_too_long', { name: name.slice(0, 40) }));
       fields[name] = value;
     } else if (name === 'frame') {
       if (value.size > limits.maxFrameBytes) throw frameTooLarge(limits);
       frames.push(new Uint8Array(await value.arrayBuffer()));
     }
   }
-  if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', FRAME_SENTENCES.no_frames());
+  if (frames.length === 0) throw new FrameRequestError(400, 'no_frames', say('frames.no_frames'));
   if (frames.length > limits.maxFrames)
-    throw new FrameRequestError(413, 'too_many_frames', FRAME_SENTENCES.too_many_frames(limits.maxFrames));
+    throw new FrameRequestError(413, 'too_many_frames', say('frames.too_many_frames', { max: limits.maxFrames }));
   return { frames, fields };
 }
 
@@ -123,7 +128,7 @@ function readBody(ctx: Context, limit: number, inspect: (chunk: Buffer) => void 
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(new FrameRequestError(400, 'body_unreadable', FRAME_SENTENCES.body_unreadable(error.message)));
+      reject(new FrameRequestError(400, 'body_unreadable', say('frames.body_unreadable', { reason: error.message })));
     };
     req.on('data', onData);
     req.on('end', onEnd);
@@ -132,13 +137,13 @@ function readBody(ctx: Context, limit: number, inspect: (chunk: Buffer) => void 
 }
 
 function tooManyParts(limits: FrameLimits): FrameRequestError {
-  return new FrameRequestError(413, 'too_many_parts', FRAME_SENTENCES.too_many_parts(limits.maxFrames));
+  return new FrameRequestError(413, 'too_many_parts', say('frames.too_many_parts', { max: limits.maxFrames }));
 }
 
 function frameTooLarge(limits: FrameLimits): FrameRequestError {
-  return new FrameRequestError(413, 'frame_too_large', FRAME_SENTENCES.frame_too_large(limits.maxFrameBytes));
+  return new FrameRequestError(413, 'frame_too_large', say('frames.frame_too_large', { bytes: limits.maxFrameBytes }));
 }
 
 function tooLarge(limit: number): FrameRequestError {
-  return new FrameRequestError(413, 'body_too_large', FRAME_SENTENCES.body_too_large(limit));
+  return new FrameRequestError(413, 'body_too_large', say('frames.body_too_large', { bytes: limit }));
 }

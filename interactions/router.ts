@@ -15,7 +15,8 @@ import { ServerTiming } from './server-timing.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
 import { FacegateError } from '../src/errors.js';
-import { SENTENCES } from '../src/sentences.js';
+import { say, type Sentence } from '../src/sentences.js';
+import { chooseFor, wordsFor } from './words.js';
 
 export interface InteractionOptions {
   isFirstParty(clientId: string): boolean;
@@ -42,13 +43,14 @@ export function interactionRoutes(
 
   router.get('/', async (ctx) => {
     const details = await detailsFor(provider, ctx);
+    const words = wordsFor(ctx);
     const clientId = String(details.params.client_id);
     const client = await provider.Client.find(clientId);
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
       case 'login':
-        renderPage(ctx, 'login', {
-          title: 'Sign in',
+        renderPage(ctx, 'login', words, {
+          title: words.t('signin.title'),
           uid: details.uid,
           clientName,
           loginHint: loginHintOf(details),
@@ -64,24 +66,24 @@ export function interactionRoutes(
           missingOIDCScope?: string[];
           missingOIDCClaims?: string[];
         };
-        renderPage(ctx, 'consent', {
-          title: 'Allow access',
+        renderPage(ctx, 'consent', words, {
+          title: words.t('consent.title'),
           uid: details.uid,
           clientName,
           accountId: details.session?.accountId,
-          items: consentItems(missingOIDCScope, missingOIDCClaims),
+          items: consentItems(words, missingOIDCScope, missingOIDCClaims),
         });
         return;
       }
       default:
-        throw badRequest(`unknown prompt ${details.prompt.name}`);
+        throw badRequest(say('unknown_prompt', { prompt: details.prompt.name }));
     }
   });
 
   /** The sign-in waiting for a face, as an attempt: who tries, on which account, with which check. */
   const attemptOf = async (ctx: Context): Promise<AdmitContext> => {
     const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'login') throw badRequest(SENTENCES.not_waiting_for_face);
+    if (details.prompt.name !== 'login') throw badRequest(say('not_waiting_for_face'));
     // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
     const claimed = loginHintOf(details) ?? ctx.query.account;
     return {
@@ -109,7 +111,7 @@ export function interactionRoutes(
   router.post('/challenge', answerFailures, async (ctx) => {
     const outcome = await signIn.challenge(await attemptOf(ctx));
     if (outcome.kind === 'exhausted') return answerAttempt(ctx, outcome, finishers(ctx));
-    ctx.body = { ...challengeAnswer(outcome), attemptsLeft: outcome.attemptsLeft };
+    ctx.body = { ...challengeAnswer(outcome, wordsFor(ctx)), attemptsLeft: outcome.attemptsLeft };
   });
 
   /**
@@ -140,7 +142,7 @@ export function interactionRoutes(
 
   router.post('/confirm', form, async (ctx) => {
     const details = await detailsFor(provider, ctx);
-    if (details.prompt.name !== 'consent') throw badRequest(SENTENCES.not_waiting_for_consent);
+    if (details.prompt.name !== 'consent') throw badRequest(say('not_waiting_for_consent'));
     await finishConsent(provider, ctx, details);
   });
 
@@ -155,8 +157,8 @@ export function interactionRoutes(
 }
 
 /** What the page asked is not something this sign-in can do now. */
-function badRequest(message: string): FacegateError {
-  return new FacegateError('invalid_request', message, { status: 400 });
+function badRequest(sentence: Sentence): FacegateError {
+  return new FacegateError('invalid_request', sentence, { status: 400 });
 }
 
 function loginHintOf(details: Details): string | undefined {
@@ -164,10 +166,14 @@ function loginHintOf(details: Details): string | undefined {
   return typeof hint === 'string' && hint.trim() ? hint.trim() : undefined;
 }
 
-/** The interaction of this browser (its cookie), and it must be the one in the URL. */
+/**
+ * The interaction of this browser (its cookie), and it must be the one in the URL. What follows,
+ * a refusal included, speaks the language its authorization request asked for (ui_locales).
+ */
 async function detailsFor(provider: Provider, ctx: Context): Promise<Details> {
   const details = await provider.interactionDetails(ctx.req, ctx.res);
-  if (details.uid !== ctx.params.uid) throw badRequest(SENTENCES.other_interaction);
+  chooseFor(ctx, details.params.ui_locales);
+  if (details.uid !== ctx.params.uid) throw badRequest(say('other_interaction'));
   return details;
 }
 

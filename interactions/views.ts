@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'koa';
 import pug from 'pug';
+import { en, type MessageKey } from '../src/messages/en.js';
+import { CATALOGS } from '../src/messages/languages.js';
 import { setPageHeaders } from './page-headers.js';
+import type { Words } from './words.js';
 
 /** The pug views, compiled once at start; they live beside the sources, not in dist/. */
 const viewsFolder = fileURLToPath(new URL('../../interactions/views/', import.meta.url));
@@ -12,17 +15,37 @@ export type ViewName = (typeof names)[number];
 
 const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFolder}${name}.pug`)]));
 
+/** The sentences the pages' scripts say themselves (public/words.js reads them from the page's body). */
+const SCRIPT_KEYS = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('script.'));
+
+/** Those sentences as the catalog has them: the script fills the placeholders and picks the plural forms. */
+function scriptWords(words: Words): string {
+  // As JSON in an attribute, which pug escapes.
+  return JSON.stringify(Object.fromEntries(SCRIPT_KEYS.map((key) => [key, CATALOGS[words.language][key]])));
+}
+
 /**
- * Answers with a view as an HTML page, with the page headers and a nonce of its own for its
- * scripts: every page we render goes through here, so none goes out without its CSP. Locals are
- * HTML-escaped by pug except where a view says otherwise (`!{form}`).
+ * Answers with a view as an HTML page, in the language of `words`, with the page headers and a
+ * nonce of its own for its scripts: every page we render goes through here, so none goes out
+ * without its CSP. Locals are HTML-escaped by pug except where a view says otherwise (`!{form}`,
+ * and `words.strong`, which escapes what it is given).
  */
 export function renderPage(
   ctx: Pick<Context, 'set' | 'type' | 'body'>,
   name: ViewName,
+  words: Words,
   locals: Record<string, unknown>,
 ): void {
   const nonce = setPageHeaders(ctx);
+  ctx.set('Content-Language', words.language);
   ctx.type = 'html';
-  ctx.body = templates.get(name)!({ ...locals, nonce });
+  ctx.body = templates.get(name)!({
+    ...locals,
+    nonce,
+    lang: words.language,
+    t: words.t,
+    strong: (key: Parameters<Words['markup']>[0], values: Record<string, string>) => words.markup(key, values),
+    markup: words.markup,
+    scriptWords: scriptWords(words),
+  });
 }

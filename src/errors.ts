@@ -4,7 +4,12 @@
  * ends a request with; and `expose`: whether its message may be shown to whoever sent the request
  * (else they are told only that the service had a problem, and the error goes to the log).
  * Subclasses name their codes and add what their callers need (a file, a measured detail).
+ * What the person is told is given as sentences of the catalogs (src/messages/), so that each
+ * answer says it in the person's language; `message` is the English, for logs. A plain string
+ * (oidc-provider's error_description, an operator's message) is said as it is.
  */
+import { inEnglish, type Sentence } from './sentences.js';
+
 export interface FacegateErrorOptions {
   /** 500 unless given. */
   status?: number;
@@ -17,7 +22,12 @@ export interface FacegateErrorOptions {
   cause?: unknown;
 }
 
+/** What an error tells the person: sentences to translate, or a text to say as it is. */
+export type Said = string | Sentence | readonly Sentence[];
+
 export class FacegateError extends Error {
+  /** The message as sentences of the catalogs; undefined when it was given as plain text. */
+  readonly sentences: readonly Sentence[] | undefined;
   readonly status: number;
   readonly expose: boolean;
   readonly retryAfterSeconds: number | undefined;
@@ -25,14 +35,21 @@ export class FacegateError extends Error {
 
   constructor(
     readonly code: string,
-    message: string,
+    said: Said,
     { status = 500, expose = status < 500, retryAfterSeconds, fields = {}, cause }: FacegateErrorOptions = {},
   ) {
-    super(message, cause === undefined ? undefined : { cause });
+    const sentences = typeof said === 'string' ? undefined : [said].flat();
+    super(sentences ? inEnglish(sentences) : (said as string), cause === undefined ? undefined : { cause });
+    this.sentences = sentences;
     this.name = new.target.name;
     this.status = status;
     this.expose = expose;
     this.retryAfterSeconds = retryAfterSeconds;
     this.fields = fields;
+  }
+
+  /** What it tells the person, to be told again by another error (a refusal built on it). */
+  get said(): Said {
+    return this.sentences ?? this.message;
   }
 }

@@ -5,7 +5,7 @@
 import type { Context } from 'koa';
 import { StoreUnavailableError } from '../adapters/errors.js';
 import { FacegateError } from './errors.js';
-import { SENTENCES } from './sentences.js';
+import { inEnglish, say } from './sentences.js';
 
 /** Seconds a client should wait before repeating a request that met a store outage. */
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -20,7 +20,7 @@ export function isStoreUnavailable(error: unknown): boolean {
 
 /** The outage as the person or the pages' scripts are told it. */
 export function storeOutage(cause: unknown): FacegateError {
-  return new FacegateError('temporarily_unavailable', SENTENCES.temporarily_unavailable, {
+  return new FacegateError('temporarily_unavailable', say('temporarily_unavailable'), {
     status: 503,
     expose: true,
     retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
@@ -31,7 +31,7 @@ export function storeOutage(cause: unknown): FacegateError {
 /** The OAuth error body of a store outage, for clients that read JSON. */
 export const STORE_UNAVAILABLE_BODY = {
   error: 'temporarily_unavailable',
-  error_description: SENTENCES.temporarily_unavailable,
+  error_description: inEnglish(say('temporarily_unavailable')),
 } as const;
 
 /** 503 with Retry-After, on a response whose body is written elsewhere (oidc-provider's, or the OAuth body). */

@@ -16,7 +16,8 @@ import { FacegateError } from '../src/errors.js';
 import { PairsFormatError } from '../src/eval/lfw-pairs.js';
 import { FaceError, FaceSetupError } from '../src/face/errors.js';
 import { ModelFileError } from '../src/face/model-files/errors.js';
-import { FACE_SENTENCES, SENTENCES } from '../src/sentences.js';
+import { en } from '../src/messages/en.js';
+import { FACE_ERROR_CODES, say } from '../src/sentences.js';
 
 describe('the error family', () => {
   const family: [FacegateError, number][] = [
@@ -27,8 +28,8 @@ describe('the error family', () => {
     [new FaceError('busy'), 503],
     [new FaceSetupError('face.embedder.file: no such file'), 500],
     [new ChallengeError('challenge_expired'), 422],
-    [new EnrollmentRefusal('not_same_person', SENTENCES.not_same_person, 1), 422],
-    [new FrameRequestError(413, 'too_many_parts', 'Too many parts'), 413],
+    [new EnrollmentRefusal('not_same_person', say('not_same_person'), 1), 422],
+    [new FrameRequestError(413, 'too_many_parts', say('frames.too_many_parts', { max: 12 })), 413],
     [new ConfigError('config_invalid', 'facegate.config.json', '/port', 'must be a number'), 500],
     [new ModelFileError('model_file_missing', '/m.onnx', 'model m is missing'), 500],
     [new ModelInstallError('build_mismatch', 'm', 'built bytes differ'), 500],
@@ -51,8 +52,9 @@ describe('the error family', () => {
 
   it('a busy engine says when to come back (1 to 3 s), and the person is told every face error in a sentence of its own', () => {
     expect(new FaceError('busy').retryAfterSeconds).to.be.within(1, 3);
-    for (const code of Object.keys(FACE_SENTENCES) as (keyof typeof FACE_SENTENCES)[]) {
-      expect(new FaceError(code).message).to.equal(FACE_SENTENCES[code]);
+    for (const code of FACE_ERROR_CODES) {
+      expect(new FaceError(code).message).to.equal(en[code]);
+      expect(new FaceError(code).sentences).to.deep.equal([{ key: code }]);
     }
   });
 });

@@ -1,27 +1,12 @@
 import { expect } from 'chai';
-import { join } from 'node:path';
-import { FACE_SENTENCES } from '../src/sentences.js';
+import { en } from '../src/messages/en.js';
 import { faceAcr } from '../src/oidc/acr.js';
 import { createInvitation } from '../src/access/invitations.js';
-import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './support/face-pages.js';
-import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
-import { startTestFacegate, type TestFacegate } from './support/facegate.js';
-import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
+import { sentToCallback } from './support/face-browsers.js';
+import { useFacePagesSuite } from './helpers/face-pages-suite.js';
 import { screenshots } from './helpers/screenshots.js';
-import { temporaryFolder } from './helpers/stores.js';
 import { startAuthorization } from './support/test-rp.js';
-
-/** What each fake webcam shows: faces cut from the photos @vladmandic/face-api ships, in 640x480. */
-const cameras = {
-  alice: async () => webcamFrame(await portrait(0), 360),
-  /** Alice again, another day: mirrored, farther from the camera. */
-  aliceLater: async () => webcamFrame(await variants.flipped(await portrait(0)), 300),
-  bob: async () => webcamFrame(await portrait(2), 360),
-  stranger: async () => webcamFrame(await portrait(1), 360),
-  nobody: emptyFrame,
-};
-type Camera = keyof typeof cameras;
 
 /**
  * Issue 4 end to end: the face pages in Chromium, the camera a fake webcam playing a .y4m video
@@ -30,41 +15,15 @@ type Camera = keyof typeof cameras;
  */
 describe('face sign-in in Chromium with a fake webcam', function () {
   this.timeout(240_000);
-  let facegate: TestFacegate;
-  let issuer: URL;
-  let webcams: Webcams;
-  let browsers: FaceBrowsers<Camera>;
+  const suite = useFacePagesSuite();
   const { shoot, shootAllWays } = screenshots('face-signin');
 
-  before(async function () {
-    fakeWebcamOrSkip(this);
-    facegate = await startTestFacegate(
-      { type: 'sqlite', file: join(temporaryFolder(), 'facegate.sqlite') },
-      undefined,
-      {
-        face: {
-          workers: 1,
-          liveness: 'off',
-          attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } },
-        },
-      },
-    );
-    issuer = new URL(facegate.issuer);
-    webcams = new Webcams(temporaryFolder());
-    browsers = new FaceBrowsers(webcams, issuer, cameras);
-  });
-
-  after(async () => {
-    await webcams?.close();
-    await facegate?.close();
-  });
-
   it('enrols by invitation in the browser: camera, three pictures, the account created with the name typed', async () => {
-    const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
+    const { link } = await createInvitation(suite.facegate.store.invitations, suite.facegate.issuer, {
       accountId: 'alice',
       ttlSeconds: 600,
     });
-    const page = await browsers.newPage('alice');
+    const page = await suite.browsers.newPage('alice');
     await page.goto(link);
     await shootAllWays(page, 'enrol');
     const status = await enrollOnPage(page, link, 'Alice Liddell');
@@ -74,20 +33,20 @@ describe('face sign-in in Chromium with a fake webcam', function () {
     });
     expect(await page.locator('#shots li[data-taken] img').count()).to.equal(3);
     await shootAllWays(page, 'enrolled');
-    expect(await facegate.store.accounts.get('alice')).to.include({ name: 'Alice Liddell' });
-    expect(await facegate.store.templates.listForAccount('alice')).to.have.length(3);
+    expect(await suite.facegate.store.accounts.get('alice')).to.include({ name: 'Alice Liddell' });
+    expect(await suite.facegate.store.templates.listForAccount('alice')).to.have.length(3);
 
-    const bob = await createInvitation(facegate.store.invitations, facegate.issuer, {
+    const bob = await createInvitation(suite.facegate.store.invitations, suite.facegate.issuer, {
       accountId: 'bob',
       profile: { name: 'Bob' },
       ttlSeconds: 600,
     });
-    expect((await enrollOnPage(await browsers.newPage('bob'), bob.link)).tone).to.equal('success');
+    expect((await enrollOnPage(await suite.browsers.newPage('bob'), bob.link)).tone).to.equal('success');
   });
 
   it('signs in with another video of the same person: code + PKCE, the RP gets sub alice and amr face', async () => {
-    const page = await browsers.newPage('aliceLater');
-    const rp = await startAuthorization(issuer);
+    const page = await suite.browsers.newPage('aliceLater');
+    const rp = await startAuthorization(suite.issuer);
     await page.goto(rp.url.href);
     await shootAllWays(page, 'signin');
     await startCamera(page);
@@ -101,7 +60,7 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it('refuses a person who is not enrolled, and says how many attempts are left', async () => {
-    const { page } = await browsers.signInPage('stranger');
+    const { page } = await suite.browsers.signInPage('stranger');
     const status = await verifyRefused(page);
     expect(status.tone).to.equal('error');
     expect(status.text).to.match(/^We could not recognise you\..* 4 attempts left\.$/);
@@ -109,14 +68,14 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it('refuses a frame with no face in it, with its message, and does not count it', async () => {
-    const { page } = await browsers.signInPage('nobody');
+    const { page } = await suite.browsers.signInPage('nobody');
     const status = await verifyRefused(page);
-    expect(status).to.deep.equal({ tone: 'error', text: FACE_SENTENCES.no_face });
+    expect(status).to.deep.equal({ tone: 'error', text: en.no_face });
     await shoot(page, 'refused-no-face');
   });
 
   it('ends the sign-in after 5 failed recognitions: the RP gets access_denied', async () => {
-    const { page } = await browsers.signInPage('stranger');
+    const { page } = await suite.browsers.signInPage('stranger');
     for (let left = 4; left >= 1; left--) {
       expect((await verifyRefused(page)).text).to.include(`${left} attempt${left === 1 ? '' : 's'} left.`);
     }
@@ -130,18 +89,18 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it('with login_hint verifies 1:1: another enrolled person is refused', async () => {
-    const { page } = await browsers.signInPage('bob', 'spa', { login_hint: 'alice' });
+    const { page } = await suite.browsers.signInPage('bob', 'spa', { login_hint: 'alice' });
     expect(await page.locator('form#signin').textContent()).to.include('Signing in as alice.');
     const status = await verifyRefused(page);
     expect(status.text).to.match(/^We could not recognise you\./);
-    const [event] = await facegate.store.audit.recent(1);
+    const [event] = await suite.facegate.store.audit.recent(1);
     expect(event).to.include({ type: 'signin', result: 'not_recognised', accountId: 'alice' });
     expect(event!.detail.mode).to.equal('1:1');
     await shoot(page, 'refused-login-hint');
   });
 
   it("asks a third-party client's consent after the face check, then the RP gets sub alice", async () => {
-    const { page, rp } = await browsers.signInPage('aliceLater', 'web');
+    const { page, rp } = await suite.browsers.signInPage('aliceLater', 'web');
     await pressVerify(page);
     await page.getByRole('heading', { name: 'Third-party web app asks for access' }).waitFor();
     expect(await page.locator('main').textContent()).to.include('Your profile');
@@ -152,12 +111,12 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it('says plainly when an enrolment link or a sign-in page is not valid (any more)', async () => {
-    const page = await browsers.newPage('nobody');
-    const spent = await page.goto(`${facegate.issuer}/enroll/not-a-real-token`);
+    const page = await suite.browsers.newPage('nobody');
+    const spent = await page.goto(`${suite.facegate.issuer}/enroll/not-a-real-token`);
     expect(spent!.status()).to.equal(404);
     await page.getByRole('heading', { name: 'This enrolment link does not work' }).waitFor();
     await shootAllWays(page, 'error-enrol-link');
-    const stale = await page.goto(`${facegate.issuer}/interaction/not-a-real-sign-in`);
+    const stale = await page.goto(`${suite.facegate.issuer}/interaction/not-a-real-sign-in`);
     expect(stale!.status()).to.equal(400);
     await page.getByRole('heading', { name: 'This sign-in has expired' }).waitFor();
     expect(await page.locator('.code code').textContent()).to.equal('invalid_request');
@@ -165,6 +124,6 @@ describe('face sign-in in Chromium with a fake webcam', function () {
   });
 
   it("ran without a script error or a Content-Security-Policy violation on the provider's pages", () => {
-    expect(browsers.pageErrors).to.deep.equal([]);
+    expect(suite.browsers.pageErrors).to.deep.equal([]);
   });
 });

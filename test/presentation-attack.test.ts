@@ -16,7 +16,7 @@ import { presentationCrop } from '../src/face/presentation-attack/crop.js';
 import { judgePresentation, medianLiveScore } from '../src/face/presentation-attack/judge.js';
 import { FaceRecognizer } from '../src/face/recognizer.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
-import { SENTENCES } from '../src/sentences.js';
+import { en } from '../src/messages/en.js';
 import { Browser } from './support/browser.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
@@ -188,10 +188,10 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
       expect(answer.body).to.deep.equal({
         status: 'refused',
         error: 'presentation_attack',
-        message: SENTENCES.presentation_attack,
+        message: en.presentation_attack,
         attemptsLeft: 4,
       });
-      expect(SENTENCES.presentation_attack)
+      expect(en.presentation_attack)
         .to.match(/photo or a screen/)
         .and.match(/Face the camera yourself/);
       const [event] = await facegate.store.audit.recent(1);

@@ -1,25 +1,29 @@
 // The webcam, shared by the sign-in and enrolment pages: start it on a user gesture, show it,
 // and take a frame as a JPEG. Browsers only give cameras to secure pages (https or localhost).
+// Everything it says is in the page's language (words.js).
+import { languageHeaders, t } from './words.js';
 
+/** What each of getUserMedia's errors means to the person, as a key of the catalogs. */
 const CAMERA_ERRORS = {
-  NotAllowedError:
-    "Camera access was refused. Allow the camera for this site (the camera icon in the address bar, or the browser's site settings), then press “Start camera” again.",
-  SecurityError:
-    "Camera access was refused. Allow the camera for this site in the browser's settings, then press “Start camera” again.",
-  NotFoundError: 'No camera was found. Connect a camera and press “Start camera” again.',
-  OverconstrainedError: 'No suitable camera was found. Connect a camera and press “Start camera” again.',
-  NotReadableError: 'The camera is in use by another application. Close it and press “Start camera” again.',
-  AbortError: 'The camera could not start. Press “Start camera” again.',
+  NotAllowedError: 'script.camera_refused',
+  SecurityError: 'script.camera_blocked',
+  NotFoundError: 'script.camera_missing',
+  OverconstrainedError: 'script.camera_unsuitable',
+  NotReadableError: 'script.camera_in_use',
+  AbortError: 'script.camera_aborted',
 };
 
 /** Why this page cannot use a camera at all, or null when it can. */
 function cameraUnavailableReason() {
-  if (!window.isSecureContext) {
-    return "Cameras only work on secure pages. Open this page over https (or on localhost); ask the site's operator to set up https.";
-  }
-  if (!navigator.mediaDevices?.getUserMedia)
-    return 'This browser cannot use a camera. Try a recent Chrome, Edge, Firefox or Safari.';
+  if (!window.isSecureContext) return t('script.insecure_page');
+  if (!navigator.mediaDevices?.getUserMedia) return t('script.no_camera_api');
   return null;
+}
+
+/** The camera cannot be used: the reason, and the way in for people without one is pointed at. */
+function cameraUnusable(status, message) {
+  setStatus(status, message, 'error');
+  document.getElementById('cannot-use')?.classList.add('attention');
 }
 
 /**
@@ -29,16 +33,16 @@ function cameraUnavailableReason() {
 export function startButton({ start, video, camera, status, ready }, onReady) {
   const unavailable = cameraUnavailableReason();
   if (unavailable) {
-    setStatus(status, unavailable, 'error');
+    cameraUnusable(status, unavailable);
     start.disabled = true;
     return;
   }
   start.addEventListener('click', async () => {
     start.disabled = true;
-    setStatus(status, 'Starting the camera…');
+    setStatus(status, t('script.camera_starting'));
     const result = await startCamera(video, camera);
     if (!result.ok) {
-      setStatus(status, result.message, 'error');
+      cameraUnusable(status, result.message);
       start.disabled = false;
       return;
     }
@@ -61,9 +65,9 @@ async function startCamera(video, container) {
   } catch (error) {
     return {
       ok: false,
-      message:
-        CAMERA_ERRORS[error?.name] ??
-        `The camera could not start (${error?.name ?? error}). Press “Start camera” again.`,
+      message: CAMERA_ERRORS[error?.name]
+        ? t(CAMERA_ERRORS[error.name])
+        : t('script.camera_failed', { reason: error?.name ?? String(error) }),
     };
   }
 }
@@ -84,16 +88,20 @@ export function setStatus(element, text, tone = 'info') {
   element.dataset.tone = tone;
 }
 
-/** fetch, and the JSON answer whatever the status; a network failure becomes an answer too. */
+/** fetch, in the page's language, and the JSON answer whatever the status; a network failure becomes an answer too. */
 export async function postForJson(url, init) {
   try {
-    const response = await fetch(url, { credentials: 'same-origin', ...init });
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { ...languageHeaders, ...init.headers },
+    });
     const body = await response.json().catch(() => ({}));
     return { status: response.status, body };
   } catch {
     return {
       status: 0,
-      body: { message: 'The sign-in service could not be reached. Check your connection and try again.' },
+      body: { message: t('script.unreachable') },
     };
   }
 }

@@ -1,6 +1,7 @@
 // The enrolment page: a few pictures a moment apart (or, with the liveness check, a burst that
 // follows the server's prompts), sent together; the server checks them all.
 import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
+import { localTimes, t } from './words.js';
 
 const form = document.getElementById('enroll');
 const video = document.getElementById('preview');
@@ -16,7 +17,10 @@ const liveness = form.dataset.liveness === 'true';
 const count = Number(form.dataset.minFrames);
 const PAUSE_MS = 700;
 
-startButton({ start, video, camera, status, ready: 'Look straight at the camera, then press “Take pictures”.' }, () => {
+localTimes();
+
+const ready = t(liveness ? 'script.enroll_ready_live' : 'script.enroll_ready');
+startButton({ start, video, camera, status, ready }, () => {
   capture.hidden = false;
   capture.disabled = false;
   capture.focus();
@@ -51,7 +55,7 @@ function flash() {
 /** Plain pictures a moment apart, into the form. */
 async function takePictures(body) {
   for (let i = 0; i < count; i++) {
-    setStatus(status, `Picture ${i + 1} of ${count}: hold still…`, 'busy');
+    setStatus(status, t('script.picture_hold', { number: i + 1, count }), 'busy');
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     const frame = await captureFrame(video);
     flash();
@@ -66,7 +70,7 @@ async function takeBurst(body) {
   const challenge = await postForJson(`/enroll/${encodeURIComponent(token)}/challenge`, { method: 'POST' });
   if (!challenge.body.challenge) return challenge;
   const { steps, frameIntervalMs } = challenge.body;
-  setStatus(status, 'Follow the prompts on the picture.', 'busy');
+  setStatus(status, t('script.follow_prompts'), 'busy');
   const frames = await runChallenge({ video, camera, prompt }, steps, frameIntervalMs);
   body.append('challenge', challenge.body.challenge);
   frames.forEach((frame, i) => body.append('frame', frame, `frame-${i + 1}.jpg`));
@@ -84,19 +88,19 @@ form.addEventListener('submit', async (event) => {
   capture.disabled = true;
   camera.dataset.state = 'capturing';
   // Busy at once: a previous refusal must not stay on screen while the pictures are taken.
-  setStatus(status, 'Getting ready…', 'busy');
+  setStatus(status, t('script.getting_ready'), 'busy');
   clearShots();
   const body = new FormData();
   const failed = await (liveness ? takeBurst(body) : takePictures(body));
   if (failed) {
     camera.dataset.state = 'on';
-    setStatus(status, failed.body.message ?? 'The check could not start. Try again.', 'error');
+    setStatus(status, failed.body.message ?? t('script.check_failed'), 'error');
     capture.disabled = failed.body.error === 'invalid_link';
     if (capture.disabled) capture.hidden = true;
     return;
   }
   if (name?.value.trim()) body.append('name', name.value.trim());
-  setStatus(status, 'Checking your pictures…', 'busy');
+  setStatus(status, t('script.checking_pictures'), 'busy');
   const { status: code, body: answer } = await postForJson(`/enroll/${encodeURIComponent(token)}`, {
     method: 'POST',
     body,
@@ -110,8 +114,12 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   camera.dataset.state = 'on';
-  const which = typeof answer.frame === 'number' ? `Picture ${answer.frame + 1}: ` : '';
-  setStatus(status, which + (answer.message ?? `Something went wrong (HTTP ${code}). Try again.`), 'error');
+  const message = answer.message ?? t('script.went_wrong', { status: code });
+  setStatus(
+    status,
+    typeof answer.frame === 'number' ? t('script.picture_refused', { number: answer.frame + 1, message }) : message,
+    'error',
+  );
   // A link that cannot be used again: nothing more to try here.
   const spent = answer.error === 'invalid_link' || answer.linkSpent === true;
   capture.disabled = spent;

@@ -1,6 +1,7 @@
 // The face sign-in page: start the camera, take a frame (or, with the liveness check, a burst that
 // follows the server's prompts), let the server decide.
 import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
+import { t } from './words.js';
 
 const form = document.getElementById('signin');
 const video = document.getElementById('preview');
@@ -14,30 +15,27 @@ const { uid } = form.dataset;
 const liveness = form.dataset.liveness === 'true';
 const BUSY_RETRIES = 3;
 
-startButton(
-  { start, video, camera, status, ready: 'Centre your face in the oval, then press “Verify my identity”.' },
-  () => {
-    verify.hidden = false;
-    verify.disabled = false;
-    verify.focus();
-  },
-);
+startButton({ start, video, camera, status, ready: t('script.signin_ready') }, () => {
+  verify.hidden = false;
+  verify.disabled = false;
+  verify.focus();
+});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   verify.disabled = true;
   // Busy at once: the previous refusal must not stay on screen while the frame is captured.
-  setStatus(status, 'Taking the picture…', 'busy');
+  setStatus(status, t('script.taking_picture'), 'busy');
   // The account typed, if any, goes with the challenge too: the limits on it apply from there.
   const query = account?.value.trim() ? `?account=${encodeURIComponent(account.value.trim())}` : '';
   const attempt = await takeAttempt(query);
   camera.dataset.state = 'checking';
-  setStatus(status, 'Checking your face…', 'busy');
+  setStatus(status, t('script.checking_face'), 'busy');
   const { status: code, body } =
     attempt.failed ?? (await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt));
   camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
   if (body.status === 'accepted') {
-    setStatus(status, 'Recognised. Signing you in…', 'success');
+    setStatus(status, t('script.recognised'), 'success');
     window.location.assign(body.redirectTo);
     return;
   }
@@ -56,9 +54,9 @@ form.addEventListener('submit', async (event) => {
   }
   const left =
     typeof body.attemptsLeft === 'number' && body.error === 'not_recognised'
-      ? ` ${body.attemptsLeft} attempt${body.attemptsLeft === 1 ? '' : 's'} left.`
+      ? ` ${t('script.attempts_left', { count: body.attemptsLeft })}`
       : '';
-  setStatus(status, (body.message ?? `Something went wrong (HTTP ${code}). Try again.`) + left, 'error');
+  setStatus(status, (body.message ?? t('script.went_wrong', { status: code })) + left, 'error');
   verify.disabled = false;
 });
 
@@ -67,7 +65,7 @@ async function takeAttempt(query) {
   if (!liveness) return { headers: { 'Content-Type': 'image/jpeg' }, body: await captureFrame(video) };
   const challenge = await postForJson(`/interaction/${encodeURIComponent(uid)}/challenge${query}`, { method: 'POST' });
   if (!challenge.body.challenge) return { failed: challenge };
-  setStatus(status, 'Follow the prompts on the picture.', 'busy');
+  setStatus(status, t('script.follow_prompts'), 'busy');
   const frames = await runChallenge({ video, camera, prompt }, challenge.body.steps, challenge.body.frameIntervalMs);
   const body = new FormData();
   body.append('challenge', challenge.body.challenge);
@@ -80,7 +78,7 @@ async function sendAttempt(url, { headers, body }) {
   for (let tries = 1; ; tries++) {
     const answer = await postForJson(url, { method: 'POST', headers, body });
     if (answer.body.error !== 'busy' || tries === BUSY_RETRIES) return answer;
-    setStatus(status, 'Many people are signing in right now: one moment…', 'busy');
+    setStatus(status, t('script.crowded'), 'busy');
     await new Promise((resolve) => setTimeout(resolve, 1000 * (Number(answer.body.retryAfter) || 2)));
   }
 }

@@ -11,7 +11,7 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import type { AttemptStore } from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
 import { FaceError } from '../face/errors.js';
-import { SENTENCES } from '../sentences.js';
+import { say } from '../sentences.js';
 import {
   isMove,
   randomMoves,
@@ -53,7 +53,7 @@ export class ChallengeError extends FacegateError {
   declare readonly code: ChallengeProblem;
 
   constructor(code: ChallengeProblem) {
-    super(code, SENTENCES[code], { status: 422 });
+    super(code, say(code), { status: 422 });
   }
 }
 

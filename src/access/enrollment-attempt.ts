@@ -11,7 +11,7 @@
 import type { InvitationRecord, Store } from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
 import { FaceError } from '../face/errors.js';
-import { SENTENCES, tooFewPicturesSentence } from '../sentences.js';
+import { say } from '../sentences.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import type { Challenge, Challenges } from './challenges.js';
@@ -58,7 +58,7 @@ export interface EnrollmentRequest {
 
 /** The link's token finds no invitation, or the invitation was spent. */
 function invalidLink(): FacegateError {
-  return new FacegateError('invalid_link', SENTENCES.invalid_link, { status: 410 });
+  return new FacegateError('invalid_link', say('invalid_link'), { status: 410 });
 }
 
 export class EnrollmentAttempts {
@@ -87,7 +87,7 @@ export class EnrollmentAttempts {
 
   /** A challenge for this link, for one of its tries; with none left, the link is spent. */
   async challenge(token: string): Promise<EnrollmentChallenge> {
-    if (!this.challenges) throw new FacegateError('liveness_off', SENTENCES.liveness_off, { status: 404 });
+    if (!this.challenges) throw new FacegateError('liveness_off', say('liveness_off'), { status: 404 });
     const invitation = await this.invitation(token);
     if ((await this.limits.linkAttemptsLeft(invitation)) === 0) {
       await this.store.invitations.consume(invitation.tokenHash);
@@ -162,7 +162,7 @@ export class EnrollmentAttempts {
     }
     if (frames.length < MIN_ENROLLMENT_FRAMES) {
       return Promise.reject(
-        new FacegateError('too_few_frames', tooFewPicturesSentence(MIN_ENROLLMENT_FRAMES), { status: 400 }),
+        new FacegateError('too_few_frames', say('too_few_pictures', { count: MIN_ENROLLMENT_FRAMES }), { status: 400 }),
       );
     }
     return examineEnrollment(this.face, frames, target);
@@ -203,7 +203,7 @@ export class EnrollmentAttempts {
         ...(reason.image === undefined ? {} : { frame: reason.image }),
         ...(linkSpent ? { linkSpent: true } : {}),
       },
-      linkSpent ? `${reason.message} ${SENTENCES.link_spent}` : undefined,
+      linkSpent ? [...(reason.sentences ?? []), say('link_spent')] : undefined,
     );
   }
 }

@@ -8,7 +8,7 @@
  * the images are dropped.
  */
 import type { AccountInput, Store } from '../../adapters/contract.js';
-import { FacegateError } from '../errors.js';
+import { FacegateError, type Said } from '../errors.js';
 import { FaceError } from '../face/errors.js';
 import { distance } from '../face/match/distance.js';
 import { fuse } from '../face/embed/vectors.js';
@@ -20,7 +20,7 @@ import type { FaceAnalysis } from '../face/pipeline.js';
 import { fuseByModel } from '../face/recognizer.js';
 import { checkQuality } from '../face/quality.js';
 import type { FaceService } from './face-service.js';
-import { notLiveSentence, SENTENCES } from '../sentences.js';
+import { notLiveSentence, say } from '../sentences.js';
 import { round } from '../face/round.js';
 
 /** Pictures an enrolment keeps as templates: plain pictures, or a live burst's frames facing the camera. */
@@ -42,17 +42,17 @@ export class EnrollmentRefusal extends FacegateError {
       | 'not_live'
       | 'too_few_frames'
       | FaceError['code'],
-    message: string,
+    said: Said,
     readonly image?: number,
     readonly detail?: Measures,
     status = 422,
   ) {
-    super(code, message, { status });
+    super(code, said, { status });
   }
 
   static of(error: unknown, image?: number): unknown {
     if (!(error instanceof FaceError) || error.code === 'busy') return error;
-    return new EnrollmentRefusal(error.code, error.message, image, error.detail, error.status);
+    return new EnrollmentRefusal(error.code, error.said, image, error.detail, error.status);
   }
 }
 
@@ -101,7 +101,7 @@ export async function examineLiveEnrollment(
   if (verdict.kind === 'not_live')
     throw new EnrollmentRefusal('not_live', notLiveSentence(verdict.reason), undefined, { reason: verdict.reason });
   const frontal = verdict.frontal.map((i) => analyses[i]!);
-  if (frontal.length < MIN_ENROLLMENT_FRAMES) throw new EnrollmentRefusal('too_few_frames', SENTENCES.too_few_frames);
+  if (frontal.length < MIN_ENROLLMENT_FRAMES) throw new EnrollmentRefusal('too_few_frames', say('too_few_frames'));
   try {
     for (const frame of frontal) checkQuality(frame.quality, service.engine.spec.settings.quality);
   } catch (error) {
@@ -138,7 +138,7 @@ async function examineFaces(
     embeddings.length < 2
       ? -1
       : embeddings.findIndex((e, i) => distance(e, others(i), service.engine.spec.embedder.metric) > threshold);
-  if (outlier >= 0) throw new EnrollmentRefusal('not_same_person', SENTENCES.not_same_person, outlier);
+  if (outlier >= 0) throw new EnrollmentRefusal('not_same_person', say('not_same_person'), outlier);
 
   const { gallery } = service.recognizer;
   const probe = fuseByModel(faces);
@@ -146,7 +146,7 @@ async function examineFaces(
   if (own) {
     const ownThreshold = service.recognizer.rulesOf(own.model).policy.verification();
     if (own.distance > ownThreshold) {
-      throw new EnrollmentRefusal('not_account_holder', SENTENCES.not_account_holder, undefined, {
+      throw new EnrollmentRefusal('not_account_holder', say('not_account_holder'), undefined, {
         distance: round(own.distance, 4),
         threshold: round(ownThreshold, 4),
         model: own.model,
@@ -160,7 +160,7 @@ async function examineFaces(
       nearest.accountId !== accountId &&
       nearest.distance <= service.recognizer.rulesOf(model).policy.verification()
     ) {
-      throw new EnrollmentRefusal('already_enrolled', SENTENCES.already_enrolled, undefined, {
+      throw new EnrollmentRefusal('already_enrolled', say('already_enrolled'), undefined, {
         distance: round(nearest.distance, 4),
         model,
       });

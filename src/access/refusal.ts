@@ -3,17 +3,17 @@
  * status (422 for what the frames show, or the status of the error behind it: an unreadable
  * image is a 400), and what the page shows beside it (the attempts left, the picture refused).
  */
-import { FacegateError } from '../errors.js';
-import { SENTENCES, tooManyAttemptsSentence, type SentenceCode } from '../sentences.js';
+import { FacegateError, type Said } from '../errors.js';
+import type { SentenceKey } from '../messages/translate.js';
+import { say, tooManyAttemptsSentence } from '../sentences.js';
 
 export function refusal(
-  reason: FacegateError | SentenceCode,
+  reason: FacegateError | SentenceKey,
   fields: Record<string, unknown> = {},
-  message?: string,
+  said?: Said,
 ): FacegateError {
-  if (typeof reason === 'string')
-    return new FacegateError(reason, message ?? SENTENCES[reason], { status: 422, fields });
-  return new FacegateError(reason.code, message ?? reason.message, {
+  if (typeof reason === 'string') return new FacegateError(reason, said ?? say(reason), { status: 422, fields });
+  return new FacegateError(reason.code, said ?? reason.said, {
     status: reason.status,
     expose: reason.expose,
     retryAfterSeconds: reason.retryAfterSeconds,

@@ -9,7 +9,7 @@ import { FacegateError } from '../errors.js';
 import { FaceError } from '../face/errors.js';
 import type { Recognition } from '../face/recognizer.js';
 import { livenessSettings } from '../face/liveness/settings.js';
-import { notLiveSentence, SENTENCES } from '../sentences.js';
+import { notLiveSentence, say } from '../sentences.js';
 import type { AttemptLimits, FailedRecognition, Limits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type Challenges } from './challenges.js';
@@ -48,7 +48,7 @@ export type AttemptOutcome = { kind: 'accepted'; accountId: string; acr: string 
 
 /** Too many people enrolled to say who this is without an account name: the page asks for one (409). */
 function accountRequired(): FacegateError {
-  return new FacegateError('account_required', SENTENCES.account_required, {
+  return new FacegateError('account_required', say('account_required'), {
     status: 409,
     fields: { status: 'need_account' },
   });

@@ -2,13 +2,13 @@
  * Every way the face engine refuses an input or fails, as a stable code a test or an HTTP handler
  * can switch on, with the status it ends a request with: the image itself (unreadable, unsupported,
  * too large), the face in it (422), or the engine (busy: 503, to come back in a moment). What the
- * person is told is in src/sentences.ts.
+ * person is told is in the catalogs (src/messages/), under the same code.
  */
-import { FacegateError } from '../errors.js';
-import { FACE_SENTENCES } from '../sentences.js';
+import { FacegateError, type Said } from '../errors.js';
+import { type FACE_ERROR_CODES, say } from '../sentences.js';
 import { busyRetryAfterSeconds } from './busy-retry.js';
 
-export type FaceErrorCode = keyof typeof FACE_SENTENCES;
+export type FaceErrorCode = (typeof FACE_ERROR_CODES)[number];
 
 const STATUS_BY_CODE: Record<FaceErrorCode, number> = {
   not_an_image: 400,
@@ -29,8 +29,8 @@ export class FaceError extends FacegateError {
   /** Measured values behind the refusal (a quality score, a pixel count), for logs and tests. */
   readonly detail: Record<string, number | string> | undefined;
 
-  constructor(code: FaceErrorCode, detail?: Record<string, number | string>, message?: string) {
-    super(code, message ?? FACE_SENTENCES[code], {
+  constructor(code: FaceErrorCode, detail?: Record<string, number | string>, said: Said = say(code)) {
+    super(code, said, {
       status: STATUS_BY_CODE[code],
       expose: true,
       // The same delay for everyone brings a crowd refused together back together (busy-retry.ts).

@@ -4,7 +4,7 @@
  * (a decompression bomb) costs nothing.
  */
 import sharp, { type Metadata } from 'sharp';
-import { SENTENCES } from '../sentences.js';
+import { say } from '../sentences.js';
 import { FaceError } from './errors.js';
 import { acceptedFormat, otherImageFormat } from './image-format.js';
 
@@ -31,7 +31,7 @@ export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
 };
 
 export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Promise<RgbImage> {
-  if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, SENTENCES.empty_image);
+  if (bytes.byteLength === 0) throw new FaceError('not_an_image', { bytes: 0 }, say('empty_image'));
   if (bytes.byteLength > limits.maxBytes)
     throw new FaceError('image_too_large', { bytes: bytes.byteLength, maxBytes: limits.maxBytes });
 
@@ -68,7 +68,7 @@ export async function decodeImage(bytes: Uint8Array, limits: DecodeLimits = DEFA
       data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     };
   } catch (error) {
-    throw new FaceError('not_an_image', { reason: (error as Error).message }, SENTENCES.damaged_image);
+    throw new FaceError('not_an_image', { reason: (error as Error).message }, say('damaged_image'));
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { FaceError, type FaceErrorCode } from './errors.js';
+import type { Said } from '../errors.js';
 
 export interface WorkerRequest {
   id: number;
@@ -17,7 +18,7 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: { code: FaceErrorCode; message: string; detail?: Record<string, number | string> } }
+  | { id: number; ok: false; error: { code: FaceErrorCode; message: Said; detail?: Record<string, number | string> } }
   | { ready: true }
   | { ready: false; error: string };
 

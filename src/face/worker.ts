@@ -24,7 +24,7 @@ try {
     } catch (error) {
       const e =
         error instanceof FaceError ? error : new FaceError('engine_failure', { reason: (error as Error).message });
-      post({ id: request.id, ok: false, error: { code: e.code, message: e.message, detail: e.detail } });
+      post({ id: request.id, ok: false, error: { code: e.code, message: e.said, detail: e.detail } });
     }
   });
   post({ ready: true });

@@ -2,6 +2,7 @@ import type { Client, Configuration, KoaContextWithOIDC, ResponseType } from 'oi
 import type { Store } from '../../adapters/contract.js';
 import type { FacegateConfig } from '../config/types.js';
 import type { ProviderKeys } from '../keys/load.js';
+import { LANGUAGES } from '../messages/languages.js';
 import { acrValues } from './acr.js';
 import { claimsConfiguration } from './claims.js';
 import { clientMetadata } from './client-metadata.js';
@@ -63,6 +64,8 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
     clientBasedCORS: corsForRedirectOrigins,
     renderError: pages.renderError,
+    // The languages of the pages, which an RP may ask for with ui_locales.
+    discovery: { ui_locales_supported: [...LANGUAGES] },
   };
 }
 

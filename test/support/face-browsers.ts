@@ -3,9 +3,10 @@
  * camera shows a given frame, and the test RP's code + PKCE sign-ins opened in them. Script errors
  * and Content-Security-Policy violations on any of their pages are collected for a test to check.
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { callback } from './facegate.js';
 import { startCamera } from './face-pages.js';
+import { listenToLiveRegions } from './live-regions.js';
 import type { Webcams } from './fake-webcam.js';
 import { startAuthorization, type Authorization } from './test-rp.js';
 
@@ -18,10 +19,11 @@ export class FaceBrowsers<Camera extends string> {
     private readonly cameras: Record<Camera, () => Promise<Buffer>>,
   ) {}
 
-  /** A page in a fresh browser profile whose camera shows `camera`. */
-  async newPage(camera: Camera): Promise<Page> {
+  /** A page in a fresh browser profile whose camera shows `camera` (`options`: a locale, another viewport). */
+  async newPage(camera: Camera, options: BrowserContextOptions = {}): Promise<Page> {
     const browser = await this.webcams.browser(camera, this.cameras[camera]);
-    const context = await browser.newContext({ viewport: { width: 1000, height: 820 } });
+    const context = await browser.newContext({ viewport: { width: 1000, height: 820 }, ...options });
+    await listenToLiveRegions(context);
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
@@ -36,8 +38,9 @@ export class FaceBrowsers<Camera extends string> {
     camera: Camera,
     clientId = 'spa',
     extra: Record<string, string> = {},
+    options: BrowserContextOptions = {},
   ): Promise<{ page: Page; rp: Authorization }> {
-    const page = await this.newPage(camera);
+    const page = await this.newPage(camera, options);
     const rp = await startAuthorization(this.issuer, clientId, extra);
     await page.goto(rp.url.href);
     await startCamera(page);

@@ -11,13 +11,6 @@ export type Move = 'left' | 'right' | 'up';
 
 export const MOVES: readonly Move[] = ['left', 'right', 'up'];
 
-/** What the page tells the person, move by move. */
-export const MOVE_PROMPTS: Record<Move, string> = {
-  left: 'Turn your head slowly to your left',
-  right: 'Turn your head slowly to your right',
-  up: 'Tilt your head up',
-};
-
 /** One step of the timeline: a move held, or the face towards the camera, for `frames` frames. */
 export interface Step {
   move: Move | 'centre';

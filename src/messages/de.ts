@@ -1,0 +1,241 @@
+/** Deutsch: the person is addressed as „Sie“, as sign-in pages in German do. */
+import type { Catalog } from './en.js';
+
+export const de: Catalog = {
+  not_an_image: 'Diese Datei ist kein Bild, das wir lesen können. Senden Sie ein Foto als JPEG, PNG oder WebP.',
+  unsupported_format: 'Dieses Bildformat wird nicht unterstützt. Senden Sie ein Foto als JPEG, PNG oder WebP.',
+  image_too_large: 'Das Bild ist zu groß. Senden Sie ein kleineres Foto (ein Bild der Webcam genügt).',
+  no_face: 'Es wurde kein Gesicht gefunden. Schauen Sie in die Kamera, mit dem ganzen Gesicht im Bild.',
+  several_faces: 'Es ist mehr als ein Gesicht zu sehen. Achten Sie darauf, dass nur Sie vor der Kamera sind.',
+  face_too_small: 'Ihr Gesicht ist zu weit von der Kamera entfernt. Kommen Sie näher.',
+  too_dark: 'Das Bild ist zu dunkel. Schalten Sie ein Licht ein oder wenden Sie sich einem Fenster zu.',
+  too_blurry: 'Das Bild ist unscharf. Halten Sie still und achten Sie darauf, dass die Kamera scharf stellt.',
+  busy: 'Der Server prüft gerade viele andere Gesichter. Versuchen Sie es gleich noch einmal.',
+  engine_failure:
+    'Die Gesichtserkennung ist an diesem Bild gescheitert. Versuchen Sie es noch einmal; wenn das wieder passiert, wenden Sie sich an den Betreiber.',
+  empty_image: 'Das Bild ist leer. Senden Sie ein Foto als JPEG, PNG oder WebP.',
+  damaged_image:
+    'Das Bild ist beschädigt oder unvollständig. Nehmen Sie das Foto neu auf oder senden Sie es noch einmal.',
+
+  challenge_invalid:
+    'Diese Prüfung gehört nicht zu dieser Seite. Drücken Sie die Schaltfläche, um eine neue zu beginnen.',
+  challenge_expired: 'Die Prüfung hat zu lange gedauert. Drücken Sie die Schaltfläche, um eine neue zu beginnen.',
+  challenge_replayed: 'Diese Prüfung wurde schon verwendet. Drücken Sie die Schaltfläche, um eine neue zu beginnen.',
+  challenge_superseded:
+    'Für diese Seite wurde inzwischen eine neuere Prüfung gestartet, diese zählt nicht mehr. Drücken Sie die Schaltfläche, um eine neue zu beginnen.',
+
+  not_recognised:
+    'Wir konnten Sie nicht erkennen. Schauen Sie bei gutem Licht in die Kamera und versuchen Sie es noch einmal. Klappt es weiterhin nicht, sind Sie vielleicht noch nicht registriert: Bitten Sie um einen Registrierungslink.',
+  not_live:
+    'Wir konnten nicht bestätigen, dass eine echte Person vor der Kamera ist. Folgen Sie den Anweisungen auf dem Bildschirm: Drehen Sie den Kopf langsam wie angegeben und schauen Sie dann wieder in die Kamera.',
+  'not_live.too_close':
+    'Wir konnten nicht bestätigen, dass eine echte Person vor der Kamera ist: Sie sind zu nah an der Kamera. Gehen Sie etwas zurück, sodass Ihr ganzer Kopf mit etwas Raum drumherum in das Oval passt, und versuchen Sie es noch einmal.',
+  'not_live.unsteady':
+    'Wir konnten nicht bestätigen, dass eine echte Person vor der Kamera ist. Halten Sie das Gesicht im Oval und drehen Sie den Kopf langsam, allein vor der Kamera und ohne die Kamera zu bewegen; versuchen Sie es dann noch einmal.',
+  'not_live.wrong_frame_count':
+    'Die Seite hat eine andere Anzahl von Bildern geschickt, als die Prüfung verlangt hat. Laden Sie die Seite neu und versuchen Sie es noch einmal.',
+  account_required:
+    'Hier sind zu viele Personen registriert, um Sie allein am Gesicht zu erkennen: Geben Sie Ihren Kontonamen ein und lassen Sie sich dann erneut prüfen.',
+  presentation_attack:
+    'Das sieht eher nach einem Foto oder einem Bildschirm aus als nach einem echten Gesicht. Schauen Sie selbst in die Kamera, bei gleichmäßigem Licht, ohne Bildschirm, Ausdruck oder starke Spiegelung im Bild, und versuchen Sie es noch einmal.',
+  liveness_required:
+    'Diese Anmeldung verlangt die Live-Prüfung: Drücken Sie „Meine Identität bestätigen“ und folgen Sie den Anweisungen.',
+  ended: 'Zu viele fehlgeschlagene Versuche: Diese Anmeldung ist beendet. Sie werden zur Anwendung zurückgeleitet.',
+  'too_many_attempts.seconds#one':
+    'Zu viele Versuche. Warten Sie {count} Sekunde und versuchen Sie es dann noch einmal.',
+  'too_many_attempts.seconds#other':
+    'Zu viele Versuche. Warten Sie {count} Sekunden und versuchen Sie es dann noch einmal.',
+  'too_many_attempts.minutes#one':
+    'Zu viele Versuche. Warten Sie {count} Minute und versuchen Sie es dann noch einmal.',
+  'too_many_attempts.minutes#other':
+    'Zu viele Versuche. Warten Sie {count} Minuten und versuchen Sie es dann noch einmal.',
+
+  enrolled: 'Ihr Gesicht ist registriert. Sie können sich ab jetzt damit anmelden.',
+  invalid_link:
+    'Dieser Registrierungslink ist nicht gültig: Vielleicht ist er abgelaufen oder wurde schon verwendet. Bitten Sie um einen neuen.',
+  link_spent:
+    'Dieser Link kann nicht noch einmal verwendet werden: Bitten Sie die Person, die ihn geschickt hat, um einen neuen.',
+  liveness_off: 'Diese Registrierung nimmt einfache Bilder auf, ohne Prüfung.',
+  enrollment_refused:
+    'Diese Registrierung kann nicht abgeschlossen werden: Wenden Sie sich an die Person, die Ihnen den Link geschickt hat.',
+  not_same_person:
+    'Diese Bilder zeigen nicht alle dieselbe Person. Nehmen Sie sie noch einmal auf, allein vor der Kamera.',
+  not_account_holder:
+    'Diese Bilder passen nicht zu dem Gesicht, das für dieses Konto bereits registriert ist: Nur die Person, der das Konto gehört, kann Bilder hinzufügen. Versuchen Sie es bei gutem Licht noch einmal. Um stattdessen ein anderes Gesicht zu registrieren, bitten Sie um einen Link, der das bisherige ersetzt.',
+  already_enrolled:
+    'Dieses Gesicht ist bereits unter einem anderen Konto registriert. Bitten Sie die Administration um Hilfe.',
+  too_few_frames:
+    'Zu wenige Bilder zeigten Ihr Gesicht von vorn. Versuchen Sie es noch einmal und schauen Sie zwischen den Bewegungen in die Kamera.',
+  too_few_pictures: 'Senden Sie mindestens {count} Bilder.',
+
+  interaction_expired:
+    'Diese Anmeldeseite ist nicht mehr gültig: Sie war zu lange geöffnet, wurde schon abgeschlossen oder in einem anderen Browser geöffnet.',
+  start_again: 'Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  not_waiting_for_face: 'Diese Anmeldung wartet gerade nicht auf ein Gesicht.',
+  not_waiting_for_consent: 'Diese Anmeldung wartet gerade nicht auf eine Zustimmung.',
+  other_interaction: 'Diese Seite gehört zu einer anderen Anmeldung: Beginnen Sie noch einmal bei der Anwendung.',
+  unknown_prompt: 'Diese Anmeldung verlangt einen Schritt, den dieser Dienst nicht anbietet ({prompt}).',
+  server_error: 'Beim Anmeldedienst ist ein Problem aufgetreten. Versuchen Sie es gleich noch einmal.',
+  temporarily_unavailable:
+    'Der Anmeldedienst erreicht seinen Speicher gerade nicht. Versuchen Sie es gleich noch einmal.',
+  invalid_client: 'Die Anwendung, die Sie hierher geschickt hat, ist bei diesem Anmeldedienst nicht registriert.',
+  invalid_redirect_uri: 'Die Anwendung wollte Sie an eine Adresse zurückschicken, die sie nicht registriert hat.',
+  request_failed: 'Die Anfrage konnte nicht ausgeführt werden.',
+
+  'frames.empty_body': 'Die Anfrage enthält kein Bild: Senden Sie das Kamerabild als Inhalt der Anfrage.',
+  'frames.unsupported_media_type':
+    'Senden Sie das Bild als image/jpeg (oder mehrere als multipart/form-data), nicht als {type}.',
+  'frames.untyped_body':
+    'Senden Sie das Bild als image/jpeg (oder mehrere als multipart/form-data), mit seinem Content-Type.',
+  'frames.no_boundary':
+    'Dem multipart-Inhalt fehlt die boundary im Content-Type: Senden Sie die Bilder als multipart/form-data mit boundary (wie FormData es tut) oder ein einzelnes Bild als image/jpeg.',
+  'frames.bad_multipart':
+    'Der multipart-Inhalt ließ sich nicht lesen (er ist fehlerhaft oder abgeschnitten): Senden Sie die Bilder noch einmal als multipart/form-data.',
+  'frames.field_too_long': 'Das Feld „{name}“ ist zu lang: Senden Sie höchstens 256 Zeichen.',
+  'frames.no_frames': 'Die Anfrage enthält kein Bild: Senden Sie Teile mit dem Namen „frame“.',
+  'frames.too_many_frames': 'Zu viele Bilder: Senden Sie höchstens {max}.',
+  'frames.too_many_parts': 'Zu viele Teile: Senden Sie höchstens {max} Bilder.',
+  'frames.frame_too_large':
+    'Ein Bild ist größer als {bytes} Byte: Senden Sie Bilder der Webcam (JPEGs von höchstens einigen hundert kB).',
+  'frames.body_too_large':
+    'Der Upload ist größer als {bytes} Byte: Senden Sie ein Bild der Webcam (ein JPEG von höchstens einigen hundert kB).',
+  'frames.body_unreadable': 'Der Upload ist abgebrochen: {reason}',
+
+  'prompt.start': 'Schauen Sie in die Kamera',
+  'prompt.back': 'Wieder in die Kamera schauen',
+  'prompt.left': 'Drehen Sie den Kopf langsam nach links',
+  'prompt.right': 'Drehen Sie den Kopf langsam nach rechts',
+  'prompt.up': 'Heben Sie den Kopf leicht an',
+
+  'page.title': '{title} · facegate',
+  'page.footer': 'Anmelden mit dem Gesicht · ohne Passwort, ohne gespeichertes Foto',
+  'page.brand': 'facegate',
+
+  'camera.preview': 'Kameravorschau',
+  'camera.live': 'Live',
+  'camera.off': 'Kamera ist aus',
+  'camera.start': 'Kamera starten',
+  'camera.other_ways': 'Andere Wege zur Anmeldung',
+  'camera.cannot_use':
+    'Sie können keine Kamera verwenden? Fragen Sie die Betreiber der Anwendung, die Sie hierher geschickt hat, nach einem anderen Weg zur Anmeldung.',
+
+  'signin.title': 'Anmelden',
+  'signin.to': 'Anmelden bei',
+  'signin.lead': 'Schauen Sie in Ihre Kamera: facegate erkennt Ihr Gesicht. Kein Passwort nötig.',
+  'signin.start': 'Drücken Sie „Kamera starten“ und dann „Meine Identität bestätigen“.',
+  'signin.verify': 'Meine Identität bestätigen',
+  'signin.as': 'Anmeldung als {account}.',
+  'signin.particular_account': 'Mit einem bestimmten Konto anmelden',
+  'signin.account_label': 'Kontoname',
+  'signin.account_hint': 'Nur dieses Konto wird geprüft.',
+  'signin.cancel': 'Abbrechen und zurück zu {client}',
+  'signin.privacy': 'Ihr Bild wird geprüft und dann verworfen: facegate speichert kein Foto von Ihnen.',
+
+  'enroll.title': 'Gesicht registrieren',
+  'enroll.account': 'Konto {account}',
+  'enroll.lead_live':
+    'Eine kurze Prüfung: Folgen Sie den Anweisungen und drehen Sie den Kopf wie angegeben. Danach können Sie sich mit Ihrem Gesicht anmelden.',
+  'enroll.lead_live_named':
+    '{name}, eine kurze Prüfung: Folgen Sie den Anweisungen und drehen Sie den Kopf wie angegeben. Danach können Sie sich mit Ihrem Gesicht anmelden.',
+  'enroll.lead_plain':
+    'Nehmen Sie kurz nacheinander {count} Bilder auf. Danach können Sie sich mit Ihrem Gesicht anmelden.',
+  'enroll.lead_plain_named':
+    '{name}, nehmen Sie kurz nacheinander {count} Bilder auf. Danach können Sie sich mit Ihrem Gesicht anmelden.',
+  'enroll.replaces':
+    'Dieser Link ersetzt das für dieses Konto registrierte Gesicht: Die Bilder, die Sie jetzt aufnehmen, werden sein einziges Gesicht.',
+  'enroll.adds':
+    'Für dieses Konto ist bereits ein Gesicht registriert: Diese Bilder werden nur hinzugefügt, wenn sie dieselbe Person zeigen.',
+  'enroll.valid_until': 'Dieser Link gilt bis {date}.',
+  'enroll.name_label': 'Ihr Name',
+  'enroll.name_placeholder': 'Wie Anwendungen Sie begrüßen sollen',
+  'enroll.start_live': 'Drücken Sie „Kamera starten“ und dann „Prüfung starten“.',
+  'enroll.start_plain':
+    'Drücken Sie „Kamera starten“, schauen Sie direkt hinein und drücken Sie dann „Bilder aufnehmen“.',
+  'enroll.check': 'Prüfung starten',
+  'enroll.take': '{count} Bilder aufnehmen',
+  'enroll.done': 'Registriert',
+  'enroll.privacy': 'Wir speichern aus diesen Bildern berechnete Zahlen, niemals die Bilder selbst.',
+  'enroll.link_broken': 'Dieser Registrierungslink funktioniert nicht',
+
+  'consent.title': 'Zugriff erlauben',
+  'consent.signed_in_as': 'Angemeldet als {account}',
+  'consent.heading': '{client} bittet um Zugriff',
+  'consent.lead': 'Erlauben Sie {client}, Folgendes zu sehen:',
+  'consent.deny': 'Ablehnen',
+  'consent.allow': 'Erlauben',
+  'consent.privacy':
+    'Sie können sich jederzeit bei {client} abmelden; bis dahin behält die Anwendung, was sie erhalten hat.',
+  'scope.openid': 'Wer Sie sind',
+  'scope.openid.detail': 'Eine Kennung Ihres Kontos und dass Sie sich mit Ihrem Gesicht angemeldet haben.',
+  'scope.profile': 'Ihr Profil',
+  'scope.profile.detail': 'Ihren Namen und Ihr Profilbild.',
+  'scope.email': 'Ihre E-Mail-Adresse',
+  'scope.email.detail': 'Und ob sie bestätigt ist.',
+  'scope.offline_access': 'Zugriff in Ihrer Abwesenheit',
+  'scope.offline_access.detail': 'Die Anwendung kann mit Ihrem Konto verbunden bleiben, bis Sie sich dort abmelden.',
+  'scope.other.detail': 'Eine Berechtigung, die diese Anwendung festlegt.',
+  'claims.title': 'Angaben zu Ihrer Person',
+  'claims.detail': 'Außerdem {claims}.',
+  'claim.name': 'Ihren Namen',
+  'claim.given_name': 'Ihren Vornamen',
+  'claim.family_name': 'Ihren Nachnamen',
+  'claim.email': 'Ihre E-Mail-Adresse',
+  'claim.email_verified': 'ob Ihre E-Mail-Adresse bestätigt ist',
+  'claim.picture': 'Ihr Profilbild',
+
+  'error.title': 'Fehler bei der Anmeldung',
+  'error.heading': 'Diese Anmeldung kann nicht fortgesetzt werden',
+  'error.expired_title': 'Anmeldung abgelaufen',
+  'error.expired_heading': 'Diese Anmeldung ist abgelaufen',
+  'error.enroll_title': 'Registrierung',
+  'error.advice':
+    'Kehren Sie zur Anwendung zurück, von der Sie kamen, und beginnen Sie noch einmal. Wenn das wieder passiert, nennen Sie der Administration den Fehlercode unten.',
+  'error.code': 'Fehlercode',
+
+  'logout.title': 'Abmelden',
+  'logout.heading': 'Von facegate abmelden?',
+  'logout.asked_by': '{client} möchte Sie abmelden.',
+  'logout.lead': 'Zum erneuten Anmelden brauchen Sie dann wieder Ihr Gesicht.',
+  'logout.stay': 'Nein, angemeldet bleiben',
+  'logout.confirm': 'Ja, abmelden',
+  'logged_out.title': 'Abgemeldet',
+  'logged_out.lead': 'Sie sind von facegate abgemeldet.',
+  'logged_out.lead_client': 'Sie sind von facegate und {client} abgemeldet.',
+  'logged_out.close': 'Sie können dieses Fenster jetzt schließen.',
+
+  'script.camera_refused':
+    'Der Zugriff auf die Kamera wurde verweigert. Erlauben Sie die Kamera für diese Website (über das Kamerasymbol in der Adressleiste oder die Website-Einstellungen des Browsers) und drücken Sie dann noch einmal „Kamera starten“.',
+  'script.camera_blocked':
+    'Der Zugriff auf die Kamera wurde verweigert. Erlauben Sie die Kamera für diese Website in den Einstellungen des Browsers und drücken Sie dann noch einmal „Kamera starten“.',
+  'script.camera_missing':
+    'Es wurde keine Kamera gefunden. Schließen Sie eine Kamera an und drücken Sie noch einmal „Kamera starten“.',
+  'script.camera_unsuitable':
+    'Es wurde keine geeignete Kamera gefunden. Schließen Sie eine Kamera an und drücken Sie noch einmal „Kamera starten“.',
+  'script.camera_in_use':
+    'Die Kamera wird von einer anderen Anwendung verwendet. Schließen Sie diese und drücken Sie noch einmal „Kamera starten“.',
+  'script.camera_aborted': 'Die Kamera konnte nicht starten. Drücken Sie noch einmal „Kamera starten“.',
+  'script.camera_failed': 'Die Kamera konnte nicht starten ({reason}). Drücken Sie noch einmal „Kamera starten“.',
+  'script.insecure_page':
+    'Kameras funktionieren nur auf sicheren Seiten. Öffnen Sie diese Seite über https (oder auf localhost); bitten Sie die Betreiber der Website, https einzurichten.',
+  'script.no_camera_api':
+    'Dieser Browser kann keine Kamera verwenden. Versuchen Sie es mit einer aktuellen Version von Chrome, Edge, Firefox oder Safari.',
+  'script.camera_starting': 'Die Kamera startet …',
+  'script.unreachable':
+    'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+  'script.went_wrong': 'Etwas ist schiefgegangen (HTTP {status}). Versuchen Sie es noch einmal.',
+  'script.follow_prompts': 'Folgen Sie den Anweisungen im Bild.',
+  'script.signin_ready': 'Bringen Sie Ihr Gesicht in das Oval und drücken Sie dann „Meine Identität bestätigen“.',
+  'script.taking_picture': 'Das Bild wird aufgenommen …',
+  'script.checking_face': 'Ihr Gesicht wird geprüft …',
+  'script.recognised': 'Erkannt. Sie werden angemeldet …',
+  'script.crowded': 'Gerade melden sich viele Personen an: einen Moment bitte …',
+  'script.attempts_left#one': 'Noch {count} Versuch.',
+  'script.attempts_left#other': 'Noch {count} Versuche.',
+  'script.enroll_ready': 'Schauen Sie direkt in die Kamera und drücken Sie dann „Bilder aufnehmen“.',
+  'script.enroll_ready_live': 'Schauen Sie direkt in die Kamera und drücken Sie dann „Prüfung starten“.',
+  'script.picture_hold': 'Bild {number} von {count}: Bitte stillhalten …',
+  'script.getting_ready': 'Einen Moment …',
+  'script.check_failed': 'Die Prüfung konnte nicht starten. Versuchen Sie es noch einmal.',
+  'script.checking_pictures': 'Ihre Bilder werden geprüft …',
+  'script.picture_refused': 'Bild {number}: {message}',
+};
