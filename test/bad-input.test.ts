@@ -131,16 +131,19 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
     return { browser, page };
   }
 
+  /** A JSON answer as the battery compares it. */
+  const answerOf = (answer: { status: number; body: Record<string, unknown> }): Answer => ({
+    status: answer.status,
+    error: answer.body.error as string | undefined,
+    message: answer.body.message as string | undefined,
+    body: answer.body,
+  });
+
   /** Posts one body to a new sign-in's face endpoint, as the page's script would. */
   const snapshot = (body: () => Promise<RequestInit['body']>, contentType?: string) => async (): Promise<Answer> => {
     const { browser, page } = await facePage();
     const answer = await browser.json(`${page.pathname}/face`, { method: 'POST', body: await body(), contentType });
-    return {
-      status: answer.status,
-      error: answer.body.error as string | undefined,
-      message: answer.body.message as string | undefined,
-      body: answer.body,
-    };
+    return answerOf(answer);
   };
 
   /** Streams chunks to a new sign-in's face endpoint; `params` start the sign-in, `prepare` may ask for a challenge first. */
@@ -359,12 +362,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
           method: 'POST',
           body: multipart(await framesOf(0), { challenge: String(first.challenge) }),
         });
-        return {
-          status: answer.status,
-          error: answer.body.error as string,
-          message: answer.body.message as string,
-          body: answer.body,
-        };
+        return answerOf(answer);
       },
       status: 422,
       error: 'challenge_superseded',
@@ -382,12 +380,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
           method: 'POST',
           body: multipart(frames, { challenge }),
         });
-        return {
-          status: answer.status,
-          error: answer.body.error as string,
-          message: answer.body.message as string,
-          body: answer.body,
-        };
+        return answerOf(answer);
       },
       status: 422,
       error: 'not_live',
@@ -644,12 +637,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
           body: await aliceFrame(),
           contentType: 'image/jpeg',
         });
-        return {
-          status: answer.status,
-          error: answer.body.error as string,
-          message: answer.body.message as string,
-          body: answer.body,
-        };
+        return answerOf(answer);
       },
       status: 400,
       error: 'invalid_request',
@@ -673,12 +661,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
           body: await aliceFrame(),
           contentType: 'image/jpeg',
         });
-        return {
-          status: answer.status,
-          error: answer.body.error as string,
-          message: answer.body.message as string,
-          body: answer.body,
-        };
+        return answerOf(answer);
       },
       status: 400,
       error: 'invalid_request',
@@ -696,12 +679,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
   /** Frames posted to an enrolment link, as the enrolment page's script sends them. */
   async function enrol(link: string, frames: Buffer[]): Promise<Answer> {
     const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(frames) });
-    return {
-      status: answer.status,
-      error: answer.body.error as string,
-      message: answer.body.message as string,
-      body: answer.body,
-    };
+    return answerOf(answer);
   }
   const invite = async (accountId: string) =>
     (await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, ttlSeconds: 600 })).link;
