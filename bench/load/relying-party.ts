@@ -3,6 +3,7 @@
  * (code + PKCE, offline_access for a refresh token), one authorization at a time.
  */
 import * as oidc from 'openid-client';
+import { codeAuthorization, type Authorization } from '../../test/support/code-authorization.js';
 
 export const CLIENT_ID = 'bench';
 export const CALLBACK = 'http://localhost:9999/cb';
@@ -17,12 +18,6 @@ export const benchClient = {
   first_party: true,
 };
 
-export interface Authorization {
-  url: URL;
-  /** Exchanges the callback's code (state and PKCE checked, ID token validated). */
-  tokens(callback: URL): ReturnType<typeof oidc.authorizationCodeGrant>;
-}
-
 export class RelyingParty {
   private constructor(readonly config: oidc.Configuration) {}
 
@@ -36,21 +31,7 @@ export class RelyingParty {
 
   /** A code + PKCE authorization asking for a refresh token; `extra` adds parameters (prompt=none). */
   async authorize(extra: Record<string, string> = { prompt: 'consent' }): Promise<Authorization> {
-    const verifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const url = oidc.buildAuthorizationUrl(this.config, {
-      redirect_uri: CALLBACK,
-      scope: 'openid profile offline_access',
-      state,
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      ...extra,
-    });
-    return {
-      url,
-      tokens: (callback) =>
-        oidc.authorizationCodeGrant(this.config, callback, { pkceCodeVerifier: verifier, expectedState: state }),
-    };
+    return codeAuthorization(this.config, CALLBACK, 'openid profile offline_access', extra);
   }
 
   userinfo(accessToken: string, sub: string) {
