@@ -5,6 +5,7 @@ import { StoreUnavailableError } from '../errors.js';
 import { postgresAccounts } from './accounts.js';
 import { postgresAttempts } from './attempts.js';
 import { postgresAudit } from './audit.js';
+import { postgresConsents } from './consents.js';
 import { createPool, guard } from './connection.js';
 import { postgresGalleryChanges } from './gallery-changes.js';
 import { postgresInvitations } from './invitations.js';
@@ -52,6 +53,7 @@ export async function openPostgresStore(
     invitations: postgresInvitations(pool),
     audit: postgresAudit(pool, auditRetention),
     attempts: postgresAttempts(pool),
+    consents: postgresConsents(pool),
     ping: () =>
       guard(async () => {
         if (closed) throw new StoreUnavailableError('postgres', new Error('the store is closed'));

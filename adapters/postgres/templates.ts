@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
+import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard, num, transaction } from './connection.js';
@@ -30,6 +30,16 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
     );
     return rows.map(read);
   };
+
+  const removeWhere = (column: 'model' | 'account_id', value: string, change: GalleryChange) =>
+    guard(async () => {
+      const removed = await transaction(pool, async (client) => {
+        const { rowCount } = await client.query(`DELETE FROM face_templates WHERE ${column} = $1`, [value]);
+        if (rowCount) await changes.announce(client, change);
+        return rowCount ?? 0;
+      });
+      return removed > 0 ? changes.committed(change, removed) : 0;
+    });
 
   return {
     // One transaction: the replaced templates and the new ones are seen together or not at all.
@@ -78,15 +88,8 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
           }),
         );
       }),
-    removeModel: (model) =>
-      guard(async () => {
-        const removed = await transaction(pool, async (client) => {
-          const { rowCount } = await client.query('DELETE FROM face_templates WHERE model = $1', [model]);
-          if (rowCount) await changes.announce(client, { all: true });
-          return rowCount ?? 0;
-        });
-        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
-      }),
+    removeModel: (model) => removeWhere('model', model, { all: true }),
+    removeForAccount: (accountId) => removeWhere('account_id', accountId, { account: accountId }),
     revision: () => guard(() => changes.revision()),
     follow: (listener) => changes.follow(listener),
   };

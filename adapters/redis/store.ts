@@ -4,6 +4,7 @@ import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { redisAccounts } from './accounts.js';
 import { redisAttempts } from './attempts.js';
 import { redisAudit } from './audit.js';
+import { redisConsents } from './consents.js';
 import { connectRedis, guard } from './connection.js';
 import { redisGalleryChanges } from './gallery-changes.js';
 import { redisInvitations } from './invitations.js';
@@ -32,6 +33,7 @@ export async function openRedisStore(
     invitations: redisInvitations(redis, keyPrefix),
     audit: redisAudit(redis, keyPrefix, auditRetention),
     attempts: redisAttempts(redis, keyPrefix),
+    consents: redisConsents(redis, keyPrefix),
     ping: () =>
       guard(async () => {
         await redis.ping();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
+import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './connection.js';
@@ -31,14 +31,15 @@ end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return redis.call('INCR', KEYS[4])`;
 
-// KEYS: the model's template set, revision. ARGV: key prefix, gallery channel, change.
-// Every template of the model, out of its account's set too, in one script.
-const removeModelScript = `
+// KEYS: the set of templates to remove (a model's or an account's), revision. ARGV: key prefix,
+// gallery channel, change, the field naming each template's other set ("accountId" or "model"),
+// that other set's key stem. Every template of the set, out of its other set too, in one script.
+const removeSetScript = `
 local removed = 0
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   local tkey = ARGV[1] .. 'template:' .. tid
-  local account = redis.call('HGET', tkey, 'accountId')
-  if account then redis.call('SREM', ARGV[1] .. 'templates:account:' .. account, tid) end
+  local other = redis.call('HGET', tkey, ARGV[4])
+  if other then redis.call('SREM', ARGV[1] .. ARGV[5] .. other, tid) end
   redis.call('DEL', tkey)
   removed = removed + 1
 end
@@ -75,6 +76,24 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
     });
     return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   };
+
+  const removeSet = (set: string, change: GalleryChange, otherField: string, otherStem: string) =>
+    guard(async () => {
+      const removed = Number(
+        await redis.eval(
+          removeSetScript,
+          2,
+          set,
+          revision,
+          prefix,
+          changes.channel,
+          JSON.stringify(change),
+          otherField,
+          otherStem,
+        ),
+      );
+      return removed > 0 ? changes.committed(change, removed) : 0;
+    });
 
   return {
     add: (accountId, model, embeddings, opts = {}) =>
@@ -137,20 +156,9 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
         return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
       }),
     removeModel: (model) =>
-      guard(async () => {
-        const removed = Number(
-          await redis.eval(
-            removeModelScript,
-            2,
-            `${prefix}templates:model:${model}`,
-            revision,
-            prefix,
-            changes.channel,
-            JSON.stringify({ all: true }),
-          ),
-        );
-        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
-      }),
+      removeSet(`${prefix}templates:model:${model}`, { all: true }, 'accountId', 'templates:account:'),
+    removeForAccount: (accountId) =>
+      removeSet(`${prefix}templates:account:${accountId}`, { account: accountId }, 'model', 'templates:model:'),
     revision: () => guard(async () => Number((await redis.get(revision)) ?? 0)),
     follow: (listener) => changes.follow(listener),
   };

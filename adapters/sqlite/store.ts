@@ -6,6 +6,7 @@ import { StoreUnavailableError } from '../errors.js';
 import { sqliteAccounts } from './accounts.js';
 import { sqliteAttempts } from './attempts.js';
 import { sqliteAudit } from './audit.js';
+import { sqliteConsents } from './consents.js';
 import { createPrivately } from './file-modes.js';
 import { sqliteGalleryChanges, type SqliteGalleryChanges } from './gallery-changes.js';
 import { guard, mustReopen } from './guard.js';
@@ -55,6 +56,7 @@ function connect(
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db, auditRetention),
     attempts: sqliteAttempts(db),
+    consents: sqliteConsents(db),
     sweep: sqliteSweep(db, auditRetention),
     ping: () =>
       guard(() => {
@@ -163,6 +165,7 @@ export function openSqliteStore(
     invitations: delegate(first.invitations, (c) => c.invitations),
     audit: delegate(first.audit, (c) => c.audit),
     attempts: delegate(first.attempts, (c) => c.attempts),
+    consents: delegate(first.consents, (c) => c.consents),
     ping: () => run((c) => c.ping()),
     async close() {
       closed = true;
