@@ -7,6 +7,7 @@ import Router from '@koa/router';
 import { MIN_ENROLLMENT_FRAMES } from '../src/access/enrollment.js';
 import type { EnrollmentAttempts } from '../src/access/enrollment-attempt.js';
 import { challengeAnswer } from './challenge-answer.js';
+import { consentStatement, type StatementSettings } from './consent-statement.js';
 import { answerFailures, renderFailures } from './failures.js';
 import { noStore } from './page-headers.js';
 import { readFrames, type FrameLimits } from './read-frames.js';
@@ -16,9 +17,11 @@ import { wordsFor } from './words.js';
 export interface EnrollmentOptions {
   enrollment: EnrollmentAttempts;
   frames: FrameLimits;
+  /** What the consent box stands for (consent-statement.ts). */
+  statement: StatementSettings;
 }
 
-export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Router {
+export function enrollmentRoutes({ enrollment, frames, statement }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
   router.use(noStore);
 
@@ -46,6 +49,7 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
       // What the page says about the account's face before the pictures are taken.
       change: page.change && words.t(page.change === 'replaces' ? 'enroll.replaces' : 'enroll.adds'),
       validUntil: { iso: new Date(expiresAt).toISOString(), text: words.date(expiresAt) },
+      statement: consentStatement(words, statement),
     });
   });
 
@@ -62,6 +66,7 @@ export function enrollmentRoutes({ enrollment, frames }: EnrollmentOptions): Rou
       frames: read.frames,
       challenge: read.fields.challenge,
       typedName: read.fields.name,
+      consent: read.fields.consent,
       ip: ctx.ip,
     });
     ctx.body = { status: 'enrolled', accountId: enrolled.accountId, message: wordsFor(ctx).t('enrolled') };

@@ -10,6 +10,8 @@ import type { AdmitContext, AttemptOutcome, SignInAttempts } from '../src/access
 import { readFrames, type FrameLimits } from './read-frames.js';
 import { answerAttempt, leaveUploadUnread, type Finishers } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
+import { consentStatement, type StatementSettings } from './consent-statement.js';
+import type { ConsentPolicy } from '../src/access/consent.js';
 import { noStore } from './page-headers.js';
 import { ServerTiming } from './server-timing.js';
 import { renderPage } from './views.js';
@@ -24,17 +26,37 @@ export interface InteractionOptions {
   /** The configuration asks for the liveness challenge on every sign-in. */
   livenessByDefault: boolean;
   frames: FrameLimits;
+  /** Whether a recognised face must consent again before the sign-in goes on, and what to. */
+  consent: ConsentPolicy;
+  statement: StatementSettings;
+}
+
+/**
+ * A face recognised, waiting for the person's consent to the current policy: kept as the
+ * interaction's result under a name oidc-provider does not read, so going back to the
+ * authorization endpoint signs nobody in (it asks for a face again).
+ */
+interface PendingConsent {
+  accountId: string;
+  acr: string;
+}
+const PENDING = 'facegatePendingConsent';
+
+function pendingConsentOf(details: Details): PendingConsent | undefined {
+  return (details.result as Record<string, PendingConsent> | undefined)?.[PENDING];
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /**
  * `/interaction/:uid`: one handler per prompt, as in oidc-provider's example routes. Login is the
- * face page, whose frames come back to POST /face; consent is skipped for first-party clients.
+ * face page, whose frames come back to POST /face; a recognised face whose consent is not of the
+ * configured policy version goes to /consent-again before it is signed in; consent (oidc's, to
+ * what a client asks for) is skipped for first-party clients.
  */
 export function interactionRoutes(
   provider: Provider,
-  { isFirstParty, signIn, livenessByDefault, frames }: InteractionOptions,
+  { isFirstParty, signIn, livenessByDefault, frames, consent, statement }: InteractionOptions,
 ): Router {
   const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details.params.acr_values);
   const router = new Router({ prefix: '/interaction/:uid' });
@@ -99,7 +121,11 @@ export function interactionRoutes(
     const finish = (result: InteractionResults) =>
       provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     return {
-      accepted: (accountId, acr) => finish(faceLogin(accountId, acr)),
+      accepted: async (accountId, acr) => {
+        if (!(await consent.mustAskAgain(accountId))) return finish(faceLogin(accountId, acr));
+        await finish({ [PENDING]: { accountId, acr } satisfies PendingConsent });
+        return `/interaction/${ctx.params.uid}/consent-again`;
+      },
       exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
     };
   };
@@ -138,6 +164,44 @@ export function interactionRoutes(
     } finally {
       ctx.set('Server-Timing', timing.header());
     }
+  });
+
+  /** The recognised face's sign-in, waiting for consent; anything else is not this page's business. */
+  const pendingFor = async (ctx: Context) => {
+    const details = await detailsFor(provider, ctx);
+    const pending = pendingConsentOf(details);
+    if (details.prompt.name !== 'login' || !pending) throw badRequest(say('consent.again.not_waiting'));
+    return { details, pending };
+  };
+
+  router.get('/consent-again', async (ctx) => {
+    const { details, pending } = await pendingFor(ctx);
+    const words = wordsFor(ctx);
+    const clientId = String(details.params.client_id);
+    renderPage(ctx, 'consent-again', words, {
+      title: words.t('consent.again.title'),
+      uid: details.uid,
+      clientName: (await provider.Client.find(clientId))?.clientName ?? clientId,
+      accountId: pending.accountId,
+      statement: consentStatement(words, statement),
+    });
+  });
+
+  router.post('/consent-again', form, async (ctx) => {
+    const { pending } = await pendingFor(ctx);
+    consent.check((ctx.request.body as { consent?: string } | undefined)?.consent);
+    await consent.record(pending.accountId, 'sign_in_page');
+    await provider.interactionFinished(ctx.req, ctx.res, faceLogin(pending.accountId, pending.acr), {
+      mergeWithLastSubmission: false,
+    });
+    ctx.respond = false;
+  });
+
+  router.post('/consent-again/decline', form, async (ctx) => {
+    await pendingFor(ctx);
+    const result = { error: 'access_denied', error_description: 'The user did not agree to the privacy policy.' };
+    await provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+    ctx.respond = false;
   });
 
   router.post('/confirm', form, async (ctx) => {

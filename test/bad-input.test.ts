@@ -15,7 +15,7 @@ import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { framesOf, multipart } from './helpers/face-uploads.js';
+import { CONSENT, framesOf, multipart } from './helpers/face-uploads.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { streamUpload } from './helpers/stream-upload.js';
 
@@ -97,7 +97,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
     });
     const enrolled = await new Browser(issuer.origin).json(link, {
       method: 'POST',
-      body: multipart(await framesOf(0)),
+      body: multipart(await framesOf(0), CONSENT),
     });
     expect(enrolled.body, JSON.stringify(enrolled.body)).to.include({ status: 'enrolled' });
   });
@@ -678,7 +678,7 @@ describe('bad input: the battery of issue 7 (SQLite)', function () {
 
   /** Frames posted to an enrolment link, as the enrolment page's script sends them. */
   async function enrol(link: string, frames: Buffer[]): Promise<Answer> {
-    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(frames) });
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(frames, CONSENT) });
     return answerOf(answer);
   }
   const invite = async (accountId: string) =>

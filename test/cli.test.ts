@@ -48,7 +48,7 @@ describe('facegate command line', () => {
       await store.close();
     }
     expect(facegate('accounts', 'list', '--config', config).out).to.equal(
-      'bob\tBob B\tbob@example.com\t1 face template(s) (m: 1)\n',
+      'bob\tBob B\tbob@example.com\t1 face template(s) (m: 1)\tnever signed in\n',
     );
     expect(facegate('accounts', 'remove', 'bob', '--config', config)).to.include({ code: 0 });
     expect(facegate('accounts', 'remove', 'bob', '--config', config).code).to.equal(1);
@@ -123,10 +123,22 @@ describe('facegate enroll and invite (command line)', function () {
     return file;
   };
 
+  /** Where the operator says this person gave their consent (the configuration asks for it by default). */
+  const consented = ['--consent-recorded-by', 'signed paper form, front desk'];
+
   it('enroll needs the account to exist, and says how to create it', () => {
-    const run = facegate('enroll', 'dora', 'whatever.jpg', '--config', config);
+    const run = facegate('enroll', 'dora', 'whatever.jpg', ...consented, '--config', config);
     expect(run.code).to.equal(1);
     expect(run.err).to.include('facegate accounts add dora');
+  });
+
+  it('enroll without --consent-recorded-by is refused, saying what to pass, before any photo is read', () => {
+    const run = facegate('enroll', 'dora', 'whatever.jpg', '--config', config);
+    expect(run.code).to.equal(1);
+    expect(run.err).to.include('--consent-recorded-by "').and.include('consent.required');
+    expect(facegate('enroll', 'dora', 'whatever.jpg', '--consent-recorded-by', '  ', '--config', config).err).to.include(
+      '--consent-recorded-by "',
+    );
   });
 
   it('enrolls from photos, adding or with --replace replacing; a group photo is refused and nothing stored', async () => {
@@ -135,12 +147,12 @@ describe('facegate enroll and invite (command line)', function () {
     const two = photo('dora-2.png', await variants.rescaled(await portrait(0)));
     const group = photo('group.jpg', demoPhoto('sample3.jpg'));
 
-    const refused = facegate('enroll', 'dora', one, group, '--config', config);
+    const refused = facegate('enroll', 'dora', one, group, ...consented, '--config', config);
     expect(refused.code).to.equal(1);
     expect(refused.err).to.include('group.jpg').and.include('several_faces').and.include('nothing was stored');
 
-    expect(facegate('enroll', 'dora', one, two, '--config', config)).to.include({ code: 0 });
-    expect(facegate('enroll', 'dora', one, '--config', config)).to.include({ code: 0 });
+    expect(facegate('enroll', 'dora', one, two, ...consented, '--config', config)).to.include({ code: 0 });
+    expect(facegate('enroll', 'dora', one, ...consented, '--config', config)).to.include({ code: 0 });
     const templates = async () => {
       const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
       try {
@@ -152,11 +164,11 @@ describe('facegate enroll and invite (command line)', function () {
     expect(await templates()).to.equal(3);
     // Another person's photo is not added to dora's face; --replace is the explicit way.
     const stranger = photo('stranger.jpg', await portrait(1));
-    const added = facegate('enroll', 'dora', stranger, '--config', config);
+    const added = facegate('enroll', 'dora', stranger, ...consented, '--config', config);
     expect(added.code).to.equal(1);
     expect(added.err).to.include('not_account_holder').and.include('--replace').and.include('nothing was stored');
     expect(await templates()).to.equal(3);
-    expect(facegate('enroll', 'dora', two, '--replace', '--config', config)).to.include({ code: 0 });
+    expect(facegate('enroll', 'dora', two, '--replace', ...consented, '--config', config)).to.include({ code: 0 });
     expect(await templates()).to.equal(1);
     const store = await openStore({ type: 'sqlite', file: join(folder, 'enroll.sqlite') });
     try {
@@ -169,6 +181,11 @@ describe('facegate enroll and invite (command line)', function () {
         ['templates_added', 2],
         ['created', null],
       ]);
+      // Each enrolment recorded the operator's statement with the policy version.
+      const consents = await store.consents.list('dora');
+      expect(consents.map((c) => [c.method, c.version, c.recordedBy])).to.deep.equal(
+        Array(3).fill(['operator', '1', 'signed paper form, front desk']),
+      );
     } finally {
       await store.close();
     }

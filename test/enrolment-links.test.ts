@@ -6,7 +6,7 @@ import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { framesOf, multipart } from './helpers/face-uploads.js';
+import { CONSENT, framesOf, multipart } from './helpers/face-uploads.js';
 import { temporaryFolder } from './helpers/stores.js';
 
 /**
@@ -36,7 +36,7 @@ describe('enrolment links: what a leaked link can do (SQLite)', function () {
   const invite = (accountId: string, replace = false) =>
     createInvitation(facegate.store.invitations, facegate.issuer, { accountId, replace, ttlSeconds: 600 });
   const send = (link: string, frames: Buffer[]) =>
-    new Browser(origin).json(link, { method: 'POST', body: multipart(frames) });
+    new Browser(origin).json(link, { method: 'POST', body: multipart(frames, CONSENT) });
   const templatesOf = async (accountId: string) =>
     (await facegate.store.templates.listForAccount(accountId)).map((t) => t.id).sort();
   const lastEvent = async () => (await facegate.store.audit.recent(1))[0];

@@ -8,6 +8,7 @@ import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { emptyFrame, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { temporaryFolder } from './helpers/stores.js';
+import { CONSENT } from './helpers/face-uploads.js';
 import { startAuthorization } from './support/test-rp.js';
 
 async function scrape(facegate: TestFacegate, headers: Record<string, string> = {}): Promise<Response> {
@@ -60,6 +61,7 @@ describe('/metrics', function () {
         'frame',
         new Blob([new Uint8Array(await webcamFrame(await portrait(0), height))], { type: 'image/jpeg' }),
       );
+    form.append('consent', CONSENT.consent);
     expect((await new Browser(issuer.origin).json(link, { method: 'POST', body: form })).body).to.include({
       status: 'enrolled',
     });

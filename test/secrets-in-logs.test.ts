@@ -11,7 +11,7 @@ import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, webSecret, type TestFacegate } from './support/facegate.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
-import { framesOf, multipart } from './helpers/face-uploads.js';
+import { CONSENT, framesOf, multipart } from './helpers/face-uploads.js';
 import { backends, specOrSkip, temporaryFolder } from './helpers/stores.js';
 import { until } from './helpers/until.js';
 import { facegateProcess } from './helpers/facegate-process.js';
@@ -58,7 +58,7 @@ for (const backend of backends) {
       secrets.invitation = new URL(link).pathname.split('/').pop()!;
       const enrolment = await new Browser(issuer.origin).json(link, {
         method: 'POST',
-        body: multipart(await framesOf(0), { name: 'Alice' }),
+        body: multipart(await framesOf(0), { name: 'Alice', ...CONSENT }),
       });
       expect(enrolment.body).to.include({ status: 'enrolled' });
 

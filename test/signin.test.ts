@@ -6,7 +6,7 @@ import { firstRunInvitation } from '../src/access/first-run.js';
 import { Browser } from './support/browser.js';
 import { callback, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
-import { framesOf, multipart } from './helpers/face-uploads.js';
+import { CONSENT, framesOf, multipart } from './helpers/face-uploads.js';
 import { startAuthorization } from './support/test-rp.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -34,7 +34,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     });
     const answer = await new Browser(issuer.origin).json(link, {
       method: 'POST',
-      body: multipart(await framesOf(face)),
+      body: multipart(await framesOf(face), CONSENT),
     });
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'enrolled', accountId });
   }
@@ -67,10 +67,13 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     const page = await browser.request(link);
     expect(page.status).to.equal(200);
     expect(await page.text()).to.contain('Enrol your face');
-    const first = await browser.json(link, { method: 'POST', body: multipart(await framesOf(3), { name: 'Carol' }) });
+    const first = await browser.json(link, {
+      method: 'POST',
+      body: multipart(await framesOf(3), { name: 'Carol', ...CONSENT }),
+    });
     expect(first.body).to.include({ status: 'enrolled', accountId: 'carol' });
     expect(await facegate.store.accounts.get('carol')).to.include({ name: 'Carol' });
-    const again = await browser.json(link, { method: 'POST', body: multipart(await framesOf(3)) });
+    const again = await browser.json(link, { method: 'POST', body: multipart(await framesOf(3), CONSENT) });
     expect(again.status).to.equal(410);
     expect((await browser.request(link)).status).to.equal(404);
   });
@@ -82,7 +85,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     });
     const [a, b] = await framesOf(1);
     const mixed = [a!, b!, await webcamFrame(await portrait(3))];
-    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(mixed) });
+    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(mixed, CONSENT) });
     expect(answer.status).to.equal(422);
     expect(answer.body).to.include({ error: 'not_same_person' });
     expect(await facegate.store.accounts.get('mallory')).to.equal(undefined);
@@ -94,7 +97,10 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
       accountId: 'alice-again',
       ttlSeconds: 600,
     });
-    const answer = await new Browser(issuer.origin).json(link, { method: 'POST', body: multipart(await framesOf(0)) });
+    const answer = await new Browser(issuer.origin).json(link, {
+      method: 'POST',
+      body: multipart(await framesOf(0), CONSENT),
+    });
     expect(answer.body).to.include({ error: 'enrollment_refused' });
     expect((await facegate.store.audit.recent(1))[0]).to.include({
       result: 'already_enrolled',

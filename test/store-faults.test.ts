@@ -23,6 +23,7 @@ import { hasRedisServer, startRedisServer } from './support/redis-server.js';
 import { SmallDisk } from './helpers/small-disk.js';
 import { temporaryFolder } from './helpers/stores.js';
 import { until } from './helpers/until.js';
+import { CONSENT } from './helpers/face-uploads.js';
 import { startAuthorization, type Authorization } from './support/test-rp.js';
 
 const OUTAGE = 'The sign-in service cannot reach its storage. Try again in a moment.';
@@ -40,6 +41,7 @@ async function enrollWith(facegate: TestFacegate | { issuer: string }, link: str
       'frame',
       new Blob([new Uint8Array(await webcamFrame(await portrait(face), height))], { type: 'image/jpeg' }),
     );
+  form.append('consent', CONSENT.consent);
   return new Browser(new URL(facegate.issuer).origin).json(link, { method: 'POST', body: form });
 }
 

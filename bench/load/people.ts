@@ -51,6 +51,8 @@ export async function enrollAt(link: URL, person: Person, origin?: string): Prom
   const form = new FormData();
   for (const frame of person.enrollFrames)
     form.append('frame', new Blob([new Uint8Array(frame)], { type: 'image/jpeg' }), 'frame.jpg');
+  // The consent box ticked, for the server's configuration's default consent.version.
+  form.append('consent', '1');
   const response = await fetch(target, { method: 'POST', body: form, headers: { accept: 'application/json' } });
   const body = (await response.json()) as { status?: string; error?: string };
   if (body.status !== 'enrolled')

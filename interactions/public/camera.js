@@ -30,7 +30,7 @@ function cameraUnusable(status, message) {
  * Wires the "Start camera" button: says why when the page cannot use a camera, starts it on
  * click, and calls `onReady` once the preview runs (or says what went wrong, and lets the user retry).
  */
-export function startButton({ start, video, camera, status, ready }, onReady) {
+export function startButton({ start, video, camera, status, ready, mayStart = () => true }, onReady) {
   const unavailable = cameraUnavailableReason();
   if (unavailable) {
     cameraUnusable(status, unavailable);
@@ -38,6 +38,8 @@ export function startButton({ start, video, camera, status, ready }, onReady) {
     return;
   }
   start.addEventListener('click', async () => {
+    // A page may hold the camera back until the person has done something first (ticked consent).
+    if (!mayStart()) return;
     start.disabled = true;
     setStatus(status, t('script.camera_starting'));
     const result = await startCamera(video, camera);

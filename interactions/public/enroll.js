@@ -12,6 +12,7 @@ const capture = document.getElementById('capture');
 const shots = document.getElementById('shots');
 const name = document.getElementById('name');
 const prompt = document.getElementById('prompt');
+const consent = document.getElementById('consent');
 const { token } = form.dataset;
 const liveness = form.dataset.liveness === 'true';
 const count = Number(form.dataset.minFrames);
@@ -20,7 +21,15 @@ const PAUSE_MS = 700;
 localTimes();
 
 const ready = t(liveness ? 'script.enroll_ready_live' : 'script.enroll_ready');
-startButton({ start, video, camera, status, ready }, () => {
+/** The camera starts only once the consent box is ticked (when the page has one); else the page says so. */
+function mayStart() {
+  if (!consent || consent.checked) return true;
+  setStatus(status, form.dataset.tickFirst, 'error');
+  consent.focus();
+  return false;
+}
+
+startButton({ start, video, camera, status, ready, mayStart }, () => {
   capture.hidden = false;
   capture.disabled = false;
   capture.focus();
@@ -100,6 +109,8 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   if (name?.value.trim()) body.append('name', name.value.trim());
+  // Sent only as ticked: the server refuses an enrolment without it (an unticked box stays unsent).
+  if (consent?.checked) body.append('consent', consent.value);
   setStatus(status, t('script.checking_pictures'), 'busy');
   const { status: code, body: answer } = await postForJson(`/enroll/${encodeURIComponent(token)}`, {
     method: 'POST',
@@ -111,6 +122,7 @@ form.addEventListener('submit', async (event) => {
     video.srcObject?.getTracks().forEach((track) => track.stop());
     capture.hidden = true;
     if (name) name.readOnly = true;
+    if (consent) consent.disabled = true;
     return;
   }
   camera.dataset.state = 'on';

@@ -6,7 +6,9 @@
  * tries, as a sign-in is (a challenge issued is a try): after the last refused one it is spent. A
  * face enrolled under another account spends it at once, and the answer does not say why (the
  * reason is in the audit): a link must not be a way to ask "is this face enrolled here?". Every
- * outcome is audited with the invitation's id.
+ * outcome is audited with the invitation's id. Consent to the configured policy version comes
+ * with the frames, or the try is refused before they are looked at (it costs the link nothing);
+ * it is recorded with the invitation's token hash before the templates are stored.
  */
 import type { InvitationRecord, Store } from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
@@ -15,6 +17,7 @@ import { say } from '../sentences.js';
 import type { AttemptLimits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import type { Challenge, Challenges } from './challenges.js';
+import type { ConsentPolicy } from './consent.js';
 import {
   EnrollmentRefusal,
   examineEnrollment,
@@ -53,6 +56,8 @@ export interface EnrollmentRequest {
   challenge?: string;
   /** The name typed on the page, for an invitation that gave none. */
   typedName?: string;
+  /** The policy version the person ticked the consent box for (the box's value), if they did. */
+  consent?: string;
   ip: string;
 }
 
@@ -68,6 +73,7 @@ export class EnrollmentAttempts {
     private readonly face: FaceService,
     private readonly limits: AttemptLimits,
     private readonly audit: AuditTrail,
+    readonly consent: ConsentPolicy,
     private readonly challenges?: Challenges,
   ) {}
 
@@ -110,6 +116,7 @@ export class EnrollmentAttempts {
     const { invitation } = request;
     const base = { type: 'enrollment', accountId: invitation.accountId, ip: request.ip };
     const detail = { invitation: invitationId(invitation.tokenHash) };
+    this.consent.check(request.consent);
     let embeddings: Float32Array[];
     try {
       embeddings = await this.examine(request);
@@ -126,11 +133,18 @@ export class EnrollmentAttempts {
     await saveEnrollment(this.store, this.face.model, invitation.accountId, embeddings, {
       replace: invitation.replace,
       profile,
+      recordConsent: () =>
+        this.consent.record(invitation.accountId, 'enrolment_page', { invitationHash: invitation.tokenHash }),
     });
     await this.audit.record({
       ...base,
       result: 'enrolled',
-      detail: { ...detail, templates: embeddings.length, change: invitation.replace ? 'replaced' : 'added' },
+      detail: {
+        ...detail,
+        templates: embeddings.length,
+        change: invitation.replace ? 'replaced' : 'added',
+        consentVersion: this.consent.required ? this.consent.version : null,
+      },
     });
     return { kind: 'enrolled', accountId: invitation.accountId };
   }

@@ -169,16 +169,20 @@ async function examineFaces(
   return embeddings;
 }
 
-/** Creates the account when it does not exist (with the profile given), then stores the templates. */
+/**
+ * Creates the account when it does not exist (with the profile given), records the consent (when
+ * given), then stores the templates: a face is never kept without the consent it was given under.
+ */
 export async function saveEnrollment(
   store: Store,
   model: string,
   accountId: string,
   embeddings: Float32Array[],
-  options: { replace: boolean; profile?: Omit<AccountInput, 'id'> },
+  options: { replace: boolean; profile?: Omit<AccountInput, 'id'>; recordConsent?: () => Promise<unknown> },
 ): Promise<void> {
   if (options.profile && !(await store.accounts.get(accountId))) {
     await store.accounts.upsert({ id: accountId, ...options.profile });
   }
+  await options.recordConsent?.();
   await store.templates.add(accountId, model, embeddings, { replace: options.replace });
 }

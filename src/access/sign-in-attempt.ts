@@ -16,7 +16,7 @@ import { ChallengeError, type Challenge, type Challenges } from './challenges.js
 import { refusal, tooManyAttempts } from './refusal.js';
 import type { FaceService } from './face-service.js';
 import { carryOver } from './carry-over.js';
-import type { TemplateStore } from '../../adapters/contract.js';
+import type { AccountStore, TemplateStore } from '../../adapters/contract.js';
 import { round } from '../face/round.js';
 
 export interface AdmitContext {
@@ -63,6 +63,9 @@ export class SignInAttempts {
     private readonly alarm: Limits['accountAlarm'],
     /** Where a sign-in under an older embedder carries the account over (carry-over.ts). */
     private readonly templates: TemplateStore,
+    /** Where an accepted sign-in is remembered (lastSignInAt, which retention goes by). */
+    private readonly accounts: Pick<AccountStore, 'signedIn'>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -199,6 +202,7 @@ export class SignInAttempts {
     if (decision.kind === 'accepted') {
       await this.limits.succeeded(ctx.ip, decision.accountId);
       await this.audit.record({ ...base, result: 'accepted', accountId: decision.accountId, detail: measured });
+      await this.accounts.signedIn(decision.accountId, this.now());
       await carryOver(
         recognition,
         {

@@ -30,6 +30,18 @@ export interface FacegateConfig {
   face: FaceConfig;
   /** GET /metrics (Prometheus), for the addresses or CIDR ranges in allowFrom only. */
   metrics: { enabled: boolean; allowFrom: string[] };
+  consent: ConsentConfig;
+}
+
+/** What the enrolment page asks the person to agree to, and which version of it the store records. */
+export interface ConsentConfig {
+  required: boolean;
+  version: string;
+  policyUrl: string | null;
+  /** Who runs the service; null: the issuer's host name. */
+  operator: string | null;
+  /** The operator's own statement; null: the default one in the person's language. */
+  text: string | null;
 }
 
 export type ClaimName = 'name' | 'given_name' | 'family_name' | 'email' | 'email_verified' | 'picture';
@@ -60,4 +72,6 @@ export interface FaceConfig extends FaceOptions {
     };
     accountAlarm: { failures: number; windowSeconds: number };
   };
+  /** null: templates are kept until deleted. */
+  retention: { inactiveDays: number | null };
 }

@@ -238,4 +238,34 @@ export const de: Catalog = {
   'script.check_failed': 'Die Prüfung konnte nicht starten. Versuchen Sie es noch einmal.',
   'script.checking_pictures': 'Ihre Bilder werden geprüft …',
   'script.picture_refused': 'Bild {number}: {message}',
+  // Einwilligung zum Speichern des Gesichts, und Aufbewahrung (Issue 15, Punkte 1 und 2; Zweig consent).
+  'consent.face.heading': 'Ihre Gesichtsdaten',
+  'consent.face.kept':
+    'Um Sie anzumelden, speichern wir ein Gesichtsmerkmal: Zahlen, die aus den gleich aufgenommenen Bildern berechnet werden. Die Bilder selbst werden nicht gespeichert.',
+  'consent.face.kept_days#one': 'Das Merkmal wird gelöscht, wenn Sie sich {count} Tag lang nicht angemeldet haben.',
+  'consent.face.kept_days#other': 'Das Merkmal wird gelöscht, wenn Sie sich {count} Tage lang nicht angemeldet haben.',
+  'consent.face.kept_until_deleted':
+    'Das Merkmal bleibt gespeichert, bis Sie es löschen lassen oder der Betreiber Ihr Konto entfernt.',
+  'consent.face.operator': 'Betrieben wird dieser Dienst von {operator}.',
+  'consent.face.delete':
+    'Wenn Sie Ihre Gesichtsdaten löschen lassen oder Ihre Einwilligung widerrufen möchten, wenden Sie sich an {operator}.',
+  'consent.face.policy': 'Vollständige Datenschutzerklärung lesen',
+  'consent.face.version': 'Fassung der Erklärung: {version}.',
+  'consent.face.agree':
+    'Ich willige ein, dass mein Gesichtsmerkmal wie oben beschrieben gespeichert und zur Anmeldung verwendet wird.',
+  'consent.face.tick_first': 'Bitte setzen Sie zuerst das Häkchen zur Einwilligung: Erst dann startet die Kamera.',
+  'consent.required':
+    'Für die Registrierung brauchen wir Ihre Einwilligung: Setzen Sie das Häkchen zum Speichern Ihres Gesichtsmerkmals und versuchen Sie es noch einmal.',
+  'consent.outdated':
+    'Die Datenschutzerklärung hat sich geändert, seit diese Seite geöffnet wurde. Laden Sie die Seite neu, lesen Sie sie und setzen Sie das Häkchen erneut.',
+  'consent.again.title': 'Ihre Einwilligung',
+  'consent.again.heading': 'Die Datenschutzerklärung für Ihre Gesichtsdaten hat sich geändert',
+  'consent.again.lead':
+    'Ihr Gesicht wurde erkannt. Bevor es weiter zu {client} geht, lesen Sie bitte die neue Fassung und entscheiden Sie, ob Sie einwilligen.',
+  'consent.again.continue': 'Weiter',
+  'consent.again.decline': 'Ich willige nicht ein',
+  'consent.again.decline_hint':
+    'Wenn Sie nicht einwilligen, endet diese Anmeldung und {client} erfährt, dass der Zugriff verweigert wurde.',
+  'consent.again.not_waiting':
+    'Diese Anmeldung wartet nicht auf Ihre Einwilligung. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
 };

@@ -233,6 +233,32 @@ export const en = {
   'script.check_failed': 'The check could not start. Try again.',
   'script.checking_pictures': 'Checking your pictures…',
   'script.picture_refused': 'Picture {number}: {message}',
+  // Consent to keeping a face, and retention (issue 15, items 1 and 2; the consent branch).
+  'consent.face.heading': 'Your face data',
+  'consent.face.kept':
+    'To sign you in, we keep a face template: numbers computed from the pictures you take next. The pictures themselves are not kept.',
+  'consent.face.kept_days#one': 'The template is deleted once you have not signed in for {count} day.',
+  'consent.face.kept_days#other': 'The template is deleted once you have not signed in for {count} days.',
+  'consent.face.kept_until_deleted': 'The template is kept until you delete it or the operator removes your account.',
+  'consent.face.operator': 'This service is run by {operator}.',
+  'consent.face.delete': 'To have your face data deleted, or to withdraw your consent, ask {operator}.',
+  'consent.face.policy': 'Read the full privacy policy',
+  'consent.face.version': 'Policy version {version}.',
+  'consent.face.agree': 'I agree that my face template is kept and used to sign me in, as described above.',
+  'consent.face.tick_first': 'First tick the box to agree: the camera starts only after that.',
+  'consent.required':
+    'Enrolment needs your consent: tick the box that agrees to keeping your face template, then try again.',
+  'consent.outdated':
+    'The privacy policy changed after this page was opened. Reload the page, read it, and tick the box again.',
+  'consent.again.title': 'Your consent',
+  'consent.again.heading': 'The privacy policy for your face data has changed',
+  'consent.again.lead':
+    'Your face was recognised. Before you continue to {client}, read the new version and say whether you agree.',
+  'consent.again.continue': 'Continue',
+  'consent.again.decline': 'I do not agree',
+  'consent.again.decline_hint': 'If you do not agree, this sign-in ends and {client} is told that access was denied.',
+  'consent.again.not_waiting':
+    'This sign-in is not waiting for your consent. Go back to the application and sign in again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

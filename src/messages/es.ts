@@ -222,4 +222,35 @@ export const es: Catalog = {
   'script.check_failed': 'La comprobación no pudo empezar. Vuelva a intentarlo.',
   'script.checking_pictures': 'Comprobando sus fotos…',
   'script.picture_refused': 'Foto {number}: {message}',
+  // Consentimiento para conservar el rostro, y plazo de conservación (incidencia 15, puntos 1 y 2; rama consent).
+  'consent.face.heading': 'Sus datos faciales',
+  'consent.face.kept':
+    'Para iniciar su sesión guardamos una plantilla de su rostro: números calculados a partir de las fotos que va a tomar. Las fotos en sí no se guardan.',
+  'consent.face.kept_days#one': 'La plantilla se borra si no inicia sesión durante {count} día.',
+  'consent.face.kept_days#other': 'La plantilla se borra si no inicia sesión durante {count} días.',
+  'consent.face.kept_until_deleted':
+    'La plantilla se guarda hasta que usted pida borrarla o el operador elimine su cuenta.',
+  'consent.face.operator': 'Este servicio lo gestiona {operator}.',
+  'consent.face.delete':
+    'Para que se borren sus datos faciales o para retirar su consentimiento, diríjase a {operator}.',
+  'consent.face.policy': 'Leer la política de privacidad completa',
+  'consent.face.version': 'Versión de la política: {version}.',
+  'consent.face.agree':
+    'Acepto que se guarde la plantilla de mi rostro y se use para iniciar mi sesión, como se describe arriba.',
+  'consent.face.tick_first':
+    'Marque primero la casilla para dar su consentimiento: la cámara solo se enciende después.',
+  'consent.required':
+    'El registro necesita su consentimiento: marque la casilla que acepta guardar la plantilla de su rostro y vuelva a intentarlo.',
+  'consent.outdated':
+    'La política de privacidad ha cambiado desde que se abrió esta página. Vuelva a cargarla, léala y marque de nuevo la casilla.',
+  'consent.again.title': 'Su consentimiento',
+  'consent.again.heading': 'La política de privacidad de sus datos faciales ha cambiado',
+  'consent.again.lead':
+    'Hemos reconocido su rostro. Antes de continuar a {client}, lea la nueva versión e indique si la acepta.',
+  'consent.again.continue': 'Continuar',
+  'consent.again.decline': 'No acepto',
+  'consent.again.decline_hint':
+    'Si no acepta, este inicio de sesión termina y se comunica a {client} que se denegó el acceso.',
+  'consent.again.not_waiting':
+    'Este inicio de sesión no está esperando su consentimiento. Vuelva a la aplicación e inicie sesión de nuevo.',
 };

@@ -226,4 +226,34 @@ export const fr: Catalog = {
   'script.check_failed': 'La vérification n’a pas pu démarrer. Réessayez.',
   'script.checking_pictures': 'Vérification de vos photos…',
   'script.picture_refused': 'Photo {number} : {message}',
+  // Consentement à la conservation du visage, et durée de conservation (ticket 15, points 1 et 2 ; branche consent).
+  'consent.face.heading': 'Vos données faciales',
+  'consent.face.kept':
+    'Pour vous connecter, nous conservons un modèle de votre visage : des nombres calculés à partir des photos que vous allez prendre. Les photos elles-mêmes ne sont pas conservées.',
+  'consent.face.kept_days#one': 'Le modèle est supprimé si vous ne vous êtes pas connecté pendant {count} jour.',
+  'consent.face.kept_days#other': 'Le modèle est supprimé si vous ne vous êtes pas connecté pendant {count} jours.',
+  'consent.face.kept_until_deleted':
+    'Le modèle est conservé jusqu’à ce que vous le fassiez supprimer ou que l’opérateur supprime votre compte.',
+  'consent.face.operator': 'Ce service est exploité par {operator}.',
+  'consent.face.delete':
+    'Pour faire supprimer vos données faciales ou retirer votre consentement, adressez-vous à {operator}.',
+  'consent.face.policy': 'Lire la politique de confidentialité complète',
+  'consent.face.version': 'Version de la politique : {version}.',
+  'consent.face.agree':
+    'J’accepte que le modèle de mon visage soit conservé et utilisé pour me connecter, comme décrit ci-dessus.',
+  'consent.face.tick_first': 'Cochez d’abord la case pour donner votre accord : la caméra ne démarre qu’ensuite.',
+  'consent.required':
+    'L’enregistrement demande votre consentement : cochez la case qui accepte la conservation du modèle de votre visage, puis réessayez.',
+  'consent.outdated':
+    'La politique de confidentialité a changé depuis l’ouverture de cette page. Rechargez la page, relisez-la et cochez de nouveau la case.',
+  'consent.again.title': 'Votre consentement',
+  'consent.again.heading': 'La politique de confidentialité de vos données faciales a changé',
+  'consent.again.lead':
+    'Votre visage a été reconnu. Avant de continuer vers {client}, lisez la nouvelle version et dites si vous l’acceptez.',
+  'consent.again.continue': 'Continuer',
+  'consent.again.decline': 'Je refuse',
+  'consent.again.decline_hint':
+    'Si vous refusez, cette connexion s’arrête et {client} est informé que l’accès a été refusé.',
+  'consent.again.not_waiting':
+    'Cette connexion n’attend pas votre consentement. Revenez à l’application et connectez-vous de nouveau.',
 };

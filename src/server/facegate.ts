@@ -15,6 +15,8 @@ import { startFaceService, type FaceService } from '../access/face-service.js';
 import { SignInAttempts } from '../access/sign-in-attempt.js';
 import { EnrollmentAttempts } from '../access/enrollment-attempt.js';
 import { Challenges } from '../access/challenges.js';
+import { ConsentPolicy } from '../access/consent.js';
+import { keepRetention } from '../access/retention.js';
 import type { RandomInt } from '../face/liveness/challenge.js';
 import { FacegateMetrics } from '../metrics/facegate-metrics.js';
 import { metricsEndpoint } from '../metrics/endpoint.js';
@@ -60,7 +62,7 @@ export interface FacegateOptions {
   /** Tests only: how challenges pick their moves and their timeline (to replay a recorded head-turn video). */
   challengeMoves?: RandomInt;
   challengeTimeline?: RandomInt;
-  /** Tests only: the time attempt limits go by (epoch ms), to test waits without waiting. */
+  /** Tests only: the time attempt limits and sign-in times go by (epoch ms), to test waits without waiting. */
   clock?: () => number;
 }
 
@@ -111,6 +113,21 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   }
   const running = server;
   logger.info({ issuer: config.issuer, port: running.port, store: store.backend }, 'facegate is serving');
+  const { inactiveDays } = config.face.retention;
+  const stopRetention =
+    inactiveDays === null
+      ? () => {}
+      : keepRetention(
+          store,
+          inactiveDays,
+          {
+            removed: (removals) =>
+              logger.info({ inactiveDays, removals }, 'retention: face templates of inactive accounts deleted'),
+            failed: (error) =>
+              logger.warn({ err: error }, 'retention: could not look for inactive accounts; next try in an hour'),
+          },
+          { now: options.clock },
+        );
 
   return {
     issuer: config.issuer,
@@ -132,6 +149,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
       logger.info({ clients: next.clients.length }, 'configuration reloaded');
     },
     async close() {
+      stopRetention();
       await running.close();
       await face.close();
       await store.close();
@@ -200,7 +218,11 @@ async function startParts(
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
+      const consent = new ConsentPolicy(next.consent, store.consents);
+      const statement = { consent: next.consent, issuer: next.issuer, inactiveDays: next.face.retention.inactiveDays };
       const routes = interactionRoutes(provider, {
+        consent,
+        statement,
         isFirstParty: (id) => firstParty.has(id),
         signIn: new SignInAttempts(
           faceService,
@@ -209,17 +231,21 @@ async function startParts(
           challenges,
           next.face.attempts.accountAlarm,
           store.templates,
+          store.accounts,
+          options.clock,
         ),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
       });
       const enrollment = enrollmentRoutes({
         frames,
+        statement,
         enrollment: new EnrollmentAttempts(
           store,
           faceService,
           limits,
           audit,
+          consent,
           next.face.liveness === 'challenge' ? challenges : undefined,
         ),
       });

@@ -14,6 +14,9 @@ export async function framesOf(face: number): Promise<Buffer[]> {
   ]);
 }
 
+/** What the enrolment page sends with its frames once the consent box is ticked, under the default consent.version. */
+export const CONSENT = { consent: '1' } as const;
+
 /** Frames as `frame` parts (JPEG), then the fields. */
 export function multipart(frames: Buffer[], fields: Record<string, string> = {}): FormData {
   const form = new FormData();

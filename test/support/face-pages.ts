@@ -22,9 +22,13 @@ export async function settledStatus(page: Page): Promise<Status> {
   return { tone: (await status.getAttribute('data-tone')) ?? 'info', text: (await status.textContent())!.trim() };
 }
 
-/** On the enrolment page: camera on, the name typed when asked, pictures taken; the final status. */
+/** The enrolment page's consent box (a page without one, when consent is not required, has none). */
+export const consentBox = (page: Page) => page.getByRole('checkbox', { name: /^I agree that my face template/ });
+
+/** On the enrolment page: consent ticked, camera on, the name typed when asked, pictures taken; the final status. */
 export async function enrollOnPage(page: Page, link: string, name?: string): Promise<Status> {
   await page.goto(link);
+  if ((await consentBox(page).count()) > 0) await consentBox(page).check();
   await startCamera(page);
   if (name !== undefined) await page.getByLabel(/Your name/).fill(name);
   await page.getByRole('button', { name: /^Take \d+ pictures$/ }).click();

@@ -4,6 +4,7 @@ import { validateConfig } from '../../src/config/load.js';
 import type { FacegateConfig } from '../../src/config/types.js';
 import { startFacegate, type Facegate, type FacegateOptions } from '../../src/server/facegate.js';
 import { createLogger } from '../../src/server/logger.js';
+import { ConsentPolicy } from '../../src/access/consent.js';
 import { examineEnrollment, saveEnrollment } from '../../src/access/enrollment.js';
 import { freePort } from './free-port.js';
 
@@ -80,7 +81,11 @@ export async function startTestFacegate(
   return Object.assign(facegate, { config });
 }
 
-/** Creates account `id` named `name` and enrols it from `photos` directly (no page), replacing any templates. */
+/**
+ * Creates account `id` named `name` and enrols it from `photos` directly (no page), replacing any
+ * templates; with the consent recorded as an operator's enrolment records it, when the test's
+ * configuration asks for consent (so its sign-ins are not asked for it again).
+ */
 export async function enrollPhotos(facegate: Facegate, id: string, name: string, photos: Uint8Array[]): Promise<void> {
   await facegate.store.accounts.upsert({ id, name });
   const embeddings = await examineEnrollment(facegate.face, photos, { accountId: id, replace: true }).catch(
@@ -88,5 +93,11 @@ export async function enrollPhotos(facegate: Facegate, id: string, name: string,
       throw new Error(`${id} (${name}): ${error.message}`);
     },
   );
-  await saveEnrollment(facegate.store, facegate.face.model, id, embeddings, { replace: true });
+  const consent = (facegate as Partial<TestFacegate>).config?.consent;
+  await saveEnrollment(facegate.store, facegate.face.model, id, embeddings, {
+    replace: true,
+    recordConsent:
+      consent &&
+      (() => new ConsentPolicy(consent, facegate.store.consents).record(id, 'operator', { recordedBy: 'the test' })),
+  });
 }

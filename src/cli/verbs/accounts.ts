@@ -22,7 +22,7 @@ const profileOptions = {
 
 /**
  * The accounts people sign in to; the list shows each one's face templates by embedder (after a
- * change of embedder, which accounts are carried over). Removing one removes its templates with it.
+ * change of embedder, which accounts are carried over) and when it last signed in (what retention goes by). Removing one removes its templates with it.
  */
 export async function accounts(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, profileOptions, usage);
@@ -72,8 +72,17 @@ export async function accounts(args: string[]): Promise<number> {
           const mine = usage.filter((u) => u.accountId === account.id);
           const total = mine.reduce((n, u) => n + u.templates, 0);
           const models = mine.length > 0 ? ` (${mine.map((u) => `${u.model}: ${u.templates}`).join(', ')})` : '';
+          const lastSignIn = account.lastSignInAt
+            ? `last sign-in ${new Date(account.lastSignInAt).toISOString()}`
+            : 'never signed in';
           console.log(
-            [account.id, account.name ?? '-', account.email ?? '-', `${total} face template(s)${models}`].join('\t'),
+            [
+              account.id,
+              account.name ?? '-',
+              account.email ?? '-',
+              `${total} face template(s)${models}`,
+              lastSignIn,
+            ].join('\t'),
           );
         }
         return 0;
