@@ -136,9 +136,9 @@ describe('facegate enroll and invite (command line)', function () {
     const run = facegate('enroll', 'dora', 'whatever.jpg', '--config', config);
     expect(run.code).to.equal(1);
     expect(run.err).to.include('--consent-recorded-by "').and.include('consent.required');
-    expect(facegate('enroll', 'dora', 'whatever.jpg', '--consent-recorded-by', '  ', '--config', config).err).to.include(
-      '--consent-recorded-by "',
-    );
+    expect(
+      facegate('enroll', 'dora', 'whatever.jpg', '--consent-recorded-by', '  ', '--config', config).err,
+    ).to.include('--consent-recorded-by "');
   });
 
   it('enrolls from photos, adding or with --replace replacing; a group photo is refused and nothing stored', async () => {

@@ -62,6 +62,14 @@ describe('configuration', () => {
         accountDelays: { freeFailures: 3, firstDelaySeconds: 2, maxDelaySeconds: 900, forgetAfterSeconds: 86400 },
         accountAlarm: { failures: 50, windowSeconds: 3600 },
       },
+      retention: { inactiveDays: null },
+    });
+    expect(config.consent).to.deep.equal({
+      required: true,
+      version: '1',
+      policyUrl: null,
+      operator: null,
+      text: null,
     });
   });
 

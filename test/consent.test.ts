@@ -1,6 +1,9 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
 import { createInvitation, hashToken } from '../src/access/invitations.js';
+import { consentStatement } from '../interactions/consent-statement.js';
+import { Words } from '../interactions/words.js';
+import { CATALOGS } from '../src/messages/languages.js';
 import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { framesOf, multipart } from './helpers/face-uploads.js';
@@ -31,6 +34,18 @@ describe('consent at enrolment, on the server (SQLite)', function () {
   /** An enrolment of face `face` (each account its own face: one face enrolled twice is refused). */
   const send = async (link: string, fields: Record<string, string>, face = 0) =>
     new Browser(origin).json(link, { method: 'POST', body: multipart(await framesOf(face), fields) });
+
+  it('the enrolment page says what is kept before the camera, links the policy and ticks for the configured version', async () => {
+    const { link } = await invite('page');
+    const page = await (await new Browser(origin).request(link)).text();
+    expect(page).to.include('<input id="consent" type="checkbox" name="consent" value="2026-01" required');
+    expect(page).to.include('href="https://example.com/privacy"');
+    expect(page).to.include(CATALOGS.en['consent.face.kept']);
+    expect(page).to.include(CATALOGS.en['consent.face.kept_until_deleted']);
+    expect(page).to.include('This service is run by localhost.');
+    // Before the camera: the statement comes first in the form.
+    expect(page.indexOf('id="consent-statement"')).to.be.below(page.indexOf('id="camera"'));
+  });
 
   it('refuses an enrolment POST without consent: 400 consent_required, nothing stored, the link still good', async () => {
     const { link } = await invite('alice');
@@ -109,5 +124,54 @@ describe('consent not required (consent.required false)', function () {
     } finally {
       await facegate.close();
     }
+  });
+});
+
+describe('the consent statement', () => {
+  const consent = { required: true, version: '3', policyUrl: null, operator: 'Example Ltd', text: null };
+  const issuer = 'https://id.example.com';
+
+  it('says how long templates are kept: the retention period, or until deleted', () => {
+    const words = new Words('en');
+    expect(consentStatement(words, { consent, issuer, inactiveDays: 1 })!.paragraphs[1]).to.equal(
+      'The template is deleted once you have not signed in for 1 day.',
+    );
+    expect(consentStatement(words, { consent, issuer, inactiveDays: 180 })!.paragraphs).to.include(
+      'The template is deleted once you have not signed in for 180 days.',
+    );
+    expect(consentStatement(words, { consent, issuer, inactiveDays: null })!.paragraphs).to.include(
+      CATALOGS.en['consent.face.kept_until_deleted'],
+    );
+  });
+
+  it("names the operator, or the issuer's host; speaks the person's language", () => {
+    expect(
+      consentStatement(new Words('de'), { consent, issuer, inactiveDays: 30 })!.paragraphs.slice(1, 3),
+    ).to.deep.equal([
+      'Das Merkmal wird gelöscht, wenn Sie sich 30 Tage lang nicht angemeldet haben.',
+      'Betrieben wird dieser Dienst von Example Ltd.',
+    ]);
+    const unnamed = consentStatement(new Words('en'), {
+      consent: { ...consent, operator: null },
+      issuer,
+      inactiveDays: null,
+    });
+    expect(unnamed!.paragraphs).to.include('This service is run by id.example.com.');
+  });
+
+  it("shows the operator's own text instead, paragraph by paragraph, and nothing when consent is not required", () => {
+    const own = consentStatement(new Words('fr'), {
+      consent: { ...consent, text: 'We keep your face.\n\n  Ask us to delete it.  ' },
+      issuer,
+      inactiveDays: 30,
+    });
+    expect(own).to.deep.equal({
+      paragraphs: ['We keep your face.', 'Ask us to delete it.'],
+      policyUrl: null,
+      version: '3',
+    });
+    expect(
+      consentStatement(new Words('en'), { consent: { ...consent, required: false }, issuer, inactiveDays: 1 }),
+    ).to.equal(undefined);
   });
 });

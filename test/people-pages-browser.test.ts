@@ -8,7 +8,8 @@ import { screenshots } from './helpers/screenshots.js';
 import { violationsAllWays } from './support/axe.js';
 import { launchChromium } from './support/chromium.js';
 import { sentToCallback } from './support/face-browsers.js';
-import { enrollOnPage, pressVerify, settledStatus, verifyRefused } from './support/face-pages.js';
+import { enrollOnPage, pressVerify, settledStatus, startCamera, verifyRefused } from './support/face-pages.js';
+import { callback } from './support/facegate.js';
 import { type DemoCamera, useFacePagesSuite } from './helpers/face-pages-suite.js';
 import { announced, listenToLiveRegions } from './support/live-regions.js';
 import { startAuthorization } from './support/test-rp.js';
@@ -50,9 +51,19 @@ describe('pages for everyone: their language, the keyboard, screen readers, axe-
       accountId: 'alice',
       ttlSeconds: 600,
     });
-    const page = await suite.browsers.newPage('alice');
+    const page = await suite.browsers.newPage('alice', { viewport: { width: 520, height: 1100 } });
     await page.goto(link);
     await checkPage(page, 'enrolment');
+    await shoot(page, 'enrol-consent');
+    // The camera waits for consent: Start first says so and puts the focus on the box.
+    await tabTo(page, 'start');
+    await page.keyboard.press('Enter');
+    expect(await settledStatus(page)).to.deep.equal({ tone: 'error', text: CATALOGS.en['consent.face.tick_first'] });
+    expect(await announced(page)).to.include(CATALOGS.en['consent.face.tick_first']);
+    expect(await focused(page)).to.equal('consent');
+    expect(await page.locator('#camera').getAttribute('data-state')).to.equal('off');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#consent')).to.equal(true);
     await tabTo(page, 'name');
     await page.keyboard.type('Alice Liddell');
     await tabTo(page, 'start');
@@ -66,6 +77,7 @@ describe('pages for everyone: their language, the keyboard, screen readers, axe-
     expect(enrolled, enrolled.text).to.deep.equal({ tone: 'success', text: CATALOGS.en.enrolled });
     await checkPage(page, 'enrolment, enrolled');
     expect(await suite.facegate.store.accounts.get('alice')).to.include({ name: 'Alice Liddell' });
+    expect(await suite.facegate.store.consents.latest('alice')).to.include({ version: '1', method: 'enrolment_page' });
 
     const signIn = await suite.browsers.newPage('aliceLater');
     const rp = await startAuthorization(suite.issuer);
@@ -79,6 +91,7 @@ describe('pages for everyone: their language, the keyboard, screen readers, axe-
     const back = sentToCallback(signIn);
     await signIn.keyboard.press('Enter');
     expect((await rp.tokens(await back)).claims()).to.include({ sub: 'alice' });
+    expect((await suite.facegate.store.accounts.get('alice'))?.lastSignInAt).to.be.a('number');
   });
 
   it('ui_locales=de: the sign-in page in German end to end, its prompts and refusals too', async () => {
@@ -233,9 +246,68 @@ describe('pages for everyone: their language, the keyboard, screen readers, axe-
     await checkPage(tab, 'error: oidc-provider’s, in French');
   });
 
+  it('re-consent: after consent.version changes, a recognised face is asked again before the RP gets a code; declining ends with access_denied', async () => {
+    const { config } = suite.facegate;
+    await suite.facegate.reload({ ...config, consent: { ...config.consent, version: '2' } });
+    try {
+      // Declined: the RP gets access_denied, no code; the consent stays at version 1.
+      const first = await suite.browsers.signInPage(
+        'aliceLater',
+        'spa',
+        {},
+        { viewport: { width: 520, height: 1000 } },
+      );
+      await pressVerify(first.page);
+      await first.page.getByRole('heading', { name: CATALOGS.en['consent.again.heading'] }).waitFor();
+      await checkPage(first.page, 'consent again');
+      await shoot(first.page, 'consent-again');
+      // Going back to the authorization endpoint (the interaction's resume) does not sign the face
+      // in: no code for the RP, a new sign-in that asks for a face again.
+      const uid = new URL(first.page.url()).pathname.split('/')[2]!;
+      const toRp: string[] = [];
+      first.page.on('request', (request) => {
+        if (request.url().startsWith(callback)) toRp.push(request.url());
+      });
+      await first.page.goto(`${suite.facegate.issuer}/auth/${uid}`);
+      await first.page.waitForURL(/\/interaction\/[^/]+$/);
+      expect(new URL(first.page.url()).pathname.split('/')[2]).to.not.equal(uid);
+      expect(toRp).to.deep.equal([]);
+      await startCamera(first.page);
+      await pressVerify(first.page);
+      await first.page.getByRole('heading', { name: CATALOGS.en['consent.again.heading'] }).waitFor();
+      const denied = sentToCallback(first.page);
+      await first.page.getByRole('button', { name: CATALOGS.en['consent.again.decline'] }).click();
+      const refusedAt = await denied;
+      expect(refusedAt.searchParams.get('error')).to.equal('access_denied');
+      expect(refusedAt.searchParams.get('code')).to.equal(null);
+      expect((await suite.facegate.store.consents.latest('alice'))?.version).to.equal('1');
+
+      // Agreed, from the keyboard: the box ticked, Continue; the RP gets its code, the consent is recorded.
+      const second = await suite.browsers.signInPage('aliceLater');
+      await pressVerify(second.page);
+      await second.page.getByRole('heading', { name: CATALOGS.en['consent.again.heading'] }).waitFor();
+      await tabTo(second.page, 'consent');
+      await second.page.keyboard.press('Space');
+      await tabTo(second.page, 'continue');
+      const back = sentToCallback(second.page);
+      await second.page.keyboard.press('Enter');
+      expect((await second.rp.tokens(await back)).claims()).to.include({ sub: 'alice' });
+      expect(await suite.facegate.store.consents.latest('alice')).to.include({ version: '2', method: 'sign_in_page' });
+
+      // Asked once: the next sign-in goes straight back to the RP.
+      const third = await suite.browsers.signInPage('aliceLater');
+      const straight = sentToCallback(third.page);
+      await pressVerify(third.page);
+      expect((await third.rp.tokens(await straight)).claims()).to.include({ sub: 'alice' });
+    } finally {
+      await suite.facegate.reload(config);
+    }
+  });
+
   it('axe-core: no serious or critical violation on any of those pages, light, dark and at phone width', () => {
     expect(pagesChecked).to.include.members([
       'enrolment',
+      'consent again',
       'sign-in',
       'consent',
       'logout',

@@ -241,7 +241,7 @@ export const de: Catalog = {
   // Einwilligung zum Speichern des Gesichts, und Aufbewahrung (Issue 15, Punkte 1 und 2; Zweig consent).
   'consent.face.heading': 'Ihre Gesichtsdaten',
   'consent.face.kept':
-    'Um Sie anzumelden, speichern wir ein Gesichtsmerkmal: Zahlen, die aus den gleich aufgenommenen Bildern berechnet werden. Die Bilder selbst werden nicht gespeichert.',
+    'Um Sie anzumelden, speichern wir ein Gesichtsmerkmal: Zahlen, die aus Bildern Ihres Gesichts berechnet werden. Die Bilder selbst werden nicht gespeichert.',
   'consent.face.kept_days#one': 'Das Merkmal wird gelöscht, wenn Sie sich {count} Tag lang nicht angemeldet haben.',
   'consent.face.kept_days#other': 'Das Merkmal wird gelöscht, wenn Sie sich {count} Tage lang nicht angemeldet haben.',
   'consent.face.kept_until_deleted':

@@ -236,7 +236,7 @@ export const en = {
   // Consent to keeping a face, and retention (issue 15, items 1 and 2; the consent branch).
   'consent.face.heading': 'Your face data',
   'consent.face.kept':
-    'To sign you in, we keep a face template: numbers computed from the pictures you take next. The pictures themselves are not kept.',
+    'To sign you in, we keep a face template: numbers computed from pictures of your face. The pictures themselves are not kept.',
   'consent.face.kept_days#one': 'The template is deleted once you have not signed in for {count} day.',
   'consent.face.kept_days#other': 'The template is deleted once you have not signed in for {count} days.',
   'consent.face.kept_until_deleted': 'The template is kept until you delete it or the operator removes your account.',

@@ -225,7 +225,7 @@ export const es: Catalog = {
   // Consentimiento para conservar el rostro, y plazo de conservación (incidencia 15, puntos 1 y 2; rama consent).
   'consent.face.heading': 'Sus datos faciales',
   'consent.face.kept':
-    'Para iniciar su sesión guardamos una plantilla de su rostro: números calculados a partir de las fotos que va a tomar. Las fotos en sí no se guardan.',
+    'Para iniciar su sesión guardamos una plantilla de su rostro: números calculados a partir de fotos de su cara. Las fotos en sí no se guardan.',
   'consent.face.kept_days#one': 'La plantilla se borra si no inicia sesión durante {count} día.',
   'consent.face.kept_days#other': 'La plantilla se borra si no inicia sesión durante {count} días.',
   'consent.face.kept_until_deleted':

@@ -229,7 +229,7 @@ export const fr: Catalog = {
   // Consentement à la conservation du visage, et durée de conservation (ticket 15, points 1 et 2 ; branche consent).
   'consent.face.heading': 'Vos données faciales',
   'consent.face.kept':
-    'Pour vous connecter, nous conservons un modèle de votre visage : des nombres calculés à partir des photos que vous allez prendre. Les photos elles-mêmes ne sont pas conservées.',
+    'Pour vous connecter, nous conservons un modèle de votre visage : des nombres calculés à partir de photos de votre visage. Les photos elles-mêmes ne sont pas conservées.',
   'consent.face.kept_days#one': 'Le modèle est supprimé si vous ne vous êtes pas connecté pendant {count} jour.',
   'consent.face.kept_days#other': 'Le modèle est supprimé si vous ne vous êtes pas connecté pendant {count} jours.',
   'consent.face.kept_until_deleted':

@@ -1,7 +1,7 @@
 /**
  * The setting of the browser suites that drive the face pages as people do: a test facegate on
  * SQLite without the live check (an RP may still ask for it), one face worker, 5 attempts a
- * sign-in and no network limit to speak of; and fake webcams showing faces cut from the photos
+ * sign-in and no network limit to speak of, consent asked with an operator's name and policy link; and fake webcams showing faces cut from the photos
  * @vladmandic/face-api ships.
  */
 import { join } from 'node:path';
@@ -38,7 +38,10 @@ export async function startFacePagesSuite(): Promise<FacePagesSuite> {
         workers: 1,
         liveness: 'off',
         attempts: { perInteraction: 5, perIp: { max: 1000, windowSeconds: 900 } },
+        retention: { inactiveDays: 365 },
       },
+      // The consent text as an operator would set it up (the README's screenshots show it).
+      consent: { operator: 'Example Ltd (privacy@example.com)', policyUrl: 'https://example.com/privacy' },
     },
   );
   const issuer = new URL(facegate.issuer);
