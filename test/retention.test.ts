@@ -1,8 +1,12 @@
 import { expect } from 'chai';
+import { join } from 'node:path';
 import type { Store, StoreSpec } from '../adapters/contract.js';
 import { openStore } from '../adapters/open.js';
 import { deleteInactiveTemplates } from '../src/access/retention.js';
-import { backends, specOrSkip } from './helpers/stores.js';
+import { portrait } from './helpers/face-fixtures.js';
+import { backends, specOrSkip, temporaryFolder } from './helpers/stores.js';
+import { until } from './helpers/until.js';
+import { enrollPhotos, startTestFacegate } from './support/facegate.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const vector = (...values: number[]) => Float32Array.from(values);
@@ -85,3 +89,31 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('retention in the server (face.retention.inactiveDays)', function () {
+  this.timeout(120_000);
+
+  it('looks at start: a server whose clock is 31 days on deletes the templates of an account enrolled and never used', async () => {
+    const storage = { type: 'sqlite' as const, file: join(temporaryFolder(), 'retention.sqlite') };
+    const settings = { face: { workers: 1, liveness: 'off', retention: { inactiveDays: 30 } } };
+    const first = await startTestFacegate(storage, undefined, settings);
+    try {
+      await enrollPhotos(first, 'alice', 'Alice', [await portrait(0)]);
+      expect(await first.store.templates.listForAccount('alice')).to.have.length(1);
+    } finally {
+      await first.close();
+    }
+    const later = await startTestFacegate(storage, undefined, settings, { clock: () => Date.now() + 31 * DAY });
+    try {
+      await until(
+        'the templates deleted',
+        async () => (await later.store.templates.listForAccount('alice')).length === 0,
+      );
+      const [event] = (await later.store.audit.recent(5)).filter((e) => e.type === 'retention');
+      expect(event).to.deep.include({ accountId: 'alice', result: 'templates_removed' });
+      expect(await later.store.accounts.get('alice')).to.include({ name: 'Alice' });
+    } finally {
+      await later.close();
+    }
+  });
+});
