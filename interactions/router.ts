@@ -13,7 +13,7 @@ import { consentItems } from './consent-words.js';
 import { consentStatement, type StatementSettings } from './consent-statement.js';
 import type { ConsentPolicy } from '../src/access/consent.js';
 import { noStore } from './page-headers.js';
-import { ServerTiming } from './server-timing.js';
+import { StageTiming } from './stage-timing.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
 import { FacegateError } from '../src/errors.js';
@@ -147,7 +147,7 @@ export function interactionRoutes(
    * interaction's result).
    */
   router.post('/face', answerFailures, async (ctx) => {
-    const timing = new ServerTiming();
+    const timing = new StageTiming();
     try {
       const attempt = await attemptOf(ctx);
       let outcome: AttemptOutcome | undefined = await signIn.admit(attempt).catch(leaveUploadUnread(ctx));
