@@ -7,7 +7,7 @@ import { createInvitation } from '../src/access/invitations.js';
 import { Browser } from './support/browser.js';
 import { enrollPhotos, startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { portrait } from './helpers/face-fixtures.js';
-import { multipart } from './helpers/face-uploads.js';
+import { CONSENT, multipart } from './helpers/face-uploads.js';
 import { askChallenge, openFacePage, type FacePage } from './helpers/face-page.js';
 import { temporaryFolder } from './helpers/stores.js';
 
@@ -99,7 +99,10 @@ describe('liveness challenges cost attempts', function () {
     const ask = async () => (await browser.json(`${new URL(link).pathname}/challenge`, { method: 'POST' })).body;
     const first = await ask();
     await ask();
-    const answer = await browser.json(link, { method: 'POST', body: await stillPhoto(String(first.challenge)) });
+    // With consent ticked, as the page sends it: the challenge is what is refused.
+    const body = await stillPhoto(String(first.challenge));
+    body.append('consent', CONSENT.consent);
+    const answer = await browser.json(link, { method: 'POST', body });
     expect(answer.status).to.equal(422);
     expect(answer.body).to.include({ status: 'refused', error: 'challenge_superseded' });
   });

@@ -100,11 +100,15 @@ async function health(
   return { status: response.status, body: (await response.json()) as never };
 }
 
-/** What must survive a fault unchanged: Alice's account and templates, the keys, as the store lists them. */
+/**
+ * What must survive a fault unchanged: Alice's account and templates, the keys, as the store lists
+ * them. Her last sign-in time is left out: signing in after the fault moves it, as it should.
+ */
 async function storedState(facegate: TestFacegate) {
   const templates = await facegate.store.templates.listForAccount('alice');
+  const { lastSignInAt: _moves, ...account } = (await facegate.store.accounts.get('alice')) ?? {};
   return {
-    account: await facegate.store.accounts.get('alice'),
+    account,
     templates: templates.map((t) => ({ ...t, embedding: Array.from(t.embedding) })),
     signing: await facegate.store.keys.list('signing'),
     cookie: await facegate.store.keys.list('cookie'),
