@@ -6,6 +6,7 @@ import { sqliteGalleryChanges } from '../adapters/sqlite/gallery-changes.js';
 import { sqliteKeys } from '../adapters/sqlite/keys.js';
 import { migrate, schemaVersion } from '../adapters/sqlite/migrations.js';
 import { sqliteOidcAdapter } from '../adapters/sqlite/oidc-adapter.js';
+import { GroupCommit } from '../adapters/sqlite/group-commit.js';
 import { openSqliteStore } from '../adapters/sqlite/store.js';
 import { sqliteTemplates } from '../adapters/sqlite/templates.js';
 import { temporaryFolder } from './helpers/stores.js';
@@ -35,7 +36,7 @@ describe('sqlite store migrations', () => {
     const account = { id: 'alice', name: 'Alice', emailVerified: false, createdAt: 1000 };
     const templates = await sqliteTemplates(old, changes).add('alice', 'dlib', [Float32Array.from([0.5, -0.25])]);
     await sqliteKeys(old).ensure('signing', [key]);
-    await sqliteOidcAdapter(old, 'Session').upsert('s1', { uid: 'u1', accountId: 'alice' }, 3600);
+    await sqliteOidcAdapter(old, 'Session', new GroupCommit(old)).upsert('s1', { uid: 'u1', accountId: 'alice' }, 3600);
     const revision = await sqliteTemplates(old, changes).revision();
     old.close();
     expect(userVersion(file)).to.equal(1);
