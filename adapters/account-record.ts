@@ -14,7 +14,14 @@ export function profileToJson(account: AccountInput): string {
   return JSON.stringify(profile);
 }
 
-export function accountFromStored(id: string, profileJson: string, createdAt: number): AccountRecord {
+export function accountFromStored(
+  id: string,
+  profileJson: string,
+  createdAt: number,
+  lastSignInAt?: number | null,
+): AccountRecord {
   const profile = JSON.parse(profileJson) as Profile;
-  return { id, ...profile, createdAt };
+  const account: AccountRecord = { id, ...profile, createdAt };
+  if (lastSignInAt != null) account.lastSignInAt = lastSignInAt;
+  return account;
 }

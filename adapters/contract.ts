@@ -47,9 +47,11 @@ export interface AccountRecord {
   picture?: string;
   /** Epoch milliseconds of the first upsert; kept by later upserts. */
   createdAt: number;
+  /** Epoch milliseconds of the last accepted sign-in; absent until the first. Kept by upserts. */
+  lastSignInAt?: number;
 }
 
-export type AccountInput = Omit<AccountRecord, 'createdAt'>;
+export type AccountInput = Omit<AccountRecord, 'createdAt' | 'lastSignInAt'>;
 
 export interface AccountStore {
   /** Creates or replaces the account's profile (fields left out are cleared); keeps createdAt. */
@@ -57,8 +59,14 @@ export interface AccountStore {
   get(id: string): Promise<AccountRecord | undefined>;
   /** Every account, ordered by id. */
   list(): Promise<AccountRecord[]>;
-  /** Removes the account and all its face templates in one step; false when there was none. */
+  /** Removes the account, all its face templates and its consents in one step; false when there was none. */
   remove(id: string): Promise<boolean>;
+  /**
+   * Records an accepted sign-in at `at` (epoch ms): lastSignInAt becomes the later of it and the one
+   * kept (sign-ins finishing out of order never move it back). False when there is no such account.
+   * Not a gallery change: no revision, no follower told.
+   */
+  signedIn(id: string, at: number): Promise<boolean>;
 }
 
 export interface FaceTemplateRecord {
@@ -104,7 +112,7 @@ export interface TemplateStore {
   usage(): Promise<TemplateUsage[]>;
   /** Removes every template of `model`, of every account, atomically; returns how many went. */
   removeModel(model: string): Promise<number>;
-  /** Removes every template of the account (of every model), atomically, keeping the account; returns how many went. */
+  /** Removes every template of the account, of every model, atomically; returns how many went. */
   removeForAccount(accountId: string): Promise<number>;
   /** Increases on every change to templates or accounts, so a gallery elsewhere knows to reload. */
   revision(): Promise<number>;
@@ -220,6 +228,34 @@ export interface AccountTokenStore {
   revokeAll(accountId: string): Promise<number>;
 }
 
+/** How a consent was given: ticked on the enrolment page, ticked again at a sign-in after the policy
+ * version changed, or stated by the operator who enrolled the person from photos. */
+export type ConsentMethod = 'enrolment_page' | 'sign_in_page' | 'operator';
+
+/** A person's consent to keeping their face templates, as given: never changed, only followed by another. */
+export interface ConsentRecord {
+  accountId: string;
+  /** The policy version consented to (`consent.version`). */
+  version: string;
+  /** Epoch milliseconds. */
+  at: number;
+  method: ConsentMethod;
+  /** The invitation it was given through: its token's hash (the invitation store's key), never the token. */
+  invitationHash?: string;
+  /** The operator's statement of where and how consent was given (`facegate enroll --consent-recorded-by`). */
+  recordedBy?: string;
+}
+
+/** The consents each account gave, kept until the account is removed. */
+export interface ConsentStore {
+  /** Adds one consent. Rejects with AccountNotFoundError for an unknown account. */
+  record(consent: ConsentRecord): Promise<void>;
+  /** The account's newest consent (by `at`; of equal times the last recorded), or undefined when none. */
+  latest(accountId: string): Promise<ConsentRecord | undefined>;
+  /** Every consent of the account, oldest first (by `at`, then by order of recording). */
+  list(accountId: string): Promise<ConsentRecord[]>;
+}
+
 /** Sliding-window counters for attempt limits (per interaction, per account, per client IP). */
 export interface AttemptStore {
   /**
@@ -249,6 +285,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly attempts: AttemptStore;
   readonly accountTokens: AccountTokenStore;
+  readonly consents: ConsentStore;
   /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
-import { sqliteAccounts } from '../adapters/sqlite/accounts.js';
 import { sqliteGalleryChanges } from '../adapters/sqlite/gallery-changes.js';
 import { sqliteKeys } from '../adapters/sqlite/keys.js';
 import { migrate, schemaVersion } from '../adapters/sqlite/migrations.js';
@@ -28,7 +27,11 @@ describe('sqlite store migrations', () => {
     migrate(old, 1);
     const key = { kind: 'signing' as const, kid: 'k1', createdAt: 1, jwk: { kty: 'EC', kid: 'k1', alg: 'ES256' } };
     const changes = sqliteGalleryChanges(file);
-    const account = await sqliteAccounts(old, changes).upsert({ id: 'alice', name: 'Alice', emailVerified: false });
+    // Written as schema 1 wrote it: today's account statements name columns added later.
+    old
+      .prepare('INSERT INTO accounts (id, profile, created_at) VALUES (?, ?, ?)')
+      .run('alice', JSON.stringify({ name: 'Alice', emailVerified: false }), 1000);
+    const account = { id: 'alice', name: 'Alice', emailVerified: false, createdAt: 1000 };
     const templates = await sqliteTemplates(old, changes).add('alice', 'dlib', [Float32Array.from([0.5, -0.25])]);
     await sqliteKeys(old).ensure('signing', [key]);
     // As the adapter of schema 1 wrote a session (today's adapter fills a column schema 1 has not).
@@ -52,6 +55,7 @@ describe('sqlite store migrations', () => {
       expect(await store.audit.recent(10)).to.deep.equal([]);
       // The sessions stored before are found by their account (the /account page's revocation).
       expect(await store.accountTokens.revokeAll('alice')).to.equal(1);
+      expect(await store.consents.list('alice')).to.deep.equal([]);
     } finally {
       await store.close();
     }

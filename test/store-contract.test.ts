@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
-import type { AuditEvent, GalleryChange, InvitationRecord, KeyRecord, Store, StoreSpec } from '../adapters/contract.js';
+import type {
+  AuditEvent,
+  ConsentRecord,
+  GalleryChange,
+  InvitationRecord,
+  KeyRecord,
+  Store,
+  StoreSpec,
+} from '../adapters/contract.js';
 import { AccountNotFoundError, AlreadyConsumedError, StoreUnavailableError } from '../adapters/errors.js';
 import { openStore } from '../adapters/open.js';
 import { backends, specOrSkip } from './helpers/stores.js';
@@ -190,6 +198,27 @@ for (const backend of backends) {
         expect(await store.templates.listForAccount('dave')).to.deep.equal([]);
         expect((await store.templates.list('m')).map((t) => t.accountId)).to.deep.equal(['erin']);
       });
+
+      it('keeps the last sign-in time, the later one when sign-ins finish out of order, through profile upserts', async () => {
+        const created = await store.accounts.upsert({ id: 'bob', name: 'Bob' });
+        expect(created).to.not.have.property('lastSignInAt');
+        const revision = await store.templates.revision();
+        expect(await store.accounts.signedIn('bob', 5_000)).to.equal(true);
+        expect(await store.accounts.signedIn('bob', 3_000)).to.equal(true);
+        expect((await store.accounts.get('bob'))?.lastSignInAt).to.equal(5_000);
+        expect(await store.accounts.signedIn('bob', 7_000)).to.equal(true);
+        // A sign-in is not a gallery change: no gallery reloads because somebody signed in.
+        expect(await store.templates.revision()).to.equal(revision);
+        expect(await store.accounts.upsert({ id: 'bob', name: 'Robert' })).to.deep.equal({
+          id: 'bob',
+          name: 'Robert',
+          createdAt: created.createdAt,
+          lastSignInAt: 7_000,
+        });
+        expect((await store.accounts.list())[0]).to.include({ id: 'bob', lastSignInAt: 7_000 });
+        expect(await store.accounts.signedIn('nobody', 1)).to.equal(false);
+        expect(await store.accounts.get('nobody')).to.equal(undefined);
+      });
     });
 
     describe('face templates', () => {
@@ -260,21 +289,41 @@ for (const backend of backends) {
         expect(await store.accounts.remove('bob')).to.equal(true);
       });
 
-      it("removes every template of one account, of every model, keeping the account and others' templates", async () => {
+      it("removes every template of one account, of every model, and no other account's", async () => {
         await store.accounts.upsert({ id: 'bob' });
         await store.templates.add('alice', 'a', [vector(1), vector(2)]);
         await store.templates.add('alice', 'b', [vector(3)]);
-        await store.templates.add('bob', 'a', [vector(4)]);
+        const [kept] = await store.templates.add('bob', 'a', [vector(4)]);
         const before = await store.templates.revision();
         expect(await store.templates.removeForAccount('alice')).to.equal(3);
         expect(await store.templates.revision()).to.be.above(before);
         expect(await store.templates.listForAccount('alice')).to.deep.equal([]);
-        expect((await store.templates.list('a')).map((t) => t.accountId)).to.deep.equal(['bob']);
         expect(await store.templates.list('b')).to.deep.equal([]);
+        expect(await store.templates.list('a')).to.deep.equal([kept]);
+        expect(await store.templates.usage()).to.deep.equal([
+          { accountId: 'bob', model: 'a', templates: 1, newest: kept!.createdAt },
+        ]);
+        // The account stays: it may be enrolled again.
         expect(await store.accounts.get('alice')).to.include({ id: 'alice' });
         const after = await store.templates.revision();
         expect(await store.templates.removeForAccount('alice')).to.equal(0);
+        expect(await store.templates.removeForAccount('nobody')).to.equal(0);
         expect(await store.templates.revision()).to.equal(after);
+      });
+
+      it('tells a follower when one account loses its templates', async () => {
+        const seen: GalleryChange[] = [];
+        const stop = await store.templates.follow((change) => seen.push(change));
+        try {
+          await store.templates.add('alice', 'a', [vector(1)]);
+          await store.templates.removeForAccount('alice');
+          await until(
+            'both changes of alice',
+            () => seen.filter((c) => 'account' in c && c.account === 'alice').length >= 2,
+          );
+        } finally {
+          await stop();
+        }
       });
 
       it('refuses templates for an unknown account, adding nothing', async () => {
@@ -452,6 +501,73 @@ for (const backend of backends) {
         await sleep(400);
         expect(await store.invitations.find(shortLived.tokenHash)).to.equal(undefined);
         expect(await store.invitations.consume(shortLived.tokenHash)).to.equal(undefined);
+      });
+    });
+
+    describe('consents', () => {
+      const consent = (accountId: string, at: number, version = 'v1'): ConsentRecord => ({
+        accountId,
+        version,
+        at,
+        method: 'enrolment_page',
+      });
+
+      beforeEach(async () => {
+        await store.accounts.upsert({ id: 'alice' });
+        await store.accounts.upsert({ id: 'bob' });
+      });
+
+      it('keeps every field as given, and leaves out the optional ones not given', async () => {
+        const full: ConsentRecord = {
+          accountId: 'alice',
+          version: '2026-03 "ünïcode"',
+          at: 1_700_000_000_123,
+          method: 'operator',
+          invitationHash: createHash('sha256').update('token').digest('hex'),
+          recordedBy: 'paper form #42, signed at the front desk',
+        };
+        await store.consents.record(full);
+        await store.consents.record(consent('bob', 5));
+        expect(await store.consents.list('alice')).to.deep.equal([full]);
+        expect(await store.consents.latest('alice')).to.deep.equal(full);
+        expect(await store.consents.latest('bob')).to.deep.equal(consent('bob', 5));
+      });
+
+      it('lists oldest first and gives the newest as latest; of equal times, the last recorded', async () => {
+        await store.consents.record(consent('alice', 20, 'v2'));
+        await store.consents.record(consent('alice', 10, 'v1'));
+        await store.consents.record(consent('alice', 20, 'v3'));
+        expect((await store.consents.list('alice')).map((c) => c.version)).to.deep.equal(['v1', 'v2', 'v3']);
+        expect((await store.consents.latest('alice'))?.version).to.equal('v3');
+      });
+
+      it('has nothing for an account without consents, or an unknown one', async () => {
+        expect(await store.consents.list('bob')).to.deep.equal([]);
+        expect(await store.consents.latest('bob')).to.equal(undefined);
+        expect(await store.consents.latest('nobody')).to.equal(undefined);
+      });
+
+      it('refuses a consent for an unknown account, recording nothing', async () => {
+        const error = await store.consents.record(consent('nobody', 1)).catch((e: unknown) => e);
+        expect(error).to.be.instanceOf(AccountNotFoundError).and.include({ code: 'account_not_found' });
+        await store.accounts.upsert({ id: 'nobody' });
+        expect(await store.consents.list('nobody')).to.deep.equal([]);
+      });
+
+      it("goes with the account when it is removed, and only that account's", async () => {
+        await store.consents.record(consent('alice', 1));
+        await store.consents.record(consent('bob', 2));
+        expect(await store.accounts.remove('alice')).to.equal(true);
+        await store.accounts.upsert({ id: 'alice' });
+        expect(await store.consents.list('alice')).to.deep.equal([]);
+        expect(await store.consents.list('bob')).to.deep.equal([consent('bob', 2)]);
+      });
+
+      it('stays when the templates go (a deleted face leaves the record of the consent given)', async () => {
+        await store.consents.record(consent('alice', 1));
+        await store.templates.add('alice', 'a', [vector(1)]);
+        await store.templates.removeForAccount('alice');
+        expect(await store.consents.list('alice')).to.deep.equal([consent('alice', 1)]);
       });
     });
 
@@ -679,7 +795,7 @@ for (const backend of backends) {
       });
     });
 
-    it('rejects every invitation, audit and attempt call with StoreUnavailableError once closed', async () => {
+    it('rejects every invitation, audit, attempt and consent call with StoreUnavailableError once closed', async () => {
       await store.close();
       const calls: Array<() => Promise<unknown>> = [
         () =>
@@ -723,6 +839,11 @@ for (const backend of backends) {
         () => store.attempts.oldestExpiry('k', 60),
         () => store.attempts.newest('k', 60),
         () => store.attempts.clear('k'),
+        () => store.consents.record({ accountId: 'a', version: 'v', at: 0, method: 'operator' }),
+        () => store.consents.latest('a'),
+        () => store.consents.list('a'),
+        () => store.accounts.signedIn('a', 0),
+        () => store.templates.removeForAccount('a'),
       ];
       for (const call of calls) {
         const error = await call().catch((e: unknown) => e);

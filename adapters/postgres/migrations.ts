@@ -91,6 +91,20 @@ const migrations: string[] = [
   CREATE INDEX attempts_key ON attempts (key, at);
   CREATE INDEX attempts_expiry ON attempts (expires_at);
   `,
+  // Consent (issue 15): each account's consents, and the time of its last accepted sign-in.
+  `
+  ALTER TABLE accounts ADD COLUMN last_sign_in_at bigint;
+  CREATE TABLE consents (
+    id bigserial PRIMARY KEY,
+    account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    version text NOT NULL,
+    at bigint NOT NULL,
+    method text NOT NULL,
+    invitation_hash text,
+    recorded_by text
+  );
+  CREATE INDEX consents_account ON consents (account_id, at, id);
+  `,
   // The lookups by account of the /account page: oidc-provider's records of an account (to revoke
   // them all), its audit events and its unspent invitations.
   `

@@ -6,6 +6,7 @@ import { postgresAccounts } from './accounts.js';
 import { postgresAccountTokens } from './account-tokens.js';
 import { postgresAttempts } from './attempts.js';
 import { postgresAudit } from './audit.js';
+import { postgresConsents } from './consents.js';
 import { createPool, guard } from './connection.js';
 import { postgresGalleryChanges } from './gallery-changes.js';
 import { postgresInvitations } from './invitations.js';
@@ -54,6 +55,7 @@ export async function openPostgresStore(
     audit: postgresAudit(pool, auditRetention),
     attempts: postgresAttempts(pool),
     accountTokens: postgresAccountTokens(pool),
+    consents: postgresConsents(pool),
     ping: () =>
       guard(async () => {
         if (closed) throw new StoreUnavailableError('postgres', new Error('the store is closed'));

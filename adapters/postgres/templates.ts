@@ -31,11 +31,10 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
     return rows.map(read);
   };
 
-  /** One DELETE in a transaction that announces the change when something went. */
-  const removing = (sql: string, value: string, change: GalleryChange) =>
+  const removeWhere = (column: 'model' | 'account_id', value: string, change: GalleryChange) =>
     guard(async () => {
       const removed = await transaction(pool, async (client) => {
-        const { rowCount } = await client.query(sql, [value]);
+        const { rowCount } = await client.query(`DELETE FROM face_templates WHERE ${column} = $1`, [value]);
         if (rowCount) await changes.announce(client, change);
         return rowCount ?? 0;
       });
@@ -89,9 +88,8 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
           }),
         );
       }),
-    removeModel: (model) => removing('DELETE FROM face_templates WHERE model = $1', model, { all: true }),
-    removeForAccount: (accountId) =>
-      removing('DELETE FROM face_templates WHERE account_id = $1', accountId, { account: accountId }),
+    removeModel: (model) => removeWhere('model', model, { all: true }),
+    removeForAccount: (accountId) => removeWhere('account_id', accountId, { account: accountId }),
     revision: () => guard(() => changes.revision()),
     follow: (listener) => changes.follow(listener),
   };

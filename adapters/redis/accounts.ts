@@ -12,10 +12,11 @@ redis.call('HSET', KEYS[1], 'profile', ARGV[2])
 redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
 redis.call('PUBLISH', ARGV[4], ARGV[5])
-return redis.call('HGET', KEYS[1], 'createdAt')`;
+return redis.call('HMGET', KEYS[1], 'createdAt', 'lastSignInAt')`;
 
-// KEYS: account hash, account set, revision, the account's template set. ARGV: id, key prefix,
-// gallery channel, change. The account and every template of it go in one script, so no reader sees half of it.
+// KEYS: account hash, account set, revision, the account's template set, its consent list. ARGV:
+// id, key prefix, gallery channel, change. The account, every template of it and its consents go
+// in one script, so no reader sees half of it.
 const removeScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
@@ -24,10 +25,17 @@ for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
   if model then redis.call('SREM', ARGV[2] .. 'templates:model:' .. model, tid) end
   redis.call('DEL', tkey)
 end
-redis.call('DEL', KEYS[1], KEYS[4])
+redis.call('DEL', KEYS[1], KEYS[4], KEYS[5])
 redis.call('SREM', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
 redis.call('PUBLISH', ARGV[3], ARGV[4])
+return 1`;
+
+// KEYS: account hash. ARGV: the sign-in's time. Keeps the later of the two times.
+const signedInScript = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local kept = tonumber(redis.call('HGET', KEYS[1], 'lastSignInAt'))
+if not kept or kept < tonumber(ARGV[1]) then redis.call('HSET', KEYS[1], 'lastSignInAt', ARGV[1]) end
 return 1`;
 
 export function redisAccounts(redis: Redis, prefix: string, changes: RedisGalleryChanges): AccountStore {
@@ -38,14 +46,16 @@ export function redisAccounts(redis: Redis, prefix: string, changes: RedisGaller
   const get = (id: string) =>
     guard(async () => {
       const stored = await redis.hgetall(accountKey(id));
-      return stored.profile ? accountFromStored(id, stored.profile, Number(stored.createdAt)) : undefined;
+      if (!stored.profile) return undefined;
+      const lastSignInAt = stored.lastSignInAt === undefined ? undefined : Number(stored.lastSignInAt);
+      return accountFromStored(id, stored.profile, Number(stored.createdAt), lastSignInAt);
     });
 
   return {
     upsert: (account) =>
       guard(async () => {
         const profile = profileToJson(account);
-        const createdAt = await redis.eval(
+        const [createdAt, lastSignInAt] = (await redis.eval(
           upsertScript,
           3,
           accountKey(account.id),
@@ -56,8 +66,14 @@ export function redisAccounts(redis: Redis, prefix: string, changes: RedisGaller
           Date.now(),
           changes.channel,
           JSON.stringify({ account: account.id }),
+        )) as [string, string | null];
+        const stored = accountFromStored(
+          account.id,
+          profile,
+          Number(createdAt),
+          lastSignInAt === null ? undefined : Number(lastSignInAt),
         );
-        return changes.committed({ account: account.id }, accountFromStored(account.id, profile, Number(createdAt)));
+        return changes.committed({ account: account.id }, stored);
       }),
     get,
     list: () =>
@@ -70,11 +86,12 @@ export function redisAccounts(redis: Redis, prefix: string, changes: RedisGaller
       guard(async () => {
         const removed = await redis.eval(
           removeScript,
-          4,
+          5,
           accountKey(id),
           accountSet,
           revision,
           `${prefix}templates:account:${id}`,
+          `${prefix}consents:${id}`,
           id,
           prefix,
           changes.channel,
@@ -82,5 +99,6 @@ export function redisAccounts(redis: Redis, prefix: string, changes: RedisGaller
         );
         return removed === 1 && changes.committed({ account: id }, true);
       }),
+    signedIn: (id, at) => guard(async () => (await redis.eval(signedInScript, 1, accountKey(id), at)) === 1),
   };
 }

@@ -5,6 +5,7 @@ import { redisAccountTokens } from './account-tokens.js';
 import { redisAccounts } from './accounts.js';
 import { redisAttempts } from './attempts.js';
 import { redisAudit } from './audit.js';
+import { redisConsents } from './consents.js';
 import { connectRedis, guard } from './connection.js';
 import { redisGalleryChanges } from './gallery-changes.js';
 import { redisInvitations } from './invitations.js';
@@ -34,6 +35,7 @@ export async function openRedisStore(
     audit: redisAudit(redis, keyPrefix, auditRetention),
     attempts: redisAttempts(redis, keyPrefix),
     accountTokens: redisAccountTokens(redis, keyPrefix),
+    consents: redisConsents(redis, keyPrefix),
     ping: () =>
       guard(async () => {
         await redis.ping();

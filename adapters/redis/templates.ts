@@ -31,10 +31,9 @@ end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return redis.call('INCR', KEYS[4])`;
 
-// KEYS: a model's or an account's template set, revision. ARGV: key prefix, gallery channel,
-// change, then the template field naming the other set each template is in (`accountId` or
-// `model`) and that set's key before the name. Every template of the set, out of the other set
-// too, in one script.
+// KEYS: the set of templates to remove (a model's or an account's), revision. ARGV: key prefix,
+// gallery channel, change, the field naming each template's other set ("accountId" or "model"),
+// that other set's key stem. Every template of the set, out of its other set too, in one script.
 const removeSetScript = `
 local removed = 0
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[1])) do
@@ -78,8 +77,7 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
     return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   };
 
-  /** Every template of one set (a model's or an account's), out of the other set each is in too. */
-  const removeSet = (set: string, [field, otherSet]: [string, string], change: GalleryChange) =>
+  const removeSet = (set: string, change: GalleryChange, otherField: string, otherStem: string) =>
     guard(async () => {
       const removed = Number(
         await redis.eval(
@@ -90,8 +88,8 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
           prefix,
           changes.channel,
           JSON.stringify(change),
-          field,
-          otherSet,
+          otherField,
+          otherStem,
         ),
       );
       return removed > 0 ? changes.committed(change, removed) : 0;
@@ -157,10 +155,10 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
         const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
         return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
       }),
-    removeForAccount: (accountId) =>
-      removeSet(`${prefix}templates:account:${accountId}`, ['model', 'templates:model:'], { account: accountId }),
     removeModel: (model) =>
-      removeSet(`${prefix}templates:model:${model}`, ['accountId', 'templates:account:'], { all: true }),
+      removeSet(`${prefix}templates:model:${model}`, { all: true }, 'accountId', 'templates:account:'),
+    removeForAccount: (accountId) =>
+      removeSet(`${prefix}templates:account:${accountId}`, { account: accountId }, 'model', 'templates:model:'),
     revision: () => guard(async () => Number((await redis.get(revision)) ?? 0)),
     follow: (listener) => changes.follow(listener),
   };

@@ -9,17 +9,22 @@ interface Row {
   id: string;
   profile: string;
   created_at: number;
+  last_sign_in_at: number | null;
 }
 
 export function sqliteAccounts(db: Database, changes: SqliteGalleryChanges): AccountStore {
   const upsert = db.prepare(`
     INSERT INTO accounts (id, profile, created_at) VALUES (@id, @profile, @now)
     ON CONFLICT (id) DO UPDATE SET profile = excluded.profile`);
-  const get = db.prepare('SELECT id, profile, created_at FROM accounts WHERE id = ?');
-  const list = db.prepare('SELECT id, profile, created_at FROM accounts ORDER BY id');
-  // Templates go with the account through the foreign key's ON DELETE CASCADE.
+  const columns = 'id, profile, created_at, last_sign_in_at';
+  const get = db.prepare(`SELECT ${columns} FROM accounts WHERE id = ?`);
+  const list = db.prepare(`SELECT ${columns} FROM accounts ORDER BY id`);
+  const signedIn = db.prepare(
+    'UPDATE accounts SET last_sign_in_at = MAX(COALESCE(last_sign_in_at, @at), @at) WHERE id = @id',
+  );
+  // Templates and consents go with the account through the foreign key's ON DELETE CASCADE.
   const remove = db.prepare('DELETE FROM accounts WHERE id = ?');
-  const read = (row: Row) => accountFromStored(row.id, row.profile, row.created_at);
+  const read = (row: Row) => accountFromStored(row.id, row.profile, row.created_at, row.last_sign_in_at);
 
   return {
     upsert: (account) =>
@@ -46,5 +51,6 @@ export function sqliteAccounts(db: Database, changes: SqliteGalleryChanges): Acc
         changes.committed({ account: id }, revision);
         return true;
       }),
+    signedIn: (id, at) => guard(() => signedIn.run({ id, at }).changes > 0),
   };
 }

@@ -94,6 +94,20 @@ const migrations: string[] = [
   CREATE INDEX audit_events_shelf ON audit_events (shelf, at);
   CREATE UNIQUE INDEX audit_events_fold ON audit_events (fold_key) WHERE fold_key IS NOT NULL;
   `,
+  // Consent (issue 15): each account's consents, and the time of its last accepted sign-in.
+  `
+  ALTER TABLE accounts ADD COLUMN last_sign_in_at INTEGER;
+  CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    method TEXT NOT NULL,
+    invitation_hash TEXT,
+    recorded_by TEXT
+  );
+  CREATE INDEX consents_account ON consents (account_id, at, id);
+  `,
   // The lookups by account of the /account page: oidc-provider's records of an account (to revoke
   // them all), its audit events and its unspent invitations.
   `

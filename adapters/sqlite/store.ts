@@ -7,6 +7,7 @@ import { sqliteAccountTokens } from './account-tokens.js';
 import { sqliteAccounts } from './accounts.js';
 import { sqliteAttempts } from './attempts.js';
 import { sqliteAudit } from './audit.js';
+import { sqliteConsents } from './consents.js';
 import { createPrivately } from './file-modes.js';
 import { sqliteGalleryChanges, type SqliteGalleryChanges } from './gallery-changes.js';
 import { guard, mustReopen } from './guard.js';
@@ -57,6 +58,7 @@ function connect(
     audit: sqliteAudit(db, auditRetention),
     attempts: sqliteAttempts(db),
     accountTokens: sqliteAccountTokens(db),
+    consents: sqliteConsents(db),
     sweep: sqliteSweep(db, auditRetention),
     ping: () =>
       guard(() => {
@@ -166,6 +168,7 @@ export function openSqliteStore(
     audit: delegate(first.audit, (c) => c.audit),
     attempts: delegate(first.attempts, (c) => c.attempts),
     accountTokens: delegate(first.accountTokens, (c) => c.accountTokens),
+    consents: delegate(first.consents, (c) => c.consents),
     ping: () => run((c) => c.ping()),
     async close() {
       closed = true;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
@@ -28,7 +28,7 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     SELECT account_id AS accountId, model, COUNT(*) AS templates, MAX(created_at) AS newest
     FROM face_templates GROUP BY account_id, model ORDER BY account_id, model`);
   const removeModel = db.prepare('DELETE FROM face_templates WHERE model = ?');
-  const removeOfAccount = db.prepare('DELETE FROM face_templates WHERE account_id = ?');
+  const removeForAccount = db.prepare('DELETE FROM face_templates WHERE account_id = ?');
   const read = (row: Row): FaceTemplateRecord => ({
     id: row.id,
     accountId: row.account_id,
@@ -37,12 +37,11 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     createdAt: row.created_at,
   });
 
-  /** Runs a removal in one transaction; the revision goes up, and followers hear, only when something went. */
-  const removing = (remove: () => number, change: GalleryChange) =>
+  const removeWhere = (statement: Statement<[string]>, value: string, change: GalleryChange) =>
     guard(() => {
       const [removed, revision] = db
         .transaction(() => {
-          const removed = remove();
+          const removed = statement.run(value).changes;
           return [removed, removed > 0 ? bumpRevision(db) : undefined] as const;
         })
         .immediate();
@@ -75,8 +74,8 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
     listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
     usage: () => guard(() => usage.all() as TemplateUsage[]),
-    removeModel: (model) => removing(() => removeModel.run(model).changes, { all: true }),
-    removeForAccount: (accountId) => removing(() => removeOfAccount.run(accountId).changes, { account: accountId }),
+    removeModel: (model) => removeWhere(removeModel, model, { all: true }),
+    removeForAccount: (accountId) => removeWhere(removeForAccount, accountId, { account: accountId }),
     revision: () => guard(() => readRevision(db)),
   };
 }
