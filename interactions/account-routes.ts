@@ -10,6 +10,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
+import type { ConsentRecord } from '../adapters/contract.js';
 import type { AccountData, EnrolledFace } from '../src/access/account-data.js';
 import { FacegateError } from '../src/errors.js';
 import { ACCOUNT_CLIENT_ID, accountCallback } from '../src/oidc/account-client.js';
@@ -79,7 +80,7 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
     const session = await sessionOf(ctx);
     if (!session) return startSignIn(ctx);
     const words = wordsFor(ctx);
-    const { account, faces, signIns } = await data.overview(session.accountId);
+    const { account, faces, consent, signIns } = await data.overview(session.accountId);
     renderPage(ctx, 'account', words, {
       title: words.t('account.title'),
       csrf: session.csrf,
@@ -91,6 +92,11 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
         when: timeOf(words, face.enrolledAt),
         through: throughText(words, face),
       })),
+      consent: consent && {
+        version: consent.version,
+        when: timeOf(words, consent.at),
+        how: consentHow(words, consent),
+      },
       signIns: signIns.map((event) => ({
         when: timeOf(words, event.at),
         client: event.clientId === ACCOUNT_CLIENT_ID ? words.t('account.this_page') : (event.clientId ?? '—'),
@@ -159,6 +165,17 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
 /** A moment as the page shows it: the person's language, UTC until the page's script puts it in their time zone. */
 function timeOf(words: Words, at: number) {
   return { iso: new Date(at).toISOString(), text: words.date(at) };
+}
+
+function consentHow(words: Words, consent: ConsentRecord): string {
+  switch (consent.method) {
+    case 'enrolment_page':
+      return words.t('account.consent_on_enrolment');
+    case 'sign_in_page':
+      return words.t('account.consent_at_sign_in');
+    default:
+      return words.t('account.consent_by_operator', { statement: consent.recordedBy ?? '—' });
+  }
 }
 
 function throughText(words: Words, { through }: EnrolledFace): string {

@@ -93,12 +93,14 @@ describe('/account over HTTP: sign-in, CSRF, fixation, other accounts, redirects
       .and.match(/samesite=lax/i)
       .and.match(/path=\/account/i);
 
+    await facegate.store.consents.record({ accountId: 'alice', version: '2026-01', at: Date.now(), method: 'enrolment_page' });
     const page = await browser.navigate(
       await finishLogin(facegate.provider, (await browser.navigate(auth)).url, 'alice'),
     );
     expect(page.url.pathname).to.equal('/account');
     const html = await page.response.text();
     expect(html).to.include('Alice').and.include('alice@example.com').and.include('2 templates');
+    expect(html).to.include('You consented to version <strong>2026-01</strong>').and.include('Given on the enrolment page.');
     expect(browser.setCookieLines.some((line) => /^facegate\.account=.*samesite=strict/i.test(line))).to.equal(true);
   });
 
@@ -202,8 +204,14 @@ describe('/account over HTTP: sign-in, CSRF, fixation, other accounts, redirects
     const alice = await openPage('alice');
     const plain = await alice.browser.request('/account/data', { form: { csrf: alice.csrf } });
     expect(plain.headers.get('content-disposition')).to.equal('attachment; filename="facegate-alice.json"');
-    const data = (await plain.json()) as { account: object; templates: { embedding?: number[] }[]; audit: unknown[] };
+    const data = (await plain.json()) as {
+      account: object;
+      consents: { version: string }[];
+      templates: { embedding?: number[] }[];
+      audit: unknown[];
+    };
     expect(data.account).to.include({ id: 'alice', email: 'alice@example.com' });
+    expect(data.consents.map((c) => c.version)).to.include('2026-01');
     expect(data.templates).to.have.length(2);
     expect(data.templates.every((t) => t.embedding === undefined)).to.equal(true);
     const full = await alice.browser.request('/account/data', { form: { csrf: alice.csrf, embeddings: 'yes' } });

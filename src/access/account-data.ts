@@ -4,7 +4,7 @@
  * face, and a fresh enrolment. The account is always the one signed in to the page: nothing here
  * takes an account id from a request.
  */
-import type { AccountRecord, AuditEvent, FaceTemplateRecord, Store } from '../../adapters/contract.js';
+import type { AccountRecord, AuditEvent, ConsentRecord, FaceTemplateRecord, Store } from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
 import { say } from '../sentences.js';
 import { createInvitation } from './invitations.js';
@@ -39,6 +39,8 @@ export interface EnrolledFace {
 export interface AccountOverview {
   account: AccountRecord;
   faces: EnrolledFace[];
+  /** The newest consent given, undefined when none is on record (enrolled before consent was asked). */
+  consent: ConsentRecord | undefined;
   signIns: AuditEvent[];
 }
 
@@ -62,38 +64,45 @@ export class AccountData {
 
   async overview(accountId: string): Promise<AccountOverview> {
     const account = await this.account(accountId);
-    const [templates, enrolments, signIns] = await Promise.all([
+    const [templates, enrolments, consent, signIns] = await Promise.all([
       this.store.templates.listForAccount(accountId),
       this.enrolmentEvents(accountId),
+      this.store.consents.latest(accountId),
       this.store.audit.forAccount(accountId, RECENT_SIGN_INS, 'signin'),
     ]);
-    return { account, faces: facesOf(templates, enrolments), signIns };
+    return { account, faces: facesOf(templates, enrolments), consent, signIns };
   }
 
   /** Everything kept about the account, as one JSON document; the embeddings only when asked for. */
   async download(accountId: string, { embeddings }: { embeddings: boolean }): Promise<Record<string, unknown>> {
     const account = await this.account(accountId);
-    const [templates, audit] = await Promise.all([
+    const [templates, consents, audit] = await Promise.all([
       this.store.templates.listForAccount(accountId),
+      this.store.consents.list(accountId),
       this.store.audit.forAccount(accountId, AUDIT_EXPORT_LIMIT),
     ]);
     const enrolments = audit.filter(isEnrolment);
     return {
       issuer: this.issuer,
       exportedAt: new Date().toISOString(),
-      account: { ...account, createdAt: new Date(account.createdAt).toISOString() },
+      account: {
+        ...account,
+        createdAt: iso(account.createdAt),
+        ...(account.lastSignInAt === undefined ? {} : { lastSignInAt: iso(account.lastSignInAt) }),
+      },
+      consents: consents.map((consent) => ({ ...consent, at: iso(consent.at) })),
       faces: facesOf(templates, enrolments).map((face) => ({
         ...face,
-        enrolledAt: new Date(face.enrolledAt).toISOString(),
+        enrolledAt: iso(face.enrolledAt),
       })),
       templates: templates.map((template) => ({
         id: template.id,
         model: template.model,
-        createdAt: new Date(template.createdAt).toISOString(),
+        createdAt: iso(template.createdAt),
         dimensions: template.embedding.length,
         ...(embeddings ? { embedding: Array.from(template.embedding) } : {}),
       })),
-      audit: audit.map((event) => ({ ...event, at: new Date(event.at).toISOString() })),
+      audit: audit.map((event) => ({ ...event, at: iso(event.at) })),
     };
   }
 
@@ -149,6 +158,8 @@ export class AccountData {
     return (await this.store.audit.forAccount(accountId, ENROLMENT_EVENTS)).filter(isEnrolment);
   }
 }
+
+const iso = (at: number) => new Date(at).toISOString();
 
 /** An event that put templates on the account: the enrolment page, the command line, a carry-over. */
 function isEnrolment(event: AuditEvent): boolean {

@@ -295,6 +295,13 @@ export const de: Catalog = {
     'Die Anmeldung bei Ihrer Kontoseite konnte nicht abgeschlossen werden. Öffnen Sie Ihre Kontoseite erneut und melden Sie sich mit Ihrem Gesicht an.',
   'account.sign_in_cancelled':
     'Die Anmeldung bei Ihrer Kontoseite wurde abgebrochen oder abgelehnt. Öffnen Sie Ihre Kontoseite erneut, um es noch einmal zu versuchen.',
+  'account.consent_heading': 'Ihre Einwilligung',
+  'account.consent_given': 'Sie haben am {date} in Version {version} der Richtlinie eingewilligt.',
+  'account.consent_on_enrolment': 'Erteilt auf der Registrierungsseite.',
+  'account.consent_at_sign_in': 'Bei einer Anmeldung erneut erteilt, nachdem sich die Richtlinie geändert hatte.',
+  'account.consent_by_operator': 'Vom Betreiber festgehalten, der Sie aus Fotos registriert hat: {statement}',
+  'account.no_consent':
+    'Es ist keine Einwilligung verzeichnet: Ihr Gesicht wurde registriert, bevor facegate danach fragte.',
   'account.gone': 'Dieses Konto existiert nicht mehr.',
   'account.no_face':
     'Für dieses Konto ist kein Gesicht registriert: Bitten Sie den Betreiber um einen Registrierungslink.',

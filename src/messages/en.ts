@@ -288,6 +288,12 @@ export const en = {
     'The sign-in to your account page could not be completed. Open your account page again and sign in with your face.',
   'account.sign_in_cancelled':
     'The sign-in to your account page was cancelled or refused. Open your account page again to try once more.',
+  'account.consent_heading': 'Your consent',
+  'account.consent_given': 'You consented to version {version} of the policy on {date}.',
+  'account.consent_on_enrolment': 'Given on the enrolment page.',
+  'account.consent_at_sign_in': 'Given again at a sign-in, after the policy changed.',
+  'account.consent_by_operator': 'Recorded by the operator who enrolled you from photos: {statement}',
+  'account.no_consent': 'No consent is on record: your face was enrolled before facegate asked for it.',
   'account.gone': 'This account no longer exists.',
   'account.no_face': 'No face is enrolled on this account: ask the operator for an enrolment link.',
 } as const;

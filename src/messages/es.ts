@@ -279,6 +279,12 @@ export const es: Catalog = {
     'No se pudo completar el inicio de sesión en la página de su cuenta. Vuelva a abrirla e inicie sesión con su rostro.',
   'account.sign_in_cancelled':
     'El inicio de sesión en la página de su cuenta se canceló o fue rechazado. Vuelva a abrirla para intentarlo de nuevo.',
+  'account.consent_heading': 'Su consentimiento',
+  'account.consent_given': 'Dio su consentimiento a la versión {version} de la política el {date}.',
+  'account.consent_on_enrolment': 'Otorgado en la página de registro.',
+  'account.consent_at_sign_in': 'Otorgado de nuevo al iniciar sesión, tras un cambio de la política.',
+  'account.consent_by_operator': 'Anotado por el operador que le registró a partir de fotos: {statement}',
+  'account.no_consent': 'No consta ningún consentimiento: su rostro se registró antes de que facegate lo pidiera.',
   'account.gone': 'Esta cuenta ya no existe.',
   'account.no_face': 'Esta cuenta no tiene ningún rostro registrado: pida al operador un enlace de registro.',
 };

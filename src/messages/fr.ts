@@ -283,6 +283,13 @@ export const fr: Catalog = {
     'La connexion à la page de votre compte n’a pas pu aboutir. Rouvrez la page de votre compte et connectez-vous avec votre visage.',
   'account.sign_in_cancelled':
     'La connexion à la page de votre compte a été annulée ou refusée. Rouvrez la page de votre compte pour réessayer.',
+  'account.consent_heading': 'Votre consentement',
+  'account.consent_given': 'Vous avez consenti à la version {version} de la politique le {date}.',
+  'account.consent_on_enrolment': 'Donné sur la page d’enregistrement.',
+  'account.consent_at_sign_in': 'Redonné lors d’une connexion, après un changement de la politique.',
+  'account.consent_by_operator': 'Consigné par l’opérateur qui vous a enregistré à partir de photos : {statement}',
+  'account.no_consent':
+    'Aucun consentement n’est consigné : votre visage a été enregistré avant que facegate ne le demande.',
   'account.gone': 'Ce compte n’existe plus.',
   'account.no_face': 'Aucun visage n’est enregistré pour ce compte : demandez un lien d’enregistrement à l’opérateur.',
 };
