@@ -83,6 +83,7 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
     const { account, faces, consent, signIns } = await data.overview(session.accountId);
     renderPage(ctx, 'account', words, {
       title: words.t('account.title'),
+      wide: true,
       csrf: session.csrf,
       name: account.name ?? [account.givenName, account.familyName].filter(Boolean).join(' '),
       accountId: account.id,
