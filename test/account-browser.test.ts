@@ -7,21 +7,16 @@ import { screenshots } from './helpers/screenshots.js';
 import { useFacePagesSuite } from './helpers/face-pages-suite.js';
 import { violationsAllWays } from './support/axe.js';
 import { sentToCallback } from './support/face-browsers.js';
+import { tabTo } from './support/keyboard.js';
+import { refreshAsSpa } from './support/refresh.js';
 import { enrollOnPage, pressVerify, startCamera, verifyRefused } from './support/face-pages.js';
 
 const en = CATALOGS.en;
 
-/** The id of the element that has the keyboard focus. */
-const focused = (page: Page) => page.evaluate<string>('document.activeElement?.id ?? ""');
-
-/** Tab presses, from the top of the page, until `id` has the focus (fails the test when it never does). */
-async function reachByKeyboard(page: Page, id: string, max = 20): Promise<void> {
+/** Tab presses, from the top of the page, until `id` has the focus. */
+async function reachByKeyboard(page: Page, id: string): Promise<void> {
   await page.evaluate('document.activeElement?.blur()');
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focused(page)) === id) return;
-  }
-  throw new Error(`Tab never reached #${id}`);
+  await tabTo(page, id, 20);
 }
 
 /**
@@ -125,15 +120,7 @@ describe('/account in the browser: see, download, delete my face', function () {
     const { page: again } = await browsers.signInPage('aliceLater');
     const refused = await verifyRefused(again);
     expect(refused.text.startsWith(en.not_recognised), refused.text).to.equal(true);
-    const refreshed = await fetch(new URL('/token', issuer), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
-        client_id: 'spa',
-      }),
-    });
+    const refreshed = await refreshAsSpa(issuer, tokens.refresh_token!);
     expect(refreshed.status).to.equal(400);
     expect(await refreshed.json()).to.include({ error: 'invalid_grant' });
     expect(browsers.pageErrors).to.deep.equal([]);

@@ -4,6 +4,7 @@ import { createInvitation, hashToken } from '../src/access/invitations.js';
 import { ACCOUNT_CLIENT_ID } from '../src/oidc/account-client.js';
 import { Browser } from './support/browser.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
+import { refreshAsSpa } from './support/refresh.js';
 import { startAuthorization } from './support/test-rp.js';
 import { finishLogin } from './helpers/finish-login.js';
 import { signIn } from './helpers/sign-in.js';
@@ -93,14 +94,21 @@ describe('/account over HTTP: sign-in, CSRF, fixation, other accounts, redirects
       .and.match(/samesite=lax/i)
       .and.match(/path=\/account/i);
 
-    await facegate.store.consents.record({ accountId: 'alice', version: '2026-01', at: Date.now(), method: 'enrolment_page' });
+    await facegate.store.consents.record({
+      accountId: 'alice',
+      version: '2026-01',
+      at: Date.now(),
+      method: 'enrolment_page',
+    });
     const page = await browser.navigate(
       await finishLogin(facegate.provider, (await browser.navigate(auth)).url, 'alice'),
     );
     expect(page.url.pathname).to.equal('/account');
     const html = await page.response.text();
     expect(html).to.include('Alice').and.include('alice@example.com').and.include('2 templates');
-    expect(html).to.include('You consented to version <strong>2026-01</strong>').and.include('Given on the enrolment page.');
+    expect(html)
+      .to.include('You consented to version <strong>2026-01</strong>')
+      .and.include('Given on the enrolment page.');
     expect(browser.setCookieLines.some((line) => /^facegate\.account=.*samesite=strict/i.test(line))).to.equal(true);
   });
 
@@ -247,15 +255,7 @@ describe('/account over HTTP: sign-in, CSRF, fixation, other accounts, redirects
     expect(await facegate.store.invitations.find(hashToken(new URL(link).pathname.split('/').pop()!))).to.equal(
       undefined,
     );
-    const refreshed = await fetch(new URL('/token', facegate.issuer), {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: tokens.refresh_token!,
-        client_id: 'spa',
-      }),
-    });
+    const refreshed = await refreshAsSpa(facegate.issuer, tokens.refresh_token!);
     expect(refreshed.status).to.equal(400);
     expect(await refreshed.json()).to.include({ error: 'invalid_grant' });
     // The RP's browser session is gone too: its next authorization asks for a face again.
