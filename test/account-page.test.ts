@@ -258,6 +258,10 @@ describe('/account over HTTP: sign-in, CSRF, fixation, other accounts, redirects
     const refreshed = await refreshAsSpa(facegate.issuer, tokens.refresh_token!);
     expect(refreshed.status).to.equal(400);
     expect(await refreshed.json()).to.include({ error: 'invalid_grant' });
+    const userinfo = await fetch(new URL('/me', facegate.issuer), {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(userinfo.status).to.equal(401);
     // The RP's browser session is gone too: its next authorization asks for a face again.
     const again = await rpBrowser.navigate((await startAuthorization(new URL(facegate.issuer))).url);
     expect(again.url.pathname).to.match(/^\/interaction\//);
