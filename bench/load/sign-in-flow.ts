@@ -6,6 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from './agent.js';
+import { withServerSplit, type ServerSplit } from '../server-timing.js';
 import { CALLBACK, type RelyingParty } from './relying-party.js';
 
 export const STEPS = ['authorize', 'page', 'face', 'redirects', 'token', 'userinfo', 'refresh'] as const;
@@ -30,6 +31,8 @@ export interface SignedIn {
   sub: string;
   /** Milliseconds per step. */
   timings: Record<Step, number>;
+  /** Where each step's time went on the server, from its answers' Server-Timing. */
+  server: Record<Step, ServerSplit>;
   /** Busy (503) answers to the face snapshot before it was taken. */
   busyRetries: number;
   /** The refresh token after the refresh (the first one is rotated away). */
@@ -52,10 +55,13 @@ export interface FlowOptions {
 export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowOptions): Promise<SignedIn> {
   const agent = new Agent(options.providers);
   const timings = {} as Record<Step, number>;
+  const server = {} as Record<Step, ServerSplit>;
   const timed = async <T>(step: Step, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return await run();
+      const { value, split } = await withServerSplit(run);
+      server[step] = split;
+      return value;
     } catch (error) {
       throw error instanceof StepFailure ? error : new StepFailure(step, kindOf(error), (error as Error).message);
     } finally {
@@ -120,7 +126,7 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
   await timed('userinfo', () => rp.userinfo(tokens.access_token, sub));
   const refreshed = await timed('refresh', () => rp.refresh(tokens.refresh_token!));
   if (!refreshed.refresh_token) throw new StepFailure('refresh', 'no refresh token');
-  return { sub, timings, busyRetries, refreshToken: refreshed.refresh_token, agent };
+  return { sub, timings, server, busyRetries, refreshToken: refreshed.refresh_token, agent };
 }
 
 async function expectOk(step: Step, response: Response): Promise<void> {

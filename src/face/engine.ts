@@ -7,9 +7,9 @@ import { FaceError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
 import { runOperation, type Operation } from './operations.js';
 import type { FaceAnalysis, FacePipeline } from './pipeline.js';
-import { WorkerPool, type InferenceObserver, type PoolStats } from './pool.js';
+import { WorkerPool, type InferenceObserver, type InferenceTiming, type PoolStats } from './pool.js';
 
-export type { InferenceObserver };
+export type { InferenceObserver, InferenceTiming };
 
 interface Executor {
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown>;
@@ -31,8 +31,9 @@ class InProcessExecutor implements Executor {
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
     this.waiting++;
+    const queued = performance.now();
     const result = this.tail
-      .then(() => this.timed(op, bytes, models))
+      .then(() => this.timed(op, bytes, models, queued))
       .finally(() => {
         this.waiting--;
       });
@@ -40,12 +41,12 @@ class InProcessExecutor implements Executor {
     return result;
   }
 
-  private async timed(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
+  private async timed(op: Operation, bytes: Uint8Array, models: readonly string[] | undefined, queued: number) {
     const started = performance.now();
     try {
       return await runOperation(this.pipeline, op, bytes, models);
     } finally {
-      this.observe(op, (performance.now() - started) / 1000);
+      this.observe(op, { queued, started, ended: performance.now() });
     }
   }
 

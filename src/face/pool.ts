@@ -4,6 +4,7 @@
  * runs off the HTTP thread here; when the queue is full a request is refused at once ("busy")
  * instead of waiting without bound.
  */
+import { AsyncResource } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import { FaceError, type FaceErrorCode } from './errors.js';
 import type { Said } from '../errors.js';
@@ -29,12 +30,29 @@ interface Task {
   models?: readonly string[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** The pool's observer, bound to the caller's async context (its request). */
+  observe: InferenceObserver;
+  /** performance.now() when it was asked for. */
+  queuedAt: number;
   /** performance.now() when a worker took it. */
   dispatchedAt?: number;
 }
 
-/** Told how long a worker took over each image it answered (refusals included), queue wait excluded. */
-export type InferenceObserver = (operation: string, seconds: number) => void;
+/** performance.now() readings of one image's way through the engine. */
+export interface InferenceTiming {
+  /** Asked for. */
+  queued: number;
+  /** Taken by a worker (the wait before it is queue time). */
+  started: number;
+  /** Answered. */
+  ended: number;
+}
+
+/**
+ * Told of each image the engine answered (refusals included), in the async context of the code
+ * that asked for it, so that the time can be put to the request's account (Server-Timing).
+ */
+export type InferenceObserver = (operation: string, timing: InferenceTiming) => void;
 
 interface Slot {
   worker: Worker;
@@ -98,7 +116,17 @@ export class WorkerPool {
     // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
     const bytes = new Uint8Array(input).buffer as ArrayBuffer;
     return new Promise((resolve, reject) => {
-      const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject };
+      const observe = AsyncResource.bind(this.observe);
+      const task: Task = {
+        id: this.nextId++,
+        op,
+        bytes,
+        models,
+        resolve,
+        reject,
+        observe,
+        queuedAt: performance.now(),
+      };
       if (idle) this.dispatch(idle, task);
       else this.queue.push(task);
     });
@@ -130,7 +158,7 @@ export class WorkerPool {
         const task = slot.task;
         if (!task || task.id !== reply.id) return;
         slot.task = undefined;
-        this.observe(task.op, (performance.now() - task.dispatchedAt!) / 1000);
+        task.observe(task.op, { queued: task.queuedAt, started: task.dispatchedAt!, ended: performance.now() });
         if (reply.ok) task.resolve(reply.result);
         else task.reject(new FaceError(reply.error.code, reply.error.detail, reply.error.message));
         this.next(slot);
