@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
+import { AccountData } from '../src/access/account-data.js';
 import { createInvitation } from '../src/access/invitations.js';
 import { CATALOGS } from '../src/messages/languages.js';
 import { screenshots } from './helpers/screenshots.js';
@@ -22,7 +23,8 @@ async function reachByKeyboard(page: Page, id: string): Promise<void> {
 /**
  * Issue 15 item 3's bars, in Chromium with a fake webcam against a real facegate: a person enrolled
  * through a link signs in to an RP (which keeps a refresh token), opens /account with their face
- * and sees their face and consent, downloads their data, deletes their face; then their face is
+ * and sees their face and consent, downloads their data, adds a fresh enrolment (a stranger's is
+ * refused 1:1), deletes their face; then their face is
  * not recognised and the RP's refresh token is refused. axe-core on the page and its confirmation,
  * light, dark and at phone width; the actions reached from the keyboard.
  */
@@ -31,7 +33,7 @@ describe('/account in the browser: see, download, delete my face', function () {
   const suite = useFacePagesSuite();
   const { shoot, folder } = screenshots('account');
 
-  it('signs in with the face, shows the face and consent, downloads the data, deletes the face; the face and the refresh token then fail', async () => {
+  it('signs in with the face, shows the face and consent, downloads the data, adds a fresh enrolment (a stranger’s refused 1:1), deletes the face; the face and the refresh token then fail', async () => {
     const { facegate, issuer, browsers } = suite;
     const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, {
       accountId: 'alice',
@@ -101,6 +103,21 @@ describe('/account in the browser: see, download, delete my face', function () {
     expect(data.templates.length).to.be.at.least(1);
     expect(data.templates[0]!.embedding.length).to.be.above(100);
     expect(data.audit.map((event) => event.type)).to.include.members(['signin', 'enrollment']);
+
+    // Add a fresh enrolment: the enrolment page, pictures of the same person added to the face.
+    const templatesBefore = (await facegate.store.templates.listForAccount('alice')).length;
+    await page.getByRole('button', { name: en['account.add_face'] }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/enroll/'));
+    const added = await enrollOnPage(page, page.url());
+    expect(added.text).to.equal(en.enrolled);
+    expect((await facegate.store.templates.listForAccount('alice')).length).to.be.above(templatesBefore);
+    // The same kind of link opened by someone else: their face does not match Alice's, 1:1.
+    const strangersLink = await new AccountData(facegate.store, facegate.issuer).freshEnrolment('alice');
+    const stranger = await enrollOnPage(await browsers.newPage('stranger'), strangersLink);
+    expect(stranger.tone).to.equal('error');
+    expect(stranger.text).to.include(en.not_account_holder);
+    await page.goto(new URL('/account', issuer).href);
+    await page.waitForURL((url) => url.pathname === '/account');
 
     // Delete my face: the confirmation, from the keyboard.
     await page.getByRole('link', { name: en['account.delete_face'] }).click();
