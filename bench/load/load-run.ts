@@ -7,12 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../../src/eval/percentile.js';
 import type { RelyingParty } from './relying-party.js';
 import { signIn, StepFailure, STEPS, type SignedIn, type Step } from './sign-in-flow.js';
+import type { HeadTurner } from './head-turns.js';
 import { SPLIT_PARTS, type ServerSplit } from '../server-timing.js';
 
 export interface User {
   /** The account this user's face belongs to. */
   accountId: string;
   frame: Uint8Array;
+  /** With the liveness challenge: the person's head turns (the frame is then not used). */
+  headTurn?: HeadTurner;
 }
 
 export interface LoadResult {
@@ -68,7 +71,7 @@ export class LoadRun {
       users.map(async (user) => {
         while (!this.stopped && performance.now() < deadline) {
           try {
-            const result = await signIn(rp, user.frame, { providers });
+            const result = await signIn(rp, user.frame, { providers, headTurn: user.headTurn });
             this.record(result, user);
           } catch (error) {
             if (this.stopped) break;

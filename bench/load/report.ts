@@ -49,7 +49,7 @@ export function steadyLines(r: SteadyLoad): string[] {
     `failures: ${entries(load.failures)} (attempt-limit refusals among them: ${load.rateLimited}); busy answers retried after Retry-After: ${load.busyRetries}`,
     ...steps(load),
     ...serverSplit(load),
-    `server attempts by result (/metrics): ${entries(r.attempts)}; face engine ${ms(r.inferenceMeanMs)} per snapshot (mean)`,
+    `server attempts by result (/metrics): ${entries(r.attempts)}; face engine ${ms(r.inferenceMeanMs)} per image (mean)`,
     `server CPU ${(server.cpuCores * 100).toFixed(0)}% of one core (${server.cpuCores.toFixed(2)} cores); RSS ${server.rssMb.start} MB at start, ${server.rssMb.peak} MB peak, ${server.rssMb.end} MB at end; face queue at most ${server.queueDepthMax} waiting, ${server.busyWorkersMax} workers busy (${server.samples} samples)`,
     `the bench's own CPU (the users' HTTP, PKCE, JWT checks) ${(r.benchCpuCores * 100).toFixed(0)}% of one core, on the same machine`,
     log(r.log),

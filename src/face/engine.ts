@@ -13,6 +13,8 @@ export type { InferenceObserver, InferenceTiming };
 
 interface Executor {
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown>;
+  /** Several images admitted together: all taken, or all refused as busy (see WorkerPool.runAll). */
+  runAll(op: Operation, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[];
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -29,7 +31,19 @@ class InProcessExecutor implements Executor {
   ) {}
 
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
-    if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
+    return this.runAll(op, [bytes], models)[0]!;
+  }
+
+  runAll(op: Operation, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[] {
+    // One image runs and queueLength wait; an idle engine takes a longer burst whole.
+    if (this.waiting > 0 && this.waiting + inputs.length > this.queueLength + 1) {
+      const busy = new FaceError('busy', { queued: this.waiting });
+      return inputs.map(() => Promise.reject(busy));
+    }
+    return inputs.map((bytes) => this.queued(op, bytes, models));
+  }
+
+  private queued(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     this.waiting++;
     const queued = performance.now();
     const result = this.tail
@@ -92,6 +106,11 @@ export class FaceEngine {
   /** One frame of a liveness burst (see FacePipeline.analyzeFrame). */
   analyzeFrame(bytes: Uint8Array, models?: readonly string[]): Promise<FaceAnalysis> {
     return this.executor.run('analyzeFrame', bytes, models) as Promise<FaceAnalysis>;
+  }
+
+  /** Every frame of a liveness burst, admitted together: all analysed, or all refused as busy at once. */
+  analyzeFrames(frames: readonly Uint8Array[], models?: readonly string[]): Promise<FaceAnalysis>[] {
+    return this.executor.runAll('analyzeFrame', frames, models) as Promise<FaceAnalysis>[];
   }
 
   /** Every face found, largest first, with embeddings. */

@@ -107,28 +107,36 @@ export class WorkerPool {
   }
 
   run(op: string, input: Uint8Array, models?: readonly string[]): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('the face engine is closed'));
-    const idle = this.slots.find((s) => !s.task);
-    if (!idle && this.queue.length >= this.queueLength) {
-      return Promise.reject(new FaceError('busy', { queued: this.queue.length }));
+    return this.runAll(op, [input], models)[0]!;
+  }
+
+  /**
+   * Several images of one request (a liveness burst's frames), admitted together: all queued, or
+   * all refused as busy when the queue has no room for every one. Frames let in one by one until
+   * the queue is full would be analysed for an attempt that is then refused. When the engine is
+   * idle, they are taken however many, so a burst longer than the queue can run at all.
+   */
+  runAll(op: string, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[] {
+    if (this.closed) return inputs.map(() => Promise.reject(new Error('the face engine is closed')));
+    const idle = this.slots.filter((s) => !s.task).length;
+    const room = idle + this.queueLength - this.queue.length;
+    const engineIdle = idle === this.slots.length && this.queue.length === 0;
+    if (inputs.length > room && !engineIdle) {
+      const busy = new FaceError('busy', { queued: this.queue.length });
+      return inputs.map(() => Promise.reject(busy));
     }
-    // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
-    // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
-    const bytes = new Uint8Array(input).buffer as ArrayBuffer;
-    return new Promise((resolve, reject) => {
-      const observe = AsyncResource.bind(this.observe);
-      const task: Task = {
-        id: this.nextId++,
-        op,
-        bytes,
-        models,
-        resolve,
-        reject,
-        observe,
-        queuedAt: performance.now(),
-      };
-      if (idle) this.dispatch(idle, task);
-      else this.queue.push(task);
+    const observe = AsyncResource.bind(this.observe);
+    return inputs.map((input) => {
+      // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
+      // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
+      const bytes = new Uint8Array(input).buffer as ArrayBuffer;
+      return new Promise((resolve, reject) => {
+        const queuedAt = performance.now();
+        const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject, observe, queuedAt };
+        const slot = this.slots.find((s) => !s.task);
+        if (slot) this.dispatch(slot, task);
+        else this.queue.push(task);
+      });
     });
   }
 
