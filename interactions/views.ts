@@ -10,7 +10,18 @@ import type { Words } from './words.js';
 const viewsFolder = fileURLToPath(new URL('../../interactions/views/', import.meta.url));
 export const publicFolder = fileURLToPath(new URL('../../interactions/public/', import.meta.url));
 
-const names = ['login', 'enroll', 'consent', 'consent-again', 'error', 'logout', 'logged-out'] as const;
+const names = [
+  'login',
+  'enroll',
+  'consent',
+  'consent-again',
+  'error',
+  'logout',
+  'logged-out',
+  'account',
+  'account-delete',
+  'account-deleted',
+] as const;
 export type ViewName = (typeof names)[number];
 
 const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFolder}${name}.pug`)]));

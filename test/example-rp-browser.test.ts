@@ -117,6 +117,10 @@ describe('example RP in a browser, signing in with a face', function () {
     });
     expect(claims).to.have.keys('sub', 'aud', 'iss', 'amr', 'acr', 'auth_time', 'exp', 'iat');
     expect(await page.textContent('header')).to.include('Alice Liddell');
+    // The link to the provider's page for the person: <issuer>/account.
+    expect(await page.getByRole('link', { name: 'Your face and data at the provider' }).getAttribute('href')).to.equal(
+      `${facegate.issuer}/account`,
+    );
     await shoot('protected');
     await page.emulateMedia({ colorScheme: 'dark' });
     await shoot('protected-dark');

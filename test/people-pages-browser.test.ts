@@ -12,21 +12,10 @@ import { enrollOnPage, pressVerify, settledStatus, startCamera, verifyRefused } 
 import { callback } from './support/facegate.js';
 import { type DemoCamera, useFacePagesSuite } from './helpers/face-pages-suite.js';
 import { announced, listenToLiveRegions } from './support/live-regions.js';
+import { focused, tabTo } from './support/keyboard.js';
 import { startAuthorization } from './support/test-rp.js';
 
 const de = CATALOGS.de;
-
-/** The id of the element that has the keyboard focus. */
-const focused = (page: Page) => page.evaluate<string>('document.activeElement?.id ?? ""');
-
-/** Presses Tab until the element with `id` has the focus (at most `max` presses); fails the test otherwise. */
-async function tabTo(page: Page, id: string, max = 12): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focused(page)) === id) return;
-  }
-  throw new Error(`Tab never reached #${id}`);
-}
 
 /**
  * Issue 15, items 4 and 5, in Chromium against a real facegate: the pages in the person's

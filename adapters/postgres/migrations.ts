@@ -105,6 +105,15 @@ const migrations: string[] = [
   );
   CREATE INDEX consents_account ON consents (account_id, at, id);
   `,
+  // The lookups by account of the /account page: oidc-provider's records of an account (to revoke
+  // them all), its audit events and its unspent invitations.
+  `
+  ALTER TABLE oidc ADD COLUMN account_id text;
+  UPDATE oidc SET account_id = payload->>'accountId';
+  CREATE INDEX oidc_account ON oidc (account_id) WHERE account_id IS NOT NULL;
+  CREATE INDEX audit_events_account ON audit_events (account_id, at) WHERE account_id IS NOT NULL;
+  CREATE INDEX invitations_account ON invitations (account_id);
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -268,4 +268,71 @@ export const de: Catalog = {
     'Wenn Sie nicht einwilligen, endet diese Anmeldung und {client} erfährt, dass der Zugriff verweigert wurde.',
   'consent.again.not_waiting':
     'Diese Anmeldung wartet nicht auf Ihre Einwilligung. Kehren Sie zur Anwendung zurück und melden Sie sich erneut an.',
+  // The /account page (the person's own page: their face, sign-ins, data, deletion).
+  'account.title': 'Ihr Konto',
+  'account.signed_in_as': 'Angemeldet als {account}',
+  'account.faces_heading': 'Ihr Gesicht',
+  'account.templates#one': '{count} Vorlage',
+  'account.templates#other': '{count} Vorlagen',
+  'account.enrolled_at': 'Registriert am {date}',
+  'account.model': 'Gesichtsmodell: {model}',
+  'account.through_invitation': 'Über den Registrierungslink {invitation}',
+  'account.through_command': 'Vom Betreiber, aus Fotos (facegate enroll)',
+  'account.through_carry_over': 'Bei einer Anmeldung vom älteren Modell {model} übernommen',
+  'account.through_unknown': 'Wie es registriert wurde, steht nicht mehr im Prüfprotokoll',
+  'account.no_faces': 'Für dieses Konto ist kein Gesicht registriert.',
+  'account.add_face': 'Gesicht neu erfassen',
+  'account.add_face_hint':
+    'Nimmt mit der Kamera neue Bilder auf und fügt sie Ihrem Gesicht hinzu, sobald sie dazu passen. Das hilft, wenn Sie heute anders aussehen als bei der Registrierung.',
+  'account.signins_heading': 'Ihre letzten Anmeldungen',
+  'account.when': 'Wann',
+  'account.client': 'Anwendung',
+  'account.result': 'Ergebnis',
+  'account.ip': 'IP-Adresse',
+  'account.this_page': 'Diese Seite',
+  'account.accepted': 'Angemeldet',
+  'account.refused': 'Abgelehnt ({reason})',
+  'account.no_signins': 'Es ist noch keine Anmeldung verzeichnet.',
+  'account.data_heading': 'Ihre Daten',
+  'account.data_lead':
+    'Laden Sie alles, was über Sie gespeichert ist, als JSON-Datei herunter: Ihr Konto, die Angaben zu Ihren Gesichtsvorlagen und das Prüfprotokoll Ihrer Anmeldungen und Registrierungen.',
+  'account.with_embeddings': 'Die Gesichtsvorlagen selbst mitliefern (Zahlenreihen)',
+  'account.download': 'Meine Daten herunterladen',
+  'account.delete_heading': 'Ihr Gesicht löschen',
+  'account.delete_lead':
+    'Entfernt alle für Sie gespeicherten Gesichtsvorlagen und meldet Sie überall ab. Danach können Sie sich erst nach einer neuen Registrierung wieder mit Ihrem Gesicht anmelden.',
+  'account.delete_face': 'Mein Gesicht löschen …',
+  'account.delete_title': 'Ihr Gesicht löschen?',
+  'account.delete_confirm_lead': 'Das lässt sich nicht rückgängig machen. Sobald Sie bestätigen:',
+  'account.delete_consequence_templates': 'werden alle Gesichtsvorlagen Ihres Kontos gelöscht;',
+  'account.delete_consequence_sessions':
+    'werden Sie bei allen Anwendungen abgemeldet, und deren Sitzungen und Tokens verlieren ihre Gültigkeit;',
+  'account.delete_consequence_enrol':
+    'können Sie sich erst nach einem neuen Registrierungslink vom Betreiber wieder mit Ihrem Gesicht anmelden;',
+  'account.delete_consequence_kept':
+    'bleiben Ihr Name und Ihre E-Mail-Adresse erhalten, und das Prüfprotokoll bewahrt seine Einträge für seine Aufbewahrungsfrist.',
+  'account.delete_cancel': 'Gesicht behalten',
+  'account.delete_confirm': 'Mein Gesicht löschen',
+  'account.deleted_title': 'Ihr Gesicht ist gelöscht',
+  'account.deleted_templates#one': '{count} Gesichtsvorlage wurde gelöscht.',
+  'account.deleted_templates#other': '{count} Gesichtsvorlagen wurden gelöscht.',
+  'account.deleted_signed_out': 'Sie sind bei allen Anwendungen abgemeldet.',
+  'account.deleted_enrol_again':
+    'Um sich wieder mit Ihrem Gesicht anzumelden, bitten Sie den Betreiber um einen neuen Registrierungslink.',
+  'account.signed_out':
+    'Ihre Sitzung auf dieser Seite ist abgelaufen. Öffnen Sie Ihre Kontoseite erneut und melden Sie sich mit Ihrem Gesicht an.',
+  'account.sign_in_failed':
+    'Die Anmeldung bei Ihrer Kontoseite konnte nicht abgeschlossen werden. Öffnen Sie Ihre Kontoseite erneut und melden Sie sich mit Ihrem Gesicht an.',
+  'account.sign_in_cancelled':
+    'Die Anmeldung bei Ihrer Kontoseite wurde abgebrochen oder abgelehnt. Öffnen Sie Ihre Kontoseite erneut, um es noch einmal zu versuchen.',
+  'account.consent_heading': 'Ihre Einwilligung',
+  'account.consent_given': 'Sie haben am {date} in Version {version} der Richtlinie eingewilligt.',
+  'account.consent_on_enrolment': 'Erteilt auf der Registrierungsseite.',
+  'account.consent_at_sign_in': 'Bei einer Anmeldung erneut erteilt, nachdem sich die Richtlinie geändert hatte.',
+  'account.consent_by_operator': 'Vom Betreiber festgehalten, der Sie aus Fotos registriert hat: {statement}',
+  'account.no_consent':
+    'Es ist keine Einwilligung verzeichnet: Ihr Gesicht wurde registriert, bevor facegate danach fragte.',
+  'account.gone': 'Dieses Konto existiert nicht mehr.',
+  'account.no_face':
+    'Für dieses Konto ist kein Gesicht registriert: Bitten Sie den Betreiber um einen Registrierungslink.',
 };

@@ -259,6 +259,69 @@ export const en = {
   'consent.again.decline_hint': 'If you do not agree, this sign-in ends and {client} is told that access was denied.',
   'consent.again.not_waiting':
     'This sign-in is not waiting for your consent. Go back to the application and sign in again.',
+  // The /account page (the person's own page: their face, sign-ins, data, deletion).
+  'account.title': 'Your account',
+  'account.signed_in_as': 'Signed in as {account}',
+  'account.faces_heading': 'Your face',
+  'account.templates#one': '{count} template',
+  'account.templates#other': '{count} templates',
+  'account.enrolled_at': 'Enrolled on {date}',
+  'account.model': 'Face model: {model}',
+  'account.through_invitation': 'Through the enrolment link {invitation}',
+  'account.through_command': 'By the operator, from photos (facegate enroll)',
+  'account.through_carry_over': 'Carried over at a sign-in from the older model {model}',
+  'account.through_unknown': 'How it was enrolled is no longer in the audit trail',
+  'account.no_faces': 'No face is enrolled on this account.',
+  'account.add_face': 'Add a fresh enrolment',
+  'account.add_face_hint':
+    'Takes new pictures with the camera and adds them to your face, once they match it. It helps when you look different from when you enrolled.',
+  'account.signins_heading': 'Your last sign-ins',
+  'account.when': 'When',
+  'account.client': 'Application',
+  'account.result': 'Result',
+  'account.ip': 'IP address',
+  'account.this_page': 'This page',
+  'account.accepted': 'Signed in',
+  'account.refused': 'Refused ({reason})',
+  'account.no_signins': 'No sign-in is on record yet.',
+  'account.data_heading': 'Your data',
+  'account.data_lead':
+    'Download everything kept about you as a JSON file: your account, your face templates’ details and the audit trail of your sign-ins and enrolments.',
+  'account.with_embeddings': 'Include the face templates themselves (lists of numbers)',
+  'account.download': 'Download my data',
+  'account.delete_heading': 'Delete your face',
+  'account.delete_lead':
+    'Removes every face template kept for you and signs you out everywhere. You then cannot sign in with your face until you are enrolled again.',
+  'account.delete_face': 'Delete my face…',
+  'account.delete_title': 'Delete your face?',
+  'account.delete_confirm_lead': 'This cannot be undone. Once you confirm:',
+  'account.delete_consequence_templates': 'every face template of your account is deleted;',
+  'account.delete_consequence_sessions':
+    'you are signed out of every application, and their sessions and tokens stop working;',
+  'account.delete_consequence_enrol':
+    'you can sign in with your face again only after a new enrolment link from the operator;',
+  'account.delete_consequence_kept':
+    'your name and email stay, and the audit trail keeps its records for its retention period.',
+  'account.delete_cancel': 'Keep my face',
+  'account.delete_confirm': 'Delete my face',
+  'account.deleted_title': 'Your face is deleted',
+  'account.deleted_templates#one': '{count} face template was deleted.',
+  'account.deleted_templates#other': '{count} face templates were deleted.',
+  'account.deleted_signed_out': 'You are signed out of every application.',
+  'account.deleted_enrol_again': 'To sign in with your face again, ask the operator for a new enrolment link.',
+  'account.signed_out': 'Your session on this page has ended. Open your account page again and sign in with your face.',
+  'account.sign_in_failed':
+    'The sign-in to your account page could not be completed. Open your account page again and sign in with your face.',
+  'account.sign_in_cancelled':
+    'The sign-in to your account page was cancelled or refused. Open your account page again to try once more.',
+  'account.consent_heading': 'Your consent',
+  'account.consent_given': 'You consented to version {version} of the policy on {date}.',
+  'account.consent_on_enrolment': 'Given on the enrolment page.',
+  'account.consent_at_sign_in': 'Given again at a sign-in, after the policy changed.',
+  'account.consent_by_operator': 'Recorded by the operator who enrolled you from photos: {statement}',
+  'account.no_consent': 'No consent is on record: your face was enrolled before facegate asked for it.',
+  'account.gone': 'This account no longer exists.',
+  'account.no_face': 'No face is enrolled on this account: ask the operator for an enrolment link.',
 } as const;
 
 export type MessageKey = keyof typeof en;

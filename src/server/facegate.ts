@@ -5,10 +5,12 @@ import type { Store } from '../../adapters/contract.js';
 import { openStore, storeFilesReadableByOthers } from '../../adapters/open.js';
 import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
+import { accountRoutes } from '../../interactions/account-routes.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
 import { publicFolder } from '../../interactions/views.js';
 import type { FacegateConfig } from '../config/types.js';
+import { AccountData } from '../access/account-data.js';
 import { AttemptLimits } from '../access/attempt-limits.js';
 import { AuditTrail } from '../access/audit-trail.js';
 import { startFaceService, type FaceService } from '../access/face-service.js';
@@ -21,6 +23,7 @@ import type { RandomInt } from '../face/liveness/challenge.js';
 import { FacegateMetrics } from '../metrics/facegate-metrics.js';
 import { metricsEndpoint } from '../metrics/endpoint.js';
 import { loadKeys } from '../keys/load.js';
+import { firstPartyClients } from '../oidc/configuration.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
@@ -220,7 +223,7 @@ async function startParts(
         if (isStoreUnavailable(error)) metrics.storeError('oidc');
         logger.error({ err: error }, 'provider error');
       });
-      const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
+      const firstParty = firstPartyClients(next);
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const consent = new ConsentPolicy(next.consent, store.consents);
@@ -254,6 +257,7 @@ async function startParts(
           next.face.liveness === 'challenge' ? challenges : undefined,
         ),
       });
+      const account = accountRoutes({ provider, data: new AccountData(store, next.issuer) });
       const app = createApp({
         provider,
         logger,
@@ -265,6 +269,8 @@ async function startParts(
           routes.allowedMethods(),
           enrollment.routes(),
           enrollment.allowedMethods(),
+          account.routes(),
+          account.allowedMethods(),
         ] as Middleware[],
         staticFolder: publicFolder,
       });
