@@ -11,6 +11,7 @@ import { postgresInvitations } from './invitations.js';
 import { postgresKeys } from './keys.js';
 import { migrate } from './migrations.js';
 import { postgresOidcAdapter } from './oidc-adapter.js';
+import { postgresPasskeys } from './passkeys.js';
 import { postgresSweep } from './sweep.js';
 import { postgresTemplates } from './templates.js';
 
@@ -52,6 +53,7 @@ export async function openPostgresStore(
     invitations: postgresInvitations(pool),
     audit: postgresAudit(pool, auditRetention),
     attempts: postgresAttempts(pool),
+    passkeys: postgresPasskeys(pool),
     ping: () =>
       guard(async () => {
         if (closed) throw new StoreUnavailableError('postgres', new Error('the store is closed'));

@@ -15,7 +15,7 @@ redis.call('PUBLISH', ARGV[4], ARGV[5])
 return redis.call('HGET', KEYS[1], 'createdAt')`;
 
 // KEYS: account hash, account set, revision, the account's template set. ARGV: id, key prefix,
-// gallery channel, change. The account and every template of it go in one script, so no reader sees half of it.
+// gallery channel, change. The account and every template and passkey of it go in one script, so no reader sees half of it.
 const removeScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
@@ -24,7 +24,9 @@ for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
   if model then redis.call('SREM', ARGV[2] .. 'templates:model:' .. model, tid) end
   redis.call('DEL', tkey)
 end
-redis.call('DEL', KEYS[1], KEYS[4])
+local passkeys = ARGV[2] .. 'passkeys:account:' .. ARGV[1]
+for _, cid in ipairs(redis.call('SMEMBERS', passkeys)) do redis.call('DEL', ARGV[2] .. 'passkey:' .. cid) end
+redis.call('DEL', KEYS[1], KEYS[4], passkeys)
 redis.call('SREM', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
 redis.call('PUBLISH', ARGV[3], ARGV[4])

@@ -9,6 +9,7 @@ import { redisGalleryChanges } from './gallery-changes.js';
 import { redisInvitations } from './invitations.js';
 import { redisKeys } from './keys.js';
 import { redisOidcAdapter } from './oidc-adapter.js';
+import { redisPasskeys } from './passkeys.js';
 import { redisTemplates } from './templates.js';
 
 /**
@@ -32,6 +33,7 @@ export async function openRedisStore(
     invitations: redisInvitations(redis, keyPrefix),
     audit: redisAudit(redis, keyPrefix, auditRetention),
     attempts: redisAttempts(redis, keyPrefix),
+    passkeys: redisPasskeys(redis, keyPrefix),
     ping: () =>
       guard(async () => {
         await redis.ping();

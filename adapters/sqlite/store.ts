@@ -13,6 +13,7 @@ import { sqliteInvitations } from './invitations.js';
 import { sqliteKeys } from './keys.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { sqliteOidcAdapter } from './oidc-adapter.js';
+import { sqlitePasskeys } from './passkeys.js';
 import { sqliteSweep } from './sweep.js';
 import { sqliteTemplates } from './templates.js';
 
@@ -55,6 +56,7 @@ function connect(
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db, auditRetention),
     attempts: sqliteAttempts(db),
+    passkeys: sqlitePasskeys(db),
     sweep: sqliteSweep(db, auditRetention),
     ping: () =>
       guard(() => {
@@ -163,6 +165,7 @@ export function openSqliteStore(
     invitations: delegate(first.invitations, (c) => c.invitations),
     audit: delegate(first.audit, (c) => c.audit),
     attempts: delegate(first.attempts, (c) => c.attempts),
+    passkeys: delegate(first.passkeys, (c) => c.passkeys),
     ping: () => run((c) => c.ping()),
     async close() {
       closed = true;
