@@ -30,6 +30,14 @@ export interface FacegateConfig {
   face: FaceConfig;
   /** GET /metrics (Prometheus), for the addresses or CIDR ranges in allowFrom only. */
   metrics: { enabled: boolean; allowFrom: string[] };
+  /** Passkeys beside the face; rpId is filled in (the issuer's host) when not written. */
+  passkeys: PasskeyConfig;
+}
+
+export interface PasskeyConfig {
+  enabled: boolean;
+  rpId: string;
+  userVerification: 'required' | 'preferred' | 'discouraged';
 }
 
 export type ClaimName = 'name' | 'given_name' | 'family_name' | 'email' | 'email_verified' | 'picture';

@@ -3,7 +3,7 @@ import type { Store } from '../../adapters/contract.js';
 import type { FacegateConfig } from '../config/types.js';
 import type { ProviderKeys } from '../keys/load.js';
 import { LANGUAGES } from '../messages/languages.js';
-import { acrValues } from './acr.js';
+import { acrValuesSupported } from './acr.js';
 import { claimsConfiguration } from './claims.js';
 import { clientMetadata } from './client-metadata.js';
 import { findAccountIn } from './find-account.js';
@@ -29,7 +29,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     findAccount: findAccountIn(store.accounts),
     claims: claimsConfiguration(config.scopes),
     scopes: ['openid', 'offline_access', ...Object.keys(config.scopes)],
-    acrValues,
+    acrValues: acrValuesSupported(config.passkeys.enabled),
     responseTypes: offeredResponseTypes(config),
     jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {
@@ -59,7 +59,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     },
     interactions: {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
-      policy: interactionPolicyWithStepUp(),
+      policy: interactionPolicyWithStepUp({ passkeys: config.passkeys.enabled }),
     },
     loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
     clientBasedCORS: corsForRedirectOrigins,

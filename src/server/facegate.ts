@@ -7,7 +7,12 @@ import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
-import { publicFolder } from '../../interactions/views.js';
+import { publicFolder, webauthnBrowserFolder } from '../../interactions/views.js';
+import { passkeyRoutes } from '../../interactions/passkey-routes.js';
+import { PasskeyCeremonies } from '../passkeys/ceremonies.js';
+import { RegistrationGrants } from '../passkeys/registration-grants.js';
+import { PasskeySignIns } from '../access/passkey-sign-in.js';
+import { PasskeyRegistrations } from '../access/passkey-registration.js';
 import type { FacegateConfig } from '../config/types.js';
 import { AttemptLimits } from '../access/attempt-limits.js';
 import { AuditTrail } from '../access/audit-trail.js';
@@ -139,6 +144,32 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   };
 }
 
+/** Passkeys beside the face (configuration passkeys.enabled): their ceremonies, sign-ins, grants and routes. */
+function passkeyParts(
+  config: FacegateConfig,
+  store: Store,
+  limits: AttemptLimits,
+  audit: AuditTrail,
+  clock: (() => number) | undefined,
+) {
+  const ceremonies = new PasskeyCeremonies(
+    store,
+    {
+      rpId: config.passkeys.rpId,
+      userVerification: config.passkeys.userVerification,
+      origin: new URL(config.issuer).origin,
+      rpName: new URL(config.issuer).host,
+    },
+    clock,
+  );
+  const grants = new RegistrationGrants(store, clock);
+  return {
+    grants,
+    signIn: new PasskeySignIns(store, ceremonies, limits, audit, config.ttl.interaction),
+    routes: passkeyRoutes(new PasskeyRegistrations(grants, ceremonies, limits, audit, store.passkeys)),
+  };
+}
+
 /** The store holds keys and biometric templates: say so when other users can read its files. */
 function warnIfReadableByOthers(config: FacegateConfig, logger: Logger): void {
   const files = storeFilesReadableByOthers(config.storage);
@@ -200,6 +231,7 @@ async function startParts(
       const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
+      const passkeys = next.passkeys.enabled ? passkeyParts(next, store, limits, audit, options.clock) : undefined;
       const routes = interactionRoutes(provider, {
         isFirstParty: (id) => firstParty.has(id),
         signIn: new SignInAttempts(
@@ -212,9 +244,11 @@ async function startParts(
         ),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
+        passkeys: passkeys?.signIn,
       });
       const enrollment = enrollmentRoutes({
         frames,
+        passkeyGrants: passkeys?.grants,
         enrollment: new EnrollmentAttempts(
           store,
           faceService,
@@ -234,8 +268,10 @@ async function startParts(
           routes.allowedMethods(),
           enrollment.routes(),
           enrollment.allowedMethods(),
+          ...(passkeys ? [passkeys.routes.routes(), passkeys.routes.allowedMethods()] : []),
         ] as Middleware[],
         staticFolder: publicFolder,
+        moreStatic: { '/static/webauthn': webauthnBrowserFolder },
       });
       const handler = withProviderFastPath(app.callback(), provider.callback(), providerEndpointPaths(provider));
       return { provider, handler: withResponseHeaders(withRequestLog(handler, logger)) };
