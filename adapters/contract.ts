@@ -104,6 +104,8 @@ export interface TemplateStore {
   usage(): Promise<TemplateUsage[]>;
   /** Removes every template of `model`, of every account, atomically; returns how many went. */
   removeModel(model: string): Promise<number>;
+  /** Removes every template of the account (of every model), atomically, keeping the account; returns how many went. */
+  removeForAccount(accountId: string): Promise<number>;
   /** Increases on every change to templates or accounts, so a gallery elsewhere knows to reload. */
   revision(): Promise<number>;
   /**
@@ -167,6 +169,8 @@ export interface InvitationStore {
    * later call) undefined; undefined too when unknown or expired.
    */
   consume(tokenHash: string): Promise<InvitationRecord | undefined>;
+  /** Removes every unspent invitation of the account (its face was deleted); returns how many went. */
+  removeForAccount(accountId: string): Promise<number>;
 }
 
 /** One line of the audit trail: every sign-in and enrolment attempt, never an image. */
@@ -202,6 +206,18 @@ export interface AuditStore {
   fold(key: string, windowSeconds: number, event: AuditEvent): Promise<void>;
   /** The newest events first (by `at`, then by order of appending), at most `limit`. */
   recent(limit: number): Promise<AuditEvent[]>;
+  /** The account's events, newest first as `recent`, at most `limit`; `type` keeps only events of that type. */
+  forAccount(accountId: string, limit: number, type?: string): Promise<AuditEvent[]>;
+}
+
+/**
+ * What oidc-provider keeps for an account (sessions, grants, access and refresh tokens,
+ * authorization codes...), found by the account instead of by grant: a person who deletes their
+ * face ends every way in that was issued before.
+ */
+export interface AccountTokenStore {
+  /** Removes every oidc-provider record whose payload names the account, of every model; returns how many went. */
+  revokeAll(accountId: string): Promise<number>;
 }
 
 /** Sliding-window counters for attempt limits (per interaction, per account, per client IP). */
@@ -273,6 +289,7 @@ export interface Store {
   readonly invitations: InvitationStore;
   readonly audit: AuditStore;
   readonly attempts: AttemptStore;
+  readonly accountTokens: AccountTokenStore;
   /** Passkeys; removing an account removes its passkeys. */
   readonly passkeys: PasskeyStore;
   /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */

@@ -17,7 +17,17 @@ export const webauthnBrowserFolder = fileURLToPath(
   new URL('../dist/bundle/', import.meta.resolve('@simplewebauthn/browser')),
 );
 
-const names = ['login', 'enroll', 'consent', 'error', 'logout', 'logged-out'] as const;
+const names = [
+  'login',
+  'enroll',
+  'consent',
+  'error',
+  'logout',
+  'logged-out',
+  'account',
+  'account-delete',
+  'account-deleted',
+] as const;
 export type ViewName = (typeof names)[number];
 
 const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFolder}${name}.pug`)]));

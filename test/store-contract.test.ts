@@ -128,6 +128,42 @@ for (const backend of backends) {
       });
     });
 
+    describe('account tokens', () => {
+      it("revokes every record of the account, of every model, and no other account's", async () => {
+        const models = ['Session', 'Grant', 'AccessToken', 'RefreshToken', 'AuthorizationCode'];
+        for (const model of models) {
+          await store.adapterFor(model).upsert(`alice-${model}`, { accountId: 'alice', grantId: 'g1' }, 600);
+          await store.adapterFor(model).upsert(`bob-${model}`, { accountId: 'bob', grantId: 'g2' }, 600);
+        }
+        // Records without an account (an interaction before sign-in) are no one's.
+        await store.adapterFor('Interaction').upsert('i1', { uid: 'i1' }, 600);
+        expect(await store.accountTokens.revokeAll('alice')).to.equal(models.length);
+        for (const model of models) {
+          expect(await store.adapterFor(model).find(`alice-${model}`)).to.equal(undefined);
+          expect(await store.adapterFor(model).find(`bob-${model}`)).to.deep.include({ accountId: 'bob' });
+        }
+        expect(await store.adapterFor('Interaction').find('i1')).to.deep.equal({ uid: 'i1' });
+        expect(await store.accountTokens.revokeAll('alice')).to.equal(0);
+      });
+
+      it('finds a session by its account once it is signed in, whatever it was stored as before', async () => {
+        const sessions = store.adapterFor('Session');
+        await sessions.upsert('s1', { uid: 'u1' }, 600);
+        await sessions.upsert('s1', { uid: 'u1', accountId: 'carol' }, 600);
+        expect(await store.accountTokens.revokeAll('carol')).to.equal(1);
+        expect(await sessions.findByUid('u1')).to.equal(undefined);
+      });
+
+      it('keeps a record revoked by grant revoked, and counts only what is still there', async () => {
+        const access = store.adapterFor('AccessToken');
+        await access.upsert('a1', { accountId: 'dave', grantId: 'g' }, 600);
+        await access.upsert('a2', { accountId: 'dave', grantId: 'h' }, 600);
+        await access.revokeByGrantId('g');
+        expect(await store.accountTokens.revokeAll('dave')).to.equal(1);
+        expect(await access.find('a2')).to.equal(undefined);
+      });
+    });
+
     describe('accounts', () => {
       it('creates, updates keeping createdAt, lists by id and gets', async () => {
         const created = await store.accounts.upsert({
@@ -222,6 +258,23 @@ for (const backend of backends) {
         expect(await store.templates.revision()).to.equal(after);
         // Removing the account later still finds no stray template of it.
         expect(await store.accounts.remove('bob')).to.equal(true);
+      });
+
+      it("removes every template of one account, of every model, keeping the account and others' templates", async () => {
+        await store.accounts.upsert({ id: 'bob' });
+        await store.templates.add('alice', 'a', [vector(1), vector(2)]);
+        await store.templates.add('alice', 'b', [vector(3)]);
+        await store.templates.add('bob', 'a', [vector(4)]);
+        const before = await store.templates.revision();
+        expect(await store.templates.removeForAccount('alice')).to.equal(3);
+        expect(await store.templates.revision()).to.be.above(before);
+        expect(await store.templates.listForAccount('alice')).to.deep.equal([]);
+        expect((await store.templates.list('a')).map((t) => t.accountId)).to.deep.equal(['bob']);
+        expect(await store.templates.list('b')).to.deep.equal([]);
+        expect(await store.accounts.get('alice')).to.include({ id: 'alice' });
+        const after = await store.templates.revision();
+        expect(await store.templates.removeForAccount('alice')).to.equal(0);
+        expect(await store.templates.revision()).to.equal(after);
       });
 
       it('refuses templates for an unknown account, adding nothing', async () => {
@@ -320,6 +373,20 @@ for (const backend of backends) {
         };
       };
 
+      it("removes the account's unspent invitations, and no other account's", async () => {
+        const first = invitation();
+        const second = invitation({ replace: true });
+        const spent = invitation();
+        const bobs = invitation({ accountId: 'bob' });
+        for (const created of [first, second, spent, bobs]) await store.invitations.create(created);
+        await store.invitations.consume(spent.tokenHash);
+        expect(await store.invitations.removeForAccount('alice')).to.equal(2);
+        expect(await store.invitations.find(first.tokenHash)).to.equal(undefined);
+        expect(await store.invitations.consume(second.tokenHash)).to.equal(undefined);
+        expect(await store.invitations.find(bobs.tokenHash)).to.deep.equal(bobs);
+        expect(await store.invitations.removeForAccount('alice')).to.equal(0);
+      });
+
       it('finds an invitation by its token hash, as created, without spending it', async () => {
         const created = invitation({ replace: true });
         await store.invitations.create(created);
@@ -408,6 +475,32 @@ for (const backend of backends) {
         expect((await store.audit.recent(10)).map((e) => e.detail.i)).to.deep.equal([3, 1, 2, 0]);
         expect((await store.audit.recent(2)).map((e) => e.detail.i)).to.deep.equal([3, 1]);
         expect(await store.audit.recent(0)).to.deep.equal([]);
+      });
+
+      it("finds one account's events, newest first, at most `limit`, of one type when asked", async () => {
+        const now = Date.now();
+        await store.audit.append(event({ at: now - 4000, detail: { i: 0 } }));
+        await store.audit.append(event({ at: now - 3000, accountId: 'bob', detail: { i: 1 } }));
+        await store.audit.append(event({ at: now - 1000, result: 'not_live', detail: { i: 2 } }));
+        await store.audit.append(event({ at: now - 2000, type: 'enrollment', result: 'enrolled', detail: { i: 3 } }));
+        await store.audit.append(event({ at: now, accountId: null, detail: { i: 4 } }));
+        await store.audit.fold('k', 60, event({ at: now - 500, result: 'rate_limited', detail: { i: 5 } }));
+        await store.audit.fold('k', 60, event({ at: now - 400, result: 'rate_limited', detail: { i: 5 } }));
+        const ids = (events: AuditEvent[]) => events.map((e) => e.detail.i);
+        expect(ids(await store.audit.forAccount('alice', 10))).to.deep.equal([5, 2, 3, 0]);
+        expect((await store.audit.forAccount('alice', 10))[0]).to.include({ count: 2, lastAt: now - 400 });
+        expect(ids(await store.audit.forAccount('alice', 2))).to.deep.equal([5, 2]);
+        expect(ids(await store.audit.forAccount('alice', 10, 'signin'))).to.deep.equal([5, 2, 0]);
+        expect(ids(await store.audit.forAccount('bob', 10))).to.deep.equal([1]);
+        expect(await store.audit.forAccount('carol', 10)).to.deep.equal([]);
+        expect(await store.audit.forAccount('alice', 0)).to.deep.equal([]);
+      });
+
+      it("finds an account's events among many of others'", async () => {
+        const now = Date.now();
+        await store.audit.append(event({ at: now - 10_000, accountId: 'rare', detail: { i: 'old' } }));
+        for (let i = 0; i < 1200; i++) await store.audit.append(event({ at: now - 5000 + i, accountId: `a${i}` }));
+        expect((await store.audit.forAccount('rare', 20)).map((e) => e.detail.i)).to.deep.equal(['old']);
       });
 
       it('keeps events of the same millisecond, the last appended first', async () => {
@@ -621,6 +714,10 @@ for (const backend of backends) {
             detail: {},
           }),
         () => store.audit.recent(10),
+        () => store.audit.forAccount('a', 10),
+        () => store.invitations.removeForAccount('a'),
+        () => store.templates.removeForAccount('a'),
+        () => store.accountTokens.revokeAll('a'),
         () => store.attempts.record('k', 60),
         () => store.attempts.count('k', 60),
         () => store.attempts.oldestExpiry('k', 60),

@@ -72,5 +72,16 @@ export function postgresAudit(pool: pg.Pool, retention: AuditRetention): AuditSt
         );
         return rows.map(read);
       }),
+    forAccount: (accountId, limit, type) =>
+      guard(async () => {
+        if (!(limit >= 1)) return [];
+        const { rows } = await pool.query<Row>(
+          `SELECT at, type, result, account_id, client_id, ip, detail, count, last_at FROM audit_events
+           WHERE account_id = $1 AND at >= $2 AND ($3::text IS NULL OR type = $3)
+           ORDER BY at DESC, id DESC LIMIT $4`,
+          [accountId, Date.now() - retention.maxAgeMs, type ?? null, Math.floor(limit)],
+        );
+        return rows.map(read);
+      }),
   };
 }

@@ -61,5 +61,10 @@ export function postgresInvitations(pool: pg.Pool): InvitationStore {
         );
         return read(rows[0]);
       }),
+    removeForAccount: (accountId) =>
+      guard(async () => {
+        const { rowCount } = await pool.query('DELETE FROM invitations WHERE account_id = $1', [accountId]);
+        return rowCount ?? 0;
+      }),
   };
 }

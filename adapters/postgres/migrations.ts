@@ -91,6 +91,15 @@ const migrations: string[] = [
   CREATE INDEX attempts_key ON attempts (key, at);
   CREATE INDEX attempts_expiry ON attempts (expires_at);
   `,
+  // The lookups by account of the /account page: oidc-provider's records of an account (to revoke
+  // them all), its audit events and its unspent invitations.
+  `
+  ALTER TABLE oidc ADD COLUMN account_id text;
+  UPDATE oidc SET account_id = payload->>'accountId';
+  CREATE INDEX oidc_account ON oidc (account_id) WHERE account_id IS NOT NULL;
+  CREATE INDEX audit_events_account ON audit_events (account_id, at) WHERE account_id IS NOT NULL;
+  CREATE INDEX invitations_account ON invitations (account_id);
+  `,
   // Passkeys (issue 16): the public part of each WebAuthn credential, gone with its account.
   `
   CREATE TABLE passkeys (

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
 import { AlreadyConsumedError } from '../errors.js';
+import { accountIdOf } from '../account-of-payload.js';
 import { guard, num } from './connection.js';
 
 interface Row {
@@ -26,10 +27,11 @@ export function postgresOidcAdapter(pool: pg.Pool, model: string): OidcAdapter {
     upsert: (id, payload, expiresIn) =>
       guard(async () => {
         await pool.query(
-          `INSERT INTO oidc (model, id, payload, grant_id, uid, user_code, consumed_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, NULL, $7)
+          `INSERT INTO oidc (model, id, payload, grant_id, uid, user_code, consumed_at, expires_at, account_id)
+           VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $8)
            ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
-             uid = excluded.uid, user_code = excluded.user_code, consumed_at = NULL, expires_at = excluded.expires_at`,
+             uid = excluded.uid, user_code = excluded.user_code, consumed_at = NULL, expires_at = excluded.expires_at,
+             account_id = excluded.account_id`,
           [
             model,
             id,
@@ -38,6 +40,7 @@ export function postgresOidcAdapter(pool: pg.Pool, model: string): OidcAdapter {
             payload.uid ?? null,
             payload.userCode ?? null,
             typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
+            accountIdOf(payload),
           ],
         );
       }),

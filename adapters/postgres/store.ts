@@ -3,6 +3,7 @@ import { defaultAuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { StoreUnavailableError } from '../errors.js';
 import { postgresAccounts } from './accounts.js';
+import { postgresAccountTokens } from './account-tokens.js';
 import { postgresAttempts } from './attempts.js';
 import { postgresAudit } from './audit.js';
 import { createPool, guard } from './connection.js';
@@ -53,6 +54,7 @@ export async function openPostgresStore(
     invitations: postgresInvitations(pool),
     audit: postgresAudit(pool, auditRetention),
     attempts: postgresAttempts(pool),
+    accountTokens: postgresAccountTokens(pool),
     passkeys: postgresPasskeys(pool),
     ping: () =>
       guard(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
+import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard, num, transaction } from './connection.js';
@@ -30,6 +30,17 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
     );
     return rows.map(read);
   };
+
+  /** One DELETE in a transaction that announces the change when something went. */
+  const removing = (sql: string, value: string, change: GalleryChange) =>
+    guard(async () => {
+      const removed = await transaction(pool, async (client) => {
+        const { rowCount } = await client.query(sql, [value]);
+        if (rowCount) await changes.announce(client, change);
+        return rowCount ?? 0;
+      });
+      return removed > 0 ? changes.committed(change, removed) : 0;
+    });
 
   return {
     // One transaction: the replaced templates and the new ones are seen together or not at all.
@@ -78,15 +89,9 @@ export function postgresTemplates(pool: pg.Pool, changes: GalleryChanges): Templ
           }),
         );
       }),
-    removeModel: (model) =>
-      guard(async () => {
-        const removed = await transaction(pool, async (client) => {
-          const { rowCount } = await client.query('DELETE FROM face_templates WHERE model = $1', [model]);
-          if (rowCount) await changes.announce(client, { all: true });
-          return rowCount ?? 0;
-        });
-        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
-      }),
+    removeModel: (model) => removing('DELETE FROM face_templates WHERE model = $1', model, { all: true }),
+    removeForAccount: (accountId) =>
+      removing('DELETE FROM face_templates WHERE account_id = $1', accountId, { account: accountId }),
     revision: () => guard(() => changes.revision()),
     follow: (listener) => changes.follow(listener),
   };

@@ -48,6 +48,24 @@ redis.call('HSET', KEYS[3], id, '1:' .. ARGV[1])
 redis.call('SET', KEYS[4], id, 'PX', ARGV[5])
 trim(KEYS[1], KEYS[3], ARGV[3], ARGV[4])`;
 
+interface Member {
+  member: string;
+  at: number;
+}
+
+/** Members read per round trip when looking for one account's events. */
+const PAGE = 500;
+
+/** ZRANGE … WITHSCORES's flat [member, score, …] as members with their `at`. */
+const pairsOf = (flat: string[]): Member[] =>
+  flat.flatMap((value, i) => (i % 2 === 0 ? [{ member: value, at: Number(flat[i + 1]) }] : []));
+
+/** Both shelves' members merged newest first: by `at`, then by sequence (the order of appending). */
+const newestFirst = (members: Member[], limit: number): Member[] =>
+  members.sort((a, b) => b.at - a.at || (a.member < b.member ? 1 : -1)).slice(0, Math.floor(limit));
+
+const eventOf = (member: string) => JSON.parse(member.slice(member.indexOf(':') + 1)) as AuditEvent;
+
 /**
  * The trail on Redis: two sorted sets (records, and refusals, which keeps the key the trail had
  * before it had shelves), trimmed by age and by count on every append.
@@ -99,24 +117,48 @@ export function redisAudit(redis: Redis, prefix: string, retention: AuditRetenti
       guard(async () => {
         if (!(limit >= 1)) return [];
         const newest = await Promise.all(
-          Object.values(shelves).map((set) =>
-            redis.zrevrangebyscore(set, '+inf', oldest(), 'WITHSCORES', 'LIMIT', 0, Math.floor(limit)),
+          Object.values(shelves).map(async (set) =>
+            pairsOf(await redis.zrevrangebyscore(set, '+inf', oldest(), 'WITHSCORES', 'LIMIT', 0, Math.floor(limit))),
           ),
         );
-        // Both shelves, merged newest first: by `at`, then by sequence (the order of appending).
-        const members = newest
-          .flatMap((pairs) =>
-            pairs.flatMap((value, i) => (i % 2 === 0 ? [{ member: value, at: Number(pairs[i + 1]) }] : [])),
-          )
-          .sort((a, b) => b.at - a.at || (a.member < b.member ? 1 : -1))
-          .slice(0, Math.floor(limit));
-        if (members.length === 0) return [];
-        const folded = await redis.hmget(counts, ...members.map(({ member }) => member.slice(0, 16)));
-        return members.map(({ member }, i) => {
-          const event = JSON.parse(member.slice(member.indexOf(':') + 1)) as AuditEvent;
-          const [count, lastAt] = folded[i]?.split(':').map(Number) ?? [];
-          return count === undefined ? event : { ...event, count, lastAt };
-        });
+        return withCounts(newestFirst(newest.flat(), limit));
+      }),
+    // No index by account: each shelf is read newest first, a page at a time, until it has given
+    // `limit` of the account's events or is at its end. The shelves are bounded by the retention
+    // (maxEvents), so is this walk; the page shows 20 events, which recent sign-ins find early.
+    forAccount: (accountId, limit, type) =>
+      guard(async () => {
+        if (!(limit >= 1)) return [];
+        const wanted = Math.floor(limit);
+        const since = oldest();
+        const ofAccount = await Promise.all(
+          Object.values(shelves).map(async (set) => {
+            const found: Member[] = [];
+            for (let offset = 0; found.length < wanted; offset += PAGE) {
+              const page = pairsOf(
+                await redis.zrevrangebyscore(set, '+inf', since, 'WITHSCORES', 'LIMIT', offset, PAGE),
+              );
+              for (const entry of page) {
+                const event = eventOf(entry.member);
+                if (event.accountId === accountId && (type === undefined || event.type === type)) found.push(entry);
+              }
+              if (page.length < PAGE) break;
+            }
+            return found;
+          }),
+        );
+        return withCounts(newestFirst(ofAccount.flat(), wanted));
       }),
   };
+
+  /** The events of these members, with the counts of the folded ones. */
+  async function withCounts(members: Member[]): Promise<AuditEvent[]> {
+    if (members.length === 0) return [];
+    const folded = await redis.hmget(counts, ...members.map(({ member }) => member.slice(0, 16)));
+    return members.map(({ member }, i) => {
+      const event = eventOf(member);
+      const [count, lastAt] = folded[i]?.split(':').map(Number) ?? [];
+      return count === undefined ? event : { ...event, count, lastAt };
+    });
+  }
 }

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
 import { AlreadyConsumedError } from '../errors.js';
+import { accountIdOf } from '../account-of-payload.js';
+import { accountTokensKey } from './account-tokens.js';
 import { execAll, guard } from './connection.js';
 
 // Sets `consumed` only on a record that still exists (a late consume leaves no stray key) and
@@ -20,7 +22,7 @@ redis.call('DEL', KEYS[1])`;
  * oidc-provider's Adapter on Redis. Each record is a hash (`payload` JSON, `consumed` when used)
  * that expires with the record; sessions are found by uid and device codes by user code through
  * index keys of the same lifetime; each grant has a set of its record ids per model, kept as long
- * as its longest-lived member.
+ * as its longest-lived member, and so has each account a set of the keys of its records (of every model).
  */
 export function redisOidcAdapter(redis: Redis, prefix: string, model: string): OidcAdapter {
   const base = `${prefix}oidc:${model}:`;
@@ -28,6 +30,8 @@ export function redisOidcAdapter(redis: Redis, prefix: string, model: string): O
   const uidKey = (uid: string) => `${base}uid:${uid}`;
   const userCodeKey = (code: string) => `${base}user-code:${code}`;
   const grantKey = (grantId: string) => `${base}grant:${grantId}`;
+  // Shared by every model: the account's set names the record keys themselves (account-tokens.ts).
+  const accountKey = (accountId: string) => accountTokensKey(prefix, accountId);
 
   const find = (id: string) =>
     guard(async () => {
@@ -54,12 +58,17 @@ export function redisOidcAdapter(redis: Redis, prefix: string, model: string): O
           if (ttl) tx.set(index, id, 'EX', ttl);
           else tx.set(index, id);
         }
-        if (payload.grantId) {
-          const grant = grantKey(payload.grantId);
-          tx.sadd(grant, id);
+        const sets = [
+          payload.grantId && [grantKey(payload.grantId), id],
+          accountIdOf(payload) && [accountKey(accountIdOf(payload)!), key],
+        ];
+        for (const entry of sets) {
+          if (!entry) continue;
+          const [set, member] = entry;
+          tx.sadd(set, member);
           // NX gives a new set its first lifetime, GT lengthens it for a longer-lived member.
-          if (ttl) tx.expire(grant, ttl, 'NX').expire(grant, ttl, 'GT');
-          else tx.persist(grant);
+          if (ttl) tx.expire(set, ttl, 'NX').expire(set, ttl, 'GT');
+          else tx.persist(set);
         }
         await execAll(tx);
       }),

@@ -1,6 +1,7 @@
 import type { Store } from '../contract.js';
 import { defaultAuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
+import { redisAccountTokens } from './account-tokens.js';
 import { redisAccounts } from './accounts.js';
 import { redisAttempts } from './attempts.js';
 import { redisAudit } from './audit.js';
@@ -33,6 +34,7 @@ export async function openRedisStore(
     invitations: redisInvitations(redis, keyPrefix),
     audit: redisAudit(redis, keyPrefix, auditRetention),
     attempts: redisAttempts(redis, keyPrefix),
+    accountTokens: redisAccountTokens(redis, keyPrefix),
     passkeys: redisPasskeys(redis, keyPrefix),
     ping: () =>
       guard(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
+import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './connection.js';
@@ -31,14 +31,16 @@ end
 redis.call('PUBLISH', ARGV[6], ARGV[7])
 return redis.call('INCR', KEYS[4])`;
 
-// KEYS: the model's template set, revision. ARGV: key prefix, gallery channel, change.
-// Every template of the model, out of its account's set too, in one script.
-const removeModelScript = `
+// KEYS: a model's or an account's template set, revision. ARGV: key prefix, gallery channel,
+// change, then the template field naming the other set each template is in (`accountId` or
+// `model`) and that set's key before the name. Every template of the set, out of the other set
+// too, in one script.
+const removeSetScript = `
 local removed = 0
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   local tkey = ARGV[1] .. 'template:' .. tid
-  local account = redis.call('HGET', tkey, 'accountId')
-  if account then redis.call('SREM', ARGV[1] .. 'templates:account:' .. account, tid) end
+  local other = redis.call('HGET', tkey, ARGV[4])
+  if other then redis.call('SREM', ARGV[1] .. ARGV[5] .. other, tid) end
   redis.call('DEL', tkey)
   removed = removed + 1
 end
@@ -75,6 +77,25 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
     });
     return records.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   };
+
+  /** Every template of one set (a model's or an account's), out of the other set each is in too. */
+  const removeSet = (set: string, [field, otherSet]: [string, string], change: GalleryChange) =>
+    guard(async () => {
+      const removed = Number(
+        await redis.eval(
+          removeSetScript,
+          2,
+          set,
+          revision,
+          prefix,
+          changes.channel,
+          JSON.stringify(change),
+          field,
+          otherSet,
+        ),
+      );
+      return removed > 0 ? changes.committed(change, removed) : 0;
+    });
 
   return {
     add: (accountId, model, embeddings, opts = {}) =>
@@ -136,21 +157,10 @@ export function redisTemplates(redis: Redis, prefix: string, changes: RedisGalle
         const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
         return [...usage.values()].sort((a, b) => order(a.accountId, b.accountId) || order(a.model, b.model));
       }),
+    removeForAccount: (accountId) =>
+      removeSet(`${prefix}templates:account:${accountId}`, ['model', 'templates:model:'], { account: accountId }),
     removeModel: (model) =>
-      guard(async () => {
-        const removed = Number(
-          await redis.eval(
-            removeModelScript,
-            2,
-            `${prefix}templates:model:${model}`,
-            revision,
-            prefix,
-            changes.channel,
-            JSON.stringify({ all: true }),
-          ),
-        );
-        return removed > 0 ? changes.committed({ all: true }, removed) : 0;
-      }),
+      removeSet(`${prefix}templates:model:${model}`, ['accountId', 'templates:account:'], { all: true }),
     revision: () => guard(async () => Number((await redis.get(revision)) ?? 0)),
     follow: (listener) => changes.follow(listener),
   };

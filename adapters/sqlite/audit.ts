@@ -32,6 +32,10 @@ export function sqliteAudit(db: Database, retention: AuditRetention): AuditStore
   const recent = db.prepare(`
     SELECT at, type, result, account_id, client_id, ip, detail, count, last_at FROM audit_events
     WHERE at >= @oldest ORDER BY at DESC, id DESC LIMIT @limit`);
+  const ofAccount = db.prepare(`
+    SELECT at, type, result, account_id, client_id, ip, detail, count, last_at FROM audit_events
+    WHERE account_id = @accountId AND at >= @oldest AND (@type IS NULL OR type = @type)
+    ORDER BY at DESC, id DESC LIMIT @limit`);
   const row = (event: AuditEvent) => ({
     at: event.at,
     type: event.type,
@@ -66,6 +70,13 @@ export function sqliteAudit(db: Database, retention: AuditRetention): AuditStore
       guard(() => {
         if (!(limit >= 1)) return [];
         const rows = recent.all({ oldest: Date.now() - retention.maxAgeMs, limit: Math.floor(limit) }) as Row[];
+        return rows.map(read);
+      }),
+    forAccount: (accountId, limit, type) =>
+      guard(() => {
+        if (!(limit >= 1)) return [];
+        const oldest = Date.now() - retention.maxAgeMs;
+        const rows = ofAccount.all({ accountId, oldest, type: type ?? null, limit: Math.floor(limit) }) as Row[];
         return rows.map(read);
       }),
   };

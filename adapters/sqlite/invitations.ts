@@ -25,6 +25,7 @@ export function sqliteInvitations(db: Database): InvitationStore {
   const consume = db.prepare(
     `DELETE FROM invitations WHERE token_hash = @tokenHash AND expires_at > @now RETURNING ${columns}`,
   );
+  const removeOfAccount = db.prepare('DELETE FROM invitations WHERE account_id = ?');
   const read = (row: Row | undefined): InvitationRecord | undefined =>
     row && {
       tokenHash: row.token_hash,
@@ -42,5 +43,6 @@ export function sqliteInvitations(db: Database): InvitationStore {
       }),
     find: (tokenHash) => guard(() => read(find.get({ tokenHash, now: Date.now() }) as Row | undefined)),
     consume: (tokenHash) => guard(() => read(consume.get({ tokenHash, now: Date.now() }) as Row | undefined)),
+    removeForAccount: (accountId) => guard(() => removeOfAccount.run(accountId).changes),
   };
 }

@@ -94,6 +94,15 @@ const migrations: string[] = [
   CREATE INDEX audit_events_shelf ON audit_events (shelf, at);
   CREATE UNIQUE INDEX audit_events_fold ON audit_events (fold_key) WHERE fold_key IS NOT NULL;
   `,
+  // The lookups by account of the /account page: oidc-provider's records of an account (to revoke
+  // them all), its audit events and its unspent invitations.
+  `
+  ALTER TABLE oidc ADD COLUMN account_id TEXT;
+  UPDATE oidc SET account_id = json_extract(payload, '$.accountId') WHERE json_valid(payload);
+  CREATE INDEX oidc_account ON oidc (account_id) WHERE account_id IS NOT NULL;
+  CREATE INDEX audit_events_account ON audit_events (account_id, at) WHERE account_id IS NOT NULL;
+  CREATE INDEX invitations_account ON invitations (account_id);
+  `,
   // Passkeys (issue 16): the public part of each WebAuthn credential, gone with its account.
   `
   CREATE TABLE passkeys (

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
 import { AlreadyConsumedError } from '../errors.js';
+import { accountIdOf } from '../account-of-payload.js';
 import { guard } from './guard.js';
 
 interface Row {
@@ -17,8 +18,8 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
   const statements = () => (prepared ??= prepare());
   const prepare = () => ({
     upsert: db.prepare(`
-      INSERT OR REPLACE INTO oidc (model, id, payload, grant_id, uid, user_code, consumed_at, expires_at)
-      VALUES (@model, @id, @payload, @grantId, @uid, @userCode, NULL, @expiresAt)`),
+      INSERT OR REPLACE INTO oidc (model, id, payload, grant_id, uid, user_code, account_id, consumed_at, expires_at)
+      VALUES (@model, @id, @payload, @grantId, @uid, @userCode, @accountId, NULL, @expiresAt)`),
     find: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND id = @id AND ${live}`),
     findByUid: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND uid = @uid AND ${live}`),
     findByUserCode: db.prepare(
@@ -47,6 +48,7 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
           grantId: payload.grantId ?? null,
           uid: payload.uid ?? null,
           userCode: payload.userCode ?? null,
+          accountId: accountIdOf(payload),
           expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
         });
       }),

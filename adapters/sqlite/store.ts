@@ -3,6 +3,7 @@ import type { Store } from '../contract.js';
 import { defaultAuditRetention, type AuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { StoreUnavailableError } from '../errors.js';
+import { sqliteAccountTokens } from './account-tokens.js';
 import { sqliteAccounts } from './accounts.js';
 import { sqliteAttempts } from './attempts.js';
 import { sqliteAudit } from './audit.js';
@@ -56,6 +57,7 @@ function connect(
     invitations: sqliteInvitations(db),
     audit: sqliteAudit(db, auditRetention),
     attempts: sqliteAttempts(db),
+    accountTokens: sqliteAccountTokens(db),
     passkeys: sqlitePasskeys(db),
     sweep: sqliteSweep(db, auditRetention),
     ping: () =>
@@ -165,6 +167,7 @@ export function openSqliteStore(
     invitations: delegate(first.invitations, (c) => c.invitations),
     audit: delegate(first.audit, (c) => c.audit),
     attempts: delegate(first.attempts, (c) => c.attempts),
+    accountTokens: delegate(first.accountTokens, (c) => c.accountTokens),
     passkeys: delegate(first.passkeys, (c) => c.passkeys),
     ping: () => run((c) => c.ping()),
     async close() {

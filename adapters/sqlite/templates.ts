@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { FaceTemplateRecord, TemplateStore, TemplateUsage } from '../contract.js';
+import type { FaceTemplateRecord, GalleryChange, TemplateStore, TemplateUsage } from '../contract.js';
 import { embeddingFromBytes, embeddingToBytes } from '../embedding.js';
 import { AccountNotFoundError } from '../errors.js';
 import { guard } from './guard.js';
@@ -28,6 +28,7 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     SELECT account_id AS accountId, model, COUNT(*) AS templates, MAX(created_at) AS newest
     FROM face_templates GROUP BY account_id, model ORDER BY account_id, model`);
   const removeModel = db.prepare('DELETE FROM face_templates WHERE model = ?');
+  const removeOfAccount = db.prepare('DELETE FROM face_templates WHERE account_id = ?');
   const read = (row: Row): FaceTemplateRecord => ({
     id: row.id,
     accountId: row.account_id,
@@ -35,6 +36,19 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     embedding: embeddingFromBytes(row.embedding),
     createdAt: row.created_at,
   });
+
+  /** Runs a removal in one transaction; the revision goes up, and followers hear, only when something went. */
+  const removing = (remove: () => number, change: GalleryChange) =>
+    guard(() => {
+      const [removed, revision] = db
+        .transaction(() => {
+          const removed = remove();
+          return [removed, removed > 0 ? bumpRevision(db) : undefined] as const;
+        })
+        .immediate();
+      if (revision !== undefined) changes.committed(change, revision);
+      return removed;
+    });
 
   return {
     add: (accountId, model, embeddings, opts = {}) =>
@@ -61,17 +75,8 @@ export function sqliteTemplates(db: Database, changes: SqliteGalleryChanges): Om
     list: (model) => guard(() => (byModel.all(model) as Row[]).map(read)),
     listForAccount: (accountId) => guard(() => (byAccount.all(accountId) as Row[]).map(read)),
     usage: () => guard(() => usage.all() as TemplateUsage[]),
-    removeModel: (model) =>
-      guard(() => {
-        const [removed, revision] = db
-          .transaction(() => {
-            const removed = removeModel.run(model).changes;
-            return [removed, removed > 0 ? bumpRevision(db) : undefined] as const;
-          })
-          .immediate();
-        if (revision !== undefined) changes.committed({ all: true }, revision);
-        return removed;
-      }),
+    removeModel: (model) => removing(() => removeModel.run(model).changes, { all: true }),
+    removeForAccount: (accountId) => removing(() => removeOfAccount.run(accountId).changes, { account: accountId }),
     revision: () => guard(() => readRevision(db)),
   };
 }

@@ -238,6 +238,66 @@ export const de: Catalog = {
   'script.check_failed': 'Die Prüfung konnte nicht starten. Versuchen Sie es noch einmal.',
   'script.checking_pictures': 'Ihre Bilder werden geprüft …',
   'script.picture_refused': 'Bild {number}: {message}',
+  // The /account page (the person's own page: their face, sign-ins, data, deletion).
+  'account.title': 'Ihr Konto',
+  'account.signed_in_as': 'Angemeldet als {account}',
+  'account.faces_heading': 'Ihr Gesicht',
+  'account.templates#one': '{count} Vorlage',
+  'account.templates#other': '{count} Vorlagen',
+  'account.enrolled_at': 'Registriert am {date}',
+  'account.model': 'Gesichtsmodell: {model}',
+  'account.through_invitation': 'Über den Registrierungslink {invitation}',
+  'account.through_command': 'Vom Betreiber, aus Fotos (facegate enroll)',
+  'account.through_carry_over': 'Bei einer Anmeldung vom älteren Modell {model} übernommen',
+  'account.through_unknown': 'Wie es registriert wurde, steht nicht mehr im Prüfprotokoll',
+  'account.no_faces': 'Für dieses Konto ist kein Gesicht registriert.',
+  'account.add_face': 'Gesicht neu erfassen',
+  'account.add_face_hint':
+    'Nimmt mit der Kamera neue Bilder auf und fügt sie Ihrem Gesicht hinzu, sobald sie dazu passen. Das hilft, wenn Sie heute anders aussehen als bei der Registrierung.',
+  'account.signins_heading': 'Ihre letzten Anmeldungen',
+  'account.when': 'Wann',
+  'account.client': 'Anwendung',
+  'account.result': 'Ergebnis',
+  'account.ip': 'IP-Adresse',
+  'account.this_page': 'Diese Seite',
+  'account.accepted': 'Angemeldet',
+  'account.refused': 'Abgelehnt ({reason})',
+  'account.no_signins': 'Es ist noch keine Anmeldung verzeichnet.',
+  'account.data_heading': 'Ihre Daten',
+  'account.data_lead':
+    'Laden Sie alles, was über Sie gespeichert ist, als JSON-Datei herunter: Ihr Konto, die Angaben zu Ihren Gesichtsvorlagen und das Prüfprotokoll Ihrer Anmeldungen und Registrierungen.',
+  'account.with_embeddings': 'Die Gesichtsvorlagen selbst mitliefern (Zahlenreihen)',
+  'account.download': 'Meine Daten herunterladen',
+  'account.delete_heading': 'Ihr Gesicht löschen',
+  'account.delete_lead':
+    'Entfernt alle für Sie gespeicherten Gesichtsvorlagen und meldet Sie überall ab. Danach können Sie sich erst nach einer neuen Registrierung wieder mit Ihrem Gesicht anmelden.',
+  'account.delete_face': 'Mein Gesicht löschen …',
+  'account.delete_title': 'Ihr Gesicht löschen?',
+  'account.delete_confirm_lead': 'Das lässt sich nicht rückgängig machen. Sobald Sie bestätigen:',
+  'account.delete_consequence_templates': 'werden alle Gesichtsvorlagen Ihres Kontos gelöscht;',
+  'account.delete_consequence_sessions':
+    'werden Sie bei allen Anwendungen abgemeldet, und deren Sitzungen und Tokens verlieren ihre Gültigkeit;',
+  'account.delete_consequence_enrol':
+    'können Sie sich erst nach einem neuen Registrierungslink vom Betreiber wieder mit Ihrem Gesicht anmelden;',
+  'account.delete_consequence_kept':
+    'bleiben Ihr Name und Ihre E-Mail-Adresse erhalten, und das Prüfprotokoll bewahrt seine Einträge für seine Aufbewahrungsfrist.',
+  'account.delete_cancel': 'Gesicht behalten',
+  'account.delete_confirm': 'Mein Gesicht löschen',
+  'account.deleted_title': 'Ihr Gesicht ist gelöscht',
+  'account.deleted_templates#one': '{count} Gesichtsvorlage wurde gelöscht.',
+  'account.deleted_templates#other': '{count} Gesichtsvorlagen wurden gelöscht.',
+  'account.deleted_signed_out': 'Sie sind bei allen Anwendungen abgemeldet.',
+  'account.deleted_enrol_again':
+    'Um sich wieder mit Ihrem Gesicht anzumelden, bitten Sie den Betreiber um einen neuen Registrierungslink.',
+  'account.signed_out':
+    'Ihre Sitzung auf dieser Seite ist abgelaufen. Öffnen Sie Ihre Kontoseite erneut und melden Sie sich mit Ihrem Gesicht an.',
+  'account.sign_in_failed':
+    'Die Anmeldung bei Ihrer Kontoseite konnte nicht abgeschlossen werden. Öffnen Sie Ihre Kontoseite erneut und melden Sie sich mit Ihrem Gesicht an.',
+  'account.sign_in_cancelled':
+    'Die Anmeldung bei Ihrer Kontoseite wurde abgebrochen oder abgelehnt. Öffnen Sie Ihre Kontoseite erneut, um es noch einmal zu versuchen.',
+  'account.gone': 'Dieses Konto existiert nicht mehr.',
+  'account.no_face':
+    'Für dieses Konto ist kein Gesicht registriert: Bitten Sie den Betreiber um einen Registrierungslink.',
 
   // Passkeys (Issue 16): neben dem Gesicht auf der Anmeldeseite, nach dem Gesicht bei der Registrierung angeboten.
   'passkey.other_way': 'Stattdessen einen Passkey verwenden',
@@ -263,6 +323,14 @@ export const de: Catalog = {
     'Diese Anwendung verlangt einen Passkey, nicht Ihr Gesicht: Drücken Sie „Stattdessen einen Passkey verwenden“.',
   'passkey.face_first': 'Zeigen Sie zuerst Ihr Gesicht: Diese Anwendung verlangt Ihr Gesicht und danach Ihren Passkey.',
   'passkey.face_done': 'Ihr Gesicht wurde erkannt. Verwenden Sie jetzt Ihren Passkey, um die Anmeldung abzuschließen.',
+  'passkey.account_heading': 'Ihre Passkeys',
+  'passkey.account_added': 'Hinzugefügt am {date}',
+  'passkey.account_last_used': 'Zuletzt verwendet am {date}',
+  'passkey.account_never_used': 'Noch nicht verwendet',
+  'passkey.account_remove': 'Diesen Passkey entfernen',
+  'passkey.account_none': 'Für Ihr Konto ist kein Passkey registriert.',
+  'passkey.account_hint':
+    'Wenn Sie Ihr Gesicht löschen, bleiben Ihre Passkeys: Entfernen Sie sie hier. Ein Passkey wird auf der Registrierungsseite hinzugefügt, direkt nach Ihrem Gesicht.',
   'passkey.script.waiting': 'Folgen Sie der Aufforderung Ihres Browsers, um Ihren Passkey zu verwenden …',
   'passkey.script.creating': 'Folgen Sie der Aufforderung Ihres Browsers, um Ihren Passkey zu erstellen …',
   'passkey.script.checking': 'Ihr Passkey wird geprüft …',

@@ -222,6 +222,65 @@ export const es: Catalog = {
   'script.check_failed': 'La comprobación no pudo empezar. Vuelva a intentarlo.',
   'script.checking_pictures': 'Comprobando sus fotos…',
   'script.picture_refused': 'Foto {number}: {message}',
+  // The /account page (the person's own page: their face, sign-ins, data, deletion).
+  'account.title': 'Su cuenta',
+  'account.signed_in_as': 'Sesión iniciada como {account}',
+  'account.faces_heading': 'Su rostro',
+  'account.templates#one': '{count} plantilla',
+  'account.templates#other': '{count} plantillas',
+  'account.enrolled_at': 'Registrado el {date}',
+  'account.model': 'Modelo facial: {model}',
+  'account.through_invitation': 'Mediante el enlace de registro {invitation}',
+  'account.through_command': 'Por el operador, a partir de fotos (facegate enroll)',
+  'account.through_carry_over': 'Traspasado en un inicio de sesión desde el modelo anterior {model}',
+  'account.through_unknown': 'Cómo se registró ya no consta en el registro de auditoría',
+  'account.no_faces': 'Esta cuenta no tiene ningún rostro registrado.',
+  'account.add_face': 'Añadir un registro nuevo',
+  'account.add_face_hint':
+    'Toma fotos nuevas con la cámara y las añade a su rostro en cuanto coinciden con él. Ayuda si hoy se ve distinto que cuando se registró.',
+  'account.signins_heading': 'Sus últimos inicios de sesión',
+  'account.when': 'Cuándo',
+  'account.client': 'Aplicación',
+  'account.result': 'Resultado',
+  'account.ip': 'Dirección IP',
+  'account.this_page': 'Esta página',
+  'account.accepted': 'Sesión iniciada',
+  'account.refused': 'Rechazado ({reason})',
+  'account.no_signins': 'Todavía no consta ningún inicio de sesión.',
+  'account.data_heading': 'Sus datos',
+  'account.data_lead':
+    'Descargue en un archivo JSON todo lo que se guarda sobre usted: su cuenta, los detalles de sus plantillas faciales y el registro de auditoría de sus inicios de sesión y registros.',
+  'account.with_embeddings': 'Incluir las propias plantillas faciales (listas de números)',
+  'account.download': 'Descargar mis datos',
+  'account.delete_heading': 'Eliminar su rostro',
+  'account.delete_lead':
+    'Elimina todas las plantillas faciales guardadas de usted y cierra su sesión en todas partes. Después solo podrá iniciar sesión con su rostro tras un registro nuevo.',
+  'account.delete_face': 'Eliminar mi rostro…',
+  'account.delete_title': '¿Eliminar su rostro?',
+  'account.delete_confirm_lead': 'No se puede deshacer. En cuanto confirme:',
+  'account.delete_consequence_templates': 'se eliminan todas las plantillas faciales de su cuenta;',
+  'account.delete_consequence_sessions':
+    'se cierra su sesión en todas las aplicaciones, y sus sesiones y tokens dejan de funcionar;',
+  'account.delete_consequence_enrol':
+    'solo podrá volver a iniciar sesión con su rostro con un nuevo enlace de registro del operador;',
+  'account.delete_consequence_kept':
+    'su nombre y su correo se conservan, y el registro de auditoría guarda sus entradas durante su periodo de conservación.',
+  'account.delete_cancel': 'Conservar mi rostro',
+  'account.delete_confirm': 'Eliminar mi rostro',
+  'account.deleted_title': 'Su rostro se ha eliminado',
+  'account.deleted_templates#one': 'Se eliminó {count} plantilla facial.',
+  'account.deleted_templates#other': 'Se eliminaron {count} plantillas faciales.',
+  'account.deleted_signed_out': 'Se ha cerrado su sesión en todas las aplicaciones.',
+  'account.deleted_enrol_again':
+    'Para volver a iniciar sesión con su rostro, pida al operador un nuevo enlace de registro.',
+  'account.signed_out':
+    'Su sesión en esta página ha terminado. Vuelva a abrir la página de su cuenta e inicie sesión con su rostro.',
+  'account.sign_in_failed':
+    'No se pudo completar el inicio de sesión en la página de su cuenta. Vuelva a abrirla e inicie sesión con su rostro.',
+  'account.sign_in_cancelled':
+    'El inicio de sesión en la página de su cuenta se canceló o fue rechazado. Vuelva a abrirla para intentarlo de nuevo.',
+  'account.gone': 'Esta cuenta ya no existe.',
+  'account.no_face': 'Esta cuenta no tiene ningún rostro registrado: pida al operador un enlace de registro.',
 
   // Llaves de acceso (issue 16): junto a la cara en la página de inicio de sesión, ofrecidas tras la cara en el registro.
   'passkey.other_way': 'Usar una llave de acceso',
@@ -246,6 +305,14 @@ export const es: Catalog = {
   'passkey.not_face': 'Esta aplicación pide una llave de acceso, no su cara: pulse «Usar una llave de acceso».',
   'passkey.face_first': 'Muestre primero su cara: esta aplicación pide su cara y después su llave de acceso.',
   'passkey.face_done': 'Su cara ha sido reconocida. Use ahora su llave de acceso para terminar de iniciar sesión.',
+  'passkey.account_heading': 'Sus llaves de acceso',
+  'passkey.account_added': 'Añadida el {date}',
+  'passkey.account_last_used': 'Usada por última vez el {date}',
+  'passkey.account_never_used': 'Aún no se ha usado',
+  'passkey.account_remove': 'Quitar esta llave de acceso',
+  'passkey.account_none': 'No hay ninguna llave de acceso registrada en su cuenta.',
+  'passkey.account_hint':
+    'Borrar su cara no borra sus llaves de acceso: quítelas aquí. Una llave de acceso se añade en la página de registro, justo después de su cara.',
   'passkey.script.waiting': 'Siga las indicaciones de su navegador para usar su llave de acceso…',
   'passkey.script.creating': 'Siga las indicaciones de su navegador para crear su llave de acceso…',
   'passkey.script.checking': 'Comprobando su llave de acceso…',

@@ -226,6 +226,65 @@ export const fr: Catalog = {
   'script.check_failed': 'La vérification n’a pas pu démarrer. Réessayez.',
   'script.checking_pictures': 'Vérification de vos photos…',
   'script.picture_refused': 'Photo {number} : {message}',
+  // The /account page (the person's own page: their face, sign-ins, data, deletion).
+  'account.title': 'Votre compte',
+  'account.signed_in_as': 'Connecté en tant que {account}',
+  'account.faces_heading': 'Votre visage',
+  'account.templates#one': '{count} modèle',
+  'account.templates#other': '{count} modèles',
+  'account.enrolled_at': 'Enregistré le {date}',
+  'account.model': 'Modèle de visage : {model}',
+  'account.through_invitation': 'Par le lien d’enregistrement {invitation}',
+  'account.through_command': 'Par l’opérateur, à partir de photos (facegate enroll)',
+  'account.through_carry_over': 'Repris lors d’une connexion depuis l’ancien modèle {model}',
+  'account.through_unknown': 'La façon dont il a été enregistré ne figure plus dans le journal d’audit',
+  'account.no_faces': 'Aucun visage n’est enregistré pour ce compte.',
+  'account.add_face': 'Ajouter un nouvel enregistrement',
+  'account.add_face_hint':
+    'Prend de nouvelles photos avec la caméra et les ajoute à votre visage, dès qu’elles lui correspondent. Utile si vous avez changé depuis votre enregistrement.',
+  'account.signins_heading': 'Vos dernières connexions',
+  'account.when': 'Quand',
+  'account.client': 'Application',
+  'account.result': 'Résultat',
+  'account.ip': 'Adresse IP',
+  'account.this_page': 'Cette page',
+  'account.accepted': 'Connecté',
+  'account.refused': 'Refusé ({reason})',
+  'account.no_signins': 'Aucune connexion n’est encore enregistrée.',
+  'account.data_heading': 'Vos données',
+  'account.data_lead':
+    'Téléchargez tout ce qui est conservé à votre sujet dans un fichier JSON : votre compte, les détails de vos modèles de visage et le journal d’audit de vos connexions et enregistrements.',
+  'account.with_embeddings': 'Inclure les modèles de visage eux-mêmes (des suites de nombres)',
+  'account.download': 'Télécharger mes données',
+  'account.delete_heading': 'Supprimer votre visage',
+  'account.delete_lead':
+    'Supprime tous les modèles de visage conservés pour vous et vous déconnecte partout. Vous ne pourrez ensuite vous connecter avec votre visage qu’après un nouvel enregistrement.',
+  'account.delete_face': 'Supprimer mon visage…',
+  'account.delete_title': 'Supprimer votre visage ?',
+  'account.delete_confirm_lead': 'C’est irréversible. Dès que vous confirmez :',
+  'account.delete_consequence_templates': 'tous les modèles de visage de votre compte sont supprimés ;',
+  'account.delete_consequence_sessions':
+    'vous êtes déconnecté de toutes les applications, et leurs sessions et jetons cessent de fonctionner ;',
+  'account.delete_consequence_enrol':
+    'vous ne pourrez vous reconnecter avec votre visage qu’avec un nouveau lien d’enregistrement de l’opérateur ;',
+  'account.delete_consequence_kept':
+    'votre nom et votre adresse e-mail restent, et le journal d’audit garde ses entrées pendant sa durée de conservation.',
+  'account.delete_cancel': 'Garder mon visage',
+  'account.delete_confirm': 'Supprimer mon visage',
+  'account.deleted_title': 'Votre visage est supprimé',
+  'account.deleted_templates#one': '{count} modèle de visage a été supprimé.',
+  'account.deleted_templates#other': '{count} modèles de visage ont été supprimés.',
+  'account.deleted_signed_out': 'Vous êtes déconnecté de toutes les applications.',
+  'account.deleted_enrol_again':
+    'Pour vous connecter à nouveau avec votre visage, demandez un nouveau lien d’enregistrement à l’opérateur.',
+  'account.signed_out':
+    'Votre session sur cette page a pris fin. Rouvrez la page de votre compte et connectez-vous avec votre visage.',
+  'account.sign_in_failed':
+    'La connexion à la page de votre compte n’a pas pu aboutir. Rouvrez la page de votre compte et connectez-vous avec votre visage.',
+  'account.sign_in_cancelled':
+    'La connexion à la page de votre compte a été annulée ou refusée. Rouvrez la page de votre compte pour réessayer.',
+  'account.gone': 'Ce compte n’existe plus.',
+  'account.no_face': 'Aucun visage n’est enregistré pour ce compte : demandez un lien d’enregistrement à l’opérateur.',
 
   // Passkeys (issue 16) : à côté du visage sur la page de connexion, proposées après le visage à l’inscription.
   'passkey.other_way': 'Utiliser plutôt une clé d’accès',
@@ -253,6 +312,14 @@ export const fr: Catalog = {
   'passkey.face_first':
     'Montrez d’abord votre visage : cette application demande votre visage, puis votre clé d’accès.',
   'passkey.face_done': 'Votre visage est reconnu. Utilisez maintenant votre clé d’accès pour terminer la connexion.',
+  'passkey.account_heading': 'Vos clés d’accès',
+  'passkey.account_added': 'Ajoutée le {date}',
+  'passkey.account_last_used': 'Dernière utilisation le {date}',
+  'passkey.account_never_used': 'Pas encore utilisée',
+  'passkey.account_remove': 'Supprimer cette clé d’accès',
+  'passkey.account_none': 'Aucune clé d’accès n’est enregistrée pour votre compte.',
+  'passkey.account_hint':
+    'Supprimer votre visage laisse vos clés d’accès : supprimez-les ici. Une clé d’accès s’ajoute sur la page d’inscription, juste après votre visage.',
   'passkey.script.waiting': 'Suivez les indications de votre navigateur pour utiliser votre clé d’accès…',
   'passkey.script.creating': 'Suivez les indications de votre navigateur pour créer votre clé d’accès…',
   'passkey.script.checking': 'Vérification de votre clé d’accès…',

@@ -3,6 +3,7 @@ import type { Store } from '../../adapters/contract.js';
 import type { FacegateConfig } from '../config/types.js';
 import type { ProviderKeys } from '../keys/load.js';
 import { LANGUAGES } from '../messages/languages.js';
+import { ACCOUNT_CLIENT_ID, accountClientMetadata } from './account-client.js';
 import { acrValuesSupported } from './acr.js';
 import { claimsConfiguration } from './claims.js';
 import { clientMetadata } from './client-metadata.js';
@@ -21,11 +22,11 @@ export interface ProviderInputs {
 
 /** oidc-provider's configuration, as data derived from ours. */
 export function providerConfiguration({ config, store, keys, pages }: ProviderInputs): Configuration {
-  const firstParty = new Set(config.clients.filter((client) => client.first_party).map((client) => client.client_id));
+  const firstParty = firstPartyClients(config);
   const secure = new URL(config.issuer).protocol === 'https:';
   return {
     adapter: spendingOnce(store.adapterFor) as Configuration['adapter'],
-    clients: config.clients.map(clientMetadata),
+    clients: [...config.clients.map(clientMetadata), accountClientMetadata(config.issuer)],
     findAccount: findAccountIn(store.accounts),
     claims: claimsConfiguration(config.scopes),
     scopes: ['openid', 'offline_access', ...Object.keys(config.scopes)],
@@ -67,6 +68,14 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     // The languages of the pages, which an RP may ask for with ui_locales.
     discovery: { ui_locales_supported: [...LANGUAGES] },
   };
+}
+
+/** The clients whose people never see a consent page: the configured first-party ones, and facegate's own. */
+export function firstPartyClients(config: FacegateConfig): Set<string> {
+  return new Set([
+    ...config.clients.filter((client) => client.first_party).map((client) => client.client_id),
+    ACCOUNT_CLIENT_ID,
+  ]);
 }
 
 /**

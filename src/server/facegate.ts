@@ -5,6 +5,7 @@ import type { Store } from '../../adapters/contract.js';
 import { openStore, storeFilesReadableByOthers } from '../../adapters/open.js';
 import { renderFailures } from '../../interactions/failures.js';
 import { providerPages } from '../../interactions/pages.js';
+import { accountRoutes } from '../../interactions/account-routes.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
 import { publicFolder, webauthnBrowserFolder } from '../../interactions/views.js';
@@ -14,6 +15,7 @@ import { RegistrationGrants } from '../passkeys/registration-grants.js';
 import { PasskeySignIns } from '../access/passkey-sign-in.js';
 import { PasskeyRegistrations } from '../access/passkey-registration.js';
 import type { FacegateConfig } from '../config/types.js';
+import { AccountData } from '../access/account-data.js';
 import { AttemptLimits } from '../access/attempt-limits.js';
 import { AuditTrail } from '../access/audit-trail.js';
 import { startFaceService, type FaceService } from '../access/face-service.js';
@@ -24,6 +26,7 @@ import type { RandomInt } from '../face/liveness/challenge.js';
 import { FacegateMetrics } from '../metrics/facegate-metrics.js';
 import { metricsEndpoint } from '../metrics/endpoint.js';
 import { loadKeys } from '../keys/load.js';
+import { firstPartyClients } from '../oidc/configuration.js';
 import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
@@ -228,7 +231,7 @@ async function startParts(
         if (isStoreUnavailable(error)) metrics.storeError('oidc');
         logger.error({ err: error }, 'provider error');
       });
-      const firstParty = new Set(next.clients.filter((c) => c.first_party).map((c) => c.client_id));
+      const firstParty = firstPartyClients(next);
       const limits = new AttemptLimits(store.attempts, next.face.attempts, next.ttl.interaction, options.clock);
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const passkeys = next.passkeys.enabled ? passkeyParts(next, store, limits, audit, options.clock) : undefined;
@@ -257,6 +260,7 @@ async function startParts(
           next.face.liveness === 'challenge' ? challenges : undefined,
         ),
       });
+      const account = accountRoutes({ provider, data: new AccountData(store, next.issuer) });
       const app = createApp({
         provider,
         logger,
@@ -268,6 +272,8 @@ async function startParts(
           routes.allowedMethods(),
           enrollment.routes(),
           enrollment.allowedMethods(),
+          account.routes(),
+          account.allowedMethods(),
           ...(passkeys ? [passkeys.routes.routes(), passkeys.routes.allowedMethods()] : []),
         ] as Middleware[],
         staticFolder: publicFolder,
