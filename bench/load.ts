@@ -11,10 +11,14 @@
  *      then everyone signs in.
  *   4. Two instances on one Redis, and on one PostgreSQL: a sign-in started on one and finished on
  *      the other, an enrolment on one matched at once on the other.
+ *   5. The steady load again with the liveness challenge on the first store: each sign-in asks for a
+ *      challenge and sends a burst of 10 to 12 frames of the person turning their head.
  * The stores side by side: sign-ins per second and p50/p95 per step of phase 1.
- * Liveness is off: one snapshot per attempt (see README).
+ * Phases 1 to 4 have liveness off: one snapshot per attempt.
  *
- *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --stores sqlite,redis,postgres --json]
+ *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --stores sqlite,redis,postgres
+ *                         --liveness-users 20 --liveness-queue N --json]
+ *   (--liveness-users 0 leaves phase 5 out; --liveness-queue sets its face.queueLength)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -30,6 +34,7 @@ import { benchPeople, enrollAt, inviteLink } from './load/people.js';
 import { RelyingParty } from './load/relying-party.js';
 import { backPressureLines, crashLines, sideBySideLines, steadyLines, twoInstancesLines } from './load/report.js';
 import { type SteadyLoad, steadyLoad, warmUp } from './load/steady-load.js';
+import { headTurners } from './load/head-turns.js';
 import { type TwoInstances, twoInstances } from './load/two-instances.js';
 import { freePort } from '../test/support/free-port.js';
 
@@ -38,6 +43,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '60' },
     'kill-after': { type: 'string', default: '8' },
+    'liveness-users': { type: 'string' },
+    'liveness-queue': { type: 'string' },
     stores: { type: 'string', default: STORE_NAMES.join(',') },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -46,6 +53,9 @@ const { values } = parseArgs({
 const userCount = Number(values.users);
 const seconds = Number(values.seconds);
 const killAfter = Number(values['kill-after']);
+const livenessUsers = Number(values['liveness-users'] ?? values.users);
+/** face.queueLength for phase 5, when not the server's default. */
+const livenessQueue = values['liveness-queue'] === undefined ? {} : { queueLength: Number(values['liveness-queue']) };
 const storeNames = values.stores.split(',').map((name) => name.trim());
 for (const name of storeNames) {
   if (!(STORE_NAMES as readonly string[]).includes(name)) {
@@ -78,7 +88,7 @@ try {
     `facegate bench:load: ${userCount} users, ${seconds} s; machine ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}, Node ${machine.node}`,
   );
   say(
-    `server: node bin/facegate.js serve on ${storeNames.join(', ')} in turn, 2 face workers, queue 16, liveness off; the users run in this process, on the same CPUs`,
+    `server: node bin/facegate.js serve on ${storeNames.join(', ')} in turn, 2 face workers, queue 16, liveness off (phase 5: on); the users run in this process, on the same CPUs`,
   );
 
   const people = await benchPeople();
@@ -176,6 +186,56 @@ try {
         : await twoInstances(dir, people[0], store.spec).finally(() => store.stop());
     pairs.push(pair);
     section(`4. Two instances on one ${storeTitle[name]}`, `twoInstances.${name}`, pair, twoInstancesLines(pair));
+  }
+
+  const livenessStore = storeNames[0] as StoreName | undefined;
+  if (livenessUsers > 0 && livenessStore) {
+    const title = storeTitle[livenessStore];
+    progress(`5. ${title}: animating the people's head turns (in this process, before the load)`);
+    const { turners, left } = await headTurners(people);
+    const liveUsers: User[] = Array.from({ length: turners.length ? livenessUsers : 0 }, (_, i) => ({
+      accountId: turners[i % turners.length]!.accountId,
+      frame: new Uint8Array(),
+      headTurn: turners[i % turners.length],
+    }));
+    const store = await startBenchStore(livenessStore, dir, 'liveness');
+    if (typeof store === 'string' || liveUsers.length === 0) {
+      section('5. Liveness', 'liveness', { skipped: store }, [
+        `skipped: ${typeof store === 'string' ? store : `no person's animated head turn passes (${left.join(', ')})`}`,
+      ]);
+    } else {
+      try {
+        // Enrolled with liveness off (the enrolment page's own challenge is not what is measured), then
+        // served with it on, on the same store.
+        const enrolling = await ChildServer.start(
+          'liveness-enrol',
+          join(dir, 'liveness-enrol.config.json'),
+          benchConfig(port, store.spec),
+        );
+        for (const person of people) await enrollAt(await inviteLink(enrolling.configFile, person.accountId), person);
+        await enrolling.stop();
+        const config = benchConfig(port, store.spec, { liveness: 'challenge', ...livenessQueue });
+        const server = await ChildServer.start('liveness', join(dir, 'liveness.config.json'), config);
+        servers.push(server);
+        const rp = await RelyingParty.discover(config.issuer);
+        await warmUp(rp, liveUsers, [server.origin]);
+        progress(`5. ${title}: ${liveUsers.length} users with the liveness challenge for ${seconds} s`);
+        const live = await steadyLoad(server, rp, liveUsers, seconds);
+        steadyFailed ||= live.load.wrongAccount > 0;
+        section(
+          `5. ${title}: steady load with the liveness challenge, ${liveUsers.length} users for ${seconds} s (bursts of 10 to 12 frames; face queue ${livenessQueue.queueLength ?? 'default'})`,
+          'liveness',
+          { ...live, load: { ...live.load, recent: undefined }, animated: turners.map((t) => t.accountId), left },
+          [
+            `people whose animated head turn passes and who sign in here: ${turners.map((t) => t.accountId).join(', ')}${left.length ? `; left out (their animation fails the check): ${left.join(', ')}` : ''}`,
+            ...steadyLines(live),
+          ],
+        );
+        await server.stop();
+      } finally {
+        await store.stop();
+      }
+    }
   }
 
   section(

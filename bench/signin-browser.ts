@@ -31,6 +31,7 @@ import { fakeWebcamMissing, Webcams } from '../test/support/fake-webcam.js';
 import { freePort } from '../test/support/free-port.js';
 import { percentile } from '../src/eval/percentile.js';
 import { startAuthorization } from '../test/support/test-rp.js';
+import { parseServerTiming } from './server-timing.js';
 
 interface SignIn {
   /** Click on "Verify my identity" to the request for the callback, in ms. */
@@ -189,19 +190,6 @@ async function instrument({ page, rp }: OpenedSignIn): Promise<{ go(): Promise<S
 
 async function signIn(opened: OpenedSignIn): Promise<SignIn> {
   return (await instrument(opened)).go();
-}
-
-function parseServerTiming(header: string): Record<string, number> {
-  return Object.fromEntries(
-    header
-      .split(',')
-      .map((entry) => {
-        const [name, ...params] = entry.trim().split(';');
-        const dur = params.find((p) => p.startsWith('dur='));
-        return [name!, Number(dur?.slice(4))];
-      })
-      .filter(([name, dur]) => name && Number.isFinite(dur)),
-  );
 }
 
 /** Starts every sign-in at once and waits for all, watching the face engine's queue meanwhile. */

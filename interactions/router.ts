@@ -13,7 +13,7 @@ import { readFrames, type FrameLimits } from './read-frames.js';
 import { answerAttempt, leaveUploadUnread, type Finishers } from './attempt-answer.js';
 import { consentItems } from './consent-words.js';
 import { noStore } from './page-headers.js';
-import { ServerTiming } from './server-timing.js';
+import { StageTiming } from './stage-timing.js';
 import { renderPage } from './views.js';
 import { answerFailures, renderFailures } from './failures.js';
 import { FacegateError } from '../src/errors.js';
@@ -135,7 +135,7 @@ export function interactionRoutes(
    * interaction's result).
    */
   router.post('/face', answerFailures, async (ctx) => {
-    const timing = new ServerTiming();
+    const timing = new StageTiming();
     try {
       const attempt = await attemptOf(ctx);
       let outcome: AttemptOutcome | undefined = await signIn.admit(attempt).catch(leaveUploadUnread(ctx));

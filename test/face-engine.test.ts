@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import sharp from 'sharp';
 import { pngDeclaring } from './support/png-header.js';
 import { FaceError, type FaceErrorCode } from '../src/face/errors.js';
-import type { FaceEngine } from '../src/face/engine.js';
+import { FaceEngine } from '../src/face/engine.js';
+import { analyzeBurst } from '../src/face/liveness/analyze-burst.js';
+import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { distance } from '../src/face/match/distance.js';
 import { loadCalibration } from '../src/face/match/load-calibration.js';
 import { ThresholdPolicy } from '../src/face/match/threshold-policy.js';
@@ -157,6 +159,43 @@ describe('face engine', () => {
         expect(codes.filter((c) => c === 'busy')).to.have.length(4);
         // And it recovers once the queue drains.
         await small.analyze(jpeg);
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('busy: a liveness burst that does not fit in the queue is refused whole, none of its frames analysed', async () => {
+      const analysed: string[] = [];
+      const spec = resolveEngineSpec(testFaceOptions({ workers: 1, queueLength: 3 }), { baseDir: process.cwd() });
+      const small = await FaceEngine.start(spec, (operation) => analysed.push(operation));
+      try {
+        const jpeg = await portrait(0);
+        // One running and two waiting: room for one image more, and a burst brings four.
+        const singles = Array.from({ length: 3 }, () => small.analyze(jpeg));
+        const burst = analyzeBurst(
+          small,
+          Array.from({ length: 4 }, () => jpeg),
+        );
+        expect(await refusal(burst)).to.equal('busy');
+        await Promise.all(singles);
+        await small.analyze(jpeg);
+        // Had a frame of the refused burst been queued, it would have been analysed for nothing.
+        expect(analysed).to.deep.equal(['analyze', 'analyze', 'analyze', 'analyze']);
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('a burst larger than the queue is still taken when the engine is idle', async () => {
+      const small = await startTestEngine({ workers: 1, queueLength: 1 });
+      try {
+        const jpeg = await portrait(0);
+        expect(
+          await analyzeBurst(
+            small,
+            Array.from({ length: 4 }, () => jpeg),
+          ),
+        ).to.have.length(4);
       } finally {
         await small.close();
       }

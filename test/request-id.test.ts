@@ -53,6 +53,8 @@ describe('request ids in logs and responses', function () {
     const written = lines.slice(from);
     expect(written.map((l) => l.msg)).to.include.members(['signin no_face', 'request']);
     for (const line of written) expect(line.requestId, JSON.stringify(line)).to.equal(id);
+    // The request's context holds its timing too; a log line gets the id only.
+    for (const line of written) expect(line, JSON.stringify(line)).to.not.have.property('spent');
   });
 
   it("every request line of a sign-in's redirects has an id of its own", async () => {

@@ -108,7 +108,7 @@ describe('face sign-in and enrolment over HTTP (SQLite)', function () {
     const answer = await postFace(browser, page, await webcamFrame(await variants.flipped(await portrait(0))));
     expect(answer.body, JSON.stringify(answer.body)).to.include({ status: 'accepted' });
     expect(answer.headers.get('server-timing')).to.match(
-      /^read;dur=[\d.]+, face;dur=[\d.]+, finish;dur=[\d.]+, total;dur=[\d.]+$/,
+      /^read;dur=[\d.]+, face;dur=[\d.]+, finish;dur=[\d.]+, queue;dur=[\d.]+, inference;dur=[\d.]+, store;dur=[\d.]+, total;dur=[\d.]+$/,
     );
     const { url: back } = await browser.navigate(answer.body.redirectTo as string);
     expect(back.href.startsWith(callback)).to.equal(true);

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { OidcAdapter, OidcPayload } from '../contract.js';
 import { AlreadyConsumedError } from '../errors.js';
 import { accountIdOf } from '../account-of-payload.js';
+import type { GroupCommit } from './group-commit.js';
 import { guard } from './guard.js';
 
 interface Row {
@@ -9,8 +10,11 @@ interface Row {
   consumed_at: number | null;
 }
 
-/** oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. */
-export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
+/**
+ * oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. Its
+ * writes are committed in groups (group-commit.ts): a sign-in's redirects write several rows.
+ */
+export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCommit): OidcAdapter {
   const live = '(expires_at IS NULL OR expires_at > @now)';
   // Prepared on first use, inside guard(): oidc-provider may ask for an adapter when the store is
   // already down, and that must surface as StoreUnavailableError like any other failure.
@@ -40,7 +44,7 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
 
   return {
     upsert: (id, payload, expiresIn) =>
-      guard(() => {
+      commits.write(() => {
         statements().upsert.run({
           model,
           id,
@@ -61,16 +65,16 @@ export function sqliteOidcAdapter(db: Database, model: string): OidcAdapter {
     // concurrent spends (in this process or another on the file) one changes the row; the others,
     // and a spend of a record revoked meanwhile, change none.
     consume: (id) =>
-      guard(() => {
+      commits.write(() => {
         const { changes } = statements().consume.run({ model, id, consumed: Math.floor(Date.now() / 1000) });
         if (changes === 0) throw new AlreadyConsumedError(model, id);
       }),
     destroy: (id) =>
-      guard(() => {
+      commits.write(() => {
         statements().destroy.run({ model, id });
       }),
     revokeByGrantId: (grantId) =>
-      guard(() => {
+      commits.write(() => {
         statements().revoke.run({ model, grantId });
       }),
   };

@@ -13,6 +13,7 @@ import { guard, mustReopen } from './guard.js';
 import { sqliteInvitations } from './invitations.js';
 import { sqliteKeys } from './keys.js';
 import { migrate, schemaVersion } from './migrations.js';
+import { GroupCommit } from './group-commit.js';
 import { sqliteOidcAdapter } from './oidc-adapter.js';
 import { sqlitePasskeys } from './passkeys.js';
 import { sqliteSweep } from './sweep.js';
@@ -45,12 +46,13 @@ function connect(
     if (db?.open) db.close();
     throw new StoreUnavailableError('sqlite', error);
   }
+  const commits = new GroupCommit(db);
   const probe = db.prepare('SELECT 1');
   // A write that changes no value: whether the file system takes writes now.
   const writeProbe = db.prepare('UPDATE revision SET value = value WHERE id = 1');
   return {
     db,
-    adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model)),
+    adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model, commits)),
     accounts: sqliteAccounts(db, changes),
     templates: sqliteTemplates(db, changes),
     keys: sqliteKeys(db),
@@ -75,6 +77,7 @@ function connect(
     close(): void {
       // A broken file system may refuse the checkpoint at close: the connection is closed anyway.
       try {
+        if (db.open) commits.flush();
         if (db.open) db.close();
       } catch {
         /* closed */

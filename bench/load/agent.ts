@@ -1,4 +1,5 @@
 import { CookieJar } from '../../test/support/cookie-jar.js';
+import { noteServerTiming } from '../server-timing.js';
 
 export interface Sent {
   method?: string;
@@ -30,7 +31,10 @@ export class Agent {
       body: sent.body,
       redirect: 'manual',
     });
-    if (this.providers.includes(url.origin)) this.cookies.keep(response.headers.getSetCookie());
+    if (this.providers.includes(url.origin)) {
+      this.cookies.keep(response.headers.getSetCookie());
+      noteServerTiming(response);
+    }
     return response;
   }
 

@@ -7,11 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../../src/eval/percentile.js';
 import type { RelyingParty } from './relying-party.js';
 import { signIn, StepFailure, STEPS, type SignedIn, type Step } from './sign-in-flow.js';
+import type { HeadTurner } from './head-turns.js';
+import { SPLIT_PARTS, type ServerSplit } from '../server-timing.js';
 
 export interface User {
   /** The account this user's face belongs to. */
   accountId: string;
   frame: Uint8Array;
+  /** With the liveness challenge: the person's head turns (the frame is then not used). */
+  headTurn?: HeadTurner;
 }
 
 export interface LoadResult {
@@ -25,6 +29,12 @@ export interface LoadResult {
   failures: Record<string, number>;
   rateLimited: number;
   steps: Record<Step, { n: number; p50: number; p95: number; max: number }>;
+  /**
+   * Per step, the mean ms of the server's time (Server-Timing's total), of its parts (queue for
+   * a face worker, inference, store), and of the time outside the server (the bench's own HTTP
+   * client and the network: the step's time minus the server's).
+   */
+  server: Record<Step, { total: number; queue: number; inference: number; store: number; outside: number }>;
   /** The newest sign-ins, newest last. */
   recent: SignedIn[];
 }
@@ -34,6 +44,10 @@ const KEEP_RECENT = 40;
 export class LoadRun {
   private stopped = false;
   private readonly timings = Object.fromEntries(STEPS.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
+  private readonly splits = Object.fromEntries(STEPS.map((s) => [s, [] as ServerSplit[]])) as Record<
+    Step,
+    ServerSplit[]
+  >;
   private readonly failures: Record<string, number> = {};
   private readonly recent: SignedIn[] = [];
   private signIns = 0;
@@ -57,7 +71,7 @@ export class LoadRun {
       users.map(async (user) => {
         while (!this.stopped && performance.now() < deadline) {
           try {
-            const result = await signIn(rp, user.frame, { providers });
+            const result = await signIn(rp, user.frame, { providers, headTurn: user.headTurn });
             this.record(result, user);
           } catch (error) {
             if (this.stopped) break;
@@ -110,6 +124,9 @@ export class LoadRun {
       failures: { ...this.failures },
       rateLimited: this.rateLimited,
       steps,
+      server: Object.fromEntries(
+        STEPS.map((step) => [step, meanSplit(this.splits[step], this.timings[step])]),
+      ) as LoadResult['server'],
       recent: [...this.recent],
     };
   }
@@ -119,8 +136,21 @@ export class LoadRun {
     this.signIns++;
     this.busyRetries += result.busyRetries;
     if (result.sub !== user.accountId) this.wrongAccount++;
-    for (const step of STEPS) this.timings[step].push(result.timings[step]);
+    for (const step of STEPS) {
+      this.timings[step].push(result.timings[step]);
+      this.splits[step].push(result.server[step]);
+    }
     this.recent.push(result);
     if (this.recent.length > KEEP_RECENT) this.recent.shift();
   }
+}
+
+function meanSplit(splits: readonly ServerSplit[], times: readonly number[]): LoadResult['server'][Step] {
+  const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const total = mean(splits.map((s) => s.total));
+  const parts = Object.fromEntries(SPLIT_PARTS.map((part) => [part, mean(splits.map((s) => s[part]))])) as Record<
+    (typeof SPLIT_PARTS)[number],
+    number
+  >;
+  return { total, ...parts, outside: mean(times) - total };
 }

@@ -3,6 +3,7 @@
  * (code + PKCE, offline_access for a refresh token), one authorization at a time.
  */
 import * as oidc from 'openid-client';
+import { noteServerTiming } from '../server-timing.js';
 import { codeAuthorization, type Authorization } from '../../test/support/code-authorization.js';
 
 export const CLIENT_ID = 'bench';
@@ -22,11 +23,16 @@ export class RelyingParty {
   private constructor(readonly config: oidc.Configuration) {}
 
   static async discover(issuer: string): Promise<RelyingParty> {
-    return new RelyingParty(
-      await oidc.discovery(new URL(issuer), CLIENT_ID, undefined, oidc.None(), {
-        execute: [oidc.allowInsecureRequests],
-      }),
-    );
+    const config = await oidc.discovery(new URL(issuer), CLIENT_ID, undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    // The token, UserInfo and refresh answers' Server-Timing, for the step that asked (server-timing.ts).
+    config[oidc.customFetch] = async (...args) => {
+      const response = await fetch(...args);
+      noteServerTiming(response);
+      return response;
+    };
+    return new RelyingParty(config);
   }
 
   /** A code + PKCE authorization asking for a refresh token; `extra` adds parameters (prompt=none). */

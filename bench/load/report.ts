@@ -24,6 +24,20 @@ function steps(load: LoadResult): string[] {
   ];
 }
 
+/** Per step, where its time went (means): the server's parts, the rest of the server's time, and outside it. */
+function serverSplit(load: LoadResult): string[] {
+  const cell = (x: number) => ms(x).padStart(9);
+  return [
+    `  where the time goes (mean per sign-in; "other" is the server's time beyond its queue, inference and store; "outside" the bench's HTTP client and the network)`,
+    `  step          server    queue inference    store    other  outside`,
+    ...STEPS.map((s) => {
+      const t = load.server[s];
+      const other = t.total - t.queue - t.inference - t.store;
+      return `  ${s.padEnd(10)} ${[t.total, t.queue, t.inference, t.store, other, t.outside].map(cell).join('')}`;
+    }),
+  ];
+}
+
 function log(findings: LogFindings): string {
   return `server log: ${findings.requests} requests; 5xx other than busy: ${entries(findings.serverErrors)}; error lines: ${entries(findings.errorLines)}; lines without request id: ${findings.linesWithoutRequestId}`;
 }
@@ -34,7 +48,8 @@ export function steadyLines(r: SteadyLoad): string[] {
     `${load.users} users, ${load.seconds.toFixed(0)} s: ${load.signIns} sign-ins completed (${(load.signIns / load.seconds).toFixed(1)}/s), wrong account ${load.wrongAccount}`,
     `failures: ${entries(load.failures)} (attempt-limit refusals among them: ${load.rateLimited}); busy answers retried after Retry-After: ${load.busyRetries}`,
     ...steps(load),
-    `server attempts by result (/metrics): ${entries(r.attempts)}; face engine ${ms(r.inferenceMeanMs)} per snapshot (mean)`,
+    ...serverSplit(load),
+    `server attempts by result (/metrics): ${entries(r.attempts)}; face engine ${ms(r.inferenceMeanMs)} per image (mean)`,
     `server CPU ${(server.cpuCores * 100).toFixed(0)}% of one core (${server.cpuCores.toFixed(2)} cores); RSS ${server.rssMb.start} MB at start, ${server.rssMb.peak} MB peak, ${server.rssMb.end} MB at end; face queue at most ${server.queueDepthMax} waiting, ${server.busyWorkersMax} workers busy (${server.samples} samples)`,
     `the bench's own CPU (the users' HTTP, PKCE, JWT checks) ${(r.benchCpuCores * 100).toFixed(0)}% of one core, on the same machine`,
     log(r.log),

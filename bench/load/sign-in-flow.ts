@@ -6,6 +6,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent } from './agent.js';
+import { withServerSplit, type ServerSplit } from '../server-timing.js';
+import type { Step as ChallengeStep } from '../../src/face/liveness/challenge.js';
+import type { HeadTurner } from './head-turns.js';
 import { CALLBACK, type RelyingParty } from './relying-party.js';
 
 export const STEPS = ['authorize', 'page', 'face', 'redirects', 'token', 'userinfo', 'refresh'] as const;
@@ -30,6 +33,8 @@ export interface SignedIn {
   sub: string;
   /** Milliseconds per step. */
   timings: Record<Step, number>;
+  /** Where each step's time went on the server, from its answers' Server-Timing. */
+  server: Record<Step, ServerSplit>;
   /** Busy (503) answers to the face snapshot before it was taken. */
   busyRetries: number;
   /** The refresh token after the refresh (the first one is rotated away). */
@@ -47,15 +52,23 @@ export interface FlowOptions {
   maxBusyRetries?: number;
   /** Called before each retry of a busy answer, with the seconds it asked to wait. */
   onBusy?(retryAfter: number): void;
+  /**
+   * With the liveness challenge: the face step asks for a challenge and sends this person's burst
+   * answering it (the frame given to signIn is not used); a busy answer is retried with a new challenge.
+   */
+  headTurn?: HeadTurner;
 }
 
 export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowOptions): Promise<SignedIn> {
   const agent = new Agent(options.providers);
   const timings = {} as Record<Step, number>;
+  const server = {} as Record<Step, ServerSplit>;
   const timed = async <T>(step: Step, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     try {
-      return await run();
+      const { value, split } = await withServerSplit(run);
+      server[step] = split;
+      return value;
     } catch (error) {
       throw error instanceof StepFailure ? error : new StepFailure(step, kindOf(error), (error as Error).message);
     } finally {
@@ -81,11 +94,13 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
   let busyRetries = 0;
   const redirectTo = await timed('face', async () => {
     for (;;) {
-      const response = await agent.request(new URL(`${facePage.pathname}/face`, facePage), {
-        body: frame,
-        contentType: 'image/jpeg',
-        accept: 'application/json',
-      });
+      const faceUrl = new URL(`${facePage.pathname}/face`, facePage);
+      const response = options.headTurn
+        ? await agent.request(faceUrl, {
+            body: await burstAnswering(agent, facePage, options.headTurn),
+            accept: 'application/json',
+          })
+        : await agent.request(faceUrl, { body: frame, contentType: 'image/jpeg', accept: 'application/json' });
       const body = (await response.json().catch(() => ({}))) as {
         status?: string;
         error?: string;
@@ -120,7 +135,27 @@ export async function signIn(rp: RelyingParty, frame: Uint8Array, options: FlowO
   await timed('userinfo', () => rp.userinfo(tokens.access_token, sub));
   const refreshed = await timed('refresh', () => rp.refresh(tokens.refresh_token!));
   if (!refreshed.refresh_token) throw new StepFailure('refresh', 'no refresh token');
-  return { sub, timings, busyRetries, refreshToken: refreshed.refresh_token, agent };
+  return { sub, timings, server, busyRetries, refreshToken: refreshed.refresh_token, agent };
+}
+
+/** Asks for a challenge, as the page does, and answers it with the person's burst (multipart, as the page sends it). */
+async function burstAnswering(agent: Agent, facePage: URL, turner: HeadTurner): Promise<FormData> {
+  const response = await agent.request(new URL(`${facePage.pathname}/challenge`, facePage), {
+    method: 'POST',
+    accept: 'application/json',
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    challenge?: string;
+    steps?: ChallengeStep[];
+    error?: string;
+  };
+  if (response.status !== 200 || !body.challenge || !body.steps)
+    throw new StepFailure('face', `HTTP ${response.status}`, `challenge: ${body.error ?? 'no challenge'}`);
+  const form = new FormData();
+  form.append('challenge', body.challenge);
+  for (const [i, frame] of turner.burst(body.steps).entries())
+    form.append('frame', new Blob([new Uint8Array(frame)], { type: 'image/jpeg' }), `frame-${i}.jpg`);
+  return form;
 }
 
 async function expectOk(step: Step, response: Response): Promise<void> {

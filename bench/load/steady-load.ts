@@ -15,7 +15,7 @@ export interface SteadyLoad {
   server: ServerFigures;
   /** Sign-in attempts by result during the run, as the server counted them. */
   attempts: Record<string, number>;
-  /** Mean face engine time per snapshot during the run, in ms. */
+  /** Mean face engine time per image (a snapshot, or a burst's frame) during the run, in ms. */
   inferenceMeanMs: number;
   /** CPU the bench itself used (the users' HTTP and JSON), in cores: it shares the machine. */
   benchCpuCores: number;
@@ -23,11 +23,12 @@ export interface SteadyLoad {
 }
 
 export async function warmUp(rp: RelyingParty, users: readonly User[], providers: string[]): Promise<void> {
-  const seen = new Set<Uint8Array>();
+  const seen = new Set<unknown>();
   for (const user of users) {
-    if (seen.has(user.frame)) continue;
-    seen.add(user.frame);
-    const { sub } = await signIn(rp, user.frame, { providers });
+    const face = user.headTurn ?? user.frame;
+    if (seen.has(face)) continue;
+    seen.add(face);
+    const { sub } = await signIn(rp, user.frame, { providers, headTurn: user.headTurn });
     if (sub !== user.accountId) throw new Error(`a snapshot of ${user.accountId} signed in as ${sub}`);
   }
 }
@@ -47,10 +48,13 @@ export async function steadyLoad(
   const figures = await sampler.stop();
   const benchCpuCores = cpuSeconds(process.cpuUsage(cpu)) / ((performance.now() - started) / 1000);
   const after = await scrape(server.origin);
-  const inference = (text: string) => [
-    sample(text, 'facegate_inference_seconds_sum{operation="analyze"}'),
-    sample(text, 'facegate_inference_seconds_count{operation="analyze"}'),
-  ];
+  // A snapshot is analysed as `analyze`, a liveness burst's frame as `analyzeFrame`.
+  const inference = (text: string) =>
+    ['sum', 'count'].map((part) =>
+      ['analyze', 'analyzeFrame']
+        .map((operation) => sample(text, `facegate_inference_seconds_${part}{operation="${operation}"}`))
+        .reduce((a, b) => a + b, 0),
+    );
   const [sum0, n0] = inference(before);
   const [sum1, n1] = inference(after);
   return {

@@ -7,12 +7,14 @@ import { FaceError } from './errors.js';
 import type { EngineSpec } from './engine-spec.js';
 import { runOperation, type Operation } from './operations.js';
 import type { FaceAnalysis, FacePipeline } from './pipeline.js';
-import { WorkerPool, type InferenceObserver, type PoolStats } from './pool.js';
+import { WorkerPool, type InferenceObserver, type InferenceTiming, type PoolStats } from './pool.js';
 
-export type { InferenceObserver };
+export type { InferenceObserver, InferenceTiming };
 
 interface Executor {
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown>;
+  /** Several images admitted together: all taken, or all refused as busy (see WorkerPool.runAll). */
+  runAll(op: Operation, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[];
   stats(): PoolStats;
   close(): Promise<void>;
 }
@@ -29,10 +31,23 @@ class InProcessExecutor implements Executor {
   ) {}
 
   run(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
-    if (this.waiting > this.queueLength) return Promise.reject(new FaceError('busy', { queued: this.waiting }));
+    return this.runAll(op, [bytes], models)[0]!;
+  }
+
+  runAll(op: Operation, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[] {
+    // One image runs and queueLength wait; an idle engine takes a longer burst whole.
+    if (this.waiting > 0 && this.waiting + inputs.length > this.queueLength + 1) {
+      const busy = new FaceError('busy', { queued: this.waiting });
+      return inputs.map(() => Promise.reject(busy));
+    }
+    return inputs.map((bytes) => this.queued(op, bytes, models));
+  }
+
+  private queued(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
     this.waiting++;
+    const queued = performance.now();
     const result = this.tail
-      .then(() => this.timed(op, bytes, models))
+      .then(() => this.timed(op, bytes, models, queued))
       .finally(() => {
         this.waiting--;
       });
@@ -40,12 +55,12 @@ class InProcessExecutor implements Executor {
     return result;
   }
 
-  private async timed(op: Operation, bytes: Uint8Array, models?: readonly string[]): Promise<unknown> {
+  private async timed(op: Operation, bytes: Uint8Array, models: readonly string[] | undefined, queued: number) {
     const started = performance.now();
     try {
       return await runOperation(this.pipeline, op, bytes, models);
     } finally {
-      this.observe(op, (performance.now() - started) / 1000);
+      this.observe(op, { queued, started, ended: performance.now() });
     }
   }
 
@@ -91,6 +106,11 @@ export class FaceEngine {
   /** One frame of a liveness burst (see FacePipeline.analyzeFrame). */
   analyzeFrame(bytes: Uint8Array, models?: readonly string[]): Promise<FaceAnalysis> {
     return this.executor.run('analyzeFrame', bytes, models) as Promise<FaceAnalysis>;
+  }
+
+  /** Every frame of a liveness burst, admitted together: all analysed, or all refused as busy at once. */
+  analyzeFrames(frames: readonly Uint8Array[], models?: readonly string[]): Promise<FaceAnalysis>[] {
+    return this.executor.runAll('analyzeFrame', frames, models) as Promise<FaceAnalysis>[];
   }
 
   /** Every face found, largest first, with embeddings. */

@@ -4,6 +4,7 @@
  * runs off the HTTP thread here; when the queue is full a request is refused at once ("busy")
  * instead of waiting without bound.
  */
+import { AsyncResource } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import { FaceError, type FaceErrorCode } from './errors.js';
 import type { Said } from '../errors.js';
@@ -29,12 +30,29 @@ interface Task {
   models?: readonly string[];
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
+  /** The pool's observer, bound to the caller's async context (its request). */
+  observe: InferenceObserver;
+  /** performance.now() when it was asked for. */
+  queuedAt: number;
   /** performance.now() when a worker took it. */
   dispatchedAt?: number;
 }
 
-/** Told how long a worker took over each image it answered (refusals included), queue wait excluded. */
-export type InferenceObserver = (operation: string, seconds: number) => void;
+/** performance.now() readings of one image's way through the engine. */
+export interface InferenceTiming {
+  /** Asked for. */
+  queued: number;
+  /** Taken by a worker (the wait before it is queue time). */
+  started: number;
+  /** Answered. */
+  ended: number;
+}
+
+/**
+ * Told of each image the engine answered (refusals included), in the async context of the code
+ * that asked for it, so that the time can be put to the request's account (Server-Timing).
+ */
+export type InferenceObserver = (operation: string, timing: InferenceTiming) => void;
 
 interface Slot {
   worker: Worker;
@@ -89,18 +107,36 @@ export class WorkerPool {
   }
 
   run(op: string, input: Uint8Array, models?: readonly string[]): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('the face engine is closed'));
-    const idle = this.slots.find((s) => !s.task);
-    if (!idle && this.queue.length >= this.queueLength) {
-      return Promise.reject(new FaceError('busy', { queued: this.queue.length }));
+    return this.runAll(op, [input], models)[0]!;
+  }
+
+  /**
+   * Several images of one request (a liveness burst's frames), admitted together: all queued, or
+   * all refused as busy when the queue has no room for every one. Frames let in one by one until
+   * the queue is full would be analysed for an attempt that is then refused. When the engine is
+   * idle, they are taken however many, so a burst longer than the queue can run at all.
+   */
+  runAll(op: string, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[] {
+    if (this.closed) return inputs.map(() => Promise.reject(new Error('the face engine is closed')));
+    const idle = this.slots.filter((s) => !s.task).length;
+    const room = idle + this.queueLength - this.queue.length;
+    const engineIdle = idle === this.slots.length && this.queue.length === 0;
+    if (inputs.length > room && !engineIdle) {
+      const busy = new FaceError('busy', { queued: this.queue.length });
+      return inputs.map(() => Promise.reject(busy));
     }
-    // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
-    // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
-    const bytes = new Uint8Array(input).buffer as ArrayBuffer;
-    return new Promise((resolve, reject) => {
-      const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject };
-      if (idle) this.dispatch(idle, task);
-      else this.queue.push(task);
+    const observe = AsyncResource.bind(this.observe);
+    return inputs.map((input) => {
+      // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
+      // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
+      const bytes = new Uint8Array(input).buffer as ArrayBuffer;
+      return new Promise((resolve, reject) => {
+        const queuedAt = performance.now();
+        const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject, observe, queuedAt };
+        const slot = this.slots.find((s) => !s.task);
+        if (slot) this.dispatch(slot, task);
+        else this.queue.push(task);
+      });
     });
   }
 
@@ -130,7 +166,7 @@ export class WorkerPool {
         const task = slot.task;
         if (!task || task.id !== reply.id) return;
         slot.task = undefined;
-        this.observe(task.op, (performance.now() - task.dispatchedAt!) / 1000);
+        task.observe(task.op, { queued: task.queuedAt, started: task.dispatchedAt!, ended: performance.now() });
         if (reply.ok) task.resolve(reply.result);
         else task.reject(new FaceError(reply.error.code, reply.error.detail, reply.error.message));
         this.next(slot);

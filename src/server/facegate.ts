@@ -34,6 +34,9 @@ import { isStoreUnavailable } from '../store-outage.js';
 import { listen, type RequestHandler, type RunningServer } from './http-server.js';
 import { withResponseHeaders } from './response-headers.js';
 import { withRequestLog } from './request-log.js';
+import { spend } from './request-context.js';
+import { withServerTiming } from './server-timing.js';
+import { timedStore } from './timed-store.js';
 import { providerEndpointPaths, withProviderFastPath } from './provider-fast-path.js';
 import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
@@ -203,12 +206,14 @@ async function startParts(
   logger: Logger,
   metrics: FacegateMetrics,
 ): Promise<Parts> {
-  const store = await openStore(config.storage);
+  const store = timedStore(await openStore(config.storage));
   let face: FaceService | undefined;
   try {
-    face = await startFaceService(config.face, store, dirname(config.file), (op, seconds) =>
-      metrics.inferred(op, seconds),
-    );
+    face = await startFaceService(config.face, store, dirname(config.file), (op, timing) => {
+      metrics.inferred(op, (timing.ended - timing.started) / 1000);
+      spend('engine', timing.queued, timing.ended);
+      spend('inference', timing.started, timing.ended);
+    });
     const faceService = face;
     for (const older of face.legacy.loaded)
       logger.info({ model: face.model, older }, 'an older face model runs too, for accounts not carried over yet');
@@ -280,7 +285,7 @@ async function startParts(
         moreStatic: { '/static/webauthn': webauthnBrowserFolder },
       });
       const handler = withProviderFastPath(app.callback(), provider.callback(), providerEndpointPaths(provider));
-      return { provider, handler: withResponseHeaders(withRequestLog(handler, logger)) };
+      return { provider, handler: withResponseHeaders(withRequestLog(withServerTiming(handler), logger)) };
     };
     const first = await build(config);
     metrics.watchEngine(() => faceService.engine.stats());

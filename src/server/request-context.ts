@@ -1,13 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Span, TimeSpent } from './time-spent.js';
 
-/** What every log line written while a request is handled should say about it. */
+/** The request being handled: its id, for every log line, and where its time goes. */
 export interface RequestContext {
   requestId: string;
+  spent: TimeSpent;
 }
 
 /**
  * The request being handled, wherever the code is: the audit trail, oidc-provider's error events
  * and the face pipeline's callers log through the server's logger without being handed the
- * request, and their lines still carry its id (the logger's mixin reads it from here).
+ * request, and their lines still carry its id (the logger's mixin reads it from here); the store
+ * and the face engine add the time they took to it (time-spent.ts).
  */
 export const requestContext = new AsyncLocalStorage<RequestContext>();
+
+/** Adds a span to the time of the request being handled, if there is one (not a sweep, not a start). */
+export function spend(span: Span, start: number, end: number): void {
+  requestContext.getStore()?.spent.add(span, start, end);
+}

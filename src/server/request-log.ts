@@ -5,6 +5,7 @@ import { loggablePath } from './loggable-path.js';
 import type { Logger } from './logger.js';
 import { requestContext } from './request-context.js';
 import { requestPath } from './request-path.js';
+import { TimeSpent } from './time-spent.js';
 
 /**
  * A proxy's request id is reused when it looks like one (8 to 128 letters, digits, `_ . : -`),
@@ -32,7 +33,7 @@ export function withRequestLog(handler: RequestHandler, logger: Logger): Request
     const requestId = typeof incoming === 'string' && acceptableId.test(incoming) ? incoming : randomUUID();
     requestIds.set(req, requestId);
     res.setHeader('X-Request-Id', requestId);
-    return requestContext.run({ requestId }, async () => {
+    return requestContext.run({ requestId, spent: new TimeSpent() }, async () => {
       const started = performance.now();
       try {
         await handler(req, res);

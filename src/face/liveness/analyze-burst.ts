@@ -1,5 +1,6 @@
 /**
- * Every frame of a liveness burst, analysed on the engine's workers at once, in order. A frame
+ * Every frame of a liveness burst, analysed on the engine's workers at once, in order, and admitted
+ * to the engine's queue together (a burst that does not fit is refused before any frame runs). A frame
  * where the turning head was lost is left undefined (the liveness check counts what is left, and
  * knows where each frame sits in the timeline); a second person, an unreadable image or a busy
  * engine ends the attempt.
@@ -16,7 +17,7 @@ export async function analyzeBurst(
   frames: readonly Uint8Array[],
   models?: readonly string[],
 ): Promise<BurstFrames> {
-  const settled = await Promise.allSettled(frames.map((f) => engine.analyzeFrame(f, models)));
+  const settled = await Promise.allSettled(engine.analyzeFrames(frames, models));
   return settled.map((result) => {
     if (result.status === 'fulfilled') return result.value;
     if (result.reason instanceof FaceError && DROPPABLE.includes(result.reason.code)) return undefined;

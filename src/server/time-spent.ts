@@ -1,0 +1,51 @@
+/**
+ * Where one request's time went on the server, for its Server-Timing header: waiting for a face
+ * worker, the face models, the store, and the whole. The parts are measured as spans of wall-clock
+ * time and merged, because a burst's frames run on several workers at once and a page awaits
+ * several store calls together: summing them would report more time than passed.
+ */
+export type Span = 'engine' | 'inference' | 'store';
+
+export class TimeSpent {
+  private readonly started = performance.now();
+  private readonly spans: Record<Span, [number, number][]> = { engine: [], inference: [], store: [] };
+
+  /** `start` and `end` are performance.now() readings. */
+  add(span: Span, start: number, end: number): void {
+    this.spans[span].push([start, end]);
+  }
+
+  /**
+   * queue: time when some of the request's images were waiting for a face worker and none was
+   * being analysed; inference: time when at least one was being analysed; store: time when at
+   * least one store call was under way; total: from the request's arrival to this call.
+   */
+  serverTiming(): string {
+    const engine = covered(this.spans.engine);
+    const inference = covered(this.spans.inference);
+    const entries: [string, number][] = [
+      ['queue', engine - inference],
+      ['inference', inference],
+      ['store', covered(this.spans.store)],
+      ['total', performance.now() - this.started],
+    ];
+    return entries.map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`).join(', ');
+  }
+}
+
+/** The length of the union of the intervals. */
+function covered(intervals: [number, number][]): number {
+  if (intervals.length === 0) return 0;
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let [from, to] = sorted[0]!;
+  for (const [start, end] of sorted.slice(1)) {
+    if (start > to) {
+      total += to - from;
+      [from, to] = [start, end];
+    } else {
+      to = Math.max(to, end);
+    }
+  }
+  return total + (to - from);
+}
