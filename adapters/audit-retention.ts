@@ -27,6 +27,7 @@ export const AUDIT_SHELVES: readonly AuditShelf[] = ['records', 'refusals'];
 
 /** Attempts (sign-in, enrolment) that did not succeed are refusals; everything else is a record. */
 export function shelfOf(event: Pick<AuditEvent, 'type' | 'result'>): AuditShelf {
-  const attempt = event.type === 'signin' || event.type === 'enrollment';
-  return attempt && event.result !== 'accepted' && event.result !== 'enrolled' ? 'refusals' : 'records';
+  const attempt = event.type === 'signin' || event.type === 'enrollment' || event.type === 'passkey';
+  const done = event.result === 'accepted' || event.result === 'enrolled' || event.result === 'registered';
+  return attempt && !done ? 'refusals' : 'records';
 }

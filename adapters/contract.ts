@@ -274,6 +274,47 @@ export interface AttemptStore {
   clear(key: string): Promise<void>;
 }
 
+/**
+ * A passkey (a WebAuthn credential) registered to an account. Only the public part: the private
+ * key never leaves the person's authenticator.
+ */
+export interface PasskeyRecord {
+  /** The credential id, base64url, as the authenticator made it; unique across accounts. */
+  credentialId: string;
+  accountId: string;
+  /** The COSE public key the authenticator gave at registration. */
+  publicKey: Uint8Array;
+  /** The signature counter last seen; 0 for an authenticator that keeps none (most synced passkeys). */
+  counter: number;
+  /** How the browser may reach the authenticator ("internal", "usb", "hybrid"...), as it said. */
+  transports: string[];
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Epoch milliseconds of the last sign-in with it, when there was one. */
+  lastUsedAt?: number;
+}
+
+export interface PasskeyStore {
+  /**
+   * Stores a new passkey; false when a passkey of that credential id exists already (of any
+   * account). Rejects with AccountNotFoundError for an unknown account.
+   */
+  add(passkey: PasskeyRecord): Promise<boolean>;
+  get(credentialId: string): Promise<PasskeyRecord | undefined>;
+  /** The account's passkeys, oldest first. */
+  listForAccount(accountId: string): Promise<PasskeyRecord[]>;
+  /** Removes one of the account's passkeys; false when the account has none of that id. */
+  remove(accountId: string, credentialId: string): Promise<boolean>;
+  /**
+   * Records a sign-in with the passkey, atomically: its counter becomes `counter` and lastUsedAt
+   * `at` only while the stored counter is below `counter`, or both are 0 (an authenticator that
+   * keeps no counter). Otherwise nothing changes and it resolves false: the assertion was replayed,
+   * or comes from a clone of the authenticator, or the passkey was removed meanwhile. Of concurrent
+   * calls with one counter, one succeeds.
+   */
+  use(credentialId: string, counter: number, at: number): Promise<boolean>;
+}
+
 export interface Store {
   readonly backend: 'sqlite' | 'redis' | 'postgres';
   /** oidc-provider's adapter factory. */
@@ -286,6 +327,8 @@ export interface Store {
   readonly attempts: AttemptStore;
   readonly accountTokens: AccountTokenStore;
   readonly consents: ConsentStore;
+  /** Passkeys; removing an account removes its passkeys. */
+  readonly passkeys: PasskeyStore;
   /** Resolves when the backend answers; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

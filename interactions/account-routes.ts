@@ -14,6 +14,7 @@ import type { ConsentRecord } from '../adapters/contract.js';
 import type { AccountData, EnrolledFace } from '../src/access/account-data.js';
 import { FacegateError } from '../src/errors.js';
 import { ACCOUNT_CLIENT_ID, accountCallback } from '../src/oidc/account-client.js';
+import { faceAcr } from '../src/oidc/acr.js';
 import { redeemAccountCode, sessionStillOpen } from '../src/oidc/account-code.js';
 import { say } from '../src/sentences.js';
 import { AccountCookies, type PageSession, sameSecret } from './account-session.js';
@@ -70,6 +71,8 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
       code_challenge: challenge,
       code_challenge_method: 'S256',
       prompt: 'login',
+      // A face: with passkeys on, a passkey alone would otherwise open the page that deletes the face.
+      acr_values: faceAcr,
       ui_locales: languageOf(ctx),
     }).toString();
     ctx.status = 303;
@@ -80,7 +83,7 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
     const session = await sessionOf(ctx);
     if (!session) return startSignIn(ctx);
     const words = wordsFor(ctx);
-    const { account, faces, consent, signIns } = await data.overview(session.accountId);
+    const { account, faces, consent, signIns, passkeys } = await data.overview(session.accountId);
     renderPage(ctx, 'account', words, {
       title: words.t('account.title'),
       wide: true,
@@ -107,6 +110,11 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
             : words.t('account.refused', { reason: event.result }),
         accepted: event.result === 'accepted',
         ip: event.ip ?? '—',
+      })),
+      passkeys: passkeys.map((passkey) => ({
+        id: passkey.credentialId,
+        added: timeOf(words, passkey.createdAt),
+        lastUsed: passkey.lastUsedAt === undefined ? undefined : timeOf(words, passkey.lastUsedAt),
       })),
     });
   });
@@ -151,6 +159,15 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
       title: words.t('account.deleted_title'),
       templates: words.t('account.deleted_templates', { count: deleted.templates }),
     });
+  });
+
+  // The credential named in the form is removed only if it is the signed-in account's.
+  router.post('/passkeys/remove', form, async (ctx) => {
+    const session = await formSession(ctx);
+    const credential = (ctx.request.body as Record<string, unknown>).credential;
+    if (typeof credential === 'string') await data.removePasskey(session.accountId, credential, ctx.ip);
+    ctx.status = 303;
+    ctx.redirect('/account');
   });
 
   router.post('/enroll', form, async (ctx) => {

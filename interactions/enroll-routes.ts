@@ -6,6 +6,7 @@
 import Router from '@koa/router';
 import { MIN_ENROLLMENT_FRAMES } from '../src/access/enrollment.js';
 import type { EnrollmentAttempts } from '../src/access/enrollment-attempt.js';
+import type { RegistrationGrants } from '../src/passkeys/registration-grants.js';
 import { challengeAnswer } from './challenge-answer.js';
 import { consentStatement, type StatementSettings } from './consent-statement.js';
 import { answerFailures, renderFailures } from './failures.js';
@@ -19,9 +20,11 @@ export interface EnrollmentOptions {
   frames: FrameLimits;
   /** What the consent box stands for (consent-statement.ts). */
   statement: StatementSettings;
+  /** With passkeys on: an enrolment's answer carries a grant to add a passkey (passkey-routes.ts). */
+  passkeyGrants?: RegistrationGrants;
 }
 
-export function enrollmentRoutes({ enrollment, frames, statement }: EnrollmentOptions): Router {
+export function enrollmentRoutes({ enrollment, frames, statement, passkeyGrants }: EnrollmentOptions): Router {
   const router = new Router({ prefix: '/enroll/:token' });
   router.use(noStore);
 
@@ -46,6 +49,7 @@ export function enrollmentRoutes({ enrollment, frames, statement }: EnrollmentOp
       name: page.invitation.profile.name,
       minFrames: MIN_ENROLLMENT_FRAMES,
       liveness: enrollment.liveness,
+      passkeys: Boolean(passkeyGrants),
       // What the page says about the account's face before the pictures are taken.
       change: page.change && words.t(page.change === 'replaces' ? 'enroll.replaces' : 'enroll.adds'),
       validUntil: { iso: new Date(expiresAt).toISOString(), text: words.date(expiresAt) },
@@ -69,7 +73,14 @@ export function enrollmentRoutes({ enrollment, frames, statement }: EnrollmentOp
       consent: read.fields.consent,
       ip: ctx.ip,
     });
-    ctx.body = { status: 'enrolled', accountId: enrolled.accountId, message: wordsFor(ctx).t('enrolled') };
+    // The spent link leaves no session: the grant lets this page, and only it, add a passkey next.
+    const passkeyGrant = await passkeyGrants?.issue(enrolled.accountId);
+    ctx.body = {
+      status: 'enrolled',
+      accountId: enrolled.accountId,
+      message: wordsFor(ctx).t('enrolled'),
+      ...(passkeyGrant ? { passkeyGrant } : {}),
+    };
   });
 
   return router;

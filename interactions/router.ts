@@ -4,7 +4,9 @@ import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import { addMissingToGrant } from '../src/oidc/grants.js';
-import { asksForLiveness, faceLogin } from '../src/oidc/acr.js';
+import { faceLogin, facePasskeyLogin, passkeyLogin, type LoginResult } from '../src/oidc/acr.js';
+import { signInMethods } from '../src/oidc/sign-in-methods.js';
+import type { PasskeyAttemptContext, PasskeySignIns } from '../src/access/passkey-sign-in.js';
 import { challengeAnswer } from './challenge-answer.js';
 import type { AdmitContext, AttemptOutcome, SignInAttempts } from '../src/access/sign-in-attempt.js';
 import { readFrames, type FrameLimits } from './read-frames.js';
@@ -29,17 +31,16 @@ export interface InteractionOptions {
   /** Whether a recognised face must consent again before the sign-in goes on, and what to. */
   consent: ConsentPolicy;
   statement: StatementSettings;
+  /** Passkeys beside the face; undefined when they are turned off. */
+  passkeys?: PasskeySignIns;
 }
 
 /**
- * A face recognised, waiting for the person's consent to the current policy: kept as the
- * interaction's result under a name oidc-provider does not read, so going back to the
- * authorization endpoint signs nobody in (it asks for a face again).
+ * A sign-in done (a face recognised, or a passkey, or both), waiting for the person's consent to
+ * the current policy: kept as the interaction's result under a name oidc-provider does not read, so
+ * going back to the authorization endpoint signs nobody in (it asks again).
  */
-interface PendingConsent {
-  accountId: string;
-  acr: string;
-}
+type PendingConsent = LoginResult['login'];
 const PENDING = 'facegatePendingConsent';
 
 function pendingConsentOf(details: Details): PendingConsent | undefined {
@@ -56,9 +57,10 @@ type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
  */
 export function interactionRoutes(
   provider: Provider,
-  { isFirstParty, signIn, livenessByDefault, frames, consent, statement }: InteractionOptions,
+  { isFirstParty, signIn, livenessByDefault, frames, consent, statement, passkeys }: InteractionOptions,
 ): Router {
-  const livenessFor = (details: Details) => livenessByDefault || asksForLiveness(details.params.acr_values);
+  const methodsFor = (details: Details) =>
+    signInMethods(details.params, { passkeys: Boolean(passkeys), livenessByDefault });
   const router = new Router({ prefix: '/interaction/:uid' });
   const form = bodyParser({ enableTypes: ['form'] });
   router.use(noStore, renderFailures);
@@ -70,15 +72,22 @@ export function interactionRoutes(
     const client = await provider.Client.find(clientId);
     const clientName = client?.clientName ?? clientId;
     switch (details.prompt.name) {
-      case 'login':
+      case 'login': {
+        const methods = methodsFor(details);
         renderPage(ctx, 'login', words, {
           title: words.t('signin.title'),
           uid: details.uid,
           clientName,
           loginHint: loginHintOf(details),
-          liveness: livenessFor(details),
+          liveness: methods.liveness,
+          face: methods.face || methods.facePlusPasskey,
+          passkey: methods.passkey,
+          facePlusPasskey: methods.facePlusPasskey,
+          // Face plus passkey, face step done (the page was reloaded): the passkey step is what is left.
+          faceDone: methods.facePlusPasskey && Boolean(await passkeys?.recognisedFace(details.uid)),
         });
         return;
+      }
       case 'consent': {
         if (isFirstParty(clientId)) {
           await finishConsent(provider, ctx, details);
@@ -103,9 +112,11 @@ export function interactionRoutes(
   });
 
   /** The sign-in waiting for a face, as an attempt: who tries, on which account, with which check. */
-  const attemptOf = async (ctx: Context): Promise<AdmitContext> => {
+  const attemptOf = async (ctx: Context): Promise<AdmitContext & { facePlusPasskey: boolean }> => {
     const details = await detailsFor(provider, ctx);
     if (details.prompt.name !== 'login') throw badRequest(say('not_waiting_for_face'));
+    const methods = methodsFor(details);
+    if (!methods.face && !methods.facePlusPasskey) throw badRequest(say('passkey.not_face'));
     // The account claimed comes from the URL, not the body: the limits are checked before the body is read.
     const claimed = loginHintOf(details) ?? ctx.query.account;
     return {
@@ -113,22 +124,26 @@ export function interactionRoutes(
       clientId: String(details.params.client_id),
       ip: ctx.ip,
       claimedAccount: typeof claimed === 'string' && claimed.trim() ? claimed.trim() : undefined,
-      livenessRequired: livenessFor(details),
+      livenessRequired: methods.liveness,
+      facePlusPasskey: methods.facePlusPasskey && !methods.face,
     };
   };
   /** How an attempt ends the interaction: signed in, or access_denied once the attempts are spent. */
-  const finishers = (ctx: Context): Finishers => {
-    const finish = (result: InteractionResults) =>
-      provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
-    return {
-      accepted: async (accountId, acr) => {
-        if (!(await consent.mustAskAgain(accountId))) return finish(faceLogin(accountId, acr));
-        await finish({ [PENDING]: { accountId, acr } satisfies PendingConsent });
-        return `/interaction/${ctx.params.uid}/consent-again`;
-      },
-      exhausted: () => finish({ error: 'access_denied', error_description: 'The face check failed too many times.' }),
-    };
+  /**
+   * Signs the account in; first, when its consent is not of the configured policy version, asks for
+   * it (/consent-again), whichever way it signed in. Where the page goes next.
+   */
+  const signInOrAskConsent = async (ctx: Context, { login }: LoginResult): Promise<string> => {
+    if (!(await consent.mustAskAgain(login.accountId))) return finishWith(ctx, { login });
+    await finishWith(ctx, { [PENDING]: login satisfies PendingConsent });
+    return `/interaction/${ctx.params.uid}/consent-again`;
   };
+
+  const finishers = (ctx: Context): Finishers => ({
+    accepted: (accountId, acr) => signInOrAskConsent(ctx, faceLogin(accountId, acr)),
+    exhausted: () =>
+      finishWith(ctx, { error: 'access_denied', error_description: 'The face check failed too many times.' }),
+  });
 
   /**
    * A liveness challenge for this sign-in: the moves to ask for, and the token the burst returns.
@@ -159,7 +174,13 @@ export function interactionRoutes(
         outcome = await signIn.attempt(read.frames, { ...attempt, challenge: read.fields.challenge });
       }
       timing.mark('face');
-      await answerAttempt(ctx, outcome, finishers(ctx));
+      if (outcome.kind === 'accepted' && attempt.facePlusPasskey && passkeys) {
+        // Face plus passkey: the face is the first step; the interaction goes on to the passkey.
+        await passkeys.faceRecognised(attempt.interaction, outcome.accountId);
+        ctx.body = { status: 'passkey_required', message: wordsFor(ctx).t('passkey.face_done') };
+      } else {
+        await answerAttempt(ctx, outcome, finishers(ctx));
+      }
       timing.mark('finish');
     } finally {
       ctx.set('Server-Timing', timing.header());
@@ -191,7 +212,7 @@ export function interactionRoutes(
     const { pending } = await pendingFor(ctx);
     consent.check((ctx.request.body as { consent?: string } | undefined)?.consent);
     await consent.record(pending.accountId, 'sign_in_page');
-    await provider.interactionFinished(ctx.req, ctx.res, faceLogin(pending.accountId, pending.acr), {
+    await provider.interactionFinished(ctx.req, ctx.res, { login: pending }, {
       mergeWithLastSubmission: false,
     });
     ctx.respond = false;
@@ -203,6 +224,46 @@ export function interactionRoutes(
     await provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     ctx.respond = false;
   });
+
+  if (passkeys) {
+    const json = bodyParser({ enableTypes: ['json'], jsonLimit: '64kb' });
+    /** The passkey this sign-in may take now: alone, or as the step after the face; else refused. */
+    const passkeyAttemptOf = async (ctx: Context): Promise<PasskeyAttemptContext> => {
+      const details = await detailsFor(provider, ctx);
+      if (details.prompt.name !== 'login') throw badRequest(say('not_waiting_for_face'));
+      const methods = methodsFor(details);
+      const context = { interaction: details.uid, clientId: String(details.params.client_id), ip: ctx.ip };
+      if (methods.facePlusPasskey) {
+        const faceAccount = await passkeys.recognisedFace(details.uid);
+        if (faceAccount) return { ...context, faceAccount };
+      }
+      if (methods.passkey) return context;
+      throw new FacegateError(
+        methods.facePlusPasskey ? 'passkey_face_first' : 'passkey_not_offered',
+        say(methods.facePlusPasskey ? 'passkey.face_first' : 'passkey.not_offered'),
+        { status: 403 },
+      );
+    };
+    const finishPasskey = async (ctx: Context, accountId: string, faceAccount: string | undefined) =>
+      signInOrAskConsent(ctx, faceAccount ? facePasskeyLogin(accountId) : passkeyLogin(accountId));
+    const exhausted = (ctx: Context) => answerAttempt(ctx, { kind: 'exhausted' }, finishers(ctx));
+
+    /** The WebAuthn options for this sign-in's passkey (a new challenge, which voids the one before). */
+    router.post('/passkey/options', answerFailures, async (ctx) => {
+      const outcome = await passkeys.options(await passkeyAttemptOf(ctx));
+      if (outcome.kind === 'exhausted') return exhausted(ctx);
+      ctx.body = { options: outcome.options };
+    });
+
+    /** The authenticator's answer to them: JSON with where to go next, as for a face. */
+    router.post('/passkey', answerFailures, json, async (ctx) => {
+      const attempt = await passkeyAttemptOf(ctx);
+      const body = ctx.request.body as { response?: unknown } | undefined;
+      const outcome = await passkeys.attempt(attempt, body?.response as Parameters<PasskeySignIns['attempt']>[1]);
+      if (outcome.kind === 'exhausted') return exhausted(ctx);
+      ctx.body = { status: 'accepted', redirectTo: await finishPasskey(ctx, outcome.accountId, attempt.faceAccount) };
+    });
+  }
 
   router.post('/confirm', form, async (ctx) => {
     const details = await detailsFor(provider, ctx);
@@ -216,6 +277,11 @@ export function interactionRoutes(
     await provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
     ctx.respond = false;
   });
+
+  /** Ends the interaction with `result`; resolves to the URL the page goes to next. */
+  function finishWith(ctx: Context, result: InteractionResults): Promise<string> {
+    return provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
+  }
 
   return router;
 }

@@ -9,6 +9,13 @@ import type { Words } from './words.js';
 /** The pug views, compiled once at start; they live beside the sources, not in dist/. */
 const viewsFolder = fileURLToPath(new URL('../../interactions/views/', import.meta.url));
 export const publicFolder = fileURLToPath(new URL('../../interactions/public/', import.meta.url));
+/**
+ * @simplewebauthn/browser's one-file bundle, served from the installed package as /static/webauthn/
+ * (its ESM build spans subfolders): nothing is fetched from elsewhere when a page runs.
+ */
+export const webauthnBrowserFolder = fileURLToPath(
+  new URL('../dist/bundle/', import.meta.resolve('@simplewebauthn/browser')),
+);
 
 const names = [
   'login',
@@ -27,7 +34,9 @@ export type ViewName = (typeof names)[number];
 const templates = new Map(names.map((name) => [name, pug.compileFile(`${viewsFolder}${name}.pug`)]));
 
 /** The sentences the pages' scripts say themselves (public/words.js reads them from the page's body). */
-const SCRIPT_KEYS = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('script.'));
+const SCRIPT_KEYS = (Object.keys(en) as MessageKey[]).filter(
+  (key) => key.startsWith('script.') || key.startsWith('passkey.script.'),
+);
 
 /** Those sentences as the catalog has them: the script fills the placeholders and picks the plural forms. */
 function scriptWords(words: Words): string {

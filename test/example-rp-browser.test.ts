@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBuilt } from '../example-rp/server/ensure-built.js';
 import { startExampleRp, type RunningExampleRp } from '../example-rp/server/server.js';
 import { createInvitation } from '../src/access/invitations.js';
+import { en } from '../src/messages/en.js';
+import { facePasskeyAcr } from '../src/oidc/acr.js';
 import { portrait, webcamFrame } from './helpers/face-fixtures.js';
 import { enrollOnPage, pressVerify, startCamera } from './support/face-pages.js';
 import { startTestFacegate, testClients, type TestFacegate } from './support/facegate.js';
@@ -183,6 +185,19 @@ describe('example RP in a browser, signing in with a face', function () {
     await pressVerify(page);
     await page.waitForURL(`${rp.url}/protected`);
     await page.getByRole('heading', { name: 'Hello, Alice Liddell' }).waitFor();
+  });
+
+  it('"Require face + passkey" sends acr_values for it: the provider asks for the face, then the passkey', async () => {
+    await page.evaluate('sessionStorage.clear()');
+    await context.clearCookies();
+    await page.goto(rp.url);
+    await page.getByLabel(/Require face \+ passkey/).check();
+    const asked = page.waitForRequest((request) => request.url().startsWith(`${facegate.issuer}/auth?`));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(new URL((await asked).url()).searchParams.get('acr_values')).to.equal(facePasskeyAcr);
+    await page.waitForURL(onInteraction);
+    expect(await page.textContent('main')).to.include(en['passkey.second_step']);
+    expect(await page.getByRole('button', { name: en['passkey.other_way'] }).count()).to.equal(0);
   });
 
   it('ran without a console error or a Content-Security-Policy violation on the RP', () => {

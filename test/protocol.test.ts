@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
-import { faceAcr, faceLivenessAcr } from '../src/oidc/acr.js';
+import { faceAcr, faceLivenessAcr, facePasskeyAcr, passkeyAcr } from '../src/oidc/acr.js';
 import { Browser } from './support/browser.js';
 import { callback, loggedOut, startTestFacegate, webSecret, type TestFacegate } from './support/facegate.js';
 import { isInteraction, signIn } from './helpers/sign-in.js';
@@ -82,7 +82,7 @@ for (const backend of backends) {
         'amr',
         'auth_time',
       ]);
-      expect(metadata.acr_values_supported).to.deep.equal([faceLivenessAcr, faceAcr]);
+      expect(metadata.acr_values_supported).to.deep.equal([facePasskeyAcr, faceLivenessAcr, faceAcr, passkeyAcr]);
       expect(metadata.id_token_signing_alg_values_supported).to.include.members(['RS256', 'ES256']);
       for (const endpoint of [
         'userinfo_endpoint',

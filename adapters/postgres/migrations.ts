@@ -114,6 +114,19 @@ const migrations: string[] = [
   CREATE INDEX audit_events_account ON audit_events (account_id, at) WHERE account_id IS NOT NULL;
   CREATE INDEX invitations_account ON invitations (account_id);
   `,
+  // Passkeys (issue 16): the public part of each WebAuthn credential, gone with its account.
+  `
+  CREATE TABLE passkeys (
+    credential_id text PRIMARY KEY,
+    account_id text NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    public_key bytea NOT NULL,
+    counter bigint NOT NULL,
+    transports json NOT NULL,
+    created_at bigint NOT NULL,
+    last_used_at bigint
+  );
+  CREATE INDEX passkeys_account ON passkeys (account_id, created_at);
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -13,6 +13,7 @@ import { postgresInvitations } from './invitations.js';
 import { postgresKeys } from './keys.js';
 import { migrate } from './migrations.js';
 import { postgresOidcAdapter } from './oidc-adapter.js';
+import { postgresPasskeys } from './passkeys.js';
 import { postgresSweep } from './sweep.js';
 import { postgresTemplates } from './templates.js';
 
@@ -56,6 +57,7 @@ export async function openPostgresStore(
     attempts: postgresAttempts(pool),
     accountTokens: postgresAccountTokens(pool),
     consents: postgresConsents(pool),
+    passkeys: postgresPasskeys(pool),
     ping: () =>
       guard(async () => {
         if (closed) throw new StoreUnavailableError('postgres', new Error('the store is closed'));

@@ -15,8 +15,8 @@ redis.call('PUBLISH', ARGV[4], ARGV[5])
 return redis.call('HMGET', KEYS[1], 'createdAt', 'lastSignInAt')`;
 
 // KEYS: account hash, account set, revision, the account's template set, its consent list. ARGV:
-// id, key prefix, gallery channel, change. The account, every template of it and its consents go
-// in one script, so no reader sees half of it.
+// id, key prefix, gallery channel, change. The account, every template and passkey of it and its
+// consents go in one script, so no reader sees half of it.
 const removeScript = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
@@ -25,7 +25,9 @@ for _, tid in ipairs(redis.call('SMEMBERS', KEYS[4])) do
   if model then redis.call('SREM', ARGV[2] .. 'templates:model:' .. model, tid) end
   redis.call('DEL', tkey)
 end
-redis.call('DEL', KEYS[1], KEYS[4], KEYS[5])
+local passkeys = ARGV[2] .. 'passkeys:account:' .. ARGV[1]
+for _, cid in ipairs(redis.call('SMEMBERS', passkeys)) do redis.call('DEL', ARGV[2] .. 'passkey:' .. cid) end
+redis.call('DEL', KEYS[1], KEYS[4], KEYS[5], passkeys)
 redis.call('SREM', KEYS[2], ARGV[1])
 redis.call('INCR', KEYS[3])
 redis.call('PUBLISH', ARGV[3], ARGV[4])

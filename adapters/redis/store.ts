@@ -11,6 +11,7 @@ import { redisGalleryChanges } from './gallery-changes.js';
 import { redisInvitations } from './invitations.js';
 import { redisKeys } from './keys.js';
 import { redisOidcAdapter } from './oidc-adapter.js';
+import { redisPasskeys } from './passkeys.js';
 import { redisTemplates } from './templates.js';
 
 /**
@@ -36,6 +37,7 @@ export async function openRedisStore(
     attempts: redisAttempts(redis, keyPrefix),
     accountTokens: redisAccountTokens(redis, keyPrefix),
     consents: redisConsents(redis, keyPrefix),
+    passkeys: redisPasskeys(redis, keyPrefix),
     ping: () =>
       guard(async () => {
         await redis.ping();

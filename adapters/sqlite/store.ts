@@ -16,6 +16,7 @@ import { sqliteKeys } from './keys.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { GroupCommit } from './group-commit.js';
 import { sqliteOidcAdapter } from './oidc-adapter.js';
+import { sqlitePasskeys } from './passkeys.js';
 import { sqliteSweep } from './sweep.js';
 import { sqliteTemplates } from './templates.js';
 
@@ -61,6 +62,7 @@ function connect(
     attempts: sqliteAttempts(db),
     accountTokens: sqliteAccountTokens(db, commits),
     consents: sqliteConsents(db),
+    passkeys: sqlitePasskeys(db),
     sweep: sqliteSweep(db, auditRetention),
     ping: () =>
       guard(() => {
@@ -172,6 +174,7 @@ export function openSqliteStore(
     attempts: delegate(first.attempts, (c) => c.attempts),
     accountTokens: delegate(first.accountTokens, (c) => c.accountTokens),
     consents: delegate(first.consents, (c) => c.consents),
+    passkeys: delegate(first.passkeys, (c) => c.passkeys),
     ping: () => run((c) => c.ping()),
     async close() {
       closed = true;

@@ -14,8 +14,11 @@ export interface Auth {
   readonly user: Readonly<ShallowRef<User | null>>;
   /** True while the user's tokens are valid (they expire while the tab stays open). */
   isSignedIn(): boolean;
-  /** Sends the browser to the provider (authorization code flow with PKCE). */
-  signIn(returnTo: string): Promise<void>;
+  /**
+   * Sends the browser to the provider (authorization code flow with PKCE); `acrValues` asks for
+   * how the person must sign in (facegate: `urn:facegate:acr:face+passkey` for face and passkey).
+   */
+  signIn(returnTo: string, acrValues?: string): Promise<void>;
   /** On /callback: exchanges the code for tokens and returns where to go next. */
   finishSignIn(): Promise<string>;
   /** RP-initiated logout: forgets the user here, then asks the provider to end its session. */
@@ -55,9 +58,9 @@ export async function createAuth(config: RpConfig): Promise<Auth> {
     config,
     user,
     isSignedIn: () => current(user.value) !== null,
-    async signIn(returnTo) {
+    async signIn(returnTo, acrValues) {
       const state: SignInState = { returnTo };
-      await manager.signinRedirect({ state });
+      await manager.signinRedirect({ state, ...(acrValues ? { acr_values: acrValues } : {}) });
     },
     async finishSignIn() {
       const signedIn = await manager.signinRedirectCallback();

@@ -1,8 +1,9 @@
 /**
- * Readable names for `amr` values (RFC 8176 and facegate's `face`); an unknown value is shown as sent.
+ * Readable names for `amr` values (RFC 8176, facegate's `face`, and `pop` for its passkeys); an unknown value is shown as sent.
  */
 const names: Record<string, string> = {
   face: 'Face',
+  pop: 'Passkey (proof of possession)',
   pwd: 'Password',
   otp: 'One-time code',
   mfa: 'Multiple factors',

@@ -1,6 +1,7 @@
 // The enrolment page: a few pictures a moment apart (or, with the liveness check, a burst that
 // follows the server's prompts), sent together; the server checks them all.
 import { captureFrame, postForJson, runChallenge, setStatus, startButton } from './camera.js';
+import { offerPasskey } from './passkey-enroll.js';
 import { localTimes, t } from './words.js';
 
 const form = document.getElementById('enroll');
@@ -123,6 +124,7 @@ form.addEventListener('submit', async (event) => {
     capture.hidden = true;
     if (name) name.readOnly = true;
     if (consent) consent.disabled = true;
+    if (answer.passkeyGrant) offerPasskey(answer.passkeyGrant);
     return;
   }
   camera.dataset.state = 'on';

@@ -34,6 +34,18 @@ form.addEventListener('submit', async (event) => {
   const { status: code, body } =
     attempt.failed ?? (await sendAttempt(`/interaction/${encodeURIComponent(uid)}/face${query}`, attempt));
   camera.dataset.state = body.status === 'accepted' ? 'accepted' : 'on';
+  if (body.status === 'passkey_required') {
+    // Face plus passkey: the face is done; the passkey of the same account is the next step (passkey-signin.js).
+    video.srcObject?.getTracks().forEach((track) => track.stop());
+    camera.dataset.state = 'done';
+    verify.hidden = true;
+    start.hidden = true;
+    setStatus(status, body.message, 'success');
+    const next = document.getElementById('passkey-step');
+    next.hidden = false;
+    next.focus();
+    return;
+  }
   if (body.status === 'accepted') {
     setStatus(status, t('script.recognised'), 'success');
     window.location.assign(body.redirectTo);

@@ -4,7 +4,14 @@
  * face, and a fresh enrolment. The account is always the one signed in to the page: nothing here
  * takes an account id from a request.
  */
-import type { AccountRecord, AuditEvent, ConsentRecord, FaceTemplateRecord, Store } from '../../adapters/contract.js';
+import type {
+  AccountRecord,
+  AuditEvent,
+  ConsentRecord,
+  FaceTemplateRecord,
+  PasskeyRecord,
+  Store,
+} from '../../adapters/contract.js';
 import { FacegateError } from '../errors.js';
 import { say } from '../sentences.js';
 import { createInvitation } from './invitations.js';
@@ -42,6 +49,8 @@ export interface AccountOverview {
   /** The newest consent given, undefined when none is on record (enrolled before consent was asked). */
   consent: ConsentRecord | undefined;
   signIns: AuditEvent[];
+  /** The account's passkeys: they stay when the face is deleted, and are removed one by one. */
+  passkeys: PasskeyRecord[];
 }
 
 export interface FaceDeleted {
@@ -64,22 +73,24 @@ export class AccountData {
 
   async overview(accountId: string): Promise<AccountOverview> {
     const account = await this.account(accountId);
-    const [templates, enrolments, consent, signIns] = await Promise.all([
+    const [templates, enrolments, consent, signIns, passkeys] = await Promise.all([
       this.store.templates.listForAccount(accountId),
       this.enrolmentEvents(accountId),
       this.store.consents.latest(accountId),
       this.store.audit.forAccount(accountId, RECENT_SIGN_INS, 'signin'),
+      this.store.passkeys.listForAccount(accountId),
     ]);
-    return { account, faces: facesOf(templates, enrolments), consent, signIns };
+    return { account, faces: facesOf(templates, enrolments), consent, signIns, passkeys };
   }
 
   /** Everything kept about the account, as one JSON document; the embeddings only when asked for. */
   async download(accountId: string, { embeddings }: { embeddings: boolean }): Promise<Record<string, unknown>> {
     const account = await this.account(accountId);
-    const [templates, consents, audit] = await Promise.all([
+    const [templates, consents, audit, passkeys] = await Promise.all([
       this.store.templates.listForAccount(accountId),
       this.store.consents.list(accountId),
       this.store.audit.forAccount(accountId, AUDIT_EXPORT_LIMIT),
+      this.store.passkeys.listForAccount(accountId),
     ]);
     const enrolments = audit.filter(isEnrolment);
     return {
@@ -102,8 +113,34 @@ export class AccountData {
         dimensions: template.embedding.length,
         ...(embeddings ? { embedding: Array.from(template.embedding) } : {}),
       })),
+      // The public part only: the private key never left the person's authenticator.
+      passkeys: passkeys.map((passkey) => ({
+        credentialId: passkey.credentialId,
+        publicKey: Buffer.from(passkey.publicKey).toString('base64url'),
+        counter: passkey.counter,
+        transports: passkey.transports,
+        createdAt: iso(passkey.createdAt),
+        lastUsedAt: passkey.lastUsedAt === undefined ? null : iso(passkey.lastUsedAt),
+      })),
       audit: audit.map((event) => ({ ...event, at: iso(event.at) })),
     };
+  }
+
+  /** Removes one of the account's passkeys (none of another account's), audited; false when it has none of that id. */
+  async removePasskey(accountId: string, credentialId: string, ip: string): Promise<boolean> {
+    const removed = await this.store.passkeys.remove(accountId, credentialId);
+    if (removed) {
+      await this.store.audit.append({
+        at: Date.now(),
+        type: 'passkey',
+        result: 'removed',
+        accountId,
+        clientId: null,
+        ip,
+        detail: { source: 'account_page', credential: credentialId.slice(0, 16) },
+      });
+    }
+    return removed;
   }
 
   /**

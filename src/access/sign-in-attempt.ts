@@ -13,7 +13,8 @@ import { notLiveSentence, say } from '../sentences.js';
 import type { AttemptLimits, FailedRecognition, Limits } from './attempt-limits.js';
 import type { AuditTrail } from './audit-trail.js';
 import { ChallengeError, type Challenge, type Challenges } from './challenges.js';
-import { refusal, tooManyAttempts } from './refusal.js';
+import { refusal } from './refusal.js';
+import { passSignInGate } from './sign-in-gate.js';
 import type { FaceService } from './face-service.js';
 import { carryOver } from './carry-over.js';
 import type { AccountStore, TemplateStore } from '../../adapters/contract.js';
@@ -95,23 +96,12 @@ export class SignInAttempts {
 
   /** The rate-limit gate: when closed, throws the refusal (folded in the audit per window). */
   private async gate(ctx: AdmitContext): Promise<void> {
-    const gate = await this.limits.gate(ctx.ip, ctx.claimedAccount);
-    if (gate.kind === 'open') return;
-    const detail = {
-      interaction: ctx.interaction,
-      mode: ctx.claimedAccount ? '1:1' : '1:N',
-      liveness: ctx.livenessRequired,
-      scope: gate.scope,
-    };
-    await this.audit.fold(gate.key, gate.windowSeconds, {
-      type: 'signin',
-      clientId: ctx.clientId,
-      ip: ctx.ip,
-      result: 'rate_limited',
-      accountId: ctx.claimedAccount ?? null,
-      detail,
-    });
-    throw tooManyAttempts(gate.retryAfterSeconds);
+    await passSignInGate(
+      this.limits,
+      this.audit,
+      { ip: ctx.ip, clientId: ctx.clientId, account: ctx.claimedAccount },
+      { interaction: ctx.interaction, mode: ctx.claimedAccount ? '1:1' : '1:N', liveness: ctx.livenessRequired },
+    );
   }
 
   /** The frames of an attempt that `admit` let through. */

@@ -5,6 +5,7 @@ import { parseAllowList } from '../metrics/allow-list.js';
 import { describeSchemaError } from './describe-schema-error.js';
 import { applyEnvironment, expandReferences, type Origins, originOf } from './environment.js';
 import { ConfigError } from './errors.js';
+import { passkeyRpIdProblem } from './passkey-rp-id.js';
 import { configSchema } from './schema.js';
 import type { FacegateConfig } from './types.js';
 
@@ -44,11 +45,20 @@ export function validateConfig(data: unknown, file: string, origins: Origins = n
     const reference = origin ? ` (from \${${origin.variable}})` : '';
     throw new ConfigError('config_invalid', file, `${where(data, pointer)}${reference}`, problem);
   }
-  const written = data as Omit<FacegateConfig, 'file' | 'proxy'> & { proxy: boolean | number };
-  const config: FacegateConfig = { ...written, proxy: proxyHops(written.proxy), file };
+  const written = data as Omit<FacegateConfig, 'file' | 'proxy' | 'passkeys'> & {
+    proxy: boolean | number;
+    passkeys: Omit<FacegateConfig['passkeys'], 'rpId'> & { rpId?: string };
+  };
+  const config: FacegateConfig = {
+    ...written,
+    proxy: proxyHops(written.proxy),
+    passkeys: { ...written.passkeys, rpId: written.passkeys.rpId ?? new URL(written.issuer).hostname },
+    file,
+  };
   checkClientIdsUnique(config);
   checkDevelopmentRelaxation(config);
   checkMetricsAllowList(config);
+  checkPasskeyRpId(config);
   if (config.storage.type === 'sqlite') {
     config.storage = { ...config.storage, file: resolve(dirname(file), config.storage.file) };
   }
@@ -134,6 +144,13 @@ function checkMetricsAllowList(config: FacegateConfig): void {
       );
     }
   });
+}
+
+/** Passkeys the issuer's pages could never use would be offered to everyone and fail: refuse at the start. */
+function checkPasskeyRpId(config: FacegateConfig): void {
+  if (!config.passkeys.enabled) return;
+  const problem = passkeyRpIdProblem(config.passkeys.rpId, config.issuer);
+  if (problem) throw new ConfigError('config_invalid', config.file, '/passkeys/rpId', problem);
 }
 
 export function isLocalhostHttp(url: string): boolean {

@@ -31,6 +31,8 @@ export interface FacegateConfig {
   /** GET /metrics (Prometheus), for the addresses or CIDR ranges in allowFrom only. */
   metrics: { enabled: boolean; allowFrom: string[] };
   consent: ConsentConfig;
+  /** Passkeys beside the face; rpId is filled in (the issuer's host) when not written. */
+  passkeys: PasskeyConfig;
 }
 
 /** What the enrolment page asks the person to agree to, and which version of it the store records. */
@@ -42,6 +44,12 @@ export interface ConsentConfig {
   operator: string | null;
   /** The operator's own statement; null: the default one in the person's language. */
   text: string | null;
+}
+
+export interface PasskeyConfig {
+  enabled: boolean;
+  rpId: string;
+  userVerification: 'required' | 'preferred' | 'discouraged';
 }
 
 export type ClaimName = 'name' | 'given_name' | 'family_name' | 'email' | 'email_verified' | 'picture';

@@ -335,4 +335,46 @@ export const de: Catalog = {
   'account.gone': 'Dieses Konto existiert nicht mehr.',
   'account.no_face':
     'Für dieses Konto ist kein Gesicht registriert: Bitten Sie den Betreiber um einen Registrierungslink.',
+
+  // Passkeys (Issue 16): neben dem Gesicht auf der Anmeldeseite, nach dem Gesicht bei der Registrierung angeboten.
+  'passkey.other_way': 'Stattdessen einen Passkey verwenden',
+  'passkey.other_way_hint':
+    'Ein Passkey, den Sie nach der Registrierung Ihres Gesichts hinzugefügt haben: auf diesem Gerät, einem Telefon in der Nähe oder einem Sicherheitsschlüssel.',
+  'passkey.second_step': 'Diese Anwendung verlangt Ihr Gesicht und danach Ihren Passkey.',
+  'passkey.use': 'Meinen Passkey verwenden',
+  'passkey.offer_title': 'Einen Passkey hinzufügen (freiwillig)',
+  'passkey.offer_lead':
+    'Mit einem Passkey können Sie sich anmelden, wenn die Kamera nicht geht, und Anwendungen, die mehr verlangen, können Gesicht und Passkey zusammen prüfen. Diese Seite kann in den nächsten 10 Minuten einen hinzufügen.',
+  'passkey.add': 'Passkey hinzufügen',
+  'passkey.refused':
+    'Dieser Passkey wurde nicht angenommen. Versuchen Sie es erneut oder verwenden Sie einen anderen Passkey Ihres Kontos.',
+  'passkey.other_account':
+    'Dieser Passkey gehört zu einem anderen Konto als das eben erkannte Gesicht. Verwenden Sie Ihren eigenen Passkey.',
+  'passkey.start_again':
+    'Diese Passkey-Anfrage ist abgelaufen oder wurde schon beantwortet. Drücken Sie die Schaltfläche, um neu zu beginnen.',
+  'passkey.exists': 'Dieser Passkey ist bereits registriert.',
+  'passkey.grant_invalid':
+    'Von dieser Seite kann kein Passkey mehr hinzugefügt werden: Sie kann einen einzigen hinzufügen, innerhalb von 10 Minuten nach der Registrierung Ihres Gesichts.',
+  'passkey.not_offered': 'Für diese Anmeldung wird kein Passkey angenommen: Die Anwendung verlangt Ihr Gesicht.',
+  'passkey.not_face':
+    'Diese Anwendung verlangt einen Passkey, nicht Ihr Gesicht: Drücken Sie „Stattdessen einen Passkey verwenden“.',
+  'passkey.face_first': 'Zeigen Sie zuerst Ihr Gesicht: Diese Anwendung verlangt Ihr Gesicht und danach Ihren Passkey.',
+  'passkey.face_done': 'Ihr Gesicht wurde erkannt. Verwenden Sie jetzt Ihren Passkey, um die Anmeldung abzuschließen.',
+  'passkey.account_heading': 'Ihre Passkeys',
+  'passkey.account_added': 'Hinzugefügt am {date}',
+  'passkey.account_last_used': 'Zuletzt verwendet am {date}',
+  'passkey.account_never_used': 'Noch nicht verwendet',
+  'passkey.account_remove': 'Diesen Passkey entfernen',
+  'passkey.account_none': 'Für Ihr Konto ist kein Passkey registriert.',
+  'passkey.account_hint':
+    'Wenn Sie Ihr Gesicht löschen, bleiben Ihre Passkeys: Entfernen Sie sie hier. Ein Passkey wird auf der Registrierungsseite hinzugefügt, direkt nach Ihrem Gesicht.',
+  'passkey.script.waiting': 'Folgen Sie der Aufforderung Ihres Browsers, um Ihren Passkey zu verwenden …',
+  'passkey.script.creating': 'Folgen Sie der Aufforderung Ihres Browsers, um Ihren Passkey zu erstellen …',
+  'passkey.script.checking': 'Ihr Passkey wird geprüft …',
+  'passkey.script.accepted': 'Passkey angenommen. Sie werden angemeldet …',
+  'passkey.script.added': 'Ihr Passkey ist hinzugefügt. Sie können sich damit anmelden, wenn die Kamera nicht geht.',
+  'passkey.script.cancelled':
+    'Die Passkey-Abfrage wurde geschlossen. Drücken Sie die Schaltfläche, um es erneut zu versuchen.',
+  'passkey.script.unsupported':
+    'Dieser Browser kann keine Passkeys verwenden. Versuchen Sie ein aktuelles Chrome, Edge, Firefox oder Safari.',
 };

@@ -322,6 +322,43 @@ export const en = {
   'account.no_consent': 'No consent is on record: your face was enrolled before facegate asked for it.',
   'account.gone': 'This account no longer exists.',
   'account.no_face': 'No face is enrolled on this account: ask the operator for an enrolment link.',
+
+  // Passkeys (issue 16): beside the face on the sign-in page, offered after the face at enrolment.
+  'passkey.other_way': 'Use a passkey instead',
+  'passkey.other_way_hint':
+    'A passkey you added after enrolling your face: on this device, a phone nearby or a security key.',
+  'passkey.second_step': 'This application asks for your face and then your passkey.',
+  'passkey.use': 'Use my passkey',
+  'passkey.offer_title': 'Add a passkey (optional)',
+  'passkey.offer_lead':
+    'A passkey lets you sign in when the camera cannot, and lets applications that ask for more check your face and your passkey together. This page can add one for the next 10 minutes.',
+  'passkey.add': 'Add a passkey',
+  'passkey.refused': 'This passkey was not accepted. Try again, or use another passkey of your account.',
+  'passkey.other_account':
+    'This passkey belongs to another account than the face just recognised. Use your own passkey.',
+  'passkey.start_again': 'This passkey request has expired or was answered already. Press the button to start again.',
+  'passkey.exists': 'This passkey is registered already.',
+  'passkey.grant_invalid':
+    'A passkey can no longer be added from this page: it can add one, once, within 10 minutes of enrolling your face.',
+  'passkey.not_offered': 'A passkey is not accepted for this sign-in: the application asks for your face.',
+  'passkey.not_face': 'This application asks for a passkey, not your face: press “Use a passkey instead”.',
+  'passkey.face_first': 'Show your face first: this application asks for your face and then your passkey.',
+  'passkey.face_done': 'Your face is recognised. Now use your passkey to finish signing in.',
+  'passkey.account_heading': 'Your passkeys',
+  'passkey.account_added': 'Added {date}',
+  'passkey.account_last_used': 'Last used {date}',
+  'passkey.account_never_used': 'Not used yet',
+  'passkey.account_remove': 'Remove this passkey',
+  'passkey.account_none': 'No passkey is registered to your account.',
+  'passkey.account_hint':
+    'Deleting your face leaves your passkeys: remove them here. A passkey is added on the enrolment page, right after your face.',
+  'passkey.script.waiting': 'Follow your browser’s prompt to use your passkey…',
+  'passkey.script.creating': 'Follow your browser’s prompt to create your passkey…',
+  'passkey.script.checking': 'Checking your passkey…',
+  'passkey.script.accepted': 'Passkey accepted. Signing you in…',
+  'passkey.script.added': 'Your passkey is added. You can sign in with it when the camera cannot.',
+  'passkey.script.cancelled': 'The passkey prompt was closed. Press the button to try again.',
+  'passkey.script.unsupported': 'This browser cannot use passkeys. Try a recent Chrome, Edge, Firefox or Safari.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -318,4 +318,44 @@ export const es: Catalog = {
   'account.no_consent': 'No consta ningún consentimiento: su rostro se registró antes de que facegate lo pidiera.',
   'account.gone': 'Esta cuenta ya no existe.',
   'account.no_face': 'Esta cuenta no tiene ningún rostro registrado: pida al operador un enlace de registro.',
+
+  // Llaves de acceso (issue 16): junto a la cara en la página de inicio de sesión, ofrecidas tras la cara en el registro.
+  'passkey.other_way': 'Usar una llave de acceso',
+  'passkey.other_way_hint':
+    'Una llave de acceso que añadió después de registrar su cara: en este dispositivo, un teléfono cercano o una llave de seguridad.',
+  'passkey.second_step': 'Esta aplicación pide su cara y después su llave de acceso.',
+  'passkey.use': 'Usar mi llave de acceso',
+  'passkey.offer_title': 'Añadir una llave de acceso (opcional)',
+  'passkey.offer_lead':
+    'Una llave de acceso le permite iniciar sesión cuando la cámara no puede, y a las aplicaciones que piden más, comprobar juntas su cara y su llave. Esta página puede añadir una durante los próximos 10 minutos.',
+  'passkey.add': 'Añadir una llave de acceso',
+  'passkey.refused':
+    'Esta llave de acceso no fue aceptada. Inténtelo de nuevo o use otra llave de acceso de su cuenta.',
+  'passkey.other_account':
+    'Esta llave de acceso pertenece a otra cuenta distinta de la de la cara que se acaba de reconocer. Use su propia llave de acceso.',
+  'passkey.start_again':
+    'Esta solicitud de llave de acceso ha caducado o ya fue respondida. Pulse el botón para empezar de nuevo.',
+  'passkey.exists': 'Esta llave de acceso ya está registrada.',
+  'passkey.grant_invalid':
+    'Esta página ya no puede añadir una llave de acceso: puede añadir una sola, en los 10 minutos siguientes al registro de su cara.',
+  'passkey.not_offered': 'No se acepta una llave de acceso para este inicio de sesión: la aplicación pide su cara.',
+  'passkey.not_face': 'Esta aplicación pide una llave de acceso, no su cara: pulse «Usar una llave de acceso».',
+  'passkey.face_first': 'Muestre primero su cara: esta aplicación pide su cara y después su llave de acceso.',
+  'passkey.face_done': 'Su cara ha sido reconocida. Use ahora su llave de acceso para terminar de iniciar sesión.',
+  'passkey.account_heading': 'Sus llaves de acceso',
+  'passkey.account_added': 'Añadida el {date}',
+  'passkey.account_last_used': 'Usada por última vez el {date}',
+  'passkey.account_never_used': 'Aún no se ha usado',
+  'passkey.account_remove': 'Quitar esta llave de acceso',
+  'passkey.account_none': 'No hay ninguna llave de acceso registrada en su cuenta.',
+  'passkey.account_hint':
+    'Borrar su cara no borra sus llaves de acceso: quítelas aquí. Una llave de acceso se añade en la página de registro, justo después de su cara.',
+  'passkey.script.waiting': 'Siga las indicaciones de su navegador para usar su llave de acceso…',
+  'passkey.script.creating': 'Siga las indicaciones de su navegador para crear su llave de acceso…',
+  'passkey.script.checking': 'Comprobando su llave de acceso…',
+  'passkey.script.accepted': 'Llave de acceso aceptada. Iniciando sesión…',
+  'passkey.script.added': 'Su llave de acceso está añadida. Podrá iniciar sesión con ella cuando la cámara no pueda.',
+  'passkey.script.cancelled': 'Se cerró la ventana de la llave de acceso. Pulse el botón para intentarlo de nuevo.',
+  'passkey.script.unsupported':
+    'Este navegador no puede usar llaves de acceso. Pruebe una versión reciente de Chrome, Edge, Firefox o Safari.',
 };

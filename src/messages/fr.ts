@@ -322,4 +322,48 @@ export const fr: Catalog = {
     'Aucun consentement n’est consigné : votre visage a été enregistré avant que facegate ne le demande.',
   'account.gone': 'Ce compte n’existe plus.',
   'account.no_face': 'Aucun visage n’est enregistré pour ce compte : demandez un lien d’enregistrement à l’opérateur.',
+
+  // Passkeys (issue 16) : à côté du visage sur la page de connexion, proposées après le visage à l’inscription.
+  'passkey.other_way': 'Utiliser plutôt une clé d’accès',
+  'passkey.other_way_hint':
+    'Une clé d’accès ajoutée après l’inscription de votre visage : sur cet appareil, un téléphone à proximité ou une clé de sécurité.',
+  'passkey.second_step': 'Cette application demande votre visage, puis votre clé d’accès.',
+  'passkey.use': 'Utiliser ma clé d’accès',
+  'passkey.offer_title': 'Ajouter une clé d’accès (facultatif)',
+  'passkey.offer_lead':
+    'Une clé d’accès vous permet de vous connecter quand la caméra ne le peut pas, et aux applications qui demandent davantage de vérifier ensemble votre visage et votre clé. Cette page peut en ajouter une pendant les 10 prochaines minutes.',
+  'passkey.add': 'Ajouter une clé d’accès',
+  'passkey.refused':
+    'Cette clé d’accès n’a pas été acceptée. Réessayez, ou utilisez une autre clé d’accès de votre compte.',
+  'passkey.other_account':
+    'Cette clé d’accès appartient à un autre compte que celui du visage qui vient d’être reconnu. Utilisez votre propre clé d’accès.',
+  'passkey.start_again':
+    'Cette demande de clé d’accès a expiré ou a déjà reçu une réponse. Appuyez sur le bouton pour recommencer.',
+  'passkey.exists': 'Cette clé d’accès est déjà enregistrée.',
+  'passkey.grant_invalid':
+    'Cette page ne peut plus ajouter de clé d’accès : elle peut en ajouter une seule, dans les 10 minutes qui suivent l’inscription de votre visage.',
+  'passkey.not_offered':
+    'Une clé d’accès n’est pas acceptée pour cette connexion : l’application demande votre visage.',
+  'passkey.not_face':
+    'Cette application demande une clé d’accès, pas votre visage : appuyez sur « Utiliser plutôt une clé d’accès ».',
+  'passkey.face_first':
+    'Montrez d’abord votre visage : cette application demande votre visage, puis votre clé d’accès.',
+  'passkey.face_done': 'Votre visage est reconnu. Utilisez maintenant votre clé d’accès pour terminer la connexion.',
+  'passkey.account_heading': 'Vos clés d’accès',
+  'passkey.account_added': 'Ajoutée le {date}',
+  'passkey.account_last_used': 'Dernière utilisation le {date}',
+  'passkey.account_never_used': 'Pas encore utilisée',
+  'passkey.account_remove': 'Supprimer cette clé d’accès',
+  'passkey.account_none': 'Aucune clé d’accès n’est enregistrée pour votre compte.',
+  'passkey.account_hint':
+    'Supprimer votre visage laisse vos clés d’accès : supprimez-les ici. Une clé d’accès s’ajoute sur la page d’inscription, juste après votre visage.',
+  'passkey.script.waiting': 'Suivez les indications de votre navigateur pour utiliser votre clé d’accès…',
+  'passkey.script.creating': 'Suivez les indications de votre navigateur pour créer votre clé d’accès…',
+  'passkey.script.checking': 'Vérification de votre clé d’accès…',
+  'passkey.script.accepted': 'Clé d’accès acceptée. Connexion en cours…',
+  'passkey.script.added':
+    'Votre clé d’accès est ajoutée. Vous pourrez vous connecter avec elle quand la caméra ne le peut pas.',
+  'passkey.script.cancelled': 'La fenêtre de la clé d’accès a été fermée. Appuyez sur le bouton pour réessayer.',
+  'passkey.script.unsupported':
+    'Ce navigateur ne sait pas utiliser les clés d’accès. Essayez une version récente de Chrome, Edge, Firefox ou Safari.',
 };

@@ -1,16 +1,23 @@
 /**
- * The authentication facts facegate puts in ID tokens, defined once. `acr` says how strong the
- * face check was: a face matched on one frame, or a face matched on a burst that passed the
- * liveness challenge. An RP that needs the latter asks for it with acr_values.
+ * The authentication facts facegate puts in ID tokens, defined once. `acr` says what the sign-in
+ * proved: a face matched on one frame; a face matched on a burst that passed the liveness
+ * challenge; a passkey alone (proof of possession of a key, no face); or a face with the liveness
+ * challenge and then a passkey of the same account. An RP that needs one of them asks for it with
+ * acr_values (sign-in-methods.ts says what each request allows).
  */
 export const faceAcr = 'urn:facegate:acr:face';
 export const faceLivenessAcr = 'urn:facegate:acr:face:liveness';
+export const passkeyAcr = 'urn:facegate:acr:passkey';
+export const facePasskeyAcr = 'urn:facegate:acr:face+passkey';
 export const faceAmr = ['face'];
-export const acrValues = [faceLivenessAcr, faceAcr];
+/** RFC 8176 `pop`: without attestation facegate cannot tell a hardware key from a synced one, so no `hwk`. */
+export const passkeyAmr = ['pop'];
+export const facePasskeyAmr = ['face', 'pop', 'mfa'];
 
-/** The client's acr_values ask for the liveness check: that sign-in needs the challenge. */
-export function asksForLiveness(acrValues: unknown): boolean {
-  return typeof acrValues === 'string' && acrValues.split(' ').includes(faceLivenessAcr);
+/** The acr values discovery lists: the face ones, and with passkeys on, the passkey ones too. */
+export function acrValuesSupported(passkeys: boolean): string[] {
+  const face = [faceLivenessAcr, faceAcr];
+  return passkeys ? [facePasskeyAcr, ...face, passkeyAcr] : face;
 }
 
 /** What the login step hands oidc-provider through interactionFinished. */
@@ -21,4 +28,12 @@ export interface LoginResult {
 
 export function faceLogin(accountId: string, acr: string = faceAcr): LoginResult {
   return { login: { accountId, amr: faceAmr, acr } };
+}
+
+export function passkeyLogin(accountId: string): LoginResult {
+  return { login: { accountId, amr: passkeyAmr, acr: passkeyAcr } };
+}
+
+export function facePasskeyLogin(accountId: string): LoginResult {
+  return { login: { accountId, amr: facePasskeyAmr, acr: facePasskeyAcr } };
 }

@@ -4,7 +4,7 @@ import type { FacegateConfig } from '../config/types.js';
 import type { ProviderKeys } from '../keys/load.js';
 import { LANGUAGES } from '../messages/languages.js';
 import { ACCOUNT_CLIENT_ID, accountClientMetadata } from './account-client.js';
-import { acrValues } from './acr.js';
+import { acrValuesSupported } from './acr.js';
 import { claimsConfiguration } from './claims.js';
 import { clientMetadata } from './client-metadata.js';
 import { findAccountIn } from './find-account.js';
@@ -30,7 +30,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     findAccount: findAccountIn(store.accounts),
     claims: claimsConfiguration(config.scopes),
     scopes: ['openid', 'offline_access', ...Object.keys(config.scopes)],
-    acrValues,
+    acrValues: acrValuesSupported(config.passkeys.enabled),
     responseTypes: offeredResponseTypes(config),
     jwks: { keys: keys.signing as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {
@@ -60,7 +60,7 @@ export function providerConfiguration({ config, store, keys, pages }: ProviderIn
     },
     interactions: {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
-      policy: interactionPolicyWithStepUp(),
+      policy: interactionPolicyWithStepUp({ passkeys: config.passkeys.enabled }),
     },
     loadExistingGrant: loadExistingGrantWith((clientId) => firstParty.has(clientId)),
     clientBasedCORS: corsForRedirectOrigins,

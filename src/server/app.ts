@@ -18,13 +18,24 @@ export interface AppParts {
   /** Our routes (the interaction pages), tried before oidc-provider's. */
   routes: Middleware[];
   staticFolder: string;
+  /** More folders of static files, by URL prefix (a dependency's browser bundle). */
+  moreStatic?: Record<string, string>;
 }
 
 /**
  * The Koa application: /livez /readyz /healthz, /metrics, /static, our routes, then oidc-provider.
  * The request log wraps it (request-log.ts), with the provider's own endpoints (provider-fast-path.ts).
  */
-export function createApp({ provider, logger, checks, metrics, metricsEndpoint, routes, staticFolder }: AppParts): Koa {
+export function createApp({
+  provider,
+  logger,
+  checks,
+  metrics,
+  metricsEndpoint,
+  routes,
+  staticFolder,
+  moreStatic = {},
+}: AppParts): Koa {
   const app = new Koa();
   // Same cookie keys and proxy trust as the provider, so both read the same cookies and URLs.
   app.keys = provider.keys!;
@@ -39,6 +50,7 @@ export function createApp({ provider, logger, checks, metrics, metricsEndpoint, 
   app.use(healthEndpoints(checks));
   app.use(metricsEndpoint);
   app.use(staticFiles('/static', staticFolder));
+  for (const [prefix, folder] of Object.entries(moreStatic)) app.use(staticFiles(prefix, folder));
   for (const route of routes) app.use(route);
   app.use(mountProvider(provider));
   return app;

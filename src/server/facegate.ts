@@ -8,7 +8,12 @@ import { providerPages } from '../../interactions/pages.js';
 import { accountRoutes } from '../../interactions/account-routes.js';
 import { enrollmentRoutes } from '../../interactions/enroll-routes.js';
 import { interactionRoutes } from '../../interactions/router.js';
-import { publicFolder } from '../../interactions/views.js';
+import { publicFolder, webauthnBrowserFolder } from '../../interactions/views.js';
+import { passkeyRoutes } from '../../interactions/passkey-routes.js';
+import { PasskeyCeremonies } from '../passkeys/ceremonies.js';
+import { RegistrationGrants } from '../passkeys/registration-grants.js';
+import { PasskeySignIns } from '../access/passkey-sign-in.js';
+import { PasskeyRegistrations } from '../access/passkey-registration.js';
 import type { FacegateConfig } from '../config/types.js';
 import { AccountData } from '../access/account-data.js';
 import { AttemptLimits } from '../access/attempt-limits.js';
@@ -163,6 +168,32 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   };
 }
 
+/** Passkeys beside the face (configuration passkeys.enabled): their ceremonies, sign-ins, grants and routes. */
+function passkeyParts(
+  config: FacegateConfig,
+  store: Store,
+  limits: AttemptLimits,
+  audit: AuditTrail,
+  clock: (() => number) | undefined,
+) {
+  const ceremonies = new PasskeyCeremonies(
+    store,
+    {
+      rpId: config.passkeys.rpId,
+      userVerification: config.passkeys.userVerification,
+      origin: new URL(config.issuer).origin,
+      rpName: new URL(config.issuer).host,
+    },
+    clock,
+  );
+  const grants = new RegistrationGrants(store, clock);
+  return {
+    grants,
+    signIn: new PasskeySignIns(store, ceremonies, limits, audit, config.ttl.interaction),
+    routes: passkeyRoutes(new PasskeyRegistrations(grants, ceremonies, limits, audit, store.passkeys)),
+  };
+}
+
 /** The store holds keys and biometric templates: say so when other users can read its files. */
 function warnIfReadableByOthers(config: FacegateConfig, logger: Logger): void {
   const files = storeFilesReadableByOthers(config.storage);
@@ -228,6 +259,7 @@ async function startParts(
       const frames = { maxFrameBytes: next.face.maxImageBytes, maxFrames: MAX_FRAMES };
       const consent = new ConsentPolicy(next.consent, store.consents);
       const statement = { consent: next.consent, issuer: next.issuer, inactiveDays: next.face.retention.inactiveDays };
+      const passkeys = next.passkeys.enabled ? passkeyParts(next, store, limits, audit, options.clock) : undefined;
       const routes = interactionRoutes(provider, {
         consent,
         statement,
@@ -244,10 +276,12 @@ async function startParts(
         ),
         livenessByDefault: next.face.liveness === 'challenge',
         frames,
+        passkeys: passkeys?.signIn,
       });
       const enrollment = enrollmentRoutes({
         frames,
         statement,
+        passkeyGrants: passkeys?.grants,
         enrollment: new EnrollmentAttempts(
           store,
           faceService,
@@ -271,8 +305,10 @@ async function startParts(
           enrollment.allowedMethods(),
           account.routes(),
           account.allowedMethods(),
+          ...(passkeys ? [passkeys.routes.routes(), passkeys.routes.allowedMethods()] : []),
         ] as Middleware[],
         staticFolder: publicFolder,
+        moreStatic: { '/static/webauthn': webauthnBrowserFolder },
       });
       const handler = withProviderFastPath(app.callback(), provider.callback(), providerEndpointPaths(provider));
       return { provider, handler: withResponseHeaders(withRequestLog(withServerTiming(handler), logger)) };
