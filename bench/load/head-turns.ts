@@ -9,11 +9,13 @@
  */
 import { performerFrom, performFrames } from '../../src/eval/liveness/animate.js';
 import { demoPortrait } from '../../src/eval/demo-faces.js';
+import { faceDefaults } from '../../src/config/face-options.js';
+import { FaceEngine } from '../../src/face/engine.js';
+import { resolveEngineSpec } from '../../src/face/resolve-spec.js';
 import { analyzeBurst } from '../../src/face/liveness/analyze-burst.js';
 import { checkBurst } from '../../src/face/liveness/burst-check.js';
 import { MOVES, randomTimeline, type Move, type Step } from '../../src/face/liveness/challenge.js';
 import { livenessSettings } from '../../src/face/liveness/settings.js';
-import { startTestEngine } from '../../test/helpers/face-engine.js';
 import type { Person } from './people.js';
 
 /** A person who can answer any challenge with a burst. */
@@ -38,7 +40,10 @@ const CHECKED = MOVES.flatMap((first) =>
 
 /** The people (people[i] is demo portrait i) whose head turns pass; `left` names those whose do not. */
 export async function headTurners(people: readonly Person[]): Promise<{ turners: HeadTurner[]; left: string[] }> {
-  const engine = await startTestEngine({ workers: 0 });
+  // On this thread: the server under load has its own workers.
+  const engine = await FaceEngine.start(
+    resolveEngineSpec({ ...faceDefaults(), workers: 0 }, { baseDir: process.cwd() }),
+  );
   try {
     const settings = livenessSettings(engine.spec.embedder);
     const turners: HeadTurner[] = [];
