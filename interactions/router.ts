@@ -212,9 +212,7 @@ export function interactionRoutes(
     const { pending } = await pendingFor(ctx);
     consent.check((ctx.request.body as { consent?: string } | undefined)?.consent);
     await consent.record(pending.accountId, 'sign_in_page');
-    await provider.interactionFinished(ctx.req, ctx.res, { login: pending }, {
-      mergeWithLastSubmission: false,
-    });
+    await provider.interactionFinished(ctx.req, ctx.res, { login: pending }, { mergeWithLastSubmission: false });
     ctx.respond = false;
   });
 
