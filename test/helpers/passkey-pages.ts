@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { webauthnBrowserFolder } from '../../interactions/views.js';
-import { multipart, framesOf } from './face-uploads.js';
+import { CONSENT, multipart, framesOf } from './face-uploads.js';
 import { createInvitation } from '../../src/access/invitations.js';
 import type { TestFacegate } from '../support/facegate.js';
 
@@ -75,7 +75,7 @@ export async function registerInPage(
 /** Enrols `accountId` over HTTP with three frames of demo face `face`, as the page does: the passkey grant the answer carries. */
 export async function grantFromEnrolment(facegate: TestFacegate, accountId: string, face: number): Promise<string> {
   const { link } = await createInvitation(facegate.store.invitations, facegate.issuer, { accountId, ttlSeconds: 600 });
-  const answer = await fetch(link, { method: 'POST', body: multipart(await framesOf(face)) });
+  const answer = await fetch(link, { method: 'POST', body: multipart(await framesOf(face), CONSENT) });
   const body = (await answer.json()) as { status: string; passkeyGrant?: string };
   if (body.status !== 'enrolled' || !body.passkeyGrant)
     throw new Error(`enrolment of ${accountId}: ${JSON.stringify(body)}`);
