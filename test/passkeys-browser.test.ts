@@ -172,6 +172,25 @@ for (const backend of backends) {
       expect((await facegate.store.passkeys.listForAccount('alice'))[0]?.lastUsedAt).to.be.a('number');
     });
 
+    it('asks a passkey sign-in for consent again after the policy version changed, as it asks a face sign-in', async () => {
+      const { config } = facegate;
+      await facegate.reload({ ...config, consent: { ...config.consent, version: 'after-passkeys' } });
+      try {
+        const rp = await authorize(alicePage);
+        await alicePage.getByRole('button', { name: en['passkey.other_way'] }).click();
+        await alicePage.getByRole('heading', { name: en['consent.again.heading'] }).waitFor();
+        const back = await backAtRp(alicePage, async () => {
+          await alicePage.getByRole('checkbox').check();
+          await alicePage.getByRole('button', { name: en['consent.again.continue'] }).click();
+        });
+        const claims = (await rp.tokens(back)).claims()!;
+        expect(claims).to.include({ sub: 'alice', acr: passkeyAcr });
+        expect((await facegate.store.consents.latest('alice'))?.version).to.equal('after-passkeys');
+      } finally {
+        await facegate.reload(config);
+      }
+    });
+
     it('gives no passkey-only sign-in to an RP that asks for a face acr: no passkey offered, none taken, and a passkey session signs in again', async () => {
       // acr_values: the page offers no passkey, and its endpoint refuses one.
       await authorize(alicePage, { acr_values: faceAcr });
