@@ -16,6 +16,7 @@ import { FacegateError } from '../src/errors.js';
 import { ACCOUNT_CLIENT_ID, accountCallback } from '../src/oidc/account-client.js';
 import { faceAcr } from '../src/oidc/acr.js';
 import { redeemAccountCode, sessionStillOpen } from '../src/oidc/account-code.js';
+import type { RegistrationGrants } from '../src/passkeys/registration-grants.js';
 import { say } from '../src/sentences.js';
 import { AccountCookies, type PageSession, sameSecret } from './account-session.js';
 import { renderFailures } from './failures.js';
@@ -26,6 +27,8 @@ import { languageOf, type Words, wordsFor } from './words.js';
 export interface AccountPageOptions {
   provider: Provider;
   data: AccountData;
+  /** With passkeys on: the grants that let the page add a passkey to the signed-in account. */
+  passkeyGrants?: RegistrationGrants;
 }
 
 /** A form of the page came without its session, or with another session's token: sign in again. */
@@ -38,7 +41,7 @@ function signInFailed(): FacegateError {
   return new FacegateError('account_sign_in_failed', say('account.sign_in_failed'), { status: 400 });
 }
 
-export function accountRoutes({ provider, data }: AccountPageOptions): Router {
+export function accountRoutes({ provider, data, passkeyGrants }: AccountPageOptions): Router {
   const cookies = new AccountCookies(new URL(provider.issuer).protocol === 'https:');
   const router = new Router({ prefix: '/account' });
   const form = bodyParser({ enableTypes: ['form'] });
@@ -111,6 +114,7 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
         accepted: event.result === 'accepted',
         ip: event.ip ?? '—',
       })),
+      passkeysOn: Boolean(passkeyGrants),
       passkeys: passkeys.map((passkey) => ({
         id: passkey.credentialId,
         added: timeOf(words, passkey.createdAt),
@@ -169,6 +173,15 @@ export function accountRoutes({ provider, data }: AccountPageOptions): Router {
     ctx.status = 303;
     ctx.redirect('/account');
   });
+
+  // A registration grant for the signed-in account, for the page's script: the ceremony itself is
+  // the enrolment page's (/passkeys/register), bound to the account by the grant.
+  if (passkeyGrants) {
+    router.post('/passkeys/grant', form, async (ctx) => {
+      const session = await formSession(ctx);
+      ctx.body = { grant: await passkeyGrants.issue(session.accountId) };
+    });
+  }
 
   router.post('/enroll', form, async (ctx) => {
     const session = await formSession(ctx);

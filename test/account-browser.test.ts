@@ -42,13 +42,9 @@ describe('/account in the browser: see, download, delete my face', function () {
     });
     const enrolled = await enrollOnPage(await browsers.newPage('alice'), link);
     expect(enrolled.text).to.equal(en.enrolled);
-    // What the enrolment page records once the consent branch's page is in (its store is merged).
-    await facegate.store.consents.record({
-      accountId: 'alice',
-      version: '2026-12',
-      at: Date.now(),
-      method: 'enrolment_page',
-    });
+    // The enrolment page recorded the consent ticked there, to the configured version.
+    const version = facegate.config.consent.version;
+    expect(await facegate.store.consents.latest('alice')).to.include({ version, method: 'enrolment_page' });
 
     // An RP signs Alice in and keeps a refresh token.
     const { page: rpPage, rp } = await browsers.signInPage('aliceLater', 'spa', {
@@ -73,7 +69,7 @@ describe('/account in the browser: see, download, delete my face', function () {
       .to.match(/\d+ templates/)
       .and.include('Through the enrolment link');
     expect(await page.locator('section', { has: page.locator('#consent-heading') }).textContent()).to.include(
-      'You consented to version 2026-12',
+      `You consented to version ${version}`,
     );
     const signIns = page.locator('table.signins tbody tr');
     expect(await signIns.count()).to.be.at.least(2);
@@ -99,7 +95,7 @@ describe('/account in the browser: see, download, delete my face', function () {
       audit: { type: string }[];
     };
     expect(data.account.id).to.equal('alice');
-    expect(data.consents[0]!.version).to.equal('2026-12');
+    expect(data.consents[0]!.version).to.equal(version);
     expect(data.templates.length).to.be.at.least(1);
     expect(data.templates[0]!.embedding.length).to.be.above(100);
     expect(data.audit.map((event) => event.type)).to.include.members(['signin', 'enrollment']);

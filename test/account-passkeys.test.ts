@@ -81,6 +81,23 @@ describe('/account: passkeys listed and removed', function () {
     expect(event).to.include({ type: 'passkey', result: 'removed', accountId: 'alice' });
   });
 
+  it('gives a passkey registration grant for the signed-in account only with the page’s token; the grant registers to that account alone', async () => {
+    const alice = await openPage('alice');
+    for (const form of [{}, { csrf: 'forged' }] as Record<string, string>[]) {
+      expect((await alice.browser.request('/account/passkeys/grant', { form })).status).to.equal(403);
+    }
+    const answer = await alice.browser.json('/account/passkeys/grant', { method: 'POST', form: { csrf: alice.csrf } });
+    expect(answer.status).to.equal(200);
+    const { grant } = answer.body as { grant: string };
+    expect(grant).to.match(/^[\w-]{43}$/);
+    // The registration ceremony's options name the account the grant is bound to, and only it.
+    const options = await new Browser(facegate.issuer).json('/passkeys/register/options', {
+      body: JSON.stringify({ grant }),
+      contentType: 'application/json',
+    });
+    expect((options.body as { options: { user: { name: string } } }).options.user.name).to.equal('alice');
+  });
+
   it('the download holds the passkeys’ public parts; deleting the face leaves them', async () => {
     const mine = passkeyOf('alice');
     await facegate.store.passkeys.add(mine);

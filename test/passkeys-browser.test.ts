@@ -24,7 +24,7 @@ import {
 import { backends, specOrSkip, temporaryFolder } from './helpers/stores.js';
 import { violationsAllWays } from './support/axe.js';
 import { FaceBrowsers, sentToCallback } from './support/face-browsers.js';
-import { enrollOnPage } from './support/face-pages.js';
+import { enrollOnPage, pressVerify, startCamera } from './support/face-pages.js';
 import { startTestFacegate, type TestFacegate } from './support/facegate.js';
 import { fakeWebcamOrSkip, Webcams } from './support/fake-webcam.js';
 import { startAuthorization } from './support/test-rp.js';
@@ -170,6 +170,27 @@ for (const backend of backends) {
       expect(claims).to.include({ sub: 'alice', acr: passkeyAcr });
       expect(claims.amr).to.deep.equal(['pop']);
       expect((await facegate.store.passkeys.listForAccount('alice'))[0]?.lastUsedAt).to.be.a('number');
+    });
+
+    it('adds a passkey from /account after a face sign-in, and that passkey then signs in', async () => {
+      const { page, key } = await pageWithKey('alice');
+      await page.goto(new URL('/account', issuer).href);
+      await startCamera(page);
+      await pressVerify(page);
+      await page.getByRole('button', { name: en['passkey.add'] }).click();
+      const status = page.locator('#passkey-status[data-tone="success"]');
+      await status.waitFor();
+      const [credential] = await key.credentials();
+      const stored = await facegate.store.passkeys.get(
+        Buffer.from(credential!.credentialId, 'base64').toString('base64url'),
+      );
+      expect(stored).to.include({ accountId: 'alice' });
+      // The page lists it once it has reloaded.
+      await page.locator(`input[name="credential"][value="${stored!.credentialId}"]`).waitFor({ state: 'attached' });
+
+      const rp = await authorize(page);
+      const back = await backAtRp(page, () => page.getByRole('button', { name: en['passkey.other_way'] }).click());
+      expect((await rp.tokens(back)).claims()).to.include({ sub: 'alice', acr: passkeyAcr });
     });
 
     it('asks a passkey sign-in for consent again after the policy version changed, as it asks a face sign-in', async () => {

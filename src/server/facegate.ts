@@ -291,7 +291,11 @@ async function startParts(
           next.face.liveness === 'challenge' ? challenges : undefined,
         ),
       });
-      const account = accountRoutes({ provider, data: new AccountData(store, next.issuer) });
+      const account = accountRoutes({
+        provider,
+        data: new AccountData(store, next.issuer),
+        passkeyGrants: passkeys?.grants,
+      });
       const app = createApp({
         provider,
         logger,
