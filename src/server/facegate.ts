@@ -33,11 +33,11 @@ import { createProvider } from '../oidc/provider.js';
 import { createApp } from './app.js';
 import type { HealthCheck } from './health.js';
 import { isStoreUnavailable } from '../store-outage.js';
-import { listen, type RequestHandler, type RunningServer } from './http-server.js';
-import { withResponseHeaders } from './response-headers.js';
+import { listen, type BeforeHeaders, type RequestHandler, type RunningServer } from './http-server.js';
+import { addResponseHeaders } from './response-headers.js';
 import { withRequestLog } from './request-log.js';
 import { spend } from './request-context.js';
-import { withServerTiming } from './server-timing.js';
+import { addServerTiming } from './server-timing.js';
 import { timedStore } from './timed-store.js';
 import { providerEndpointPaths, withProviderFastPath } from './provider-fast-path.js';
 import { retryStart, waitingApp } from './store-wait.js';
@@ -94,9 +94,10 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
     let lastError = error;
     const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
     server = await listen(
-      withResponseHeaders(withRequestLog(waitingApp(() => lastError, pageFailure).callback(), logger)),
+      withRequestLog(waitingApp(() => lastError, pageFailure).callback(), logger),
       config.port,
       config.host,
+      beforeHeaders,
     );
     logger.info(
       { issuer: config.issuer, port: server.port, store: config.storage.type },
@@ -116,7 +117,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   let current = parts.first;
   try {
     if (server) server.swap(current.handler);
-    else server = await listen(current.handler, config.port, config.host);
+    else server = await listen(current.handler, config.port, config.host, beforeHeaders);
   } catch (error) {
     await face.close();
     await store.close();
@@ -169,6 +170,12 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
 }
 
 /** Passkeys beside the face (configuration passkeys.enabled): their ceremonies, sign-ins, grants and routes. */
+/** What every response carries, added as its headers are written: the security headers, then Server-Timing. */
+const beforeHeaders: BeforeHeaders = (req, res) => {
+  addResponseHeaders(req, res);
+  addServerTiming(res);
+};
+
 function passkeyParts(
   config: FacegateConfig,
   store: Store,
@@ -315,7 +322,7 @@ async function startParts(
         moreStatic: { '/static/webauthn': webauthnBrowserFolder },
       });
       const handler = withProviderFastPath(app.callback(), provider.callback(), providerEndpointPaths(provider));
-      return { provider, handler: withResponseHeaders(withRequestLog(withServerTiming(handler), logger)) };
+      return { provider, handler: withRequestLog(handler, logger) };
     };
     const first = await build(config);
     metrics.watchEngine(() => faceService.engine.stats());

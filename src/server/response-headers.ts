@@ -8,41 +8,35 @@
  *   nobody anywhere else; no microphone or location anywhere.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestHandler } from './http-server.js';
 import { requestPath } from './request-path.js';
 
 /** The pages that use the camera: the sign-in page and the enrolment page, and what they call. */
 const facePages = /^\/(interaction|enroll)\//;
 
-export function responseHeaders(path: string): Record<string, string> {
-  const camera = facePages.test(path) ? 'camera=(self)' : 'camera=()';
-  return {
+export function responseHeaders(path: string): Readonly<Record<string, string>> {
+  return facePages.test(path) ? FACE_PAGE_HEADERS : OTHER_HEADERS;
+}
+
+function headersWithCamera(camera: string): Readonly<Record<string, string>> {
+  return Object.freeze({
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Permissions-Policy': `${camera}, microphone=(), geolocation=()`,
-  };
+  });
 }
+// Made once: they are the same for every request.
+const FACE_PAGE_HEADERS = headersWithCamera('camera=(self)');
+const OTHER_HEADERS = headersWithCamera('camera=()');
 
 /**
- * The handler, with those headers added to each response just before it is written. Added at
- * that moment, not when the request comes in, because Koa removes every header set so far when it
- * answers an error, and oidc-provider writes its responses itself; a header a response set itself
- * is kept.
+ * Adds those headers to a response about to write its own (http-server.ts calls it then, because
+ * Koa removes every header set so far when it answers an error, and oidc-provider writes its
+ * responses itself); a header the response set itself is kept.
  */
-export function withResponseHeaders(handler: RequestHandler): RequestHandler {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const headers = responseHeaders(requestPath(req.url));
-    const writeHead = res.writeHead;
-    res.writeHead = function writeHeadWithHeaders(
-      this: ServerResponse,
-      ...args: Parameters<ServerResponse['writeHead']>
-    ) {
-      for (const [name, value] of Object.entries(headers)) {
-        if (!this.hasHeader(name)) this.setHeader(name, value);
-      }
-      return writeHead.apply(this, args);
-    } as ServerResponse['writeHead'];
-    return handler(req, res);
-  };
+export function addResponseHeaders(req: IncomingMessage, res: ServerResponse): void {
+  const headers = responseHeaders(requestPath(req.url));
+  for (const name in headers) {
+    if (!res.hasHeader(name)) res.setHeader(name, headers[name]!);
+  }
 }
