@@ -17,17 +17,17 @@
  * Phases 1 to 4 have liveness off: one snapshot per attempt.
  *
  *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --stores sqlite,redis,postgres
- *                         --liveness-users 20 --liveness-queue N --json]
+ *                         --liveness-users 20 --liveness-queue N --phases 1,2,3,4,5 --json]
  *   (--liveness-users 0 leaves phase 5 out; --liveness-queue sets its face.queueLength)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { backPressure } from './load/back-pressure.js';
+import { type BackPressure, backPressure } from './load/back-pressure.js';
 import { benchConfig } from './load/bench-config.js';
 import { type BenchStore, STORE_NAMES, type StoreName, startBenchStore, storeTitle } from './load/bench-stores.js';
-import { ChildServer } from './load/child-server.js';
+import { ChildServer, type ServerConfig } from './load/child-server.js';
 import { type CrashRestart, crashAndRestart } from './load/crash-restart.js';
 import type { User } from './load/load-run.js';
 import { benchPeople, enrollAt, inviteLink } from './load/people.js';
@@ -46,6 +46,7 @@ const { values } = parseArgs({
     'liveness-users': { type: 'string' },
     'liveness-queue': { type: 'string' },
     stores: { type: 'string', default: STORE_NAMES.join(',') },
+    phases: { type: 'string', default: '1,2,3,4,5' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -57,6 +58,14 @@ const livenessUsers = Number(values['liveness-users'] ?? values.users);
 /** face.queueLength for phase 5, when not the server's default. */
 const livenessQueue = values['liveness-queue'] === undefined ? {} : { queueLength: Number(values['liveness-queue']) };
 const storeNames = values.stores.split(',').map((name) => name.trim());
+/** The phases to run (an A/B of one figure need not wait for the others). */
+const phases = new Set(values.phases.split(',').map((phase) => Number(phase.trim())));
+for (const phase of phases) {
+  if (!Number.isInteger(phase) || phase < 1 || phase > 5) {
+    console.error(`--phases: "${values.phases}" is not a list of phases 1 to 5, such as 1,5`);
+    process.exit(2);
+  }
+}
 for (const name of storeNames) {
   if (!(STORE_NAMES as readonly string[]).includes(name)) {
     console.error(`--stores: "${name}" is not one of ${STORE_NAMES.join(', ')}`);
@@ -88,7 +97,7 @@ try {
     `facegate bench:load: ${userCount} users, ${seconds} s; machine ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')}, Node ${machine.node}`,
   );
   say(
-    `server: node bin/facegate.js serve on ${storeNames.join(', ')} in turn, 2 face workers, queue 16, liveness off (phase 5: on); the users run in this process, on the same CPUs`,
+    `server: node bin/facegate.js serve on ${storeNames.join(', ')} in turn, 2 face workers, the default face queue, liveness off (phase 5: on); the users run in this process, on the same CPUs`,
   );
 
   const people = await benchPeople();
@@ -105,7 +114,7 @@ try {
   const pairs: TwoInstances[] = [];
   let steadyFailed = false;
 
-  /** Phases 1 and 2 on one store. */
+  /** Phases 1 and 2 on one store (those asked for). */
   const onStore = async (store: BenchStore) => {
     const title = storeTitle[store.name];
     const config = benchConfig(port, store.spec);
@@ -118,6 +127,13 @@ try {
     progress(`${title}: warm-up: each snapshot signs in once`);
     await warmUp(rp, users, [server.origin]);
 
+    if (phases.has(1)) await phaseOne(server, rp, store);
+    if (phases.has(2)) await phaseTwo(server, config, store, title);
+    else await server.stop();
+  };
+
+  const phaseOne = async (server: ChildServer, rp: RelyingParty, store: BenchStore) => {
+    const title = storeTitle[store.name];
     progress(`${title}: 1. ${userCount} users for ${seconds} s`);
     const steady = await steadyLoad(server, rp, users, seconds);
     steadyRuns.push({ store: title, load: steady.load });
@@ -130,7 +146,9 @@ try {
       { ...steady, load: { ...steady.load, recent: undefined } },
       steadyLines(steady),
     );
+  };
 
+  const phaseTwo = async (server: ChildServer, config: ServerConfig, store: BenchStore, title: string) => {
     progress(`${title}: 2. the same load, kill -9 after ${killAfter} s, restart`);
     const crash = await crashAndRestart(server, config, store.spec, users, people, killAfter);
     crashes.push(crash);
@@ -145,7 +163,7 @@ try {
     say(`  the restarted server stopped on SIGTERM with exit code ${stopped}`);
   };
 
-  for (const name of storeNames as StoreName[]) {
+  for (const name of phases.has(1) || phases.has(2) ? (storeNames as StoreName[]) : []) {
     const store = await startBenchStore(name, dir, 'bench');
     if (typeof store === 'string') {
       section(`1-2. ${storeTitle[name]}`, `skipped.${name}`, store, [`skipped: ${store}`]);
@@ -158,26 +176,29 @@ try {
     }
   }
 
-  progress('3. back-pressure: 1 worker, queue 1, 30 snapshots at once');
-  const sqliteFile = join(dir, 'back-pressure.sqlite');
-  const small = await ChildServer.start(
-    'small-queue',
-    join(dir, 'small-queue.json'),
-    benchConfig(port, { type: 'sqlite', file: sqliteFile }, { workers: 1, queueLength: 1 }),
-  );
-  servers.push(small);
-  for (const person of people) await enrollAt(await inviteLink(small.configFile, person.accountId), person);
-  const pressure = await backPressure(small, `http://localhost:${port}`, users);
-  section(
-    '3. Inference back-pressure: 1 face worker, queue of 1, 30 snapshots at once',
-    'backPressure',
-    pressure,
-    backPressureLines(pressure),
-  );
-  await small.stop();
+  let pressure: BackPressure | undefined;
+  if (phases.has(3)) {
+    progress('3. back-pressure: 1 worker, queue 1, 30 snapshots at once');
+    const sqliteFile = join(dir, 'back-pressure.sqlite');
+    const small = await ChildServer.start(
+      'small-queue',
+      join(dir, 'small-queue.json'),
+      benchConfig(port, { type: 'sqlite', file: sqliteFile }, { workers: 1, queueLength: 1 }),
+    );
+    servers.push(small);
+    for (const person of people) await enrollAt(await inviteLink(small.configFile, person.accountId), person);
+    pressure = await backPressure(small, `http://localhost:${port}`, users);
+    section(
+      '3. Inference back-pressure: 1 face worker, queue of 1, 30 snapshots at once',
+      'backPressure',
+      pressure,
+      backPressureLines(pressure),
+    );
+    await small.stop();
+  }
 
   for (const name of ['redis', 'postgres'] as const) {
-    if (!storeNames.includes(name)) continue;
+    if (!phases.has(4) || !storeNames.includes(name)) continue;
     progress(`4. two instances on one ${storeTitle[name]}`);
     const store = await startBenchStore(name, dir, 'pair');
     const pair: TwoInstances =
@@ -189,7 +210,7 @@ try {
   }
 
   const livenessStore = storeNames[0] as StoreName | undefined;
-  if (livenessUsers > 0 && livenessStore) {
+  if (phases.has(5) && livenessUsers > 0 && livenessStore) {
     const title = storeTitle[livenessStore];
     progress(`5. ${title}: animating the people's head turns (in this process, before the load)`);
     const { turners, left } = await headTurners(people);
@@ -251,7 +272,7 @@ try {
   const failed =
     steadyFailed ||
     crashes.some((crash) => crash.checks.some((c) => !c.ok)) ||
-    !pressure.allSignedIn ||
+    (pressure !== undefined && !pressure.allSignedIn) ||
     pairs.some((pair) => pair.steps.some((s) => !s.ok));
   process.exitCode = failed ? 1 : 0;
 } finally {
