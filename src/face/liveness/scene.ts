@@ -171,21 +171,52 @@ function agreementAt(
   dx: number,
   dy: number,
 ): Agreement | undefined {
-  const sa = [0, 0, 0],
-    sb = [0, 0, 0],
-    saa = [0, 0, 0],
-    sbb = [0, 0, 0],
-    sab = [0, 0, 0];
-  const n = forEachCompared(a, b, inA, inB, dx, dy, (va, vb) => {
-    for (let c = 0; c < 3; c++) {
-      sa[c] += va[c];
-      sb[c] += vb[c];
-      saa[c] += va[c] * va[c];
-      sbb[c] += vb[c] * vb[c];
-      sab[c] += va[c] * vb[c];
-    }
-  });
+  const n = compareCells(a, b, inA, inB, dx, dy);
   if (n < MIN_COMPARED_CELLS) return undefined;
+  // Each channel's sums in cell order, in locals (the sums are the same whichever way they are held).
+  let sa0 = 0,
+    sa1 = 0,
+    sa2 = 0,
+    sb0 = 0,
+    sb1 = 0,
+    sb2 = 0,
+    saa0 = 0,
+    saa1 = 0,
+    saa2 = 0,
+    sbb0 = 0,
+    sbb1 = 0,
+    sbb2 = 0,
+    sab0 = 0,
+    sab1 = 0,
+    sab2 = 0;
+  for (let i = 0; i < n * 3; i += 3) {
+    const a0 = comparedA[i]!,
+      a1 = comparedA[i + 1]!,
+      a2 = comparedA[i + 2]!;
+    const b0 = comparedB[i]!,
+      b1 = comparedB[i + 1]!,
+      b2 = comparedB[i + 2]!;
+    sa0 += a0;
+    sa1 += a1;
+    sa2 += a2;
+    sb0 += b0;
+    sb1 += b1;
+    sb2 += b2;
+    saa0 += a0 * a0;
+    saa1 += a1 * a1;
+    saa2 += a2 * a2;
+    sbb0 += b0 * b0;
+    sbb1 += b1 * b1;
+    sbb2 += b2 * b2;
+    sab0 += a0 * b0;
+    sab1 += a1 * b1;
+    sab2 += a2 * b2;
+  }
+  const sa = [sa0, sa1, sa2],
+    sb = [sb0, sb1, sb2],
+    saa = [saa0, saa1, saa2],
+    sbb = [sbb0, sbb1, sbb2],
+    sab = [sab0, sab1, sab2];
   let cov = 0,
     varA = 0,
     varB = 0;
@@ -204,59 +235,82 @@ function agreementAt(
  * cells where a channel of a, its gain applied, differs from b's by more than CHANGED_LEVEL.
  */
 function changedAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, found: Agreement): number {
+  const n = compareCells(a, b, inA, inB, found.dx, found.dy);
   let changed = 0;
-  const n = forEachCompared(a, b, inA, inB, found.dx, found.dy, (va, vb) => {
+  for (let i = 0; i < n * 3; i += 3) {
     for (let c = 0; c < 3; c++) {
-      if (Math.abs((va[c] + DARK) * found.gain[c] - DARK - vb[c]) > CHANGED_LEVEL) {
+      if (Math.abs((comparedA[i + c]! + DARK) * found.gain[c]! - DARK - comparedB[i + c]!) > CHANGED_LEVEL) {
         changed++;
-        return;
+        break;
       }
     }
-  });
+  }
   return n ? changed / n : 1;
 }
 
 /**
- * Visits each cell that is background in b and, moved by (dx, dy), in a, with the two colours
- * (a's interpolated between cells); returns how many were visited. The arrays are reused.
+ * The colours compared by the last compareCells: a's (interpolated) and b's, three per cell. Written
+ * in place rather than handed to a callback per cell: a burst's check compares some 65 camera moves
+ * for each pair of frames, and the callbacks were most of its time, on the server's event loop. The
+ * check runs to its end without awaiting, so one pair of buffers serves every call.
  */
-function forEachCompared(
-  a: SceneFrame,
-  b: SceneFrame,
-  inA: Uint8Array,
-  inB: Uint8Array,
-  dx: number,
-  dy: number,
-  visit: (va: number[], vb: number[]) => void,
-): number {
+const comparedA = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
+const comparedB = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
+
+/**
+ * Each cell that is background in b and, moved by (dx, dy), in a, with the two colours (a's
+ * interpolated between cells) written to comparedA and comparedB in cell order; returns how many.
+ */
+function compareCells(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, dx: number, dy: number): number {
   const { width: gw, height: gh } = SCENE_GRID;
   // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
   const ix0 = Math.floor(-dx),
     iy0 = Math.floor(-dy);
   const tx = -dx - ix0,
     ty = -dy - iy0;
-  // The four cells around the point, with their weights (a whole-cell shift uses one).
-  const offsets = [0, 1, gw, gw + 1];
-  const weights = [(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty];
+  // The cells around the point with a weight (a whole-cell shift uses one), in the order right,
+  // below, below right after the cell itself, so that the sums are made in one order.
+  const taps = [
+    [0, (1 - tx) * (1 - ty)],
+    [1, tx * (1 - ty)],
+    [gw, (1 - tx) * ty],
+    [gw + 1, tx * ty],
+  ].filter(([, weight]) => weight! > 0) as [number, number][];
+  const offsets = taps.map(([offset]) => offset);
+  const weights = taps.map(([, weight]) => weight);
   const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
-  const va = [0, 0, 0],
-    vb = [0, 0, 0];
+  const whole = tx === 0 && ty === 0;
+  const sceneA = a.scene,
+    sceneB = b.scene;
   let n = 0;
   for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
     for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
       const cell = y * gw + x;
       if (!inB[cell]) continue;
       const at = (y + iy0) * gw + x + ix0;
-      let inside = true;
-      for (let k = 0; k < 4; k++) if (weights[k] > 0 && !inA[at + offsets[k]]) inside = false;
-      if (!inside) continue;
-      n++;
-      for (let c = 0; c < 3; c++) {
-        va[c] = 0;
-        for (let k = 0; k < 4; k++) if (weights[k] > 0) va[c] += weights[k] * a.scene[(at + offsets[k]) * 3 + c];
-        vb[c] = b.scene[cell * 3 + c];
+      const out = n * 3,
+        pa = at * 3,
+        pb = cell * 3;
+      if (whole) {
+        // One cell of weight 1 (the coarse search's moves): its colour as it is, as 0 + 1 * v is.
+        if (!inA[at]) continue;
+        comparedA[out] = sceneA[pa]!;
+        comparedA[out + 1] = sceneA[pa + 1]!;
+        comparedA[out + 2] = sceneA[pa + 2]!;
+      } else {
+        let inside = true;
+        for (let k = 0; k < offsets.length; k++) if (!inA[at + offsets[k]!]) inside = false;
+        if (!inside) continue;
+        for (let c = 0; c < 3; c++) {
+          let va = 0;
+          for (let k = 0; k < offsets.length; k++) va += weights[k]! * sceneA[pa + offsets[k]! * 3 + c]!;
+          comparedA[out + c] = va;
+        }
       }
-      visit(va, vb);
+      comparedB[out] = sceneB[pb]!;
+      comparedB[out + 1] = sceneB[pb + 1]!;
+      comparedB[out + 2] = sceneB[pb + 2]!;
+      n++;
     }
   }
   return n;
