@@ -52,7 +52,7 @@ describe('configuration', () => {
       minBrightness: 40,
       minSharpness: 0.05,
       workers: 2,
-      queueLength: 16,
+      queueLength: 48,
       maxImageBytes: 8388608,
       maxImagePixels: 40000000,
       attempts: {
