@@ -49,8 +49,9 @@ export async function noStore(ctx: Context, next: Next): Promise<void> {
  */
 export async function providerPageHeaders(ctx: Context, next: Next): Promise<void> {
   await next();
-  // JSON needs no CSP; a page rendered through our views has its own already.
-  if (!ctx.response.is('html') || ctx.response.get('Content-Security-Policy')) return;
+  // JSON needs no CSP; a page rendered through our views has its own already. (The type compared as
+  // a string: type-is's parsing, on every answer of the provider, showed in the profile of JWKS.)
+  if (ctx.response.type !== 'text/html' || ctx.response.get('Content-Security-Policy')) return;
   const nonce = setCsp(ctx);
   if (typeof ctx.body === 'string') ctx.body = ctx.body.replaceAll('<script>', `<script nonce="${nonce}">`);
 }
