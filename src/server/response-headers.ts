@@ -13,7 +13,7 @@ import { requestPath } from './request-path.js';
 /** The pages that use the camera: the sign-in page and the enrolment page, and what they call. */
 const facePages = /^\/(interaction|enroll)\//;
 
-export function responseHeaders(path: string): Readonly<Record<string, string>> {
+function responseHeaders(path: string): Readonly<Record<string, string>> {
   return facePages.test(path) ? FACE_PAGE_HEADERS : OTHER_HEADERS;
 }
 
