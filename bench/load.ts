@@ -128,7 +128,7 @@ try {
     await warmUp(rp, users, [server.origin]);
 
     if (phases.has(1)) await phaseOne(server, rp, store);
-    if (phases.has(2)) await phaseTwo(server, config, store, title);
+    if (phases.has(2)) await phaseTwo(server, config, store);
     else await server.stop();
   };
 
@@ -148,7 +148,8 @@ try {
     );
   };
 
-  const phaseTwo = async (server: ChildServer, config: ServerConfig, store: BenchStore, title: string) => {
+  const phaseTwo = async (server: ChildServer, config: ServerConfig, store: BenchStore) => {
+    const title = storeTitle[store.name];
     progress(`${title}: 2. the same load, kill -9 after ${killAfter} s, restart`);
     const crash = await crashAndRestart(server, config, store.spec, users, people, killAfter);
     crashes.push(crash);
