@@ -334,6 +334,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The caller's unit of work, offered a write's commit to wait for in the writer's stead: the HTTP
+ * request that made the write, whose response then does not end before `commit` settles
+ * (src/server/held-responses.ts). Returns false when there is none (a sweep, a command, a test
+ * calling the store): the write is then awaited as any other. A backend whose writes are each
+ * durable once they resolve (Redis, PostgreSQL) does not ask.
+ */
+export type HoldCommit = (commit: Promise<void>) => boolean;
+
+/** What the server gives the store it opens. */
+export interface StoreOptions {
+  holdCommit?: HoldCommit;
+}
+
 export type StoreSpec =
   | { type: 'sqlite'; file: string }
   | { type: 'redis'; url: string; keyPrefix?: string }

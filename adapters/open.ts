@@ -1,12 +1,12 @@
-import type { Store, StoreSpec } from './contract.js';
+import type { Store, StoreOptions, StoreSpec } from './contract.js';
 import { readableByOthers } from './sqlite/file-modes.js';
 
 /** Opens the backend the spec names; each is loaded only when used (no Redis client for SQLite). */
-export async function openStore(spec: StoreSpec): Promise<Store> {
+export async function openStore(spec: StoreSpec, { holdCommit }: StoreOptions = {}): Promise<Store> {
   switch (spec.type) {
     case 'sqlite': {
       const { openSqliteStore } = await import('./sqlite/store.js');
-      return openSqliteStore(spec.file);
+      return openSqliteStore(spec.file, { holdCommit });
     }
     case 'redis': {
       const { openRedisStore } = await import('./redis/store.js');

@@ -4,18 +4,37 @@ import { AlreadyConsumedError } from '../errors.js';
 import { accountIdOf } from '../account-of-payload.js';
 import type { GroupCommit } from './group-commit.js';
 import { guard } from './guard.js';
+import type { OidcRow, WrittenAhead } from './written-ahead.js';
 
 interface Row {
+  id: string;
   payload: string;
   consumed_at: number | null;
+  grant_id: string | null;
+  uid: string | null;
+  user_code: string | null;
 }
+
+const stored = (row: Row | undefined): OidcRow | undefined =>
+  row && {
+    payload: row.payload,
+    consumedAt: row.consumed_at,
+    grantId: row.grant_id,
+    uid: row.uid,
+    userCode: row.user_code,
+    expiresAt: null,
+  };
 
 /**
  * oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. Its
- * writes are committed in groups (group-commit.ts): a sign-in's redirects write several rows.
+ * writes are committed in groups (group-commit.ts): a sign-in's redirects write several rows. Its
+ * upserts and deletions go ahead of their commit when the request waits for it instead
+ * (written-ahead.ts keeps them readable meanwhile); a spend waits for its own, since the caller
+ * acts on whether it spent the record.
  */
-export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCommit): OidcAdapter {
+export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCommit, ahead: WrittenAhead): OidcAdapter {
   const live = '(expires_at IS NULL OR expires_at > @now)';
+  const columns = 'id, payload, consumed_at, grant_id, uid, user_code';
   // Prepared on first use, inside guard(): oidc-provider may ask for an adapter when the store is
   // already down, and that must surface as StoreUnavailableError like any other failure.
   let prepared: ReturnType<typeof prepare> | undefined;
@@ -24,10 +43,10 @@ export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCom
     upsert: db.prepare(`
       INSERT OR REPLACE INTO oidc (model, id, payload, grant_id, uid, user_code, account_id, consumed_at, expires_at)
       VALUES (@model, @id, @payload, @grantId, @uid, @userCode, @accountId, NULL, @expiresAt)`),
-    find: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND id = @id AND ${live}`),
-    findByUid: db.prepare(`SELECT payload, consumed_at FROM oidc WHERE model = @model AND uid = @uid AND ${live}`),
+    find: db.prepare(`SELECT ${columns} FROM oidc WHERE model = @model AND id = @id AND ${live}`),
+    findByUid: db.prepare(`SELECT ${columns} FROM oidc WHERE model = @model AND uid = @uid AND ${live}`),
     findByUserCode: db.prepare(
-      `SELECT payload, consumed_at FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`,
+      `SELECT ${columns} FROM oidc WHERE model = @model AND user_code = @userCode AND ${live}`,
     ),
     consume: db.prepare(
       'UPDATE oidc SET consumed_at = @consumed WHERE model = @model AND id = @id AND consumed_at IS NULL',
@@ -36,31 +55,63 @@ export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCom
     revoke: db.prepare('DELETE FROM oidc WHERE model = @model AND grant_id = @grantId'),
   });
 
-  const read = (row: Row | undefined): OidcPayload | undefined => {
+  const read = (row: OidcRow | undefined): OidcPayload | undefined => {
     if (!row) return undefined;
     const payload = JSON.parse(row.payload) as OidcPayload;
-    return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
+    return row.consumedAt === null ? payload : { ...payload, consumed: row.consumedAt };
+  };
+  const findBy = (key: 'uid' | 'userCode', value: string, row: Row | undefined): OidcRow | undefined => {
+    const now = Date.now();
+    for (const id of ahead.idsWith(model, key, value)) {
+      const written = ahead.rowOf(model, id, undefined, now);
+      if (written?.[key] === value) return written;
+    }
+    const found = row && ahead.rowOf(model, row.id, stored(row), now);
+    return found?.[key] === value ? found : undefined;
   };
 
   return {
-    upsert: (id, payload, expiresIn) =>
-      commits.write(() => {
-        statements().upsert.run({
-          model,
-          id,
-          payload: JSON.stringify(payload),
-          grantId: payload.grantId ?? null,
-          uid: payload.uid ?? null,
-          userCode: payload.userCode ?? null,
-          accountId: accountIdOf(payload),
-          expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
-        });
+    upsert: (id, payload, expiresIn) => {
+      const row: OidcRow = {
+        payload: JSON.stringify(payload),
+        consumedAt: null,
+        grantId: payload.grantId ?? null,
+        uid: payload.uid ?? null,
+        userCode: payload.userCode ?? null,
+        expiresAt: typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : null,
+      };
+      return commits.writeAhead(
+        () => {
+          const { payload: json, grantId, uid, userCode, expiresAt } = row;
+          statements().upsert.run({
+            model,
+            id,
+            payload: json,
+            grantId,
+            uid,
+            userCode,
+            expiresAt,
+            accountId: accountIdOf(payload),
+          });
+        },
+        (commit) => ahead.add({ model, commit, kind: 'upsert', id, row }),
+      );
+    },
+    find: (id) =>
+      guard(() => {
+        const row = statements().find.get({ model, id, now: Date.now() }) as Row | undefined;
+        return read(ahead.empty ? stored(row) : ahead.rowOf(model, id, stored(row), Date.now()));
       }),
-    find: (id) => guard(() => read(statements().find.get({ model, id, now: Date.now() }) as Row | undefined)),
     findByUid: (uid) =>
-      guard(() => read(statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined)),
+      guard(() => {
+        const row = statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined;
+        return read(ahead.empty ? stored(row) : findBy('uid', uid, row));
+      }),
     findByUserCode: (userCode) =>
-      guard(() => read(statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined)),
+      guard(() => {
+        const row = statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined;
+        return read(ahead.empty ? stored(row) : findBy('userCode', userCode, row));
+      }),
     // One statement spends it only while unspent; SQLite runs one writer at a time, so of
     // concurrent spends (in this process or another on the file) one changes the row; the others,
     // and a spend of a record revoked meanwhile, change none.
@@ -70,12 +121,18 @@ export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCom
         if (changes === 0) throw new AlreadyConsumedError(model, id);
       }),
     destroy: (id) =>
-      commits.write(() => {
-        statements().destroy.run({ model, id });
-      }),
+      commits.writeAhead(
+        () => {
+          statements().destroy.run({ model, id });
+        },
+        (commit) => ahead.add({ model, commit, kind: 'destroy', id }),
+      ),
     revokeByGrantId: (grantId) =>
-      commits.write(() => {
-        statements().revoke.run({ model, grantId });
-      }),
+      commits.writeAhead(
+        () => {
+          statements().revoke.run({ model, grantId });
+        },
+        (commit) => ahead.add({ model, commit, kind: 'revoke', grantId }),
+      ),
   };
 }

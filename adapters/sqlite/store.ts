@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Store } from '../contract.js';
+import type { HoldCommit, Store } from '../contract.js';
 import { defaultAuditRetention, type AuditRetention } from '../audit-retention.js';
 import { oneAdapterPerModel } from '../one-adapter-per-model.js';
 import { StoreUnavailableError } from '../errors.js';
@@ -15,6 +15,7 @@ import { sqliteInvitations } from './invitations.js';
 import { sqliteKeys } from './keys.js';
 import { migrate, schemaVersion } from './migrations.js';
 import { GroupCommit } from './group-commit.js';
+import { WrittenAhead } from './written-ahead.js';
 import { sqliteOidcAdapter } from './oidc-adapter.js';
 import { sqlitePasskeys } from './passkeys.js';
 import { sqliteSweep } from './sweep.js';
@@ -26,7 +27,7 @@ function connect(
   busyTimeoutMs: number,
   auditRetention: AuditRetention,
   changes: SqliteGalleryChanges,
-  { create }: { create: boolean },
+  { create, holdCommit }: { create: boolean; holdCommit: HoldCommit | undefined },
 ) {
   let db: Database.Database | undefined;
   try {
@@ -47,13 +48,14 @@ function connect(
     if (db?.open) db.close();
     throw new StoreUnavailableError('sqlite', error);
   }
-  const commits = new GroupCommit(db);
+  const ahead = new WrittenAhead(holdCommit);
+  const commits = new GroupCommit(db, holdCommit, () => ahead.forget());
   const probe = db.prepare('SELECT 1');
   // A write that changes no value: whether the file system takes writes now.
   const writeProbe = db.prepare('UPDATE revision SET value = value WHERE id = 1');
   return {
     db,
-    adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model, commits)),
+    adapterFor: oneAdapterPerModel((model) => sqliteOidcAdapter(db, model, commits, ahead)),
     accounts: sqliteAccounts(db, changes),
     templates: sqliteTemplates(db, changes),
     keys: sqliteKeys(db),
@@ -109,27 +111,50 @@ export function openSqliteStore(
     sweepEveryMs = 60_000,
     revisionCheckEveryMs = 1000,
     auditRetention = defaultAuditRetention,
+    holdCommit,
+  }: {
+    busyTimeoutMs?: number;
+    sweepEveryMs?: number;
+    revisionCheckEveryMs?: number;
+    auditRetention?: AuditRetention;
+    holdCommit?: HoldCommit;
   } = {},
 ): Store {
   const changes = sqliteGalleryChanges(file);
-  let kept: Connection | undefined = connect(file, busyTimeoutMs, auditRetention, changes, { create: true });
+  const forgetIfBroken = (c: Connection, error: unknown) => {
+    if (!mustReopen(error)) return;
+    c.close();
+    if (kept === c) kept = undefined;
+  };
+  const open = (create: boolean): Connection => {
+    const c: Connection = connect(file, busyTimeoutMs, auditRetention, changes, {
+      create,
+      // A commit that a request waits for fails out of keeping()'s sight: it too drops a broken connection.
+      holdCommit:
+        holdCommit &&
+        ((commit) => {
+          if (!holdCommit(commit)) return false;
+          commit.catch((error: unknown) => forgetIfBroken(c, error));
+          return true;
+        }),
+    });
+    return c;
+  };
+  let kept: Connection | undefined = open(true);
   let closed = false;
 
   const keeping = async <T>(c: Connection, operation: (c: Connection) => Promise<T>): Promise<T> => {
     try {
       return await operation(c);
     } catch (error) {
-      if (mustReopen(error)) {
-        c.close();
-        kept = undefined;
-      }
+      forgetIfBroken(c, error);
       throw error;
     }
   };
   const run = async <T>(operation: (c: Connection) => Promise<T>): Promise<T> => {
     if (closed) throw new StoreUnavailableError('sqlite', new Error('the store is closed'));
     if (kept) return keeping(kept, operation);
-    const c = connect(file, busyTimeoutMs, auditRetention, changes, { create: false });
+    const c = open(false);
     if (c.writable()) return keeping((kept = c), operation);
     try {
       return await operation(c);
