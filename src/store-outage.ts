@@ -2,7 +2,7 @@
  * A store outage, as every client is told it: 503 temporarily_unavailable (OAuth's word for it),
  * with a Retry-After, since the request may be repeated once the store is back, no restart needed.
  */
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { StoreUnavailableError } from '../adapters/errors.js';
 import { FacegateError } from './errors.js';
 import { inEnglish, say } from './sentences.js';
@@ -38,4 +38,13 @@ export const STORE_UNAVAILABLE_BODY = {
 export function markStoreUnavailable(ctx: Pick<Context, 'set'> & { status: number }): void {
   ctx.status = 503;
   ctx.set('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
+}
+
+/** The answer to a store outage: the error page (`pageFailure`) for a browser, the OAuth error JSON for any other client. */
+export function outageAnswer(pageFailure: Middleware): Middleware {
+  return async (ctx, next) => {
+    if (ctx.accepts('json', 'html') === 'html') return pageFailure(ctx, next);
+    markStoreUnavailable(ctx);
+    ctx.body = { ...STORE_UNAVAILABLE_BODY };
+  };
 }

@@ -39,6 +39,8 @@ import { withRequestLog } from './request-log.js';
 import { spend } from './request-context.js';
 import { addServerTiming } from './server-timing.js';
 import { timedStore } from './timed-store.js';
+import { holdingResponses } from './held-responses.js';
+import { answeringLateFailures } from './late-failures.js';
 import { providerEndpointPaths, withProviderFastPath } from './provider-fast-path.js';
 import { retryStart, waitingApp } from './store-wait.js';
 import { createLogger, type Logger } from './logger.js';
@@ -169,13 +171,19 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   };
 }
 
-/** Passkeys beside the face (configuration passkeys.enabled): their ceremonies, sign-ins, grants and routes. */
+/** The error page of a failure met outside the pages' own routes. */
+const pageShowing =
+  (error: unknown): Middleware =>
+  (ctx) =>
+    renderFailures(ctx, () => Promise.reject(error));
+
 /** What every response carries, added as its headers are written: the security headers, then Server-Timing. */
 const beforeHeaders: BeforeHeaders = (req, res) => {
   addResponseHeaders(req, res);
   addServerTiming(res);
 };
 
+/** Passkeys beside the face (configuration passkeys.enabled): their ceremonies, sign-ins, grants and routes. */
 function passkeyParts(
   config: FacegateConfig,
   store: Store,
@@ -231,7 +239,9 @@ async function startParts(
   logger: Logger,
   metrics: FacegateMetrics,
 ): Promise<Parts> {
-  const store = timedStore(await openStore(config.storage));
+  // A request waits at its end for the commits of the writes it made or read (held-responses.ts).
+  const holdCommit = holdingResponses(answeringLateFailures(pageShowing, logger, () => metrics.storeError('oidc')));
+  const store = timedStore(await openStore(config.storage, { holdCommit }));
   let face: FaceService | undefined;
   try {
     face = await startFaceService(config.face, store, dirname(config.file), (op, timing) => {

@@ -1,10 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Span, TimeSpent } from './time-spent.js';
 
-/** The request being handled: its id, for every log line, and where its time goes. */
+/** The request being handled: its id, for every log line, where its time goes, and what its response waits for. */
 export interface RequestContext {
   requestId: string;
   spent: TimeSpent;
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** The commits its response waits for (held-responses.ts); set by the first. */
+  held?: HeldEnd;
+}
+
+/** A response whose end waits for commits. */
+export interface HeldEnd {
+  commits: Promise<void>[];
+  /** Set when the handler ends the response: settles once it has really ended (or been answered otherwise). */
+  ended?: Promise<void>;
 }
 
 /**

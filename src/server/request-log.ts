@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from './http-server.js';
 import { loggablePath } from './loggable-path.js';
 import type { Logger } from './logger.js';
-import { requestContext } from './request-context.js';
+import { requestContext, type RequestContext } from './request-context.js';
 import { requestPath } from './request-path.js';
 import { TimeSpent } from './time-spent.js';
 
@@ -33,10 +33,13 @@ export function withRequestLog(handler: RequestHandler, logger: Logger): Request
     const requestId = typeof incoming === 'string' && acceptableId.test(incoming) ? incoming : randomUUID();
     requestIds.set(req, requestId);
     res.setHeader('X-Request-Id', requestId);
-    return requestContext.run({ requestId, spent: new TimeSpent() }, async () => {
+    const context: RequestContext = { requestId, spent: new TimeSpent(), req, res };
+    return requestContext.run(context, async () => {
       const started = performance.now();
       try {
         await handler(req, res);
+        // A response held for its commits (held-responses.ts) is logged as it left, once it has.
+        if (context.held?.ended) await context.held.ended;
       } finally {
         const line = {
           method: req.method,

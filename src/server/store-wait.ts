@@ -2,7 +2,7 @@ import Koa, { type Middleware } from 'koa';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { healthEndpoints } from './health.js';
 import type { Logger } from './logger.js';
-import { markStoreUnavailable, STORE_UNAVAILABLE_BODY } from '../store-outage.js';
+import { outageAnswer } from '../store-outage.js';
 
 /**
  * Starting on a store that can come back (Redis): while it does not answer, facegate listens
@@ -59,11 +59,7 @@ export function waitingApp(lastError: () => unknown, pageFailure: Middleware): K
       { name: 'models', check: () => Promise.reject(new Error('not started: waiting for the store')) },
     ]),
   );
-  app.use(async (ctx, next) => {
-    if (ctx.accepts('json', 'html') === 'html') return pageFailure(ctx, next);
-    markStoreUnavailable(ctx);
-    ctx.body = { ...STORE_UNAVAILABLE_BODY };
-  });
+  app.use(outageAnswer(pageFailure));
   return app;
 }
 
