@@ -17,8 +17,12 @@
  * Phases 1 to 4 have liveness off: one snapshot per attempt.
  *
  *   npm run bench:load [-- --users 20 --seconds 60 --kill-after 8 --stores sqlite,redis,postgres
- *                         --liveness-users 20 --liveness-queue N --phases 1,2,3,4,5 --json]
- *   (--liveness-users 0 leaves phase 5 out; --liveness-queue sets its face.queueLength)
+ *                         --liveness-users 20 --liveness-queue N --phases 1,2,3,4,5 --json
+ *                         --rate R --serve-from DIR]
+ *   (--liveness-users 0 leaves phase 5 out; --liveness-queue sets its face.queueLength; --rate R
+ *   makes phase 1 an open loop: R sign-ins a second started whatever the server's pace, the users'
+ *   faces in turn; --serve-from runs the facegate of another built checkout, for an A/B with
+ *   this bench as the one client)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -27,7 +31,7 @@ import { parseArgs } from 'node:util';
 import { type BackPressure, backPressure } from './load/back-pressure.js';
 import { benchConfig } from './load/bench-config.js';
 import { type BenchStore, STORE_NAMES, type StoreName, startBenchStore, storeTitle } from './load/bench-stores.js';
-import { ChildServer, type ServerConfig } from './load/child-server.js';
+import { ChildServer, type ServerConfig, serveFrom } from './load/child-server.js';
 import { type CrashRestart, crashAndRestart } from './load/crash-restart.js';
 import type { User } from './load/load-run.js';
 import { benchPeople, enrollAt, inviteLink } from './load/people.js';
@@ -49,6 +53,8 @@ const { values } = parseArgs({
     phases: { type: 'string', default: '1,2,3,4,5' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    rate: { type: 'string' },
+    'serve-from': { type: 'string' },
   },
 });
 const userCount = Number(values.users);
@@ -57,6 +63,13 @@ const killAfter = Number(values['kill-after']);
 const livenessUsers = Number(values['liveness-users'] ?? values.users);
 /** face.queueLength for phase 5, when not the server's default. */
 const livenessQueue = values['liveness-queue'] === undefined ? {} : { queueLength: Number(values['liveness-queue']) };
+/** Phase 1's sign-ins started per second (an open loop), instead of users signing in over and over. */
+const rate = values.rate === undefined ? undefined : Number(values.rate);
+if (rate !== undefined && !(rate > 0)) {
+  console.error(`--rate: "${values.rate}" is not a number of sign-ins a second above 0`);
+  process.exit(2);
+}
+if (values['serve-from']) serveFrom(values['serve-from']);
 const storeNames = values.stores.split(',').map((name) => name.trim());
 /** The phases to run (an A/B of one figure need not wait for the others). */
 const phases = new Set(values.phases.split(',').map((phase) => Number(phase.trim())));
@@ -134,14 +147,15 @@ try {
 
   const phaseOne = async (server: ChildServer, rp: RelyingParty, store: BenchStore) => {
     const title = storeTitle[store.name];
-    progress(`${title}: 1. ${userCount} users for ${seconds} s`);
-    const steady = await steadyLoad(server, rp, users, seconds);
+    const who = rate === undefined ? `${userCount} users` : `${rate} sign-ins a second (${userCount} faces)`;
+    progress(`${title}: 1. ${who} for ${seconds} s`);
+    const steady = await steadyLoad(server, rp, users, seconds, rate);
     steadyRuns.push({ store: title, load: steady.load });
     steadyFailed ||=
       steady.load.wrongAccount > 0 ||
       Object.values(steady.load.failures).reduce((a, b) => a + b, 0) > steady.load.rateLimited;
     section(
-      `1. ${title}: steady load, ${userCount} users signing in for ${seconds} s`,
+      `1. ${title}: steady load, ${who} signing in for ${seconds} s`,
       `steadyLoad.${store.name}`,
       { ...steady, load: { ...steady.load, recent: undefined } },
       steadyLines(steady),

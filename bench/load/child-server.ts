@@ -9,7 +9,12 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../../../bin/facegate.js', import.meta.url));
+let cli = fileURLToPath(new URL('../../../bin/facegate.js', import.meta.url));
+
+/** Runs the facegate of another checkout (its bin/facegate.js, built): an A/B of two servers with one client. */
+export function serveFrom(checkout: string): void {
+  cli = join(checkout, 'bin', 'facegate.js');
+}
 
 export interface ServerConfig {
   issuer: string;

@@ -59,33 +59,61 @@ export class LoadRun {
 
   private readonly users: number;
 
+  /**
+   * Each user signs in over and over (a closed loop), or, with `rate`, sign-ins start at that many a
+   * second whatever the server's pace (an open loop: arrivals at random, exponential gaps, the
+   * users' faces in turn). In a closed loop on a saturated machine, time one step saves is spent
+   * waiting at the busiest one; at a fixed rate below saturation each step's times are its own.
+   */
   constructor(
     rp: RelyingParty,
     users: readonly User[],
     providers: string[],
     private readonly seconds: number,
+    rate?: number,
   ) {
     this.users = users.length;
     const deadline = this.started + seconds * 1000;
+    const attempt = async (user: User): Promise<void> => {
+      try {
+        const result = await signIn(rp, user.frame, { providers, headTurn: user.headTurn });
+        this.record(result, user);
+      } catch (error) {
+        if (this.stopped) return;
+        const failure = error instanceof StepFailure ? error : new StepFailure('authorize', (error as Error).message);
+        const key = `${failure.step}: ${failure.kind}`;
+        this.failures[key] = (this.failures[key] ?? 0) + 1;
+        if (failure.rateLimited) this.rateLimited++;
+        // Not a hot loop against a server that is down.
+        await sleep(250);
+      }
+    };
+    if (rate !== undefined) {
+      this.done = this.arrivals(users, rate, deadline, attempt);
+      return;
+    }
     this.done = Promise.all(
       users.map(async (user) => {
-        while (!this.stopped && performance.now() < deadline) {
-          try {
-            const result = await signIn(rp, user.frame, { providers, headTurn: user.headTurn });
-            this.record(result, user);
-          } catch (error) {
-            if (this.stopped) break;
-            const failure =
-              error instanceof StepFailure ? error : new StepFailure('authorize', (error as Error).message);
-            const key = `${failure.step}: ${failure.kind}`;
-            this.failures[key] = (this.failures[key] ?? 0) + 1;
-            if (failure.rateLimited) this.rateLimited++;
-            // Not a hot loop against a server that is down.
-            await sleep(250);
-          }
-        }
+        while (!this.stopped && performance.now() < deadline) await attempt(user);
       }),
     ).then(() => undefined);
+  }
+
+  private async arrivals(
+    users: readonly User[],
+    rate: number,
+    deadline: number,
+    attempt: (user: User) => Promise<void>,
+  ): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
+    let next = performance.now();
+    for (let i = 0; !this.stopped && next < deadline; i++) {
+      const started = attempt(users[i % users.length]!).finally(() => inFlight.delete(started));
+      inFlight.add(started);
+      next += (-Math.log(1 - Math.random()) / rate) * 1000;
+      await sleep(Math.max(0, next - performance.now()));
+    }
+    await Promise.all(inFlight);
   }
 
   /** Stops starting sign-ins; those in flight are abandoned (the crash phase). */

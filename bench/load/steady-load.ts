@@ -38,13 +38,14 @@ export async function steadyLoad(
   rp: RelyingParty,
   users: readonly User[],
   seconds: number,
+  rate?: number,
 ): Promise<SteadyLoad> {
   const before = await scrape(server.origin);
   const logFrom = server.logLines().length;
   const cpu = process.cpuUsage();
   const started = performance.now();
   const sampler = new ServerSampler(server.origin);
-  const load = await new LoadRun(rp, users, [server.origin], seconds).finished();
+  const load = await new LoadRun(rp, users, [server.origin], seconds, rate).finished();
   const figures = await sampler.stop();
   const benchCpuCores = cpuSeconds(process.cpuUsage(cpu)) / ((performance.now() - started) / 1000);
   const after = await scrape(server.origin);
