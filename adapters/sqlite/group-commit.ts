@@ -64,13 +64,13 @@ export class GroupCommit {
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      this.commit(batch);
+      this.commitBatch(batch);
     } finally {
       this.flushed();
     }
   }
 
-  private commit(batch: Pending[]): void {
+  private commitBatch(batch: Pending[]): void {
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       this.db.transaction(() => {

@@ -6,24 +6,8 @@ import type { GroupCommit } from './group-commit.js';
 import { guard } from './guard.js';
 import type { OidcRow, WrittenAhead } from './written-ahead.js';
 
-interface Row {
-  id: string;
-  payload: string;
-  consumed_at: number | null;
-  grant_id: string | null;
-  uid: string | null;
-  user_code: string | null;
-}
-
-const stored = (row: Row | undefined): OidcRow | undefined =>
-  row && {
-    payload: row.payload,
-    consumedAt: row.consumed_at,
-    grantId: row.grant_id,
-    uid: row.uid,
-    userCode: row.user_code,
-    expiresAt: null,
-  };
+/** A row as the reads select it: the columns named as OidcRow names them (a row on the file does not expire while read). */
+type Row = OidcRow & { id: string };
 
 /**
  * oidc-provider's Adapter on one table, keyed by (model, id); expired rows are invisible. Its
@@ -34,7 +18,8 @@ const stored = (row: Row | undefined): OidcRow | undefined =>
  */
 export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCommit, ahead: WrittenAhead): OidcAdapter {
   const live = '(expires_at IS NULL OR expires_at > @now)';
-  const columns = 'id, payload, consumed_at, grant_id, uid, user_code';
+  const columns =
+    'id, payload, consumed_at AS consumedAt, grant_id AS grantId, uid, user_code AS userCode, NULL AS expiresAt';
   // Prepared on first use, inside guard(): oidc-provider may ask for an adapter when the store is
   // already down, and that must surface as StoreUnavailableError like any other failure.
   let prepared: ReturnType<typeof prepare> | undefined;
@@ -66,7 +51,7 @@ export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCom
       const written = ahead.rowOf(model, id, undefined, now);
       if (written?.[key] === value) return written;
     }
-    const found = row && ahead.rowOf(model, row.id, stored(row), now);
+    const found = row && ahead.rowOf(model, row.id, row, now);
     return found?.[key] === value ? found : undefined;
   };
 
@@ -99,18 +84,19 @@ export function sqliteOidcAdapter(db: Database, model: string, commits: GroupCom
     },
     find: (id) =>
       guard(() => {
-        const row = statements().find.get({ model, id, now: Date.now() }) as Row | undefined;
-        return read(ahead.empty ? stored(row) : ahead.rowOf(model, id, stored(row), Date.now()));
+        const now = Date.now();
+        const row = statements().find.get({ model, id, now }) as Row | undefined;
+        return read(ahead.empty ? row : ahead.rowOf(model, id, row, now));
       }),
     findByUid: (uid) =>
       guard(() => {
         const row = statements().findByUid.get({ model, uid, now: Date.now() }) as Row | undefined;
-        return read(ahead.empty ? stored(row) : findBy('uid', uid, row));
+        return read(ahead.empty ? row : findBy('uid', uid, row));
       }),
     findByUserCode: (userCode) =>
       guard(() => {
         const row = statements().findByUserCode.get({ model, userCode, now: Date.now() }) as Row | undefined;
-        return read(ahead.empty ? stored(row) : findBy('userCode', userCode, row));
+        return read(ahead.empty ? row : findBy('userCode', userCode, row));
       }),
     // One statement spends it only while unspent; SQLite runs one writer at a time, so of
     // concurrent spends (in this process or another on the file) one changes the row; the others,
