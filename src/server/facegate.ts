@@ -94,7 +94,7 @@ export async function startFacegate(config: FacegateConfig, options: FacegateOpt
   } catch (error) {
     if (!canWait(error)) throw error;
     let lastError = error;
-    const pageFailure: Middleware = (ctx) => renderFailures(ctx, () => Promise.reject(lastError));
+    const pageFailure: Middleware = (ctx, next) => pageShowing(lastError)(ctx, next);
     server = await listen(
       withRequestLog(waitingApp(() => lastError, pageFailure).callback(), logger),
       config.port,
