@@ -45,7 +45,7 @@ export function createApp({
   app.on('error', (error: Error, ctx?: Koa.Context) => {
     if (isStoreUnavailable(error)) metrics.storeError('pages');
     // Koa reports an error after the request's own context has ended: name the request here.
-    logger.error({ err: error, requestId: ctx && requestIdOf(ctx.req) }, 'request failed');
+    logger.error({ err: error, requestId: ctx && requestIdOf(ctx.res) }, 'request failed');
   });
   app.use(healthEndpoints(checks));
   app.use(metricsEndpoint);

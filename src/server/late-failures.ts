@@ -20,7 +20,7 @@ export function answeringLateFailures(
   const app = new Koa();
   app.silent = true;
   app.on('error', (error: unknown, ctx?: Koa.Context) =>
-    logger.error({ err: error, requestId: ctx && requestIdOf(ctx.req) }, 'request failed'),
+    logger.error({ err: error, requestId: ctx && requestIdOf(ctx.res) }, 'request failed'),
   );
   app.use(async (ctx, next) => {
     const error = failures.get(ctx.req);

@@ -8,11 +8,12 @@ export type Span = 'engine' | 'inference' | 'store';
 
 export class TimeSpent {
   private readonly started = performance.now();
-  private readonly spans: Record<Span, [number, number][]> = { engine: [], inference: [], store: [] };
+  /** Made by the first span: most requests (discovery, JWKS, static files) have none. */
+  private spans: Record<Span, [number, number][]> | undefined;
 
   /** `start` and `end` are performance.now() readings. */
   add(span: Span, start: number, end: number): void {
-    this.spans[span].push([start, end]);
+    (this.spans ??= { engine: [], inference: [], store: [] })[span].push([start, end]);
   }
 
   /**
@@ -21,17 +22,17 @@ export class TimeSpent {
    * least one store call was under way; total: from the request's arrival to this call.
    */
   serverTiming(): string {
-    const engine = covered(this.spans.engine);
-    const inference = covered(this.spans.inference);
-    const entries: [string, number][] = [
-      ['queue', engine - inference],
-      ['inference', inference],
-      ['store', covered(this.spans.store)],
-      ['total', performance.now() - this.started],
-    ];
-    return entries.map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`).join(', ');
+    const total = (performance.now() - this.started).toFixed(1);
+    if (!this.spans) return `${NOTHING_SPENT}${total}`;
+    const { engine, inference, store } = this.spans;
+    const waitingOrAnalysed = covered(engine);
+    const analysed = covered(inference);
+    const queue = waitingOrAnalysed - analysed;
+    return `queue;dur=${queue.toFixed(1)}, inference;dur=${analysed.toFixed(1)}, store;dur=${covered(store).toFixed(1)}, total;dur=${total}`;
   }
 }
+
+const NOTHING_SPENT = 'queue;dur=0.0, inference;dur=0.0, store;dur=0.0, total;dur=';
 
 /** The length of the union of the intervals. */
 function covered(intervals: [number, number][]): number {
