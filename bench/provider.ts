@@ -8,10 +8,10 @@
  *
  *   npm run bench:provider [-- --seconds 5 --connections 16 --rounds 3]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -111,11 +111,26 @@ async function mintRefreshToken(provider: Provider): Promise<string> {
   return token.save();
 }
 
-function startChild(kind: Kind, folder: string, redisUrl = ''): Promise<{ child: ChildProcess; target: Target }> {
-  const args = ['--serve', kind, '--folder', folder, '--redis', redisUrl];
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+/**
+ * On a machine of two cores or more with `taskset`, autocannon keeps core 0 and the servers (one
+ * measured at a time) core 1: unpinned, the two swap cores and share caches, and one server's CPU
+ * per answer differed by half between runs on this machine; pinned, by a few per cent.
+ */
+function pinCores(): boolean {
+  if (availableParallelism() < 2) return false;
+  return spawnSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+function startChild(
+  kind: Kind,
+  folder: string,
+  redisUrl: string,
+  pinned: boolean,
+): Promise<{ child: ChildProcess; target: Target }> {
+  const command = [process.execPath, fileURLToPath(import.meta.url), '--serve', kind, '--folder', folder];
+  if (redisUrl) command.push('--redis', redisUrl);
+  if (pinned) command.unshift('taskset', '-c', '1');
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk) => {
@@ -176,7 +191,8 @@ async function main(): Promise<void> {
   const redis = await RedisServer.start();
   try {
     const kinds: Kind[] = redis ? ['bare', 'facegate', 'facegate-redis'] : ['bare', 'facegate'];
-    const servers = await Promise.all(kinds.map((kind) => startChild(kind, folder, redis?.url)));
+    const pinned = pinCores();
+    const servers = await Promise.all(kinds.map((kind) => startChild(kind, folder, redis?.url ?? '', pinned)));
     children.push(...servers.map((s) => s.child));
     const targets = servers.map((s) => s.target);
     const seconds = Number(values.seconds);
@@ -186,7 +202,7 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(' ');
     console.log(
-      `autocannon, ${connections} connections, ${seconds} s per run, ${rounds} rounds (medians of the rounds' rates and of their ratios), servers in their own processes (Node ${process.version}); load average ${load}`,
+      `autocannon, ${connections} connections, ${seconds} s per run, ${rounds} rounds (medians of the rounds' rates and of their ratios), servers in their own processes (Node ${process.version}), ${pinned ? 'autocannon on core 0 and the servers on core 1' : 'not pinned to cores (no taskset, or one core)'}; load average ${load}`,
     );
     console.log(
       `endpoint    bare oidc-provider (memory)   facegate (SQLite)   ratio   ${redis ? 'facegate (Redis)   ratio' : 'facegate (Redis): no redis-server here'}`,
