@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Writable } from 'node:stream';
 import { createLogger } from '../src/server/logger.js';
 import { Browser } from './support/browser.js';
@@ -12,6 +13,7 @@ describe('request ids in logs and responses', function () {
   this.timeout(60_000);
   const lines: Record<string, unknown>[] = [];
   let facegate: TestFacegate;
+  const file = join(temporaryFolder(), 'ids.sqlite');
 
   before(async () => {
     const sink = new Writable({
@@ -25,12 +27,7 @@ describe('request ids in logs and responses', function () {
         done();
       },
     });
-    facegate = await startTestFacegate(
-      { type: 'sqlite', file: join(temporaryFolder(), 'ids.sqlite') },
-      undefined,
-      {},
-      { logger: createLogger('info', sink) },
-    );
+    facegate = await startTestFacegate({ type: 'sqlite', file }, undefined, {}, { logger: createLogger('info', sink) });
   });
   after(async () => {
     await facegate?.close();
@@ -55,6 +52,30 @@ describe('request ids in logs and responses', function () {
     for (const line of written) expect(line.requestId, JSON.stringify(line)).to.equal(id);
     // The request's context holds its timing too; a log line gets the id only.
     for (const line of written) expect(line, JSON.stringify(line)).to.not.have.property('spent');
+  });
+
+  it("a failure Koa reports (a page's write refused by the store) is logged with the request's id", async () => {
+    const issuer = new URL(facegate.issuer);
+    const browser = new Browser(issuer.origin);
+    const { url: page } = await browser.navigate((await startAuthorization(issuer)).url);
+    // Another process holds the file's write lock past the busy timeout: the attempt's record fails.
+    const locker = new Database(file);
+    locker.exec('BEGIN IMMEDIATE');
+    const from = lines.length;
+    try {
+      const answer = await browser.json(`${page.pathname}/face`, {
+        method: 'POST',
+        body: new Uint8Array(await emptyFrame()),
+        contentType: 'image/jpeg',
+      });
+      expect(answer.status).to.equal(503);
+      const failed = lines.slice(from).filter((l) => l.msg === 'request failed');
+      expect(failed, JSON.stringify(lines.slice(from))).to.have.length.greaterThan(0);
+      for (const line of failed) expect(line.requestId).to.equal(answer.headers.get('x-request-id'));
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
   });
 
   it("every request line of a sign-in's redirects has an id of its own", async () => {
