@@ -38,7 +38,6 @@ export function withRequestLog(handler: RequestHandler, logger: Logger): Request
     const requestId = typeof incoming === 'string' && acceptableId.test(incoming) ? incoming : randomUUID();
     res.setHeader('X-Request-Id', requestId);
     const context: RequestContext = { requestId, spent: new TimeSpent(), req, res };
-    const started = performance.now();
     const logLine = () => {
       const line = {
         // Written outside the request's context (the logger's mixin would not find its id).
@@ -47,7 +46,7 @@ export function withRequestLog(handler: RequestHandler, logger: Logger): Request
         // Without the credential an enrolment link carries in its path.
         path: loggablePath(requestPath(req.url)),
         status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
+        ms: Math.round(context.spent.elapsed() * 10) / 10,
       };
       if (line.status >= 500) logger.warn(line, 'request');
       else logger.info(line, 'request');

@@ -22,17 +22,26 @@ export class TimeSpent {
    * least one store call was under way; total: from the request's arrival to this call.
    */
   serverTiming(): string {
-    const total = (performance.now() - this.started).toFixed(1);
+    const total = this.elapsed().toFixed(1);
     if (!this.spans) return `${NOTHING_SPENT}${total}`;
     const { engine, inference, store } = this.spans;
     const waitingOrAnalysed = covered(engine);
     const analysed = covered(inference);
     const queue = waitingOrAnalysed - analysed;
-    return `queue;dur=${queue.toFixed(1)}, inference;dur=${analysed.toFixed(1)}, store;dur=${covered(store).toFixed(1)}, total;dur=${total}`;
+    return `${timingUpToTotal(queue.toFixed(1), analysed.toFixed(1), covered(store).toFixed(1))}${total}`;
+  }
+
+  /** Milliseconds since the request arrived. */
+  elapsed(): number {
+    return performance.now() - this.started;
   }
 }
 
-const NOTHING_SPENT = 'queue;dur=0.0, inference;dur=0.0, store;dur=0.0, total;dur=';
+/** The header's words, up to the total's duration, which comes last. */
+const timingUpToTotal = (queue: string, inference: string, store: string) =>
+  `queue;dur=${queue}, inference;dur=${inference}, store;dur=${store}, total;dur=`;
+// Made once: most answers (discovery, JWKS, static files) spent nothing on any part.
+const NOTHING_SPENT = timingUpToTotal('0.0', '0.0', '0.0');
 
 /** The length of the union of the intervals. */
 function covered(intervals: [number, number][]): number {
