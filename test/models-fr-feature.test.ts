@@ -1,14 +1,19 @@
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { sha256OfFile } from '../src/face/model-files/file-digest.js';
+import { readFileSync } from 'node:fs';
 import { findModel, loadManifest, verifyModelFile } from '../src/face/model-files/manifest.js';
 import type { FaceEngine } from '../src/face/engine.js';
 import { distance } from '../src/face/match/distance.js';
 import { FaceError } from '../src/face/errors.js';
 import sharp from 'sharp';
+import type { Chip } from '../src/face/align/chip.js';
 import { FACE_COUNT, portrait, variants, webcamFrame } from './helpers/face-fixtures.js';
 import { startTestEngine } from './helpers/face-engine.js';
+import { splitPRelu } from '../models/rewrite/prelu-split.js';
+import { Embedder } from '../src/face/embed/embedder.js';
+import { shippedEmbedderId } from '../src/face/resolve-spec.js';
+import { ModelProtoType } from '../src/face/onnx/schema.js';
 
 const ID = 'faceplugin-fr-feature-512';
 
@@ -20,10 +25,27 @@ describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, fu
   });
   after(() => engine?.close());
 
-  it("is the package's file, byte for byte", () => {
+  it("is the package's file with each PRelu split, and gives the package file's numbers bit for bit", async () => {
     const packageDir = dirname(createRequire(import.meta.url).resolve('faceplugin-face-recognition-js/package.json'));
+    const published = join(packageDir, 'model/fr_feature.onnx');
     const entry = findModel(loadManifest(), ID);
-    expect(sha256OfFile(verifyModelFile(entry))).to.equal(sha256OfFile(join(packageDir, 'model/fr_feature.onnx')));
+    expect(entry.build).to.equal('prelu-split');
+    const installed = readFileSync(verifyModelFile(entry));
+    expect(installed).to.deep.equal(Buffer.from(splitPRelu(readFileSync(published)).bytes));
+    expect(operatorsOf(installed)).to.not.include('PRelu');
+
+    const ours = await Embedder.load(engine.spec.embedder);
+    const theirs = await Embedder.load({ ...engine.spec.embedder, file: published });
+    const chips = [];
+    for (let i = 0; i < FACE_COUNT; i++) chips.push(await resizedChip(await portrait(i), 112));
+    const [a, b] = [await ours.embed(chips), await theirs.embed(chips)];
+    for (let i = 0; i < chips.length; i++) expect([...a[i]!], `face ${i}`).to.deep.equal([...b[i]!]);
+  });
+
+  it("keeps the published file's digest in the id its templates are stored under", () => {
+    const entry = findModel(loadManifest(), ID);
+    expect(entry.sha256).to.not.equal(entry.source.files[0]!.sha256);
+    expect(shippedEmbedderId(entry)).to.equal(`${ID}@${entry.source.files[0]!.sha256.slice(0, 12)}`);
   });
 
   it('gives unit-length 512-D embeddings, compared by cosine, from ArcFace-aligned 112x112 chips', async () => {
@@ -67,3 +89,14 @@ describe(`models: ${ID} (fr_feature.onnx of faceplugin-face-recognition-js)`, fu
     }
   });
 });
+
+function operatorsOf(model: Uint8Array): string[] {
+  const decoded = ModelProtoType.toObject(ModelProtoType.decode(model)) as { graph: { node: { op_type: string }[] } };
+  return [...new Set(decoded.graph.node.map((n) => n.op_type))];
+}
+
+/** A photo squeezed to size x size, as a chip (not aligned: only the two files' numbers are compared). */
+async function resizedChip(photo: Buffer, size: number): Promise<Chip> {
+  const raw = await sharp(photo).resize(size, size, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+  return { rgb: Float32Array.from(raw), size };
+}

@@ -8,6 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { sha256OfFile } from './model-files/file-digest.js';
 import {
   findModel,
+  isPublishedBuild,
   loadManifest,
   modelsDir,
   verifyModelFile,
@@ -149,7 +150,13 @@ export function manifestEmbedder(
   };
 }
 
-/** The id templates of a shipped embedder are stored under: its manifest id and file digest. */
+/**
+ * The id templates of a shipped embedder are stored under: its manifest id and the digest of the
+ * file whose numbers its embeddings are. A published file, copied or with its PRelu split (the same
+ * numbers, faster), keeps the published file's digest, so that templates stay valid across that
+ * rewrite; a graph built from weights has its own file's.
+ */
 export function shippedEmbedderId(entry: ModelEntry): string {
-  return `${entry.id}@${entry.sha256.slice(0, 12)}`;
+  const digest = isPublishedBuild(entry.build) ? entry.source.files[0]!.sha256 : entry.sha256;
+  return `${entry.id}@${digest.slice(0, 12)}`;
 }

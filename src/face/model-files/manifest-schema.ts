@@ -25,7 +25,7 @@ export const manifestSchema = {
           id: { type: 'string', pattern: '^[a-z0-9-]+$' },
           file: { type: 'string', pattern: '^[A-Za-z0-9._-]+\\.onnx$' },
           role: { enum: ['detector', 'landmarks', 'embedder', 'presentation-attack'] },
-          build: { enum: ['copy', 'dlib-resnet', 'landmarks68'] },
+          build: { enum: ['copy', 'prelu-split', 'dlib-resnet', 'landmarks68'] },
           description: text,
           source: {
             type: 'object',

@@ -15,7 +15,17 @@ import { manifestSchema } from './manifest-schema.js';
 export type ModelRole = 'detector' | 'landmarks' | 'embedder' | 'presentation-attack';
 
 /** How the install step makes the file: a verified copy, or an ONNX graph built from tfjs weights. */
-export type ModelBuild = 'copy' | 'dlib-resnet' | 'landmarks68';
+/**
+ * How the install step makes the file. A published ONNX file is copied as it is ('copy'), or with
+ * each PRelu written as operators onnxruntime runs faster, giving the same numbers
+ * ('prelu-split', models/rewrite/prelu-split.ts). The others build a graph from tfjs weights.
+ */
+export type ModelBuild = PublishedBuild | 'dlib-resnet' | 'landmarks68';
+export type PublishedBuild = 'copy' | 'prelu-split';
+
+export function isPublishedBuild(build: ModelBuild): build is PublishedBuild {
+  return build === 'copy' || build === 'prelu-split';
+}
 
 /** A dimension: a fixed size, or the name of a dynamic axis ("N" for the batch). */
 export type Dim = number | string;

@@ -164,6 +164,9 @@ const root = protobuf.Root.fromJSON(descriptor);
 
 /** The protobufjs type of a top-level ONNX file. */
 export const ModelProtoType = root.lookupType('onnx.ModelProto');
+/** The protobufjs types of a graph's nodes and initializers (for rewriting a published graph in place). */
+export const NodeProtoType = root.lookupType('onnx.NodeProto');
+export const TensorProtoType = root.lookupType('onnx.TensorProto');
 
 /** Serialises a model. protobufjs writes fields in a fixed order, so equal input gives equal bytes. */
 export function encodeModel(model: ModelProto): Uint8Array {
