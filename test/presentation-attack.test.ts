@@ -1,10 +1,14 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ModelFileError } from '../src/face/model-files/errors.js';
-import { loadManifest, modelsDir } from '../src/face/model-files/manifest.js';
+import { findModel, loadManifest, modelsDir } from '../src/face/model-files/manifest.js';
+import { splitPRelu } from '../models/rewrite/prelu-split.js';
+import { decodeImage } from '../src/face/image.js';
+import { PresentationAttackModel } from '../src/face/presentation-attack/model.js';
 import { faceDefaults } from '../src/config/face-options.js';
 import type { FaceConfig } from '../src/config/types.js';
 import { flatAttackFrames } from '../src/eval/liveness/attacks.js';
@@ -111,6 +115,35 @@ describe('presentation-attack model (face.presentationAttackDetection)', functio
         expect(analysis).to.not.have.property('liveScore');
         expect(analysis.timings).to.include.all.keys('decode', 'detect', 'align', 'embed');
         expect(analysis.timings).to.not.have.property('presentationAttack');
+      } finally {
+        await engine.close();
+      }
+    });
+
+    it("installs the package's model with its PRelu split, scoring faces as the published file does, bit for bit", async () => {
+      const published = join(
+        dirname(createRequire(import.meta.url).resolve('faceplugin-face-recognition-js/package.json')),
+        'model/fr_liveness.onnx',
+      );
+      const entry = findModel(loadManifest(), 'fr-liveness');
+      expect(entry.build).to.equal('prelu-split');
+      const installed = join(modelsDir(), entry.file);
+      expect(readFileSync(installed)).to.deep.equal(Buffer.from(splitPRelu(readFileSync(published)).bytes));
+      const [ours, theirs] = [
+        await PresentationAttackModel.load(installed),
+        await PresentationAttackModel.load(published),
+      ];
+      const engine = await FaceEngine.start({
+        ...resolveEngineSpec(faceDefaults(), { baseDir: process.cwd() }),
+        workers: 0,
+      });
+      try {
+        for (const photo of [await portrait(0), await portrait(3), await variants.flipped(await portrait(1))]) {
+          const frame = await webcamFrame(photo);
+          const { box } = await engine.analyze(frame);
+          const image = await decodeImage(frame);
+          expect(await ours.liveScore(image, box)).to.equal(await theirs.liveScore(image, box));
+        }
       } finally {
         await engine.close();
       }

@@ -1,19 +1,34 @@
 /**
- * A published ONNX graph with each PRelu(x, slope) written as Relu(x) + Min(x, 0) x slope, and
- * every other byte of the file kept as published.
+ * A published ONNX graph with each PRelu(x, slope) written as operators onnxruntime runs fast, the
+ * numbers unchanged, and every other byte of the file kept as published:
+ *
+ *   PRelu(x) = Relu(x) + s * Relu(-|slope| * x),   s = -1 where slope >= 0, +1 where it is negative,
+ *
+ * the two products by a channel's constant as depthwise 1x1 convolutions (Conv, group = channels).
  *
  * Why: onnxruntime 1.30's CPU PRelu broadcasts its per-channel slope element by element, and was
- * 60% of the faceplugin embedder's time here (6 of 10 ms a chip, by onnxruntime's own profile).
- * The four plain operators run in half the time. The numbers do not change: for x > 0 the sum is
- * x + 0 = x, and for x <= 0 it is 0 + x * slope, the one rounding PRelu makes too. The tests
- * compare both files' outputs bit for bit, which is why the embeddings keep the published file's
- * identity (resolve-spec.ts).
+ * 60% of the faceplugin embedder's time here (6 of 10 ms a chip, by onnxruntime's own profile);
+ * elementwise operators in its place still cost a layout change on each side, since the
+ * convolutions run in a blocked layout (NCHWc) that Mul and Min do not. Convolutions and Relu do,
+ * so the whole graph stays in it: about 4 ms a chip.
  *
- * The file is edited field by field, not decoded and written again: only the PRelu nodes are
+ * Exact: where x > 0 the second term is Relu of a negative number, 0, and x + 0 = x. Where x <= 0,
+ * Relu(x) is 0, |slope| * |x| is rounded once as PRelu's slope * x is, the signs are exact, and
+ * 0 + v = v. The tests compare the two files' outputs bit for bit, which is why the embeddings keep
+ * the published file's identity (resolve-spec.ts).
+ *
+ * The file is edited field by field, not decoded and written again: only nodes and the slopes are
  * decoded, so whatever else the graph carries (fields our schema does not name included) stays.
  */
 import protobuf from 'protobufjs';
-import { DataType, NodeProtoType, TensorProtoType, type NodeProto } from '../../src/face/onnx/schema.js';
+import {
+  AttributeType,
+  DataType,
+  NodeProtoType,
+  TensorProtoType,
+  type NodeProto,
+  type TensorProto,
+} from '../../src/face/onnx/schema.js';
 
 /** onnx.proto's field numbers: ModelProto.graph, GraphProto.node and GraphProto.initializer. */
 const MODEL_GRAPH = 7;
@@ -50,13 +65,21 @@ export function splitPRelu(model: Uint8Array): PReluSplit {
 function rewriteGraph(graph: Uint8Array): PReluSplit {
   const fields = fieldsOf(graph);
   const nodes = fields.filter((f) => f.number === GRAPH_NODE).map((f) => decodeNode(f.payload!));
+  const preluSlopes = new Set(nodes.filter((n) => n.op_type === 'PRelu').map((n) => n.input[1]!));
+  const slopes = new Map(
+    fields
+      .filter((f) => f.number === GRAPH_INITIALIZER)
+      .map((f) => TensorProtoType.decode(f.payload!) as unknown as TensorProto & { float_data?: number[] })
+      .filter((t) => preluSlopes.has(t.name))
+      .map((t) => [t.name, floatsOf(t)]),
+  );
   const taken = new Set(nodes.flatMap((n) => [n.name, ...n.input, ...n.output]));
   const claim = (name: string) => {
     if (taken.has(name)) throw new Error(`the name ${name} is already in the graph`);
     taken.add(name);
     return name;
   };
-  const zero = claim('prelu_split/zero');
+  const weights: TensorProto[] = [];
   let rewritten = 0;
   let next = 0;
   const out = fields.map((field) => {
@@ -64,39 +87,63 @@ function rewriteGraph(graph: Uint8Array): PReluSplit {
     const node = nodes[next++]!;
     if (node.op_type !== 'PRelu') return field.raw;
     rewritten++;
-    return concat(
-      splitNode(node, zero, claim).map((n) => lengthDelimited(GRAPH_NODE, NodeProtoType.encode(n).finish())),
-    );
+    const slope = slopes.get(node.input[1]!);
+    if (!slope) throw new Error(`PRelu node ${node.name}: its slope ${node.input[1]} is not a float initializer`);
+    const split = splitNode(node, slope, claim);
+    weights.push(...split.weights);
+    return concat(split.nodes.map((n) => lengthDelimited(GRAPH_NODE, NodeProtoType.encode(n).finish())));
   });
-  if (rewritten > 0) {
-    const zeroTensor = { name: zero, dims: [], data_type: DataType.FLOAT, raw_data: new Uint8Array(4) };
-    out.push(lengthDelimited(GRAPH_INITIALIZER, TensorProtoType.encode(zeroTensor).finish()));
-  }
+  for (const weight of weights) out.push(lengthDelimited(GRAPH_INITIALIZER, TensorProtoType.encode(weight).finish()));
   return { bytes: concat(out), rewritten };
 }
 
-/** PRelu(x, slope) -> Add(Relu(x), Mul(Min(x, 0), slope)), the sum keeping the PRelu's output name. */
-function splitNode(prelu: NodeProto, zero: string, claim: (name: string) => string): NodeProto[] {
-  const [x, slope] = prelu.input;
+/** The nodes in the PRelu's place (the last keeping its output name) and the weights they add. */
+function splitNode(
+  prelu: NodeProto,
+  slope: Float32Array,
+  claim: (name: string) => string,
+): { nodes: NodeProto[]; weights: TensorProto[] } {
+  const [x] = prelu.input;
   const [y] = prelu.output;
-  if (!x || !slope || !y || prelu.output.length !== 1)
+  if (!x || prelu.input.length !== 2 || !y || prelu.output.length !== 1)
     throw new Error(`PRelu node ${prelu.name} has ${prelu.input.length} inputs and ${prelu.output.length} outputs`);
-  const node = (op: string, input: string[], output: string): NodeProto => ({
+  const channels = slope.length;
+  const weight = (name: string, values: (v: number) => number): TensorProto => ({
+    name: claim(name),
+    dims: [channels, 1, 1, 1],
+    data_type: DataType.FLOAT,
+    raw_data: new Uint8Array(Float32Array.from(slope, values).buffer),
+  });
+  const scale = weight(`${y}/minus_abs_slope`, (v) => -Math.abs(v));
+  const sign = weight(`${y}/sign`, (v) => (v >= 0 ? -1 : 1));
+  const depthwise = [{ name: 'group', type: AttributeType.INT, i: channels }];
+  const node = (op: string, input: string[], output: string, attribute: NodeProto['attribute'] = []): NodeProto => ({
     name: output === y ? prelu.name : output,
     op_type: op,
     input,
     output: [output],
-    attribute: [],
+    attribute,
   });
   const positive = claim(`${y}/relu`);
-  const negative = claim(`${y}/min`);
   const scaled = claim(`${y}/scaled`);
-  return [
-    node('Relu', [x], positive),
-    node('Min', [x, zero], negative),
-    node('Mul', [negative, slope], scaled),
-    node('Add', [positive, scaled], y),
-  ];
+  const negative = claim(`${y}/negative`);
+  const signed = claim(`${y}/signed`);
+  return {
+    nodes: [
+      node('Relu', [x], positive),
+      node('Conv', [x, scale.name], scaled, depthwise),
+      node('Relu', [scaled], negative),
+      node('Conv', [negative, sign.name], signed, depthwise),
+      node('Add', [signed, positive], y),
+    ],
+    weights: [scale, sign],
+  };
+}
+
+function floatsOf(tensor: TensorProto & { float_data?: number[] }): Float32Array {
+  if (tensor.data_type !== DataType.FLOAT) throw new Error(`PRelu slope ${tensor.name} is not float32`);
+  if (tensor.raw_data?.length) return new Float32Array(Uint8Array.from(tensor.raw_data).buffer);
+  return Float32Array.from(tensor.float_data ?? []);
 }
 
 function decodeNode(bytes: Uint8Array): NodeProto {
