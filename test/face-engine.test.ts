@@ -3,6 +3,8 @@ import sharp from 'sharp';
 import { pngDeclaring } from './support/png-header.js';
 import { FaceError, type FaceErrorCode } from '../src/face/errors.js';
 import { FaceEngine } from '../src/face/engine.js';
+import { buildPipeline } from '../src/face/build-pipeline.js';
+import type { FaceAnalysis } from '../src/face/pipeline.js';
 import { analyzeBurst } from '../src/face/liveness/analyze-burst.js';
 import { resolveEngineSpec } from '../src/face/resolve-spec.js';
 import { distance } from '../src/face/match/distance.js';
@@ -50,6 +52,18 @@ describe('face engine', () => {
     expect(analysis.keypoints).to.have.length(6);
     expect(analysis.landmarks68).to.have.length(68);
     expect(analysis.box.width).to.be.greaterThan(100);
+  });
+
+  it('analyses frames asked for at once as it does one at a time (the buffers it writes over are never shared across an await)', async () => {
+    const pipeline = await buildPipeline(engine.spec);
+    const frames = [];
+    for (let i = 0; i < FACE_COUNT; i++) frames.push(await webcamFrame(await portrait(i)));
+    const alone = [];
+    for (const frame of frames) alone.push(await pipeline.analyzeFrame(frame));
+    const together = await Promise.all(frames.map((frame) => pipeline.analyzeFrame(frame)));
+    const comparable = (a: FaceAnalysis) => ({ ...a, timings: undefined });
+    for (let i = 0; i < frames.length; i++)
+      expect(comparable(together[i]!), `frame ${i}`).to.deep.equal(comparable(alone[i]!));
   });
 
   for (const name of Object.keys(variants) as (keyof typeof variants)[]) {

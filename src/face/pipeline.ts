@@ -61,7 +61,7 @@ export interface StageTimings {
   embed: number;
   /** The 68-landmark net, a part of align (when it runs). */
   landmarks?: number;
-  /** Burst frames only: the thumbnail and the scene sample, after embed. */
+  /** Burst frames only: the scene sample, after embed (the chip's thumbnail is part of align). */
   scene?: number;
   /** The presentation-attack model, when it ran. */
   presentationAttack?: number;
@@ -91,6 +91,8 @@ export interface FaceAnalysis {
 const now = () => performance.now();
 
 export class FacePipeline {
+  private qualityChipBuffer?: Float32Array;
+
   constructor(
     private readonly parts: PipelineParts,
     private readonly settings: PipelineSettings,
@@ -137,6 +139,8 @@ export class FacePipeline {
     const chip = extractChip(image, points, this.parts.embedder.templates);
     const qualityChip = this.qualityChip(image, points, chip);
     const quality = measureQuality(qualityChip);
+    // Made here, before anything is awaited: the quality chip's buffer serves the next image too.
+    const thumbnail = options.burstFrame ? lumaThumbnail(qualityChip) : undefined;
     if (options.enforceQuality) checkQuality(quality, this.settings.quality);
     const t3 = now();
     const [embedding] = await this.parts.embedder.embedder.embed([chip], options.mirror);
@@ -148,7 +152,6 @@ export class FacePipeline {
       [embeddings[model]] = await other.embedder.embed([extractChip(image, points, other.templates)], options.mirror);
     }
     const t4 = now();
-    const thumbnail = options.burstFrame ? lumaThumbnail(qualityChip) : undefined;
     const scene = options.burstFrame ? sampleScene(image) : undefined;
     const t5 = now();
     const analysis: FaceAnalysis = {
@@ -218,8 +221,17 @@ export class FacePipeline {
     return embedding;
   }
 
+  /**
+   * The chip quality is measured on. When it is not the embedder's, it is written over the previous
+   * one (see WarpOptions.into): it is read before anything is awaited, so the next image's finds it
+   * done with.
+   */
   private qualityChip(image: RgbImage, points: FacePoints, embedderChip: Chip): Chip {
-    return this.parts.qualityTemplates ? extractChip(image, points, this.parts.qualityTemplates) : embedderChip;
+    const templates = this.parts.qualityTemplates;
+    if (!templates) return embedderChip;
+    const size = templates[0]!.size;
+    if (this.qualityChipBuffer?.length !== size * size * 3) this.qualityChipBuffer = new Float32Array(size * size * 3);
+    return extractChip(image, points, templates, this.qualityChipBuffer);
   }
 
   private async detect(image: RgbImage): Promise<Detection[]> {

@@ -22,9 +22,13 @@ export interface QualityThresholds {
 /** The central part of the chip, where the face is whatever the template's margin. */
 const REGION = { from: 0.25, to: 0.75 };
 
+/** The chip's luma, made and read within one call: one buffer serves them all (see WarpOptions.into). */
+let lumaBuffer = new Float32Array(0);
+
 export function measureQuality(chip: Chip): Quality {
   const n = chip.size;
-  const luma = new Float32Array(n * n);
+  if (lumaBuffer.length !== n * n) lumaBuffer = new Float32Array(n * n);
+  const luma = lumaBuffer;
   for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
     luma[i] = 0.299 * chip.rgb[p] + 0.587 * chip.rgb[p + 1] + 0.114 * chip.rgb[p + 2];
   }

@@ -13,15 +13,23 @@ export interface Chip {
   rgb: Float32Array;
 }
 
-/** Extract the chip, with the first template that the face's points can serve. */
-export function extractChip(image: RgbImage, face: FacePoints, templates: readonly AlignmentTemplate[]): Chip {
+/**
+ * Extract the chip, with the first template that the face's points can serve; `into`: where to
+ * write it, for a chip read before the next is made (see WarpOptions.into).
+ */
+export function extractChip(
+  image: RgbImage,
+  face: FacePoints,
+  templates: readonly AlignmentTemplate[],
+  into?: Float32Array,
+): Chip {
   for (const template of templates) {
     const points = template.pick(face);
     if (!points) continue;
     const toImage = fitSimilarity(template.targets, points);
     return {
       size: template.size,
-      rgb: warpRgb(image, toImage, template.size, template.size, { maxSupersample: template.supersample }),
+      rgb: warpRgb(image, toImage, template.size, template.size, { maxSupersample: template.supersample, into }),
     };
   }
   throw new Error('no alignment template fits the points found on this face');

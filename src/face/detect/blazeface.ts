@@ -30,11 +30,15 @@ export interface Letterbox {
 
 export class BlazeFaceDetector {
   private readonly anchors = BLAZEFACE_LAYERS.map(anchorCentres);
+  /** The letterboxed image, read into the model's input as soon as it is made (see WarpOptions.into). */
+  private readonly letterboxed: Float32Array;
 
   private constructor(
     private readonly session: Session,
     readonly inputSize: number,
-  ) {}
+  ) {
+    this.letterboxed = new Float32Array(inputSize * inputSize * 3);
+  }
 
   static async load(modelFile: string, inputSize: number): Promise<BlazeFaceDetector> {
     return new BlazeFaceDetector(await openSession(modelFile), inputSize);
@@ -70,6 +74,7 @@ export class BlazeFaceDetector {
     const top = (size - image.height * scale) / 2;
     const rgb = warpRgb(image, { a: 1 / scale, b: 0, tx: -left / scale, ty: -top / scale }, size, size, {
       maxSupersample: 1,
+      into: this.letterboxed,
     });
     const input = new Float32Array(rgb.length);
     for (let i = 0; i < rgb.length; i++) input[i] = rgb[i] / 127.5 - 1;

@@ -16,6 +16,9 @@ const MEAN = [122.782, 117.001, 104.298];
 const SCALE = 1 / 255;
 
 export class FaceApiLandmarker implements Landmarker {
+  /** The crop, read into the model's input as soon as it is made (see WarpOptions.into). */
+  private readonly crop = new Float32Array(SIZE * SIZE * 3);
+
   private constructor(private readonly session: Session) {}
 
   static async load(file: string): Promise<FaceApiLandmarker> {
@@ -24,7 +27,7 @@ export class FaceApiLandmarker implements Landmarker {
 
   async locate(image: RgbImage, face: Detection): Promise<Point[]> {
     const toImage = this.cropTransform(face);
-    const rgb = warpRgb(image, toImage, SIZE, SIZE);
+    const rgb = warpRgb(image, toImage, SIZE, SIZE, { into: this.crop });
     const plane = SIZE * SIZE;
     const input = new Float32Array(3 * plane);
     for (let c = 0; c < 3; c++) {
