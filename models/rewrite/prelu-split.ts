@@ -65,15 +65,15 @@ export function splitPRelu(model: Uint8Array): PReluSplit {
 function rewriteGraph(graph: Uint8Array): PReluSplit {
   const fields = fieldsOf(graph);
   const nodes = fields.filter((f) => f.number === GRAPH_NODE).map((f) => decodeNode(f.payload!));
+  const initializers = fields
+    .filter((f) => f.number === GRAPH_INITIALIZER)
+    .map((f) => TensorProtoType.decode(f.payload!) as unknown as TensorProto & { float_data?: number[] });
   const preluSlopes = new Set(nodes.filter((n) => n.op_type === 'PRelu').map((n) => n.input[1]!));
-  const slopes = new Map(
-    fields
-      .filter((f) => f.number === GRAPH_INITIALIZER)
-      .map((f) => TensorProtoType.decode(f.payload!) as unknown as TensorProto & { float_data?: number[] })
-      .filter((t) => preluSlopes.has(t.name))
-      .map((t) => [t.name, floatsOf(t)]),
-  );
-  const taken = new Set(nodes.flatMap((n) => [n.name, ...n.input, ...n.output]));
+  const slopes = new Map(initializers.filter((t) => preluSlopes.has(t.name)).map((t) => [t.name, floatsOf(t)]));
+  const taken = new Set([
+    ...nodes.flatMap((n) => [n.name, ...n.input, ...n.output]),
+    ...initializers.map((t) => t.name),
+  ]);
   const claim = (name: string) => {
     if (taken.has(name)) throw new Error(`the name ${name} is already in the graph`);
     taken.add(name);
