@@ -3,6 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { OnnxGraphBuilder } from '../src/face/onnx/graph-builder.js';
 import { ModelProtoType } from '../src/face/onnx/schema.js';
 import { sha256 } from '../src/face/model-files/file-digest.js';
+import { splitPRelu } from '../models/rewrite/prelu-split.js';
 
 const INFO = {
   graphName: 'tiny',
@@ -59,5 +60,52 @@ describe('models: ONNX writer', () => {
     expect(() => graph.addNode('Relu', 'x', [x])).to.throw(/the name x is used twice/);
     expect(() => graph.addNode('Relu', 'y', ['nowhere'])).to.throw(/input of node y nowhere does not exist/);
     expect(() => graph.addFloatInitializer('w', [2, 2], new Float32Array(3))).to.throw(/need 4 values, got 3/);
+  });
+});
+
+describe('models: PRelu split (models/rewrite/prelu-split.ts)', () => {
+  /** x -> PRelu with slopes of every sign and size -> y, on 4 channels, with metadata to keep. */
+  function preluGraph(slopes: number[]): Uint8Array {
+    const graph = new OnnxGraphBuilder();
+    const x = graph.addInput('x', [1, slopes.length, 5, 5]);
+    const slope = graph.addFloatInitializer('slope', [slopes.length, 1, 1], new Float32Array(slopes));
+    graph.addOutput(graph.addNode('PRelu', 'y', [x, slope]), [1, slopes.length, 5, 5]);
+    return graph.toBytes(INFO);
+  }
+
+  it('gives the PRelu graph its numbers bit for bit, and keeps the rest of the file', async () => {
+    const slopes = [0.25, -1.354, 1.2316, 0];
+    const published = preluGraph(slopes);
+    const { bytes, rewritten } = splitPRelu(published);
+    expect(rewritten).to.equal(1);
+    const data = new Float32Array(slopes.length * 25).map((_, i) => Math.sin(i * 12.9898) * 437.5);
+    data[3] = 0;
+    data[4] = -0;
+    const x = new ort.Tensor('float32', data, [1, slopes.length, 5, 5]);
+    const run = async (model: Uint8Array) =>
+      (await (await ort.InferenceSession.create(model, { logSeverityLevel: 3 })).run({ x })).y!.data as Float32Array;
+    const [ours, theirs] = [await run(bytes), await run(published)];
+    // Equal as numbers; only a zero's sign may differ (-0 from PRelu, +0 from the sum), which no
+    // later convolution, addition, Relu or pooling can tell apart.
+    expect(Array.from(ours, (v, i) => v === theirs[i]!)).to.not.include(false);
+    expect(Array.from(ours, (v, i) => Object.is(v, theirs[i]!) || v === 0)).to.not.include(false);
+    const decoded = ModelProtoType.toObject(ModelProtoType.decode(bytes), { longs: Number }) as {
+      graph: { node: { op_type: string }[] };
+      metadata_props: object[];
+      doc_string: string;
+    };
+    expect(decoded.graph.node.map((n) => n.op_type)).to.deep.equal(['Relu', 'Conv', 'Relu', 'Conv', 'Add']);
+    expect(decoded.metadata_props).to.deep.equal([{ key: 'purpose', value: 'test' }]);
+    expect(decoded.doc_string).to.equal('a tiny graph');
+  });
+
+  it('refuses a graph without PRelu, and a graph whose names the split would take', () => {
+    expect(() => splitPRelu(tinyGraph().toBytes(INFO))).to.throw(/no PRelu node/);
+    const graph = new OnnxGraphBuilder();
+    const x = graph.addInput('x', [1, 1, 2, 2]);
+    const taken = graph.addNode('Relu', 'y/relu', [x]);
+    const slope = graph.addFloatInitializer('slope', [1, 1, 1], new Float32Array([0.5]));
+    graph.addOutput(graph.addNode('PRelu', 'y', [taken, slope]), [1, 1, 2, 2]);
+    expect(() => splitPRelu(graph.toBytes(INFO))).to.throw(/the name y\/relu is already in the graph/);
   });
 });

@@ -14,8 +14,10 @@
  *
  * Exact: where x > 0 the second term is Relu of a negative number, 0, and x + 0 = x. Where x <= 0,
  * Relu(x) is 0, |slope| * |x| is rounded once as PRelu's slope * x is, the signs are exact, and
- * 0 + v = v. The tests compare the two files' outputs bit for bit, which is why the embeddings keep
- * the published file's identity (resolve-spec.ts).
+ * 0 + v = v. Only a zero's sign may differ (PRelu gives -0 for x = -0, or for a zero slope and a
+ * negative x; the sum gives +0), and no later convolution, addition, Relu or pooling can tell them
+ * apart. The tests compare the two files' embeddings and scores on faces bit for bit, which is why
+ * the embeddings keep the published file's identity (resolve-spec.ts).
  *
  * The file is edited field by field, not decoded and written again: only nodes and the slopes are
  * decoded, so whatever else the graph carries (fields our schema does not name included) stays.
