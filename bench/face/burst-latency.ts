@@ -19,7 +19,7 @@ import { timedLoop, type LoopOptions } from '../timed-loop.js';
 
 export const BURST_LENGTH = 10;
 
-/** The stages of a burst frame: landmarks is a part of align; scene (thumbnail and scene sample) comes after embed. */
+/** The stages of a burst frame: landmarks and the chip's thumbnail are part of align; the scene sample comes after embed. */
 export const BURST_STAGES = ['decode', 'detect', 'landmarks', 'align', 'embed', 'scene'] as const;
 export type BurstStage = (typeof BURST_STAGES)[number];
 

@@ -112,7 +112,7 @@ function burstRows(b: BurstLatency): string[] {
     landmarks: '68 landmarks (part of align)',
     align: 'align (landmarks, warps, quality)',
     embed: 'embed (the chip)',
-    scene: 'thumbnail and scene sample',
+    scene: 'scene sample',
   };
   return [
     `liveness burst of ${b.frames} frames (${b.bursts} animated demo faces), on the engine's workers (ms)`,
