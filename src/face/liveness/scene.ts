@@ -103,8 +103,8 @@ const PLAIN = 4;
 
 /** How the scene changed from frame `a` to frame `b`. */
 export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
-  const inA = backgroundMask(a),
-    inB = backgroundMask(b);
+  const inA = backgroundOf(a),
+    inB = backgroundOf(b);
   // The camera's move: the shift (in cells) at which the two backgrounds agree best, coarse to fine.
   let best: Agreement | undefined;
   const tryShift = (dx: number, dy: number) => {
@@ -130,10 +130,10 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   return {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
-    changed: found ? changedAt(a, b, inA, inB, found) : 1,
+    changed: found ? changedAt(a, b, inA.mask, inB.mask, found) : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
-    backgroundShare: Math.min(count(inA), count(inB)) / (gw * gh),
+    backgroundShare: Math.min(count(inA.mask), count(inB.mask)) / (gw * gh),
   };
 }
 
@@ -166,15 +166,68 @@ interface Agreement {
 function agreementAt(
   a: SceneFrame,
   b: SceneFrame,
-  inA: Uint8Array,
-  inB: Uint8Array,
+  inA: Background,
+  inB: Background,
   dx: number,
   dy: number,
 ): Agreement | undefined {
-  const n = compareCells(a, b, inA, inB, dx, dy);
+  sumCompared(a, b, inA, inB, dx, dy);
+  const n = sums[0]!;
   if (n < MIN_COMPARED_CELLS) return undefined;
-  // Each channel's sums in cell order, in locals (the sums are the same whichever way they are held).
-  let sa0 = 0,
+  let cov = 0,
+    varA = 0,
+    varB = 0;
+  const gain: number[] = [];
+  for (let c = 0; c < 3; c++) {
+    const [sa, sb, saa, sbb, sab] = [sums[1 + c]!, sums[4 + c]!, sums[7 + c]!, sums[10 + c]!, sums[13 + c]!];
+    cov += sab - (sa * sb) / n;
+    varA += saa - (sa * sa) / n;
+    varB += sbb - (sb * sb) / n;
+    gain.push((sb + DARK * n) / (sa + DARK * n));
+  }
+  const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
+  const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
+  return { dx, dy, correlation, gain };
+}
+
+/**
+ * What agreementAt needs, written by sumCompared: the number of cells compared, then per channel
+ * the sums of a's colours, b's, a's squared, b's squared and their products. Every term is a whole
+ * number of quarter levels (the moves are whole or half cells), so the sums are exact in a double
+ * and do not depend on the order they are made in.
+ */
+const sums = new Float64Array(16);
+
+/**
+ * The sums over the cells compared at a move of (dx, dy) cells, straight from the two samples: the
+ * check tries some 65 moves for each pair of frames, on the server's event loop. The moves are
+ * whole cells (57 of them) or half cells (the last, finest step). A half-cell move takes a's colour
+ * at b's cell as the mean of the two or four cells around, all of which must be background: the
+ * values compareCells interpolates (halves and quarters of whole levels are exact).
+ */
+function sumCompared(a: SceneFrame, b: SceneFrame, inA: Background, inB: Background, dx: number, dy: number): void {
+  const ix0 = Math.floor(-dx),
+    iy0 = Math.floor(-dy);
+  const halfX = -dx - ix0,
+    halfY = -dy - iy0;
+  if ((halfX !== 0 && halfX !== 0.5) || (halfY !== 0 && halfY !== 0.5)) {
+    throw new Error(`sceneChange: a move of (${dx}, ${dy}) cells, neither whole nor half cells`);
+  }
+  const rx = halfX > 0 ? 1 : 0,
+    ry = halfY > 0 ? 1 : 0;
+  const { width: gw, height: gh } = SCENE_GRID;
+  const sceneA = a.scene,
+    sceneB = b.scene;
+  const headA = inA.head,
+    headB = inB.head;
+  // a's taps: the cell, the next along x and along y where the move is half a cell that way (the
+  // cell itself again where it is whole), and the mean of the four.
+  const ox = rx,
+    oy = ry * gw;
+  const x0 = Math.max(0, -ix0),
+    x1 = Math.min(gw, gw - ix0 - rx);
+  let n = 0,
+    sa0 = 0,
     sa1 = 0,
     sa2 = 0,
     sb0 = 0,
@@ -189,45 +242,111 @@ function agreementAt(
     sab0 = 0,
     sab1 = 0,
     sab2 = 0;
-  for (let i = 0; i < n * 3; i += 3) {
-    const a0 = comparedA[i]!,
-      a1 = comparedA[i + 1]!,
-      a2 = comparedA[i + 2]!;
-    const b0 = comparedB[i]!,
-      b1 = comparedB[i + 1]!,
-      b2 = comparedB[i + 2]!;
-    sa0 += a0;
-    sa1 += a1;
-    sa2 += a2;
-    sb0 += b0;
-    sb1 += b1;
-    sb2 += b2;
-    saa0 += a0 * a0;
-    saa1 += a1 * a1;
-    saa2 += a2 * a2;
-    sbb0 += b0 * b0;
-    sbb1 += b1 * b1;
-    sbb2 += b2 * b2;
-    sab0 += a0 * b0;
-    sab1 += a1 * b1;
-    sab2 += a2 * b2;
+  for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - ry); y++) {
+    const ya = y + iy0;
+    // The head's columns in this row: b's own, and a's (in b's columns) where a tap falls in it.
+    const inHeadB = y >= headB.y0 && y < headB.y1;
+    const inHeadA = (ya >= headA.y0 && ya < headA.y1) || (ry === 1 && ya + 1 >= headA.y0 && ya + 1 < headA.y1);
+    const runs = runsBetween(
+      x0,
+      x1,
+      inHeadB ? headB.x0 : 0,
+      inHeadB ? headB.x1 : 0,
+      inHeadA ? headA.x0 - rx - ix0 : 0,
+      inHeadA ? headA.x1 - ix0 : 0,
+    );
+    for (let r = 0; r < runs; r++) {
+      const end = runEdges[2 * r + 1]!;
+      for (let x = runEdges[2 * r]!, cell = y * gw + x, at = ya * gw + x + ix0; x < end; x++, cell++, at++) {
+        const p = at * 3,
+          pb = cell * 3;
+        let a0: number, a1: number, a2: number;
+        if (ox === 0 && oy === 0) {
+          a0 = sceneA[p]!;
+          a1 = sceneA[p + 1]!;
+          a2 = sceneA[p + 2]!;
+        } else {
+          const px = p + ox * 3,
+            py = p + oy * 3,
+            pxy = px + oy * 3;
+          a0 = (sceneA[p]! + sceneA[px]! + sceneA[py]! + sceneA[pxy]!) * 0.25;
+          a1 = (sceneA[p + 1]! + sceneA[px + 1]! + sceneA[py + 1]! + sceneA[pxy + 1]!) * 0.25;
+          a2 = (sceneA[p + 2]! + sceneA[px + 2]! + sceneA[py + 2]! + sceneA[pxy + 2]!) * 0.25;
+        }
+        const b0 = sceneB[pb]!,
+          b1 = sceneB[pb + 1]!,
+          b2 = sceneB[pb + 2]!;
+        sa0 += a0;
+        sa1 += a1;
+        sa2 += a2;
+        sb0 += b0;
+        sb1 += b1;
+        sb2 += b2;
+        saa0 += a0 * a0;
+        saa1 += a1 * a1;
+        saa2 += a2 * a2;
+        sbb0 += b0 * b0;
+        sbb1 += b1 * b1;
+        sbb2 += b2 * b2;
+        sab0 += a0 * b0;
+        sab1 += a1 * b1;
+        sab2 += a2 * b2;
+        n++;
+      }
+    }
   }
-  const sa = [sa0, sa1, sa2],
-    sb = [sb0, sb1, sb2],
-    saa = [saa0, saa1, saa2],
-    sbb = [sbb0, sbb1, sbb2],
-    sab = [sab0, sab1, sab2];
-  let cov = 0,
-    varA = 0,
-    varB = 0;
-  for (let c = 0; c < 3; c++) {
-    cov += sab[c] - (sa[c] * sb[c]) / n;
-    varA += saa[c] - (sa[c] * sa[c]) / n;
-    varB += sbb[c] - (sb[c] * sb[c]) / n;
+  sums[0] = n;
+  sums[1] = sa0;
+  sums[2] = sa1;
+  sums[3] = sa2;
+  sums[4] = sb0;
+  sums[5] = sb1;
+  sums[6] = sb2;
+  sums[7] = saa0;
+  sums[8] = saa1;
+  sums[9] = saa2;
+  sums[10] = sbb0;
+  sums[11] = sbb1;
+  sums[12] = sbb2;
+  sums[13] = sab0;
+  sums[14] = sab1;
+  sums[15] = sab2;
+}
+
+/** The runs written by runsBetween: start and end of each, in order. */
+const runEdges = new Int32Array(6);
+
+/**
+ * The runs of [x0, x1) outside [c0, c1) and [d0, d1) (an empty range takes nothing out), written
+ * to runEdges; returns how many. Walking runs rather than testing each cell's mask: the masks are
+ * rectangles taken out of the grid, and the test per cell was most of the check's time.
+ */
+function runsBetween(x0: number, x1: number, c0: number, c1: number, d0: number, d1: number): number {
+  let runs = 0,
+    from = x0;
+  const takeOut = (r0: number, r1: number) => {
+    if (r0 >= r1) return;
+    const end = Math.min(r0, x1);
+    if (end > from) {
+      runEdges[2 * runs] = from;
+      runEdges[2 * runs + 1] = end;
+      runs++;
+    }
+    if (r1 > from) from = r1;
+  };
+  if (c0 <= d0) {
+    takeOut(c0, c1);
+    takeOut(d0, d1);
+  } else {
+    takeOut(d0, d1);
+    takeOut(c0, c1);
   }
-  const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
-  const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
-  return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c] + DARK * n) / (sa[c] + DARK * n)) };
+  if (from < x1) {
+    runEdges[2 * runs] = from;
+    runEdges[2 * runs + 1] = x1;
+    runs++;
+  }
+  return runs;
 }
 
 /**
@@ -249,9 +368,7 @@ function changedAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Arra
 }
 
 /**
- * The colours compared by the last compareCells: a's (interpolated) and b's, three per cell. Written
- * in place rather than handed to a callback per cell: a burst's check compares some 65 camera moves
- * for each pair of frames, and the callbacks were most of its time, on the server's event loop. The
+ * The colours compared by the last compareCells: a's (interpolated) and b's, three per cell. The
  * check runs to its end without awaiting, so one pair of buffers serves every call.
  */
 const comparedA = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
@@ -267,7 +384,6 @@ function compareCells(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8A
     iy0 = Math.floor(-dy);
   const tx = -dx - ix0,
     ty = -dy - iy0;
-  if (tx === 0 && ty === 0) return compareWholeCells(a.scene, b.scene, inA, inB, ix0, iy0);
   const { width: gw, height: gh } = SCENE_GRID;
   // The cells around the point with a weight, in the order right, below, below right after the
   // cell itself, so that the sums are made in one order.
@@ -308,43 +424,6 @@ function compareCells(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8A
   return n;
 }
 
-/**
- * compareCells for a move by whole cells (the coarse search's, most of the moves tried): each of a's
- * colours as it is, as 0 + 1 * v is. A loop of its own, which runs several times faster than the
- * same work as a branch of the interpolating one.
- */
-function compareWholeCells(
-  sceneA: Uint8Array,
-  sceneB: Uint8Array,
-  inA: Uint8Array,
-  inB: Uint8Array,
-  ix0: number,
-  iy0: number,
-): number {
-  const { width: gw, height: gh } = SCENE_GRID;
-  const x0 = Math.max(0, -ix0),
-    x1 = Math.min(gw, gw - ix0);
-  const y0 = Math.max(0, -iy0),
-    y1 = Math.min(gh, gh - iy0);
-  let n = 0;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0, cell = y * gw + x0, at = (y + iy0) * gw + x0 + ix0; x < x1; x++, cell++, at++) {
-      if (!inB[cell] || !inA[at]) continue;
-      const out = n * 3,
-        pa = at * 3,
-        pb = cell * 3;
-      comparedA[out] = sceneA[pa]!;
-      comparedA[out + 1] = sceneA[pa + 1]!;
-      comparedA[out + 2] = sceneA[pa + 2]!;
-      comparedB[out] = sceneB[pb]!;
-      comparedB[out + 1] = sceneB[pb + 1]!;
-      comparedB[out + 2] = sceneB[pb + 2]!;
-      n++;
-    }
-  }
-  return n;
-}
-
 function count(mask: Uint8Array): number {
   let n = 0;
   for (const v of mask) n += v;
@@ -354,30 +433,44 @@ function count(mask: Uint8Array): number {
 /** Around the face box, in face sizes, what the head, hair and a turn may cover: left out of the background. */
 const HEAD_MARGIN = { side: 0.4, above: 0.5, below: 0.3 } as const;
 
-/** The cells of a frame outside its head (the face box grown by HEAD_MARGIN), as a mask. */
-function backgroundMask(f: SceneFrame): Uint8Array {
-  const mask = new Uint8Array(SCENE_GRID.width * SCENE_GRID.height);
-  const outside = cellsWhere(
-    f,
-    (x0, x1, y0, y1) =>
-      x1 <= -HEAD_MARGIN.side || x0 >= 1 + HEAD_MARGIN.side || y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below,
-  );
-  for (const cell of outside) mask[cell] = 1;
-  return mask;
+/** A frame's background: the cells outside its head (the face box grown by HEAD_MARGIN). */
+interface Background {
+  /** 1 for a background cell, row-major. */
+  mask: Uint8Array;
+  /** The head's cells, a rectangle: columns [x0, x1) and rows [y0, y1), empty when either is. */
+  head: { x0: number; x1: number; y0: number; y1: number };
 }
 
-/** The cells of the grid whose edges, in face-box units (0..1 across the box), pass `inside`. */
-function cellsWhere(f: SceneFrame, inside: (x0: number, x1: number, y0: number, y1: number) => boolean): number[] {
+/**
+ * A cell is in the head when its columns overlap the grown box across and its rows overlap it down:
+ * each is a condition on one axis, met by one run of columns and one of rows (the cells' edges grow
+ * along the axis), so the head is a rectangle.
+ */
+function backgroundOf(f: SceneFrame): Background {
   const { width: gw, height: gh } = SCENE_GRID;
-  const cells: number[] = [];
-  for (let y = 0; y < gh; y++) {
+  const columns = overlapping(gw, (x) => {
+    const x0 = ((x / gw) * f.image.width - f.box.x) / f.box.width,
+      x1 = (((x + 1) / gw) * f.image.width - f.box.x) / f.box.width;
+    return !(x1 <= -HEAD_MARGIN.side || x0 >= 1 + HEAD_MARGIN.side);
+  });
+  const rows = overlapping(gh, (y) => {
     const y0 = ((y / gh) * f.image.height - f.box.y) / f.box.height,
       y1 = (((y + 1) / gh) * f.image.height - f.box.y) / f.box.height;
-    for (let x = 0; x < gw; x++) {
-      const x0 = ((x / gw) * f.image.width - f.box.x) / f.box.width,
-        x1 = (((x + 1) / gw) * f.image.width - f.box.x) / f.box.width;
-      if (inside(x0, x1, y0, y1)) cells.push(y * gw + x);
-    }
+    return !(y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below);
+  });
+  const mask = new Uint8Array(gw * gh).fill(1);
+  for (let y = rows.from; y < rows.to; y++) mask.fill(0, y * gw + columns.from, y * gw + columns.to);
+  return { mask, head: { x0: columns.from, x1: columns.to, y0: rows.from, y1: rows.to } };
+}
+
+/** The run of indices below `cells` that meet `overlaps` (from = to when none does). */
+function overlapping(cells: number, overlaps: (i: number) => boolean): { from: number; to: number } {
+  let from = 0;
+  while (from < cells && !overlaps(from)) from++;
+  let to = from;
+  while (to < cells && overlaps(to)) to++;
+  for (let i = to; i < cells; i++) {
+    if (overlaps(i)) throw new Error('sceneChange: the head is not one run of cells along an axis');
   }
-  return cells;
+  return { from, to };
 }
