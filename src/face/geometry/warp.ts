@@ -70,7 +70,7 @@ function output(options: WarpOptions, width: number, height: number): Float32Arr
  */
 let footprintBuffer = new Uint8Array(0);
 
-/** A block row's sums in shrinkFootprint, kept as footprintBuffer is. */
+/** A block row's sums in averageBlocks, kept as footprintBuffer is. */
 let sumBuffer = new Int32Array(0);
 
 function sumScratch(length: number): Int32Array {
