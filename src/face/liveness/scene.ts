@@ -192,9 +192,10 @@ function agreementAt(
 
 /**
  * What agreementAt needs, written by sumCompared: the number of cells compared, then per channel
- * the sums of a's colours, b's, a's squared, b's squared and their products. Every term is a whole
- * number of quarter levels (the moves are whole or half cells), so the sums are exact in a double
- * and do not depend on the order they are made in.
+ * the sums of a's colours, b's, a's squared, b's squared and their products. Every colour is a
+ * whole number of quarter levels (the moves are whole or half cells), so every term is a whole
+ * number of sixteenths and every sum far below 2^53 of them: exact in a double, whatever the order
+ * it is made in.
  */
 const sums = new Float64Array(16);
 
