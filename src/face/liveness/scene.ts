@@ -130,10 +130,10 @@ export function sceneChange(a: SceneFrame, b: SceneFrame): SceneChange {
   return {
     gain: found ? Math.max(...found.gain.map((g) => Math.abs(Math.log(g)))) : 0,
     background: found ? 1 - found.correlation : 1,
-    changed: found ? changedAt(a, b, inA.mask, inB.mask, found) : 1,
+    changed: found ? changedAt(a, b, inA, inB, found) : 1,
     shift: Math.hypot(moveX, moveY) / Math.max(1, (a.box.width + b.box.width) / 2),
     resize: Math.abs(Math.log(wb / wa)),
-    backgroundShare: Math.min(count(inA.mask), count(inB.mask)) / (gw * gh),
+    backgroundShare: Math.min(inA.cells, inB.cells) / (gw * gh),
   };
 }
 
@@ -171,42 +171,102 @@ function agreementAt(
   dx: number,
   dy: number,
 ): Agreement | undefined {
-  sumCompared(a, b, inA, inB, dx, dy);
-  const n = sums[0]!;
+  const n = compareCells(a, b, inA, inB, dx, dy);
   if (n < MIN_COMPARED_CELLS) return undefined;
+  // Each channel's sums, in locals. Every colour is a whole number of quarter levels (the moves are
+  // whole or half cells), so every term is a whole number of sixteenths and every sum far below
+  // 2^53 of them: exact in a double, whatever the order it is made in.
+  let sa0 = 0,
+    sa1 = 0,
+    sa2 = 0,
+    sb0 = 0,
+    sb1 = 0,
+    sb2 = 0,
+    saa0 = 0,
+    saa1 = 0,
+    saa2 = 0,
+    sbb0 = 0,
+    sbb1 = 0,
+    sbb2 = 0,
+    sab0 = 0,
+    sab1 = 0,
+    sab2 = 0;
+  for (let i = 0; i < n * 3; i += 3) {
+    const a0 = comparedA[i]!,
+      a1 = comparedA[i + 1]!,
+      a2 = comparedA[i + 2]!;
+    const b0 = comparedB[i]!,
+      b1 = comparedB[i + 1]!,
+      b2 = comparedB[i + 2]!;
+    sa0 += a0;
+    sa1 += a1;
+    sa2 += a2;
+    sb0 += b0;
+    sb1 += b1;
+    sb2 += b2;
+    saa0 += a0 * a0;
+    saa1 += a1 * a1;
+    saa2 += a2 * a2;
+    sbb0 += b0 * b0;
+    sbb1 += b1 * b1;
+    sbb2 += b2 * b2;
+    sab0 += a0 * b0;
+    sab1 += a1 * b1;
+    sab2 += a2 * b2;
+  }
+  const sa = [sa0, sa1, sa2],
+    sb = [sb0, sb1, sb2],
+    saa = [saa0, saa1, saa2],
+    sbb = [sbb0, sbb1, sbb2],
+    sab = [sab0, sab1, sab2];
   let cov = 0,
     varA = 0,
     varB = 0;
-  const gain: number[] = [];
   for (let c = 0; c < 3; c++) {
-    const [sa, sb, saa, sbb, sab] = [sums[1 + c]!, sums[4 + c]!, sums[7 + c]!, sums[10 + c]!, sums[13 + c]!];
-    cov += sab - (sa * sb) / n;
-    varA += saa - (sa * sa) / n;
-    varB += sbb - (sb * sb) / n;
-    gain.push((sb + DARK * n) / (sa + DARK * n));
+    cov += sab[c] - (sa[c] * sb[c]) / n;
+    varA += saa[c] - (sa[c] * sa[c]) / n;
+    varB += sbb[c] - (sb[c] * sb[c]) / n;
   }
   const [plainA, plainB] = [varA / (3 * n) < PLAIN ** 2, varB / (3 * n) < PLAIN ** 2];
   const correlation = plainA && plainB ? 1 : plainA || plainB ? 0 : cov / Math.sqrt(varA * varB);
-  return { dx, dy, correlation, gain };
+  return { dx, dy, correlation, gain: [0, 1, 2].map((c) => (sb[c] + DARK * n) / (sa[c] + DARK * n)) };
 }
 
 /**
- * What agreementAt needs, written by sumCompared: the number of cells compared, then per channel
- * the sums of a's colours, b's, a's squared, b's squared and their products. Every colour is a
- * whole number of quarter levels (the moves are whole or half cells), so every term is a whole
- * number of sixteenths and every sum far below 2^53 of them: exact in a double, whatever the order
- * it is made in.
+ * At the camera's move found (counted there alone, not at every move tried): the share of compared
+ * cells where a channel of a, its gain applied, differs from b's by more than CHANGED_LEVEL.
  */
-const sums = new Float64Array(16);
+function changedAt(a: SceneFrame, b: SceneFrame, inA: Background, inB: Background, found: Agreement): number {
+  const n = compareCells(a, b, inA, inB, found.dx, found.dy);
+  let changed = 0;
+  for (let i = 0; i < n * 3; i += 3) {
+    for (let c = 0; c < 3; c++) {
+      if (Math.abs((comparedA[i + c]! + DARK) * found.gain[c]! - DARK - comparedB[i + c]!) > CHANGED_LEVEL) {
+        changed++;
+        break;
+      }
+    }
+  }
+  return n ? changed / n : 1;
+}
 
 /**
- * The sums over the cells compared at a move of (dx, dy) cells, straight from the two samples: the
- * check tries some 65 moves for each pair of frames, on the server's event loop. The moves are
- * whole cells (57 of them) or half cells (the last, finest step). A half-cell move takes a's colour
- * at b's cell as the mean of the two or four cells around, all of which must be background: the
- * values compareCells interpolates (halves and quarters of whole levels are exact).
+ * The colours compared by the last compareCells: a's (interpolated) and b's, three per cell. The
+ * check runs to its end without awaiting, so one pair of buffers serves every call.
  */
-function sumCompared(a: SceneFrame, b: SceneFrame, inA: Background, inB: Background, dx: number, dy: number): void {
+const comparedA = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
+const comparedB = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
+
+/**
+ * Each cell that is background in b and, moved by (dx, dy) cells, in a, with the two colours
+ * written to comparedA and comparedB in cell order; returns how many. The moves are whole cells (57
+ * of the some 65 a pair of frames is compared at) or half cells (the last, finest step): a's colour
+ * at b's cell is then the mean of the two or four cells around, all of which must be background
+ * (halves and quarters of whole levels, exact). Each row is walked in the runs of cells beside the
+ * two heads (runsBetween), not cell by cell through the masks: the test per cell was most of the
+ * check's time, on the server's event loop.
+ */
+function compareCells(a: SceneFrame, b: SceneFrame, inA: Background, inB: Background, dx: number, dy: number): number {
   const ix0 = Math.floor(-dx),
     iy0 = Math.floor(-dy);
   const halfX = -dx - ix0,
@@ -223,26 +283,11 @@ function sumCompared(a: SceneFrame, b: SceneFrame, inA: Background, inB: Backgro
     headB = inB.head;
   // a's taps: the cell, the next along x and along y where the move is half a cell that way (the
   // cell itself again where it is whole), and the mean of the four.
-  const ox = rx,
-    oy = ry * gw;
+  const ox = rx * 3,
+    oy = ry * gw * 3;
   const x0 = Math.max(0, -ix0),
     x1 = Math.min(gw, gw - ix0 - rx);
-  let n = 0,
-    sa0 = 0,
-    sa1 = 0,
-    sa2 = 0,
-    sb0 = 0,
-    sb1 = 0,
-    sb2 = 0,
-    saa0 = 0,
-    saa1 = 0,
-    saa2 = 0,
-    sbb0 = 0,
-    sbb1 = 0,
-    sbb2 = 0,
-    sab0 = 0,
-    sab1 = 0,
-    sab2 = 0;
+  let n = 0;
   for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - ry); y++) {
     const ya = y + iy0;
     // The head's columns in this row: b's own, and a's (in b's columns) where a tap falls in it.
@@ -258,60 +303,30 @@ function sumCompared(a: SceneFrame, b: SceneFrame, inA: Background, inB: Backgro
     );
     for (let r = 0; r < runs; r++) {
       const end = runEdges[2 * r + 1]!;
-      for (let x = runEdges[2 * r]!, cell = y * gw + x, at = ya * gw + x + ix0; x < end; x++, cell++, at++) {
-        const p = at * 3,
-          pb = cell * 3;
-        let a0: number, a1: number, a2: number;
+      for (
+        let x = runEdges[2 * r]!, pb = (y * gw + x) * 3, p = (ya * gw + x + ix0) * 3;
+        x < end;
+        x++, pb += 3, p += 3
+      ) {
+        const out = n * 3;
         if (ox === 0 && oy === 0) {
-          a0 = sceneA[p]!;
-          a1 = sceneA[p + 1]!;
-          a2 = sceneA[p + 2]!;
+          comparedA[out] = sceneA[p]!;
+          comparedA[out + 1] = sceneA[p + 1]!;
+          comparedA[out + 2] = sceneA[p + 2]!;
         } else {
-          const px = p + ox * 3,
-            py = p + oy * 3,
-            pxy = px + oy * 3;
-          a0 = (sceneA[p]! + sceneA[px]! + sceneA[py]! + sceneA[pxy]!) * 0.25;
-          a1 = (sceneA[p + 1]! + sceneA[px + 1]! + sceneA[py + 1]! + sceneA[pxy + 1]!) * 0.25;
-          a2 = (sceneA[p + 2]! + sceneA[px + 2]! + sceneA[py + 2]! + sceneA[pxy + 2]!) * 0.25;
+          for (let c = 0; c < 3; c++) {
+            comparedA[out + c] =
+              (sceneA[p + c]! + sceneA[p + ox + c]! + sceneA[p + oy + c]! + sceneA[p + ox + oy + c]!) * 0.25;
+          }
         }
-        const b0 = sceneB[pb]!,
-          b1 = sceneB[pb + 1]!,
-          b2 = sceneB[pb + 2]!;
-        sa0 += a0;
-        sa1 += a1;
-        sa2 += a2;
-        sb0 += b0;
-        sb1 += b1;
-        sb2 += b2;
-        saa0 += a0 * a0;
-        saa1 += a1 * a1;
-        saa2 += a2 * a2;
-        sbb0 += b0 * b0;
-        sbb1 += b1 * b1;
-        sbb2 += b2 * b2;
-        sab0 += a0 * b0;
-        sab1 += a1 * b1;
-        sab2 += a2 * b2;
+        comparedB[out] = sceneB[pb]!;
+        comparedB[out + 1] = sceneB[pb + 1]!;
+        comparedB[out + 2] = sceneB[pb + 2]!;
         n++;
       }
     }
   }
-  sums[0] = n;
-  sums[1] = sa0;
-  sums[2] = sa1;
-  sums[3] = sa2;
-  sums[4] = sb0;
-  sums[5] = sb1;
-  sums[6] = sb2;
-  sums[7] = saa0;
-  sums[8] = saa1;
-  sums[9] = saa2;
-  sums[10] = sbb0;
-  sums[11] = sbb1;
-  sums[12] = sbb2;
-  sums[13] = sab0;
-  sums[14] = sab1;
-  sums[15] = sab2;
+  return n;
 }
 
 /** The runs written by runsBetween: start and end of each, in order. */
@@ -350,96 +365,15 @@ function runsBetween(x0: number, x1: number, c0: number, c1: number, d0: number,
   return runs;
 }
 
-/**
- * At the camera's move found (counted there alone, not at every move tried): the share of compared
- * cells where a channel of a, its gain applied, differs from b's by more than CHANGED_LEVEL.
- */
-function changedAt(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, found: Agreement): number {
-  const n = compareCells(a, b, inA, inB, found.dx, found.dy);
-  let changed = 0;
-  for (let i = 0; i < n * 3; i += 3) {
-    for (let c = 0; c < 3; c++) {
-      if (Math.abs((comparedA[i + c]! + DARK) * found.gain[c]! - DARK - comparedB[i + c]!) > CHANGED_LEVEL) {
-        changed++;
-        break;
-      }
-    }
-  }
-  return n ? changed / n : 1;
-}
-
-/**
- * The colours compared by the last compareCells: a's (interpolated) and b's, three per cell. The
- * check runs to its end without awaiting, so one pair of buffers serves every call.
- */
-const comparedA = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
-const comparedB = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
-
-/**
- * Each cell that is background in b and, moved by (dx, dy), in a, with the two colours (a's
- * interpolated between cells) written to comparedA and comparedB in cell order; returns how many.
- */
-function compareCells(a: SceneFrame, b: SceneFrame, inA: Uint8Array, inB: Uint8Array, dx: number, dy: number): number {
-  // Frame a's point under b's cell (x, y) is (x - dx, y - dy): its cell and the next, by fractions tx, ty.
-  const ix0 = Math.floor(-dx),
-    iy0 = Math.floor(-dy);
-  const tx = -dx - ix0,
-    ty = -dy - iy0;
-  const { width: gw, height: gh } = SCENE_GRID;
-  // The cells around the point with a weight, in the order right, below, below right after the
-  // cell itself, so that the sums are made in one order.
-  const taps = [
-    [0, (1 - tx) * (1 - ty)],
-    [1, tx * (1 - ty)],
-    [gw, (1 - tx) * ty],
-    [gw + 1, tx * ty],
-  ].filter(([, weight]) => weight! > 0) as [number, number][];
-  const offsets = taps.map(([offset]) => offset);
-  const weights = taps.map(([, weight]) => weight);
-  const reach = { x: tx > 0 ? 1 : 0, y: ty > 0 ? 1 : 0 };
-  const sceneA = a.scene,
-    sceneB = b.scene;
-  let n = 0;
-  for (let y = Math.max(0, -iy0); y < Math.min(gh, gh - iy0 - reach.y); y++) {
-    for (let x = Math.max(0, -ix0); x < Math.min(gw, gw - ix0 - reach.x); x++) {
-      const cell = y * gw + x;
-      if (!inB[cell]) continue;
-      const at = (y + iy0) * gw + x + ix0;
-      let inside = true;
-      for (let k = 0; k < offsets.length; k++) if (!inA[at + offsets[k]!]) inside = false;
-      if (!inside) continue;
-      const out = n * 3,
-        pa = at * 3,
-        pb = cell * 3;
-      for (let c = 0; c < 3; c++) {
-        let va = 0;
-        for (let k = 0; k < offsets.length; k++) va += weights[k]! * sceneA[pa + offsets[k]! * 3 + c]!;
-        comparedA[out + c] = va;
-      }
-      comparedB[out] = sceneB[pb]!;
-      comparedB[out + 1] = sceneB[pb + 1]!;
-      comparedB[out + 2] = sceneB[pb + 2]!;
-      n++;
-    }
-  }
-  return n;
-}
-
-function count(mask: Uint8Array): number {
-  let n = 0;
-  for (const v of mask) n += v;
-  return n;
-}
-
 /** Around the face box, in face sizes, what the head, hair and a turn may cover: left out of the background. */
 const HEAD_MARGIN = { side: 0.4, above: 0.5, below: 0.3 } as const;
 
 /** A frame's background: the cells outside its head (the face box grown by HEAD_MARGIN). */
 interface Background {
-  /** 1 for a background cell, row-major. */
-  mask: Uint8Array;
   /** The head's cells, a rectangle: columns [x0, x1) and rows [y0, y1), empty when either is. */
   head: { x0: number; x1: number; y0: number; y1: number };
+  /** How many cells are background. */
+  cells: number;
 }
 
 /**
@@ -459,9 +393,10 @@ function backgroundOf(f: SceneFrame): Background {
       y1 = (((y + 1) / gh) * f.image.height - f.box.y) / f.box.height;
     return !(y1 <= -HEAD_MARGIN.above || y0 >= 1 + HEAD_MARGIN.below);
   });
-  const mask = new Uint8Array(gw * gh).fill(1);
-  for (let y = rows.from; y < rows.to; y++) mask.fill(0, y * gw + columns.from, y * gw + columns.to);
-  return { mask, head: { x0: columns.from, x1: columns.to, y0: rows.from, y1: rows.to } };
+  return {
+    head: { x0: columns.from, x1: columns.to, y0: rows.from, y1: rows.to },
+    cells: gw * gh - (columns.to - columns.from) * (rows.to - rows.from),
+  };
 }
 
 /** The run of indices below `cells` that meet `overlaps` (from = to when none does). */
