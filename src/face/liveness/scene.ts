@@ -263,8 +263,8 @@ const comparedB = new Float64Array(SCENE_GRID.width * SCENE_GRID.height * 3);
  * of the some 65 a pair of frames is compared at) or half cells (the last, finest step): a's colour
  * at b's cell is then the mean of the two or four cells around, all of which must be background
  * (halves and quarters of whole levels, exact). Each row is walked in the runs of cells beside the
- * two heads (runsBetween), not cell by cell through the masks: the test per cell was most of the
- * check's time, on the server's event loop.
+ * two heads (runsBetween), not cell by cell: a test per cell of whether it was background was most
+ * of the check's time, on the server's event loop.
  */
 function compareCells(a: SceneFrame, b: SceneFrame, inA: Background, inB: Background, dx: number, dy: number): number {
   const ix0 = Math.floor(-dx),
@@ -334,8 +334,8 @@ const runEdges = new Int32Array(6);
 
 /**
  * The runs of [x0, x1) outside [c0, c1) and [d0, d1) (an empty range takes nothing out), written
- * to runEdges; returns how many. Walking runs rather than testing each cell's mask: the masks are
- * rectangles taken out of the grid, and the test per cell was most of the check's time.
+ * to runEdges; returns how many: a row's background, the heads being rectangles taken out of the
+ * grid.
  */
 function runsBetween(x0: number, x1: number, c0: number, c1: number, d0: number, d1: number): number {
   let runs = 0,
