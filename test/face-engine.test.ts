@@ -200,6 +200,35 @@ describe('face engine', () => {
       }
     });
 
+    it('a snapshot goes before the rest of a burst queued ahead of it, and the burst is passed by at most the queue length', async () => {
+      const small = await startTestEngine({ workers: 1, queueLength: 4 });
+      try {
+        const jpeg = await portrait(0);
+        const order: string[] = [];
+        const done: Promise<void>[] = [];
+        const track = (name: string, analysis: Promise<unknown>, then?: () => void) =>
+          done.push(
+            analysis.then(() => {
+              order.push(name);
+              then?.();
+            }),
+          );
+        // Snapshots 1 to 3 each ask for another as they end (4 to 6), so that they keep coming.
+        const snapshot = (k: number) => track(`S${k}`, small.analyze(jpeg), k <= 3 ? () => snapshot(k + 3) : undefined);
+        const [a1, a2, a3] = small.analyzeFrames([jpeg, jpeg, jpeg]);
+        track('A1', a1!, () => snapshot(3));
+        track('A2', a2!);
+        track('A3', a3!);
+        snapshot(1);
+        snapshot(2);
+        for (let i = 0; i < done.length; i++) await done[i];
+        // A1 ran at once; S1 to S4 passed A2 and A3; the fourth image to pass them was the last.
+        expect(order).to.deep.equal(['A1', 'S1', 'S2', 'S3', 'S4', 'A2', 'A3', 'S5', 'S6']);
+      } finally {
+        await small.close();
+      }
+    });
+
     it('a burst larger than the queue is still taken when the engine is idle', async () => {
       const small = await startTestEngine({ workers: 1, queueLength: 1 });
       try {

@@ -7,6 +7,7 @@
 import { AsyncResource } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import { FaceError, type FaceErrorCode } from './errors.js';
+import { WaitingImages } from './waiting-images.js';
 import type { Said } from '../errors.js';
 
 export interface WorkerRequest {
@@ -68,7 +69,7 @@ export interface PoolStats {
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Task[] = [];
+  private readonly queue: WaitingImages<Task>;
   private nextId = 1;
   private closed = false;
 
@@ -77,7 +78,9 @@ export class WorkerPool {
     private readonly workerData: unknown,
     private readonly queueLength: number,
     private readonly observe: InferenceObserver,
-  ) {}
+  ) {
+    this.queue = new WaitingImages(queueLength);
+  }
 
   /** Start `size` workers and wait until each has loaded its models (or one fails to). */
   static async start(
@@ -114,7 +117,8 @@ export class WorkerPool {
    * Several images of one request (a liveness burst's frames), admitted together: all queued, or
    * all refused as busy when the queue has no room for every one. Frames let in one by one until
    * the queue is full would be analysed for an attempt that is then refused. When the engine is
-   * idle, they are taken however many, so a burst longer than the queue can run at all.
+   * idle, they are taken however many, so a burst longer than the queue can run at all. Those no
+   * worker takes at once wait as one request (see WaitingImages for the order they run in).
    */
   runAll(op: string, inputs: readonly Uint8Array[], models?: readonly string[]): Promise<unknown>[] {
     if (this.closed) return inputs.map(() => Promise.reject(new Error('the face engine is closed')));
@@ -126,7 +130,8 @@ export class WorkerPool {
       return inputs.map(() => Promise.reject(busy));
     }
     const observe = AsyncResource.bind(this.observe);
-    return inputs.map((input) => {
+    const waiting: Task[] = [];
+    const results = inputs.map((input) => {
       // A private copy of exactly these bytes, transferred to the worker. (Not input.slice(): on a
       // Node Buffer that is a view, whose .buffer may be a shared pool holding other data.)
       const bytes = new Uint8Array(input).buffer as ArrayBuffer;
@@ -135,14 +140,16 @@ export class WorkerPool {
         const task: Task = { id: this.nextId++, op, bytes, models, resolve, reject, observe, queuedAt };
         const slot = this.slots.find((s) => !s.task);
         if (slot) this.dispatch(slot, task);
-        else this.queue.push(task);
+        else waiting.push(task);
       });
     });
+    this.queue.add(waiting);
+    return results;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.reject(new Error('the face engine is closing'));
+    for (const task of this.queue.drain()) task.reject(new Error('the face engine is closing'));
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
@@ -192,13 +199,13 @@ export class WorkerPool {
     void slot.worker.terminate();
     if (!this.closed) {
       this.spawn().catch((e: Error) => {
-        for (const task of this.queue.splice(0)) task.reject(new FaceError('engine_failure', { reason: e.message }));
+        for (const task of this.queue.drain()) task.reject(new FaceError('engine_failure', { reason: e.message }));
       });
     }
   }
 
   private next(slot: Slot): void {
-    const task = this.queue.shift();
+    const task = this.queue.take();
     if (task) this.dispatch(slot, task);
   }
 
