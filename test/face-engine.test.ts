@@ -229,6 +229,26 @@ describe('face engine', () => {
       }
     });
 
+    it('bursts of nearly one size run in the order they came, each whole', async () => {
+      const small = await startTestEngine({ workers: 1, queueLength: 8 });
+      try {
+        const jpeg = await portrait(0);
+        const order: string[] = [];
+        const track = (name: string) => (analysis: Promise<unknown> | undefined, i: number) =>
+          analysis!.then(() => order.push(`${name}${i + 1}`));
+        // The snapshot runs at once; then a burst of 4 waits, and one of 3 behind it.
+        const done = [
+          ...[small.analyze(jpeg)].map(track('S')),
+          ...small.analyzeFrames([jpeg, jpeg, jpeg, jpeg]).map(track('A')),
+          ...small.analyzeFrames([jpeg, jpeg, jpeg]).map(track('B')),
+        ];
+        await Promise.all(done);
+        expect(order).to.deep.equal(['S1', 'A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3']);
+      } finally {
+        await small.close();
+      }
+    });
+
     it('a burst larger than the queue is still taken when the engine is idle', async () => {
       const small = await startTestEngine({ workers: 1, queueLength: 1 });
       try {
