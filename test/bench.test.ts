@@ -96,6 +96,9 @@ describe('facegate bench --json', () => {
       positiveLatency(report.burst.stages_one_frame[stage]);
       positiveLatency(report.burst.stages_burst[stage]);
     }
+    for (const kind of [report.arrivals.snapshot, report.arrivals.burst]) positiveLatency(kind);
+    expect(report.arrivals.bursts_per_s).to.be.above(0);
+    expect(report.arrivals.snapshots_per_s).to.be.above(report.arrivals.bursts_per_s);
     expect(report.rss_mb).to.be.above(0);
     expect(report.machine.cpus).to.be.above(0);
     expect(report.machine.model).to.be.a('string');

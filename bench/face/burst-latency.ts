@@ -67,13 +67,14 @@ export async function demoBursts(engine: FaceEngine, steps: readonly Step[]): Pr
   return bursts;
 }
 
+/** `bursts`: demoBursts(engine, tenFrameTimeline()). */
 export async function measureBurst(
   engine: FaceEngine,
+  bursts: readonly Buffer[][],
   loop: Omit<LoopOptions, 'lanes'>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BurstLatency> {
   const steps = tenFrameTimeline();
-  const bursts = await demoBursts(engine, steps);
   // Each burst once outside the clock: every worker warm, and the frames a worker refuses known.
   for (const burst of bursts) await analyzeBurst(engine, burst);
   const frames = bursts.flat();

@@ -2,6 +2,7 @@
 import type { LatencySummary } from '../../test/support/latency-summary.js';
 import type { StageLatency } from './engine-latency.js';
 import { BURST_STAGES, type BurstLatency, type BurstStage } from './burst-latency.js';
+import type { MixedArrivals } from './mixed-arrivals.js';
 import type { FaceBenchReport } from './report.js';
 
 const ms = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(8);
@@ -40,6 +41,8 @@ export function reportTable(r: FaceBenchReport): string {
     ),
     '',
     ...burstRows(r.burst),
+    '',
+    ...arrivalRows(r.arrivals),
     '',
     `RSS after the models load: ${r.rss_mb} MB (after warm-up: ${r.rss_after_warmup_mb} MB); this process with its worker threads`,
     '',
@@ -103,6 +106,16 @@ function stageRows(
     ['match', `match (gallery of ${galleryAccounts})`],
   ];
   return labels.map(([stage, label]) => `  ${label.padEnd(36)} ${cell(frames[stage])}   ${cell(lfw?.[stage])}`);
+}
+
+function arrivalRows(a: MixedArrivals): string[] {
+  return [
+    `bursts and snapshots arriving at random for ${a.seconds} s: ${a.bursts_per_s} bursts and ${a.snapshots_per_s} snapshots a second`,
+    `  (${a.load_share === null ? 'rates given' : `${Math.round(a.load_share * 100)}% of the workers at one frame's time alone`}), from arrival to answer (ms)`,
+    '                                       p50      p95      n',
+    `  a snapshot (analyze)                 ${cell(a.snapshot)}   refused as busy: ${a.busy.snapshots}`,
+    `  a burst (analyzeBurst)               ${cell(a.burst)}   refused as busy: ${a.busy.bursts}`,
+  ];
 }
 
 function burstRows(b: BurstLatency): string[] {

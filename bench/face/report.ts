@@ -9,6 +9,7 @@ import type { Machine } from './machine.js';
 import type { MatchScaling } from './match-scaling.js';
 import type { AccuracyComparison } from './accuracy-comparison.js';
 import type { BurstLatency } from './burst-latency.js';
+import type { MixedArrivals } from './mixed-arrivals.js';
 
 export interface FaceBenchReport {
   /** With the 1-minute load average before and after the run: other work on the machine skews every figure. */
@@ -29,6 +30,8 @@ export interface FaceBenchReport {
   concurrency: { '1': LoadLatency; '2': LoadLatency };
   /** A 10-frame liveness burst's server time beside one frame's, whole and per stage (bench/face/burst-latency.ts). */
   burst: BurstLatency;
+  /** Bursts and snapshots arriving at random on the workers: each kind's wait (bench/face/mixed-arrivals.ts). */
+  arrivals: MixedArrivals;
   /** Resident set size of this process (the engine's worker threads included) once the models are loaded. */
   rss_mb: number;
   /** The same after every worker has analysed images (onnxruntime allocates its buffers on first use). */

@@ -13,7 +13,8 @@ import { embedImages } from '../../src/eval/embed-images.js';
 import { phaseRunner, type ProgressFactory } from '../phase.js';
 import { compareAccuracy } from './accuracy-comparison.js';
 import { measureOneAtATime, measureUnderLoad, screen } from './engine-latency.js';
-import { BURST_LENGTH, measureBurst } from './burst-latency.js';
+import { BURST_LENGTH, demoBursts, measureBurst, tenFrameTimeline } from './burst-latency.js';
+import { measureMixedArrivals } from './mixed-arrivals.js';
 import { measureFaceApi } from './face-api/measure-face-api.js';
 import { unavailableReason } from './face-api/load-face-api.js';
 import { lfwPairSubset, type PairSubset } from './lfw-subset.js';
@@ -35,6 +36,8 @@ export interface FaceBenchOptions {
   photosPerIdentity: number;
   /** 1:N on a million synthetic accounts as well (--large). */
   large?: boolean;
+  /** The random arrivals' bursts a second (--arrivals), instead of a share of the measured capacity. */
+  burstsPerSecond?: number;
 }
 
 const FOLDS = 10;
@@ -88,8 +91,18 @@ export async function runFaceBench(
     measureUnderLoad(engine, jpegs, 2, { ...loop, onProgress: update }),
   );
 
+  const bursts = await phase('animating the demo faces into liveness bursts', () =>
+    demoBursts(engine, tenFrameTimeline()),
+  );
   const burst = await phase(`a ${BURST_LENGTH}-frame liveness burst and one frame (${options.seconds} s)`, (update) =>
-    measureBurst(engine, loop, update),
+    measureBurst(engine, bursts, loop, update),
+  );
+  const arrivals = await phase(`bursts and snapshots arriving at random (${options.seconds} s)`, (update) =>
+    measureMixedArrivals(engine, bursts, options.seconds, {
+      oneFrameMs: burst.one_frame.p50_ms,
+      burstsPerSecond: options.burstsPerSecond,
+      onProgress: update,
+    }),
   );
 
   // LFW: stage timings on its 250x250 images, and our embeddings of the accuracy pairs.
@@ -149,6 +162,7 @@ export async function runFaceBench(
     lfw_images: lfw && subset ? { images: subset.images.length, requests: lfw.requests, refused: lfw.refusals } : null,
     concurrency: { '1': one.pipeline, '2': two },
     burst,
+    arrivals,
     rss_mb,
     rss_after_warmup_mb,
     match: match.engine,
